@@ -1,0 +1,1 @@
+//! The wire between hosts: segments, latency, bandwidth and seeded loss. No I/O.

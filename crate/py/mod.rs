@@ -1,0 +1,4 @@
+//! The Python subset: source → tokens → AST → bytecode → a stackless, steppable VM.
+
+pub mod ast;
+pub mod error;

@@ -1,0 +1,1 @@
+//! The gallery: the lesson's programs and the worlds they run in.

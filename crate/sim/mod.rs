@@ -1,0 +1,1 @@
+//! The world: hosts, processes, the scheduler and the virtual clock.

@@ -1,0 +1,1 @@
+//! Events, their narration in Chinese and English, and formatters.
