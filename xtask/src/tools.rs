@@ -92,24 +92,13 @@ pub fn for_test() -> Vec<Tool> {
     let mut tools = for_serve();
     tools.extend([
         Tool {
-            name: "chromium and chromium-driver (Debian)".into(),
-            why: "the headless browser for wasm and end-to-end tests",
-            present: |_| Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists(),
+            name: "chromium, chromium-driver and a CJK font (Debian)".into(),
+            why: "the headless browser for wasm and end-to-end tests; the font so Chinese shows in screenshots",
+            present: |_| [CHROMIUM, CHROMEDRIVER, CJK_FONT].iter().all(|path| Path::new(path).exists()),
             install: |_| {
                 vec![
-                    as_root(&["apt-get", "update"]),
-                    as_root(&["apt-get", "install", "-y", "chromium", "chromium-driver"]),
-                ]
-            },
-        },
-        Tool {
-            name: "CJK font (Debian fonts-wqy-microhei)".into(),
-            why: "so screenshots of the Chinese page show characters, not boxes",
-            present: |_| Path::new(CJK_FONT).exists(),
-            install: |_| {
-                vec![
-                    as_root(&["apt-get", "update"]),
-                    as_root(&["apt-get", "install", "-y", "fonts-wqy-microhei"]),
+                    apt_get(&["update"]),
+                    apt_get(&["install", "-y", "chromium", "chromium-driver", "fonts-wqy-microhei"]),
                 ]
             },
         },
@@ -222,14 +211,16 @@ fn npm_ci(dir: &Path) -> Command {
     cmd
 }
 
-/// The command itself when we are root, else under `sudo`.
-fn as_root(args: &[&str]) -> Command {
+/// `apt-get ARGS`, never prompting (CI has no stdin), under `sudo` unless we are root.
+fn apt_get(args: &[&str]) -> Command {
     let is_root = shell::output_of(Command::new("id").arg("-u")).is_some_and(|out| out.trim() == "0");
-    if is_root {
-        command(args[0], &args[1..])
+    let mut cmd = if is_root {
+        command("env", &[])
     } else {
-        command("sudo", args)
-    }
+        command("sudo", &["env"])
+    };
+    cmd.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]).args(args);
+    cmd
 }
 
 /// A file-name-safe version of a tool's name.
