@@ -13,5 +13,6 @@ fn every_program_behaves_as_cpython() {
         dir: "tests/py",
         oracle_env: &[],
         timeout: Duration::from_secs(30),
+        compare_stderr: true,
     });
 }

@@ -43,6 +43,10 @@ pub struct Corpus {
     pub oracle_env: &'static [(&'static str, &'static str)],
     /// A run that takes longer than this is killed and counts as a difference.
     pub timeout: Duration,
+    /// Whether stderr is part of the contract. The concurrency corpus compares stdout and exit status
+    /// only: gevent and eventlet report a failed greenlet on stderr with a timestamp, an address and
+    /// their own source paths.
+    pub compare_stderr: bool,
 }
 
 /// What a program printed and how it ended.
@@ -348,7 +352,7 @@ fn run_program(root: &Path, corpus: &Corpus, program: &Program, oracle: Option<&
         ioplay.arg("--stdin").arg(os_string_from_bytes(stdin));
     }
     let actual = run_with_timeout(ioplay, None, corpus.timeout)
-        .map(|outcome| without_root(outcome, root))
+        .map(|outcome| comparable(outcome, root, corpus))
         .unwrap_or_else(|e| panic!("cannot start ioplay: {e}"));
     let ioplay_difference = describe_difference(&program.expected, &actual);
 
@@ -358,7 +362,7 @@ fn run_program(root: &Path, corpus: &Corpus, program: &Program, oracle: Option<&
         python.arg(&program.rel_path);
         let fed = Some(program.stdin.as_deref().unwrap_or_default());
         match run_with_timeout(python, fed, corpus.timeout) {
-            Ok(outcome) => describe_difference(&program.expected, &without_root(outcome, root)),
+            Ok(outcome) => describe_difference(&program.expected, &comparable(outcome, root, corpus)),
             Err(e) => Some(format!("cannot start {}: {e}", o.python)),
         }
     });
@@ -429,13 +433,19 @@ fn wait_with_timeout(child: &mut Child, timeout: Duration) -> std::io::Result<Ex
     }
 }
 
-/// Cuts `ROOT/` from both streams, so absolute and relative script paths compare equal.
-fn without_root(outcome: Outcome, root: &Path) -> Outcome {
+/// What is compared of a run: `ROOT/` cut from both streams, so absolute and relative script paths
+/// compare equal, and stderr dropped when the corpus does not compare it.
+fn comparable(outcome: Outcome, root: &Path, corpus: &Corpus) -> Outcome {
     let prefix = format!("{}/", root.to_string_lossy().trim_end_matches('/'));
     let cut = |bytes: Vec<u8>| replace_all(&bytes, prefix.as_bytes());
+    let stderr = if corpus.compare_stderr {
+        cut(outcome.stderr)
+    } else {
+        Vec::new()
+    };
     Outcome {
         stdout: cut(outcome.stdout),
-        stderr: cut(outcome.stderr),
+        stderr,
         exit: outcome.exit,
     }
 }
