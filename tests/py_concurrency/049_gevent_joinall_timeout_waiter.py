@@ -1,4 +1,4 @@
-# A greenlet waiting on an Event nobody sets makes joinall report LoopExit... unless a timeout is given.
+# A greenlet waiting on an Event nobody sets: joinall with a timeout returns without it.
 import gevent
 from gevent.event import Event
 
