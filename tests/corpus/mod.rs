@@ -114,62 +114,25 @@ pub fn check(corpus: &Corpus) {
 
     let list_path = root.join(corpus.dir).join("EXPECTED_FAILURES");
     let listed = ExpectedFailures::load(&list_path);
-    // Problems with ioplay or the list, which an update of the list resolves.
-    let mut list_problems = Vec::new();
-    // Expectations CPython no longer agrees with: never resolved by the list.
-    let mut rot_problems = Vec::new();
-    for unknown in listed
-        .entries
-        .keys()
-        .filter(|name| !programs.iter().any(|p| &&p.name == name))
-    {
-        list_problems.push(format!(
-            "{unknown}: listed in EXPECTED_FAILURES but there is no such program"
-        ));
-    }
-    for (program, result) in programs.iter().zip(&results) {
-        if let Some(rot) = &result.oracle_difference {
-            rot_problems.push(format!(
-                "{}: CPython no longer prints the committed expectation; rerun `python3 tests/py/regen.py \
-                 --dir {} {}` and review the change\n{rot}",
-                program.name, corpus.dir, program.name
-            ));
-        }
-        match (
-            &result.ioplay_difference,
-            listed.entries.contains_key(&program.name),
-        ) {
-            (Some(difference), false) => list_problems.push(format!(
-                "{}: ioplay differs from CPython\n{difference}",
-                program.name
-            )),
-            (None, true) => list_problems.push(format!(
-                "{}: passes now, remove it from {}/EXPECTED_FAILURES",
-                program.name, corpus.dir
-            )),
-            _ => {}
-        }
-    }
-
     let update = std::env::var("IOPLAY_UPDATE_EXPECTED_FAILURES").is_ok_and(|v| v == "1");
-    if update {
+    let mut problems = if update {
         listed.rewrite(&list_path, &programs, &results);
-        list_problems.clear();
-    }
-    let problems: Vec<String> = list_problems.into_iter().chain(rot_problems).collect();
+        Vec::new()
+    } else {
+        listed.disagreements(corpus.dir, &programs, &results)
+    };
+    problems.extend(expectation_rot(corpus.dir, &programs, &results));
 
     let passing = results.iter().filter(|r| r.ioplay_difference.is_none()).count();
     let oracle_runs = results.iter().filter(|r| r.oracle_ran).count();
+    let oracle_name = oracle.map_or_else(|| "no CPython 3.11 found".to_string(), |o| o.python);
     eprintln!(
-        "{}: {} programs, {passing} pass on ioplay, {} listed as expected failures{}; CPython re-ran {oracle_runs}{}",
+        "{}: {} programs, {passing} pass on ioplay, {} were listed as expected failures{}; \
+         CPython re-ran {oracle_runs} ({oracle_name})",
         corpus.dir,
         programs.len(),
         listed.entries.len(),
-        if update { " (list rewritten)" } else { "" },
-        match &oracle {
-            Some(o) => format!(" with {}", o.python),
-            None => " (no CPython 3.11 oracle found)".to_string(),
-        }
+        if update { ", list rewritten" } else { "" },
     );
     if !problems.is_empty() {
         panic!(
@@ -179,6 +142,22 @@ pub fn check(corpus: &Corpus) {
             problems.join("\n\n")
         );
     }
+}
+
+/// Programs whose committed expectation CPython no longer prints: never excused by the list.
+fn expectation_rot(dir: &str, programs: &[Program], results: &[ProgramResult]) -> Vec<String> {
+    programs
+        .iter()
+        .zip(results)
+        .filter_map(|(program, result)| {
+            let rot = result.oracle_difference.as_ref()?;
+            Some(format!(
+                "{name}: CPython no longer prints the committed expectation; rerun \
+                 `python3 tests/py/regen.py --dir {dir} {name}` and review the change\n{rot}",
+                name = program.name
+            ))
+        })
+        .collect()
 }
 
 fn load_programs(root: &Path, dir: &str) -> Vec<Program> {
@@ -568,6 +547,34 @@ impl ExpectedFailures {
             }
         }
         ExpectedFailures { header, entries }
+    }
+
+    /// Where the list and the results disagree: an unlisted program that differs, a listed one that
+    /// passes, a listed name with no program.
+    fn disagreements(&self, dir: &str, programs: &[Program], results: &[ProgramResult]) -> Vec<String> {
+        let mut problems: Vec<String> = self
+            .entries
+            .keys()
+            .filter(|name| !programs.iter().any(|p| &&p.name == name))
+            .map(|name| format!("{name}: listed in {dir}/EXPECTED_FAILURES but there is no such program"))
+            .collect();
+        for (program, result) in programs.iter().zip(results) {
+            match (
+                &result.ioplay_difference,
+                self.entries.contains_key(&program.name),
+            ) {
+                (Some(difference), false) => problems.push(format!(
+                    "{}: ioplay differs from CPython\n{difference}",
+                    program.name
+                )),
+                (None, true) => problems.push(format!(
+                    "{}: passes now, remove it from {dir}/EXPECTED_FAILURES",
+                    program.name
+                )),
+                _ => {}
+            }
+        }
+        problems
     }
 
     /// Lists exactly the programs that fail now, keeping each old reason and giving new ones a summary.
