@@ -248,8 +248,8 @@ impl Oracle {
                 }
             }
         };
-        let probe = |code: &str| {
-            oracle_command(&python, root, corpus)
+        let probe = |python: &str, code: &str| {
+            oracle_command(python, root, corpus)
                 .args(["-c", code])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
@@ -259,13 +259,19 @@ impl Oracle {
                 .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string())
         };
         // The expectations are CPython 3.11's; another version words some messages differently.
-        if probe("import sys; print(sys.version_info[:2] == (3, 11))").as_deref() != Some("True") {
+        let version_check = "import sys; print(sys.version_info[:2] == (3, 11))";
+        if probe(&python, version_check).as_deref() != Some("True") {
             return None;
         }
+        // A version manager's `python3` may be a shell script costing ~300 ms a start; run the
+        // interpreter itself (for a venv, its own `bin/python`, which keeps the venv's packages).
+        let python = probe(&python, "import sys; print(sys.executable)")
+            .filter(|p| !p.is_empty())
+            .unwrap_or(python);
         let importable = THIRD_PARTY_MODULES
             .into_iter()
             .filter(|module| programs.iter().any(|p| p.needs.contains(module)))
-            .map(|module| (module, probe(&format!("import {module}")).is_some()))
+            .map(|module| (module, probe(&python, &format!("import {module}")).is_some()))
             .collect();
         Some(Oracle { python, importable })
     }
