@@ -1,9 +1,9 @@
-# A small chat server on gevent: each client's line is broadcast to all others, printed sorted.
+# A small chat server on gevent: each member's line is broadcast to all others, printed sorted.
 from gevent import monkey
 monkey.patch_all()
 import socket
 import gevent
-from gevent.queue import Queue
+from gevent.event import Event
 
 server = socket.socket()
 server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -11,7 +11,8 @@ server.bind(("127.0.0.1", 0))
 server.listen(10)
 port = server.getsockname()[1]
 members = []
-received = {}
+everyone_joined = Event()
+heard = {}
 
 
 def serve(count):
@@ -19,6 +20,7 @@ def serve(count):
         conn, _ = server.accept()
         members.append(conn)
         gevent.spawn(relay, conn)
+    everyone_joined.set()
 
 
 def relay(conn):
@@ -30,19 +32,17 @@ def relay(conn):
 
 def member(name, count):
     sock = socket.create_connection(("127.0.0.1", port))
-    ready.put(name)
-    gevent.sleep(0.05)
+    everyone_joined.wait()
     sock.sendall(name.encode())
     data = b""
     while data.count(b"\n") < count - 1:
         data += sock.recv(100)
-    received[name] = sorted(data.decode().split())
+    heard[name] = sorted(data.decode().split())
     sock.close()
 
 
-ready = Queue()
 names = ["ann", "bob", "cy"]
 gevent.spawn(serve, len(names))
 gevent.joinall([gevent.spawn(member, n, len(names)) for n in names])
 for name in names:
-    print(name, "heard", received[name])
+    print(name, "heard", heard[name])
