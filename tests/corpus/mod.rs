@@ -539,8 +539,12 @@ struct ExpectedFailures {
 }
 
 impl ExpectedFailures {
+    /// A missing file is an empty list: then every program must pass.
     fn load(path: &Path) -> ExpectedFailures {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
+        ExpectedFailures::parse(&std::fs::read_to_string(path).unwrap_or_default())
+    }
+
+    fn parse(text: &str) -> ExpectedFailures {
         let mut header = Vec::new();
         let mut entries = BTreeMap::new();
         for line in text.lines() {
@@ -612,6 +616,60 @@ fn summarise(difference: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expected_failures_keep_the_header_names_and_reasons() {
+        let list = ExpectedFailures::parse("# header\n# more\n\n001_a  # why a\n002_b\n# aside\n");
+        assert_eq!(list.header, vec!["# header", "# more"]);
+        assert_eq!(list.entries.get("001_a").map(String::as_str), Some("why a"));
+        assert_eq!(list.entries.get("002_b").map(String::as_str), Some(""));
+        assert_eq!(list.entries.len(), 2);
+    }
+
+    #[test]
+    fn a_run_past_its_timeout_is_killed() {
+        let mut sleeper = Command::new("sleep");
+        sleeper.arg("10");
+        let outcome = run_with_timeout(sleeper, None, Duration::from_millis(50)).expect("sleep starts");
+        assert_eq!(outcome.exit, Exit::TimedOut);
+    }
+
+    #[test]
+    fn stdin_is_fed_and_both_streams_and_the_status_are_captured() {
+        let mut shell = Command::new("sh");
+        shell.args(["-c", "read line; echo \"out:$line\"; echo err >&2; exit 3"]);
+        let outcome = run_with_timeout(shell, Some(b"fed\n"), Duration::from_secs(10)).expect("sh starts");
+        assert_eq!(
+            outcome,
+            Outcome {
+                stdout: b"out:fed\n".to_vec(),
+                stderr: b"err\n".to_vec(),
+                exit: Exit::Code(3)
+            }
+        );
+    }
+
+    #[test]
+    fn a_difference_names_the_exit_and_each_differing_stream() {
+        let want = Outcome {
+            stdout: b"a\n".to_vec(),
+            stderr: Vec::new(),
+            exit: Exit::Code(0),
+        };
+        let got = Outcome {
+            stdout: b"b\n".to_vec(),
+            stderr: Vec::new(),
+            exit: Exit::Code(1),
+        };
+        let report = describe_difference(&want, &got).expect("they differ");
+        assert!(
+            report.contains("exit: expected status 0, got status 1") && report.contains("stdout"),
+            "{report}"
+        );
+        assert!(!report.contains("stderr"), "{report}");
+        assert_eq!(summarise(&report), "differs in exit, stdout");
+        assert_eq!(describe_difference(&want, &want), None);
+    }
 
     #[test]
     fn program_names_are_three_digits_and_a_topic() {
