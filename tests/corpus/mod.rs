@@ -358,10 +358,16 @@ fn run_program(root: &Path, corpus: &Corpus, program: &Program, oracle: Option<&
     }
 }
 
+/// The `--stdin` argument: the `.stdin` file's bytes as they are.
 #[cfg(unix)]
 fn os_string_from_bytes(bytes: &[u8]) -> std::ffi::OsString {
     use std::os::unix::ffi::OsStringExt;
     std::ffi::OsString::from_vec(bytes.to_vec())
+}
+
+#[cfg(not(unix))]
+fn os_string_from_bytes(bytes: &[u8]) -> std::ffi::OsString {
+    String::from_utf8_lossy(bytes).into_owned().into()
 }
 
 /// Runs a command to its end or until `timeout`, feeding `stdin` (or nothing: stdin is closed).
@@ -376,13 +382,15 @@ fn run_with_timeout(
         Stdio::null()
     });
     let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()?;
+    // Drain the output before feeding input, so a program that prints before it reads never stalls.
+    let stdout = read_in_background(child.stdout.take().expect("stdout is piped"));
+    let stderr = read_in_background(child.stderr.take().expect("stderr is piped"));
     if let Some(bytes) = stdin {
         let mut pipe = child.stdin.take().expect("stdin is piped");
         // A program that exits without reading makes this fail with EPIPE; that is its business.
         let _ = pipe.write_all(bytes);
+        // Dropping the pipe here closes it: the program sees end of input after the text.
     }
-    let stdout = read_in_background(child.stdout.take().expect("stdout is piped"));
-    let stderr = read_in_background(child.stderr.take().expect("stderr is piped"));
     let exit = wait_with_timeout(&mut child, timeout)?;
     Ok(Outcome {
         stdout: stdout.join().expect("reader thread"),
