@@ -337,6 +337,17 @@ impl Kernel {
         Step::Block(crate::sys::WaitOn::Readable(fd))
     }
 
+    /// How many completions a process's ring holds.
+    pub(super) fn uring_ready(&self, pid: Pid, fd: Fd) -> usize {
+        let Ok(e) = self.fd(pid, fd) else {
+            return usize::MAX;
+        };
+        match &self.objs.get(e.obj).kind {
+            ObjKind::Uring(u) => u.completions.len(),
+            _ => usize::MAX,
+        }
+    }
+
     /// Try every pending op of a ring; park the ring on the objects it still waits for.
     fn uring_progress(&mut self, ring: ObjId) {
         let Some(ObjKind::Uring(u)) = self.objs.try_get(ring).map(|o| &o.kind) else {

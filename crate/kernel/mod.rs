@@ -426,33 +426,42 @@ impl Kernel {
         if !copying && self.signal_deliverable(pid) {
             return true;
         }
-        let aio_done = match &p.in_call {
+        // Two waits that readiness alone does not describe.
+        match &p.in_call {
             Some(InCall {
                 call: Call::AioSuspend { cbs, .. },
+                deadline,
                 ..
-            }) => self.aio_any_done(pid, cbs),
-            _ => false,
-        };
-        aio_done
-            || match wait {
-                WaitOn::Readable(fd) => self.fd_mask(pid, *fd) & poll::READ_READY != 0,
-                WaitOn::Writable(fd) => self.fd_mask(pid, *fd) & poll::WRITE_READY != 0,
-                WaitOn::Any {
-                    readable,
-                    writable,
-                    deadline,
-                } => {
-                    deadline.is_some_and(|d| now >= d)
-                        || readable
-                            .iter()
-                            .any(|fd| self.fd_mask(pid, *fd) & poll::READ_READY != 0)
-                        || writable
-                            .iter()
-                            .any(|fd| self.fd_mask(pid, *fd) & poll::WRITE_READY != 0)
-                }
-                WaitOn::Until(t) => now >= *t,
-                WaitOn::Signal => false,
+            }) => {
+                return self.aio_any_done(pid, cbs) || deadline.is_some_and(|d| now >= d);
             }
+            Some(InCall {
+                call: Call::IoUringEnter { fd, min_complete, .. },
+                ..
+            }) => {
+                return self.uring_ready(pid, *fd) >= *min_complete as usize;
+            }
+            _ => {}
+        }
+        match wait {
+            WaitOn::Readable(fd) => self.fd_mask(pid, *fd) & poll::READ_READY != 0,
+            WaitOn::Writable(fd) => self.fd_mask(pid, *fd) & poll::WRITE_READY != 0,
+            WaitOn::Any {
+                readable,
+                writable,
+                deadline,
+            } => {
+                deadline.is_some_and(|d| now >= d)
+                    || readable
+                        .iter()
+                        .any(|fd| self.fd_mask(pid, *fd) & poll::READ_READY != 0)
+                    || writable
+                        .iter()
+                        .any(|fd| self.fd_mask(pid, *fd) & poll::WRITE_READY != 0)
+            }
+            WaitOn::Until(t) => now >= *t,
+            WaitOn::Signal => false,
+        }
     }
 
     /// Make a syscall. See the module doc for the blocking protocol.
@@ -836,7 +845,7 @@ impl Kernel {
 
 /// The relative timeout a call carries, fixed into a deadline when the call is entered.
 fn timeout_of(call: &Call) -> Option<Nanos> {
-    let ms = |t: i32| (t >= 0).then_some(t as u64 * 1_000_000);
+    let ms = |t: i32| (t >= 0).then(|| t as u64 * 1_000_000);
     match call {
         Call::Select { timeout, .. } | Call::AioSuspend { timeout, .. } => *timeout,
         Call::Poll { timeout_ms, .. } | Call::EpollWait { timeout_ms, .. } => ms(*timeout_ms),

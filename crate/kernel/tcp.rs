@@ -446,8 +446,10 @@ impl Kernel {
     /// A SYN for a listener: a half-open child answers SYN-ACK, unless the accept queue is full.
     fn tcp_syn(&mut self, listener: ObjId, seg: &Segment, seq: u32) {
         let l = self.sock(listener);
-        if l.accept_q.len() > l.backlog {
-            // Linux drops the SYN; the client retransmits it after its RTO.
+        if l.accept_q.len() + l.syn_q > l.backlog {
+            // Linux drops the SYN when the accept queue is full; the client retransmits it after its RTO.
+            // Loopback on Linux completes a handshake before the next SYN is looked at, so half-open
+            // connections count here too: the same connections get through as on Linux.
             self.trace_dropped(seg);
             return;
         }
