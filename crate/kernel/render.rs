@@ -511,6 +511,9 @@ fn sigset(bits: u64) -> String {
 
 /// The result as strace prints it after ` = `.
 pub fn ret(call: &Call, r: &Ret) -> String {
+    if let Call::ExitGroup { .. } = call {
+        return "?".into(); // it never returns
+    }
     match r {
         Ret::Int(n) => match call {
             Call::Fcntl { cmd: F_GETFL, .. } => format!("{n:#x} (flags {})", getfl(*n)),

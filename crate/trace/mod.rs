@@ -182,6 +182,14 @@ pub fn strace(events: &[Event], with_pid: bool) -> String {
             }
             _ => {}
         }
+        if let Kind::State(ProcState::Exited(code)) = &e.kind {
+            let prefix = if with_pid {
+                format!("[pid {:>5}] ", e.pid)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("{prefix}+++ exited with {code} +++\n"));
+        }
     }
     out
 }
@@ -196,7 +204,10 @@ pub fn timeline(events: &[Event], lang: Lang) -> String {
     let mut out = String::new();
     for e in events {
         let what = match &e.kind {
-            Kind::SyscallEnter { name, args } => format!("enter {name}({args})"),
+            Kind::SyscallEnter { name, args } => match args.strip_suffix(", ") {
+                Some(known) => format!("enter {name}({known}, ...)"),
+                None => format!("enter {name}({args})"),
+            },
             Kind::SyscallExit { name, args, ret, .. } => format!("exit  {name}({args}) = {ret}"),
             Kind::Phase {
                 phase,
