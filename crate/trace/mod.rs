@@ -134,7 +134,10 @@ pub fn strace(events: &[Event], with_pid: bool) -> String {
         .filter(|e| {
             matches!(
                 e.kind,
-                Kind::SyscallEnter { .. } | Kind::SyscallExit { .. } | Kind::Signal { .. }
+                Kind::SyscallEnter { .. }
+                    | Kind::SyscallExit { .. }
+                    | Kind::Signal { .. }
+                    | Kind::State(ProcState::Exited(_))
             )
         })
         .collect();
