@@ -251,6 +251,9 @@ impl Kernel {
         }
         let held = self.objs.get(id).refs > 0;
         if let Some(l) = local {
+            if let Some(set) = self.socks.listeners.get_mut(&(host, l.port())) {
+                set.remove(&id);
+            }
             if !(held && user_bound) {
                 self.socks.unbind(Proto::Tcp, host, l.port(), id);
             }
@@ -434,7 +437,7 @@ impl Kernel {
     }
 
     fn find_listener(&self, host: usize, dst: SocketAddrV4) -> Option<ObjId> {
-        let holders = self.socks.tcp_ports.get(&(host, dst.port()))?;
+        let holders = self.socks.listeners.get(&(host, dst.port()))?;
         holders.iter().copied().find(|&id| {
             let s = self.sock(id);
             s.state == TcpState::Listen
@@ -477,7 +480,7 @@ impl Kernel {
             .tcp_ports
             .entry((seg.to_host, seg.dst.port()))
             .or_default()
-            .push(id);
+            .insert(id);
         self.tcp_emit(id, SYN_ACK, Vec::new());
     }
 

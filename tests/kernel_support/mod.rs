@@ -28,6 +28,8 @@ pub enum Action {
 
 pub type Program = Box<dyn FnMut(Input) -> Action>;
 
+pub mod c10k;
+
 struct Proc {
     program: Program,
     /// The call being made (retried while it blocks).
@@ -42,8 +44,10 @@ pub struct Harness {
     pub k: Kernel,
     pub now: Nanos,
     procs: BTreeMap<Pid, Proc>,
-    /// Every syscall answer, per process, in order (retries that blocked again are not recorded).
+    /// Every syscall answer, per process, in order (retries that blocked again are not recorded),
+    /// unless `record` is off (the benchmark).
     pub results: BTreeMap<Pid, Vec<(Call, Outcome<Ret>)>>,
+    pub record: bool,
 }
 
 impl Harness {
@@ -53,6 +57,7 @@ impl Harness {
             now: 0,
             procs: BTreeMap::new(),
             results: BTreeMap::new(),
+            record: true,
         }
     }
 
@@ -61,8 +66,14 @@ impl Harness {
     }
 
     /// Start a program on a host.
-    pub fn spawn(&mut self, host: &str, name: &str, mut program: Program) -> Pid {
+    pub fn spawn(&mut self, host: &str, name: &str, program: Program) -> Pid {
+        self.spawn_with_limit(host, name, program, 1024)
+    }
+
+    /// Start a program with its `RLIMIT_NOFILE` raised (as `ulimit -n`).
+    pub fn spawn_with_limit(&mut self, host: &str, name: &str, mut program: Program, nofile: usize) -> Pid {
         let pid = self.k.spawn(host, name, self.now).expect("known host");
+        self.k.set_nofile_limit(pid, nofile);
         let first = program(Input::Start);
         let mut p = Proc {
             program,
@@ -129,7 +140,9 @@ impl Harness {
                 p.parked = true;
                 break;
             }
-            self.results.entry(pid).or_default().push((call, out.clone()));
+            if self.record {
+                self.results.entry(pid).or_default().push((call, out.clone()));
+            }
             let next = (p.program)(Input::Result(out));
             self.apply(pid, &mut p, next);
         }
