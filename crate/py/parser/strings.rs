@@ -354,16 +354,28 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `( expression )` from an f-string field: a yield, a starred or plain expression, or a tuple.
+    /// `( expression )` from an f-string field: a yield, a starred or plain expression, or a tuple (whose
+    /// span, as CPython parses the field wrapped in parentheses, includes them).
     fn fstring_expression(&mut self) -> PResult<Expr> {
-        self.expect_op("(")?;
+        let open = self.expect_op("(")?.start;
         self.bracket_depth = 1;
-        let value = if self.at_kw("yield") {
+        let bare_tuple;
+        let mut value = if self.at_kw("yield") {
+            bare_tuple = false;
             self.yield_expr()?
         } else {
-            self.star_expressions()?
+            let value = self.star_expressions()?;
+            // A tuple whose first element starts where the tuple does was written without parentheses.
+            bare_tuple = match &value.kind {
+                ExprKind::Tuple(elts) => elts.first().is_some_and(|e| e.span.col == value.span.col),
+                _ => false,
+            };
+            value
         };
-        self.expect_op(")")?;
+        let close = self.expect_op(")")?.end;
+        if bare_tuple {
+            value.span = super::span(open, close);
+        }
         if !matches!(self.tok(), Tok::EndMarker) {
             return Err(self.invalid_syntax());
         }
