@@ -29,7 +29,9 @@ pub struct SyntaxError {
     pub filename: String,
     /// 1-based.
     pub line: u32,
-    /// 1-based character offset of the caret, as CPython's `SyntaxError.offset`.
+    /// 1-based offset of the caret, as CPython's `SyntaxError.offset` for a file: counted in characters
+    /// for errors of its tokenizer, in UTF-8 bytes for errors of its parser and compiler (a CPython
+    /// quirk, kept so that the carets land where CPython draws them).
     pub offset: u32,
     /// 1-based end offset (exclusive) for a run of carets; equal to `offset + 1` for one caret.
     pub end_offset: u32,

@@ -235,8 +235,13 @@ impl<'a> Lexer<'a> {
                     } else if self.peek(0).is_none() {
                         return Err(self.syntax_error("unexpected EOF while parsing", self.pos()));
                     } else {
-                        return Err(self
-                            .syntax_error("unexpected character after line continuation character", start));
+                        // CPython points just past the backslash.
+                        let after = Pos {
+                            line: start.line,
+                            col: start.col + 1,
+                        };
+                        let msg = "unexpected character after line continuation character";
+                        return Err(self.syntax_error(msg, after));
                     }
                 }
                 '0'..='9' => self.number(start)?,
@@ -309,8 +314,8 @@ impl<'a> Lexer<'a> {
                         SyntaxErrorKind::IndentationError,
                         "too many levels of indentation".into(),
                         here.line,
-                        here.col,
-                        here.col + 1,
+                        0,
+                        1,
                     ));
                 }
                 self.indents.push((col, altcol));
@@ -351,14 +356,14 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// CPython reports a TabError at column 0 (so no caret shows under an indented line).
     fn tab_error(&self, at: Pos) -> SyntaxError {
-        let len = self.line_text(at.line).chars().count() as u32;
         self.error_at(
             SyntaxErrorKind::TabError,
             "inconsistent use of tabs and spaces in indentation".into(),
             at.line,
-            len,
-            len + 1,
+            0,
+            1,
         )
     }
 
@@ -490,7 +495,13 @@ impl<'a> Lexer<'a> {
         let mut body = String::new();
         loop {
             let Some(c) = self.peek(0) else {
-                let last_line = self.line;
+                // CPython counts the lines the file has: a final newline starts no new one.
+                let ends_with_newline = matches!(self.chars.last(), Some('\n' | '\r'));
+                let last_line = if ends_with_newline {
+                    self.line - 1
+                } else {
+                    self.line
+                };
                 let msg = if triple {
                     format!("unterminated triple-quoted string literal (detected at line {last_line})")
                 } else {
@@ -594,7 +605,6 @@ impl<'a> Lexer<'a> {
                 return Ok(());
             }
         }
-        self.i += 1;
         Err(self.syntax_error(format!("invalid {kind} literal"), self.pos_back(1)))
     }
 
@@ -654,7 +664,6 @@ impl<'a> Lexer<'a> {
                 self.i += digit_at;
                 self.digits(10, &mut text)?;
             } else {
-                self.i += 1;
                 return Err(self.syntax_error("invalid decimal literal", self.pos_back(1)));
             }
         }
@@ -674,13 +683,9 @@ impl<'a> Lexer<'a> {
             self.push(Tok::Float(value), start);
         } else {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {
-                let end = self.pos();
-                return Err(self.error_at(
-                    SyntaxErrorKind::SyntaxError,
-                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
-                    start.line,
-                    start.col,
-                    end.col,
+                return Err(self.syntax_error(
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    start,
                 ));
             }
             let value = BigInt::parse_bytes(text.as_bytes(), 10).expect("digits checked");

@@ -466,11 +466,11 @@ impl Parser<'_> {
                     span: self.span_from(start),
                 });
             } else if self.at_op("*") {
-                let arg = self.star_expression()?;
                 if seen_kwargs_spread {
                     let msg = "iterable argument unpacking follows keyword argument unpacking";
-                    return Err(self.error_span(msg, arg.span));
+                    return Err(self.error_at_start(msg));
                 }
+                let arg = self.star_expression()?;
                 args.push(arg);
             } else if self.at_name() && matches!(self.peek_tok(1), Tok::Op("=")) {
                 let (name, _) = self.name()?;
@@ -510,12 +510,12 @@ impl Parser<'_> {
                 if self.at_op("=") {
                     return Err(self.keyword_target_error(&value));
                 }
+                // CPython reports these at the token after the argument.
                 if seen_kwargs_spread {
-                    let msg = "positional argument follows keyword argument unpacking";
-                    return Err(self.error_span(msg, value.span));
+                    return Err(self.error_at_start("positional argument follows keyword argument unpacking"));
                 }
                 if seen_keyword {
-                    return Err(self.error_span("positional argument follows keyword argument", value.span));
+                    return Err(self.error_at_start("positional argument follows keyword argument"));
                 }
                 args.push(value);
             }
@@ -539,6 +539,12 @@ impl Parser<'_> {
                 value.span.to(self.token_span(self.pos)),
             ),
         }
+    }
+
+    /// An error with one caret at the start of the current token.
+    fn error_at_start(&self, msg: &str) -> crate::py::error::SyntaxError {
+        let at = self.start();
+        self.error(crate::py::error::SyntaxErrorKind::SyntaxError, msg, at, at)
     }
 
     fn token_span(&self, index: usize) -> Span {

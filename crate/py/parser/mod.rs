@@ -267,14 +267,22 @@ impl<'a> Parser<'a> {
         } else {
             self.line_text(start.line).chars().count() as u32
         };
+        // CPython's parser reports columns of a file in UTF-8 bytes (its tokenizer, in characters).
+        let text = self.line_text(start.line);
+        let bytes = |col: u32| -> u32 {
+            let chars = text.chars().take(col as usize);
+            let len: usize = chars.map(char::len_utf8).sum();
+            len as u32 + col.saturating_sub(text.chars().count() as u32)
+        };
+        let (col, end_col) = (bytes(start.col), bytes(end_col));
         SyntaxError {
             kind,
             msg: msg.into(),
             filename: self.filename.to_string(),
             line: start.line,
-            offset: start.col + 1,
-            end_offset: end_col.max(start.col + 1) + 1,
-            text: self.line_text(start.line),
+            offset: col + 1,
+            end_offset: end_col.max(col + 1) + 1,
+            text,
         }
     }
 

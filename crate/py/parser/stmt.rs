@@ -135,6 +135,9 @@ impl Parser<'_> {
                     } else {
                         Some(self.star_expressions()?)
                     };
+                    if let Some(v) = &value {
+                        self.check_not_starred(v);
+                    }
                     if self.scope != Scope::Function {
                         let err = self.error_span("'return' outside function", self.span_from(start));
                         self.compiler_error(err);
@@ -199,6 +202,13 @@ impl Parser<'_> {
         })
     }
 
+    /// A starred expression standing alone as a value (`x = *a`): CPython's compiler refuses it.
+    fn check_not_starred(&mut self, value: &Expr) {
+        if matches!(value.kind, ExprKind::Starred(_)) {
+            self.compiler_error(self.error_span("can't use starred expression here", value.span));
+        }
+    }
+
     fn at_statement_end(&self) -> bool {
         matches!(self.tok(), Tok::Newline) || self.at_op(";")
     }
@@ -239,6 +249,7 @@ impl Parser<'_> {
             }
         }
         if !self.at_op("=") {
+            self.check_not_starred(&first);
             return Ok(StmtKind::Expr(first));
         }
         let mut targets = vec![first];
@@ -246,6 +257,7 @@ impl Parser<'_> {
             targets.push(self.star_expressions_or_yield()?);
         }
         let value = targets.pop().expect("an assignment has a value");
+        self.check_not_starred(&value);
         let single = targets.len() == 1;
         for target in &targets {
             self.check_assign_target(target, single)?;
