@@ -23,7 +23,36 @@ use super::error::{SyntaxError, SyntaxErrorKind};
 use super::lexer::{self, Pos, Tok, Token};
 
 /// Parses a whole file.
+///
+/// On native targets the parser runs on a thread of its own with a large stack: recursive descent over
+/// 200 nested brackets (CPython's limit) needs more than a test thread's 2 MB in a debug build. In wasm
+/// (no threads) it runs on the caller's stack; release frames are small enough there.
 pub fn parse(source: &str, filename: &str) -> Result<Module, SyntaxError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let spawned = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("ioplay-parser".into())
+                .stack_size(PARSER_STACK_BYTES)
+                .spawn_scoped(scope, || parse_on_this_stack(source, filename))
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+        });
+        // Without a thread (resource limits), parse here: only extreme nesting could then run short.
+        spawned.unwrap_or_else(|_| parse_on_this_stack(source, filename))
+    }
+    #[cfg(target_arch = "wasm32")]
+    parse_on_this_stack(source, filename)
+}
+
+/// Stack reserved for the parser thread (address space; pages are committed only when used).
+#[cfg(not(target_arch = "wasm32"))]
+const PARSER_STACK_BYTES: usize = 128 << 20;
+
+fn parse_on_this_stack(source: &str, filename: &str) -> Result<Module, SyntaxError> {
     let tokens = lexer::tokenize(source, filename)?;
     let mut parser = Parser::new(source, filename, tokens.tokens);
     let result = parser.module();
@@ -51,8 +80,9 @@ pub fn parse(source: &str, filename: &str) -> Result<Module, SyntaxError> {
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
 
 /// How deep expressions and statements may nest before the parser refuses, so that no input can
-/// overflow the Rust stack (the lexer already caps brackets at 200, as CPython does).
-const MAX_NESTING: u32 = 300;
+/// overflow the Rust stack (the lexer already caps brackets at 200, as CPython does; a bracket level
+/// costs two). CPython itself gives up (MemoryError) somewhere past 1000 nested unary operators.
+const MAX_NESTING: u32 = 1000;
 
 /// What kind of scope the parser is in, for the checks CPython makes after parsing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,7 +248,7 @@ impl<'a> Parser<'a> {
     fn enter(&mut self) -> PResult<()> {
         self.nesting += 1;
         if self.nesting > MAX_NESTING {
-            return Err(self.error_at_token(self.pos, "too many nested parentheses"));
+            return Err(self.error_at_token(self.pos, "too many nested expressions for ioplay's parser"));
         }
         Ok(())
     }
