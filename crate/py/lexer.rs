@@ -62,9 +62,9 @@ pub struct Tokens {
 
 /// Longest first, so that the scanner can take the first match.
 const OPERATORS: &[&str] = &[
-    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "!=", "==", "<=", ">=", "**", "//", "<<", ">>", "+=",
-    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<",
-    ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
+    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "!=", "<>", "==", "<=", ">=", "**", "//", "<<", ">>",
+    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~",
+    "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
 ];
 
 /// CPython's MAXLEVEL (brackets) and MAXINDENT.
@@ -632,9 +632,6 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 if digits.is_empty() {
-                    if matches!(self.peek(0), Some(c) if c.is_alphanumeric()) {
-                        self.i += 1;
-                    }
                     return Err(self.syntax_error(format!("invalid {kind} literal"), self.pos_back(1)));
                 }
                 self.end_of_number(kind)?;
@@ -664,7 +661,16 @@ impl<'a> Lexer<'a> {
                 self.i += digit_at;
                 self.digits(10, &mut text)?;
             } else {
-                return Err(self.syntax_error("invalid decimal literal", self.pos_back(1)));
+                // CPython points at the sign if there is one, else before the `e`.
+                let at = if sign {
+                    Pos {
+                        line: self.line,
+                        col: self.pos().col + 1,
+                    }
+                } else {
+                    self.pos_back(1)
+                };
+                return Err(self.syntax_error("invalid decimal literal", at));
             }
         }
         if matches!(self.peek(0), Some('j') | Some('J')) {

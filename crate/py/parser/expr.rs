@@ -474,8 +474,17 @@ impl Parser<'_> {
                 args.push(arg);
             } else if self.at_name() && matches!(self.peek_tok(1), Tok::Op("=")) {
                 let (name, _) = self.name()?;
-                self.bump();
+                let equals = self.bump();
                 let value = self.expression()?;
+                if self.at_kw("for") {
+                    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                    return Err(self.error(
+                        crate::py::error::SyntaxErrorKind::SyntaxError,
+                        msg,
+                        start,
+                        equals.end,
+                    ));
+                }
                 let kw_span = self.span_from(start);
                 if keywords.iter().any(|k| k.arg.as_deref() == Some(name.as_str())) {
                     let msg = format!("keyword argument repeated: {name}");
@@ -532,7 +541,7 @@ impl Parser<'_> {
         match &value.kind {
             ExprKind::Constant(Constant::Bool(_) | Constant::None) => {
                 let msg = format!("cannot assign to {}", super::targets::describe(value));
-                self.error_span(msg, value.span)
+                self.error_span(msg, value.span.to(self.token_span(self.pos)))
             }
             _ => self.error_span(
                 "expression cannot contain assignment, perhaps you meant \"==\"?",
@@ -550,6 +559,14 @@ impl Parser<'_> {
     fn token_span(&self, index: usize) -> Span {
         let t = &self.tokens[index];
         span(t.start, t.end)
+    }
+
+    /// The clauses of a comprehension whose element is `elt`, which may not be starred.
+    fn comprehension_of(&mut self, elt: &Expr) -> PResult<Vec<Comprehension>> {
+        if matches!(elt.kind, ExprKind::Starred(_)) {
+            return Err(self.error_span("iterable unpacking cannot be used in comprehension", elt.span));
+        }
+        self.comprehension_clauses()
     }
 
     /// `for target in iter if cond ...` clauses, at least one.
@@ -664,7 +681,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") {
-            let generators = self.comprehension_clauses()?;
+            let generators = self.comprehension_of(&first)?;
             self.expect_op(")")?;
             return Ok(self.node(
                 open,
@@ -713,7 +730,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") {
-            let generators = self.comprehension_clauses()?;
+            let generators = self.comprehension_of(&first)?;
             self.expect_op("]")?;
             return Ok(self.node(
                 open,
@@ -738,8 +755,19 @@ impl Parser<'_> {
                 },
             ));
         }
-        let (first_key, first_value) = if self.eat_op("**") {
-            (None, self.bitwise_or()?)
+        let (first_key, first_value) = if self.at_op("**") {
+            let stars = self.bump();
+            let value = self.bitwise_or()?;
+            if self.at_kw("for") {
+                let msg = "dict unpacking cannot be used in dict comprehension";
+                return Err(self.error(
+                    crate::py::error::SyntaxErrorKind::SyntaxError,
+                    msg,
+                    stars.start,
+                    stars.end,
+                ));
+            }
+            (None, value)
         } else {
             let key = self.star_named_expression()?;
             if !self.at_op(":") {
@@ -783,7 +811,7 @@ impl Parser<'_> {
 
     fn set_body(&mut self, open: Pos, first: Expr) -> PResult<Expr> {
         if self.at_kw("for") {
-            let generators = self.comprehension_clauses()?;
+            let generators = self.comprehension_of(&first)?;
             self.expect_op("}")?;
             return Ok(self.node(
                 open,
@@ -815,7 +843,9 @@ impl Parser<'_> {
                 self.bump();
                 let arg = self.parameter(annotations, &mut names)?;
                 args.kwarg = Some(arg);
-                self.eat_op(",");
+                if self.eat_op(",") && (self.at_name() || self.at_op("*")) {
+                    return Err(self.error_at_start("arguments cannot follow var-keyword argument"));
+                }
                 if !self.at_op(close) {
                     return Err(self.invalid_syntax());
                 }

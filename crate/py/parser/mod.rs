@@ -21,6 +21,8 @@ pub use dump::dump;
 use super::ast::{Module, Span};
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::lexer::{self, Pos, Tok, Token};
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// Parses a whole file.
 ///
@@ -64,10 +66,9 @@ fn parse_on_this_stack(source: &str, filename: &str) -> Result<Module, SyntaxErr
         (result, Some(unclosed)) => {
             // CPython reports an unclosed bracket when the parser ran into the end of the file, or
             // when the bracket opened on a line before the one the parser stopped on.
-            let reached_end = parser.furthest + 1 >= parser.tokens.len();
-            let furthest_line = parser.tokens[parser.furthest.min(parser.tokens.len() - 1)]
-                .start
-                .line;
+            let furthest = parser.furthest.get();
+            let reached_end = furthest + 1 >= parser.tokens.len();
+            let furthest_line = parser.tokens[furthest.min(parser.tokens.len() - 1)].start.line;
             match result {
                 Err(err) if !reached_end && furthest_line <= unclosed.line => Err(err),
                 _ => Err(unclosed),
@@ -95,12 +96,14 @@ enum Scope {
 pub(crate) struct Parser<'a> {
     tokens: Vec<Token>,
     pos: usize,
-    /// The furthest token looked at: where CPython reports a generic `invalid syntax`.
-    furthest: usize,
+    /// The furthest token looked at (look-ahead and abandoned alternatives included): where CPython
+    /// reports a generic `invalid syntax`.
+    furthest: Cell<usize>,
     /// End of the last real token consumed (not NEWLINE/INDENT/DEDENT): where nodes end.
     prev_end: Pos,
     filename: &'a str,
-    lines: Vec<&'a str>,
+    /// The source lines, for error messages (shared with the parsers of f-string fields).
+    lines: Rc<Vec<String>>,
     nesting: u32,
     /// Open brackets around the current expression (for "Perhaps you forgot a comma?").
     bracket_depth: u32,
@@ -112,6 +115,7 @@ pub(crate) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// A parser over `tokens` (ending with `EndMarker`) of `source`.
     fn new(source: &'a str, filename: &'a str, mut tokens: Vec<Token>) -> Parser<'a> {
         if !matches!(tokens.last().map(|t| &t.tok), Some(Tok::EndMarker)) {
             // The file ended inside brackets: a stand-in end, reported as the unclosed bracket.
@@ -125,10 +129,15 @@ impl<'a> Parser<'a> {
         Parser {
             tokens,
             pos: 0,
-            furthest: 0,
+            furthest: Cell::new(0),
             prev_end: Pos { line: 1, col: 0 },
             filename,
-            lines: lexer::source_lines(source),
+            lines: Rc::new(
+                lexer::source_lines(source)
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            ),
             nesting: 0,
             bracket_depth: 0,
             scope: Scope::Module,
@@ -149,7 +158,13 @@ impl<'a> Parser<'a> {
 
     fn peek_tok(&self, ahead: usize) -> &Tok {
         let i = (self.pos + ahead).min(self.tokens.len() - 1);
+        self.see(i);
         &self.tokens[i].tok
+    }
+
+    /// Notes that the token at `index` was looked at.
+    fn see(&self, index: usize) {
+        self.furthest.set(self.furthest.get().max(index));
     }
 
     fn start(&self) -> Pos {
@@ -167,7 +182,7 @@ impl<'a> Parser<'a> {
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
         }
-        self.furthest = self.furthest.max(self.pos);
+        self.see(self.pos);
         token
     }
 
@@ -257,24 +272,13 @@ impl<'a> Parser<'a> {
         self.nesting -= 1;
     }
 
-    /// Runs `f` as a look-ahead: whatever it parses, the parser is put back where it was.
+    /// Runs `f` as a look-ahead: whatever it parses, the parser is put back where it was (except for
+    /// the furthest token seen, which CPython's error position counts too).
     fn probe<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
-        let saved = (
-            self.pos,
-            self.furthest,
-            self.prev_end,
-            self.nesting,
-            self.bracket_depth,
-        );
+        let saved = (self.pos, self.prev_end, self.nesting, self.bracket_depth);
         let (late, scope, loops) = (self.late_errors.len(), self.scope, self.loop_depth);
         let result = f(self);
-        (
-            self.pos,
-            self.furthest,
-            self.prev_end,
-            self.nesting,
-            self.bracket_depth,
-        ) = saved;
+        (self.pos, self.prev_end, self.nesting, self.bracket_depth) = saved;
         self.late_errors.truncate(late);
         self.scope = scope;
         self.loop_depth = loops;
@@ -343,7 +347,7 @@ impl<'a> Parser<'a> {
 
     /// CPython's generic error, at the furthest token the parser looked at.
     fn invalid_syntax(&self) -> SyntaxError {
-        let index = self.furthest.max(self.pos);
+        let index = self.furthest.get().max(self.pos);
         match self.tokens[index].tok {
             Tok::Indent => self.indentation_error("unexpected indent"),
             Tok::Dedent => self.indentation_error("unexpected unindent"),
@@ -364,11 +368,4 @@ impl<'a> Parser<'a> {
 
 pub(crate) fn span(start: Pos, end: Pos) -> Span {
     Span::new(start.line, start.col, end.line, end.col)
-}
-
-pub(crate) fn start_of(s: Span) -> Pos {
-    Pos {
-        line: s.line,
-        col: s.col,
-    }
 }

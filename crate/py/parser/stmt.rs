@@ -1,7 +1,7 @@
 //! Statements and blocks.
 
 use super::targets::TargetUse;
-use super::{span, start_of, PResult, Parser, Scope};
+use super::{span, PResult, Parser, Scope};
 use crate::py::ast::*;
 use crate::py::lexer::{Pos, Tok};
 
@@ -382,7 +382,7 @@ impl Parser<'_> {
             }
             if !parenthesized && self.at_statement_end() {
                 return Err(self.error_at_token(
-                    self.pos - 1,
+                    self.pos,
                     "trailing comma not allowed without surrounding parentheses",
                 ));
             }
@@ -400,6 +400,19 @@ impl Parser<'_> {
             return self.simple_stmts();
         }
         self.bump();
+        if matches!(self.tok(), Tok::EndMarker) {
+            // At the end of the file CPython names the file's last line, with no caret.
+            let msg = format!("expected an indented block after {what} on line {line}");
+            let last = self.lines.len()
+                - usize::from(self.lines.len() > 1 && self.lines.last().is_some_and(|l| l.is_empty()));
+            let at = Pos {
+                line: last as u32,
+                col: 0,
+            };
+            let mut err = self.error(crate::py::error::SyntaxErrorKind::IndentationError, msg, at, at);
+            err.offset = 0;
+            return Err(err);
+        }
         if !matches!(self.tok(), Tok::Indent) {
             let t = self.token();
             let msg = format!("expected an indented block after {what} on line {line}");
@@ -500,6 +513,9 @@ impl Parser<'_> {
         while self.at_kw("except") {
             let hstart = self.bump().start;
             let (mut typ, mut name) = (None, None);
+            if matches!(self.tok(), Tok::Newline) {
+                return Err(self.error_at_token(self.pos, "expected ':'"));
+            }
             if !self.at_op(":") {
                 if self.at_op("*") {
                     return Err(self.unsupported("'except*' is not supported in ioplay"));
@@ -507,9 +523,12 @@ impl Parser<'_> {
                 let first = self.expression()?;
                 if self.at_op(",") {
                     // `except A, B:` is the Python 2 spelling; CPython asks for parentheses.
-                    let at = start_of(first.span);
+                    let mut last = first.span;
+                    while self.eat_op(",") {
+                        last = self.expression()?.span;
+                    }
                     let msg = "multiple exception types must be parenthesized";
-                    return Err(self.error(crate::py::error::SyntaxErrorKind::SyntaxError, msg, at, at));
+                    return Err(self.error_span(msg, first.span.to(last)));
                 }
                 typ = Some(first);
                 if self.eat_kw("as") {
