@@ -419,6 +419,7 @@ impl<'a> Lexer<'a> {
         let op = OPERATORS
             .iter()
             .copied()
+            .filter(|op| op.starts_with(c))
             .find(|op| op.chars().enumerate().all(|(k, oc)| self.peek(k) == Some(oc)));
         let Some(op) = op else {
             if c == '!' {

@@ -26,39 +26,61 @@ use std::rc::Rc;
 
 /// Parses a whole file.
 ///
-/// On native targets the parser runs on a thread of its own with a large stack: recursive descent over
-/// 200 nested brackets (CPython's limit) needs more than a test thread's 2 MB in a debug build. In wasm
-/// (no threads) it runs on the caller's stack; release frames are small enough there.
+/// Recursive descent over 200 nested brackets (CPython's limit) needs more stack than a test thread's
+/// 2 MB in a debug build. So the parser first runs on the caller's stack with a shallow nesting limit
+/// that any stack can afford; a program nested deeper than that (rare) is parsed again, on native
+/// targets on a thread of its own with a large stack. In wasm (no threads) the full limit applies at
+/// once: release frames are small enough there.
 pub fn parse(source: &str, filename: &str) -> Result<Module, SyntaxError> {
     #[cfg(not(target_arch = "wasm32"))]
     {
+        let (result, too_deep) = parse_on_this_stack(source, filename, SHALLOW_NESTING);
+        if !too_deep {
+            return result;
+        }
         let spawned = std::thread::scope(|scope| {
             std::thread::Builder::new()
                 .name("ioplay-parser".into())
-                .stack_size(PARSER_STACK_BYTES)
-                .spawn_scoped(scope, || parse_on_this_stack(source, filename))
+                .stack_size(DEEP_PARSER_STACK_BYTES)
+                .spawn_scoped(scope, || parse_on_this_stack(source, filename, MAX_NESTING).0)
                 .map(|handle| {
                     handle
                         .join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
                 })
         });
-        // Without a thread (resource limits), parse here: only extreme nesting could then run short.
-        spawned.unwrap_or_else(|_| parse_on_this_stack(source, filename))
+        // Without a thread (resource limits), the shallow parse's error stands.
+        spawned.unwrap_or(result)
     }
     #[cfg(target_arch = "wasm32")]
-    parse_on_this_stack(source, filename)
+    parse_on_this_stack(source, filename, MAX_NESTING).0
 }
 
-/// Stack reserved for the parser thread (address space; pages are committed only when used).
+/// Stack reserved for a deeply nested program's parser thread (address space; pages are committed
+/// only when used).
 #[cfg(not(target_arch = "wasm32"))]
-const PARSER_STACK_BYTES: usize = 128 << 20;
+const DEEP_PARSER_STACK_BYTES: usize = 128 << 20;
 
-fn parse_on_this_stack(source: &str, filename: &str) -> Result<Module, SyntaxError> {
-    let tokens = lexer::tokenize(source, filename)?;
+/// How deep the first parse may nest on the caller's stack (a debug build spends ~15 KB of stack per
+/// level; real programs stay far below).
+#[cfg(not(target_arch = "wasm32"))]
+const SHALLOW_NESTING: u32 = 48;
+
+/// Parses on the current stack with at most `max_nesting` levels; also says whether that limit was hit.
+fn parse_on_this_stack(
+    source: &str,
+    filename: &str,
+    max_nesting: u32,
+) -> (Result<Module, SyntaxError>, bool) {
+    let tokens = match lexer::tokenize(source, filename) {
+        Ok(tokens) => tokens,
+        Err(err) => return (Err(err), false),
+    };
     let mut parser = Parser::new(source, filename, tokens.tokens);
+    parser.max_nesting = max_nesting;
     let result = parser.module();
-    match (result, tokens.unclosed) {
+    let too_deep = parser.too_deep.get();
+    let result = match (result, tokens.unclosed) {
         (Ok(module), None) => match parser.late_errors.iter().min_by_key(|(phase, _)| *phase) {
             Some((_, err)) => Err(err.clone()),
             None => Ok(module),
@@ -75,7 +97,8 @@ fn parse_on_this_stack(source: &str, filename: &str) -> Result<Module, SyntaxErr
             }
         }
         (Err(err), None) => Err(err),
-    }
+    };
+    (result, too_deep)
 }
 
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
@@ -105,6 +128,9 @@ pub(crate) struct Parser<'a> {
     /// The source lines, for error messages (shared with the parsers of f-string fields).
     lines: Rc<Vec<String>>,
     nesting: u32,
+    max_nesting: u32,
+    /// Set when `max_nesting` was hit (shared with the parsers of f-string fields).
+    too_deep: Rc<Cell<bool>>,
     /// Open brackets around the current expression (for "Perhaps you forgot a comma?").
     bracket_depth: u32,
     scope: Scope,
@@ -139,6 +165,8 @@ impl<'a> Parser<'a> {
                     .collect(),
             ),
             nesting: 0,
+            max_nesting: MAX_NESTING,
+            too_deep: Rc::new(Cell::new(false)),
             bracket_depth: 0,
             scope: Scope::Module,
             loop_depth: 0,
@@ -262,7 +290,8 @@ impl<'a> Parser<'a> {
     /// Guards recursion: every nesting construct calls this and `leave`.
     fn enter(&mut self) -> PResult<()> {
         self.nesting += 1;
-        if self.nesting > MAX_NESTING {
+        if self.nesting > self.max_nesting {
+            self.too_deep.set(true);
             return Err(self.error_at_token(self.pos, "too many nested expressions for ioplay's parser"));
         }
         Ok(())

@@ -360,6 +360,8 @@ impl<'a> Parser<'a> {
             filename: outer.filename,
             lines,
             nesting: outer.nesting,
+            max_nesting: outer.max_nesting,
+            too_deep: outer.too_deep.clone(),
             bracket_depth: 0,
             scope: outer.scope,
             loop_depth: outer.loop_depth,
