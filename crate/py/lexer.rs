@@ -119,9 +119,10 @@ impl<'a> Lexer<'a> {
     fn new(source: &'a str, filename: &'a str) -> Lexer<'a> {
         Lexer {
             chars: source.chars().collect(),
-            i: 0,
+            // A UTF-8 byte order mark at the start is not part of the program, as CPython reads it.
+            i: usize::from(source.starts_with('\u{feff}')),
             line: 1,
-            line_start: 0,
+            line_start: usize::from(source.starts_with('\u{feff}')),
             lines: source_lines(source),
             filename,
             tokens: Vec::new(),

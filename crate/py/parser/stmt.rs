@@ -42,11 +42,32 @@ impl Parser<'_> {
                 "try" => self.try_stmt()?,
                 "with" => self.with_stmt()?,
                 "async" => return Err(self.unsupported("'async' is not supported in ioplay")),
+                "match" => return self.simple_stmts_or_match(),
                 _ => return self.simple_stmts(),
             },
             _ => return self.simple_stmts(),
         };
         Ok(vec![stmt])
+    }
+
+    /// `match` is a soft keyword: a line starting with it is an ordinary statement if it parses as one,
+    /// otherwise a `match` statement, which the subset does not have.
+    fn simple_stmts_or_match(&mut self) -> PResult<Vec<Stmt>> {
+        match self.probe(|p| p.simple_stmts()) {
+            Ok(_) => self.simple_stmts(),
+            Err(err) => {
+                let ends_in_colon = self.probe(|p| {
+                    while !matches!(p.tok(), Tok::Newline | Tok::EndMarker) {
+                        p.bump();
+                    }
+                    Ok(matches!(p.tokens[p.pos - 1].tok, Tok::Op(":")))
+                });
+                if ends_in_colon.unwrap_or(false) && !matches!(self.peek_tok(1), Tok::Op(_) | Tok::Newline) {
+                    return Err(self.unsupported("'match' statements are not supported in ioplay"));
+                }
+                Err(err)
+            }
+        }
     }
 
     fn unsupported(&self, msg: &str) -> crate::py::error::SyntaxError {
