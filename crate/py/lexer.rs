@@ -67,6 +67,10 @@ const OPERATORS: &[&str] = &[
     "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
 ];
 
+/// ASCII punctuation that is no Python operator: CPython's tokenizer still makes a token of it, and the
+/// parser reports `invalid syntax` there (not a tokenizer error, which would win over earlier errors).
+const STRAY_PUNCTUATION: &[&str] = &["!", "$", "?", "`"];
+
 /// CPython's MAXLEVEL (brackets) and MAXINDENT.
 const MAX_BRACKET_DEPTH: usize = 200;
 const MAX_INDENT_DEPTH: usize = 100;
@@ -165,14 +169,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// An error whose caret stands at `col` (0-based) on `line`.
-    pub fn error_at(
-        &self,
-        kind: SyntaxErrorKind,
-        msg: String,
-        line: u32,
-        col: u32,
-        end_col: u32,
-    ) -> SyntaxError {
+    fn error_at(&self, kind: SyntaxErrorKind, msg: String, line: u32, col: u32, end_col: u32) -> SyntaxError {
         SyntaxError {
             kind,
             msg,
@@ -219,9 +216,15 @@ impl<'a> Lexer<'a> {
                 }
                 '\n' | '\r' => {
                     if self.brackets.is_empty() {
-                        self.i += 1;
-                        self.push(Tok::Newline, start);
-                        self.i -= 1;
+                        let end = Pos {
+                            line: start.line,
+                            col: start.col + 1,
+                        };
+                        self.tokens.push(Token {
+                            tok: Tok::Newline,
+                            start,
+                            end,
+                        });
                         at_line_start = true;
                     }
                     self.newline();
@@ -422,15 +425,13 @@ impl<'a> Lexer<'a> {
             .copied()
             .filter(|op| op.starts_with(c))
             .find(|op| op.chars().enumerate().all(|(k, oc)| self.peek(k) == Some(oc)));
-        let Some(op) = op else {
-            if c == '!' {
-                self.i += 1;
-                return Err(self.syntax_error("invalid syntax", start));
-            }
-            if c.is_ascii() && !c.is_ascii_control() {
-                return Err(self.syntax_error("invalid syntax", start));
-            }
-            return Err(self.syntax_error(format!("invalid character '{}' (U+{:04X})", c, c as u32), start));
+        let Some(op) = op.or_else(|| STRAY_PUNCTUATION.iter().copied().find(|p| p.starts_with(c))) else {
+            let msg = if c.is_control() || (c.is_whitespace() && c != ' ') || c == '\u{200b}' {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            } else {
+                format!("invalid character '{}' (U+{:04X})", c, c as u32)
+            };
+            return Err(self.syntax_error(msg, start));
         };
         self.i += op.chars().count();
         match op {
@@ -550,7 +551,6 @@ impl<'a> Lexer<'a> {
             body.push(c);
             self.i += 1;
         }
-        let _ = raw;
         let tok = StrToken {
             raw,
             bytes: prefix.contains('b'),
