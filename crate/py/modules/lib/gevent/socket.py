@@ -33,17 +33,19 @@ getdefaulttimeout = _stdlib_socket.getdefaulttimeout
 setdefaulttimeout = _stdlib_socket.setdefaulttimeout
 _GLOBAL_DEFAULT_TIMEOUT = _stdlib_socket._GLOBAL_DEFAULT_TIMEOUT
 
+# The standard socket class, kept before monkey.patch_socket() replaces socket.socket with ours.
+_BaseSocket = _stdlib_socket.socket
 _FIONBIO = 0x5421
 cancel_wait_ex = OSError(EBADF, "File descriptor was closed in another greenlet")
 
 
-class socket(_stdlib_socket.socket):
+class socket(_BaseSocket):
     """A socket whose blocking calls wait in the hub instead of in the kernel."""
 
     _repr_name = "gevent._socket3.socket"
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
-        _stdlib_socket.socket.__init__(self, family, type, proto, fileno)
+        _BaseSocket.__init__(self, family, type, proto, fileno)
         self.hub = get_hub()
         _ioplay.ioctl(self._fd, _FIONBIO, 1)
         self._read_event = self.hub.io(self._fd, READ)
@@ -76,7 +78,7 @@ class socket(_stdlib_socket.socket):
     def connect(self, address):
         """A non-blocking connect, then wait in the hub until writable and read SO_ERROR."""
         if self._timeout == 0.0:
-            return _stdlib_socket.socket.connect(self, address)
+            return _BaseSocket.connect(self, address)
         address = _stdlib_socket._resolve(address)
         timer = Timeout._start_new_or_dummy(self._timeout, timeout("timed out"))
         try:
@@ -101,10 +103,10 @@ class socket(_stdlib_socket.socket):
             self.hub.cancel_wait(self._read_event, cancel_wait_ex)
             self.hub.cancel_wait(self._write_event, cancel_wait_ex)
             self.hub.forget_fd(self._fd)
-        _stdlib_socket.socket.close(self)
+        _BaseSocket.close(self)
 
     def __repr__(self):
-        text = _stdlib_socket.socket.__repr__(self)
+        text = _BaseSocket.__repr__(self)
         return "<gevent._socket3.socket at 0x%x object, fd=%d, family=%s, type=%s, proto=%s%s" % (
             id(self),
             self._fd,
