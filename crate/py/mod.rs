@@ -2,3 +2,6 @@
 
 pub mod ast;
 pub mod error;
+/// The lesson's libraries in the Python subset (`crate/py/modules/lib/`), imported by the VM over `_ioplay`.
+#[path = "modules/lib/mod.rs"]
+pub mod lib;

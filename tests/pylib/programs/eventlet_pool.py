@@ -4,7 +4,8 @@ import eventlet
 
 def square(n):
     print("start", n)
-    eventlet.sleep(0.01 * (4 - n))
+    # Distinct end times, so no two green threads finish in the same hub iteration.
+    eventlet.sleep({1: 0.05, 2: 0.01, 3: 0.02}[n])
     print("end", n)
     return n * n
 

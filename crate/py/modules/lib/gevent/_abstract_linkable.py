@@ -42,7 +42,7 @@ class AbstractLinkable:
         return len(self._links)
 
     def _check_and_notify(self):
-        if self.ready() and self._links and not self._notifier:
+        if self.ready() and self._links and self._notifier is None:
             self._notifier = self.hub.run_callback(self._notify_links)
 
     def _notify_links(self):

@@ -89,9 +89,6 @@ class Callback:
     def pending(self):
         return self.callback is not None
 
-    def __bool__(self):
-        return self.callback is not None
-
 
 class Timer:
     """A one-shot timer watcher: when due, the hub calls callback(*args)."""

@@ -67,7 +67,7 @@ def patch_select(aggressive=True):
     _patch_module(select, {"select": green.select, "poll": green.poll})
     if aggressive and hasattr(select, "epoll"):
         _patched[("select", "epoll")] = select.epoll
-        delattr(select, "epoll")
+        del select.epoll
     _patch_module(selectors, {"DefaultSelector": selectors.SelectSelector})
 
 

@@ -172,7 +172,7 @@ class Queue:
                 return
 
     def _schedule_unlock(self):
-        if not self._event_unlock:
+        if self._event_unlock is None:
             self._event_unlock = self.hub.run_callback(self._unlock)
 
     def __iter__(self):
