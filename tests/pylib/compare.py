@@ -12,6 +12,8 @@ case differs; the differences are printed.
 
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -55,8 +57,12 @@ def last_exception_line(stderr):
 class Proc:
     """One process of a case: a program, its start delay, stdin, and whether it runs in the tested mode."""
 
-    def __init__(self, program, delay=0.0, stdin="", tested=True, args=(), name=None, hold_stdin=False):
+    def __init__(
+        self, program, delay=0.0, stdin="", tested=True, args=(), name=None, hold_stdin=False, command=None, port=None
+    ):
         self.hold_stdin = hold_stdin
+        self.port = port
+        self.command = command
         self.program = program
         self.delay = delay
         self.stdin = stdin
@@ -65,9 +71,25 @@ class Proc:
         self.name = name or os.path.basename(program)
 
 
+def wait_until_port_is_free(port, limit=70):
+    """The lesson's servers bind without SO_REUSEADDR: wait out a TIME_WAIT left by the previous run."""
+    for _ in range(limit * 2):
+        probe = socket.socket()
+        try:
+            probe.bind(("127.0.0.1", port))
+            return
+        except OSError:
+            time.sleep(0.5)
+        finally:
+            probe.close()
+
+
 def run_case(procs, mode, lifetime):
     """Start each process after its delay; stop everyone still running after `lifetime` seconds.
     Returns {name: (normalised stdout lines, last stderr line, exit status)} for the tested processes."""
+    for proc in procs:
+        if proc.port:
+            wait_until_port_is_free(proc.port)
     started = []
     begin = time.monotonic()
     for proc in sorted(procs, key=lambda p: p.delay):
@@ -78,12 +100,13 @@ def run_case(procs, mode, lifetime):
         out = tempfile.TemporaryFile()
         err = tempfile.TemporaryFile()
         child = subprocess.Popen(
-            command(run_mode, proc.program, proc.args),
+            proc.command or command(run_mode, proc.program, proc.args),
             stdin=subprocess.PIPE,
             stdout=out,
             stderr=err,
             cwd=os.path.dirname(proc.program),
             env=dict(os.environ, PYTHONUNBUFFERED="1"),
+            start_new_session=True,
         )
         child.stdin.write(proc.stdin.encode())
         child.stdin.flush()
@@ -97,7 +120,8 @@ def run_case(procs, mode, lifetime):
         try:
             child.wait(max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            child.kill()
+            # The whole session: a process run under strace must die with strace.
+            os.killpg(child.pid, signal.SIGKILL)
             child.wait()
             time.sleep(0.2)
     results = {}
@@ -137,7 +161,7 @@ def lesson_cases():
         (
             "lesson/05_selectors_echo_server",
             [
-                Proc(lesson("05_selectors_echo_server.py")),
+                Proc(lesson("05_selectors_echo_server.py"), port=1234),
                 Proc(helper("echo_client.py"), delay=0.5, tested=False, args=("1234",)),
             ],
             2.5,
@@ -145,7 +169,7 @@ def lesson_cases():
         (
             "lesson/06_nonblocking_server+client",
             [
-                Proc(lesson("06_nonblocking_server.py")),
+                Proc(lesson("06_nonblocking_server.py"), port=6667),
                 Proc(lesson("06_nonblocking_client.py"), delay=5),
             ],
             10,
@@ -158,7 +182,7 @@ def lesson_cases():
         (
             "lesson/07_select_chat_server+3_clients",
             [
-                Proc(lesson("07_select_chat_server.py"), stdin="a1\na2\na3\n"),
+                Proc(lesson("07_select_chat_server.py"), stdin="a1\na2\na3\n", port=8800),
                 Proc(helper("chat_client_8800.py"), delay=0.5, stdin="m1\n", name="client1", hold_stdin=True),
                 Proc(helper("chat_client_8800.py"), delay=1.0, stdin="m2\n", name="client2", hold_stdin=True),
                 Proc(helper("chat_client_8800.py"), delay=1.5, stdin="m3\n", name="client3", hold_stdin=True),

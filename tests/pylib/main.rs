@@ -6,7 +6,8 @@
 //! `python3 -m venv .venv && .venv/bin/pip install greenlet==3.5.6 gevent==26.9.0 eventlet==0.41.3`.
 //! Without it the tests say so and pass: CPython is the oracle, not a dependency of the build.
 //! The lesson's programs take about 80 s of real time (they sleep), so that test is `#[ignore]`d:
-//! `cargo test --test pylib -- --ignored`.
+//! `cargo test --test pylib -- --ignored` (also runs `strace_check.py`: the lesson's servers make the same
+//! syscalls through ours as through CPython's modules, and the hub waits in epoll_wait(…, 64, 2000) then ~3000).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -52,4 +53,17 @@ fn own_programs_print_the_same_through_our_libraries_as_through_the_real_ones() 
 #[ignore = "about 80 s of real time: the lesson's programs sleep"]
 fn lesson_programs_print_the_same_through_our_libraries_as_through_the_real_ones() {
     compare("lesson/");
+}
+
+#[test]
+#[ignore = "about 60 s of real time, and needs strace"]
+fn lesson_programs_make_the_same_syscalls_and_the_hub_waits_like_libev() {
+    let Some(python) = venv_python() else { return };
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pylib/strace_check.py");
+    let out = Command::new(python)
+        .arg(script)
+        .output()
+        .expect("run strace_check.py");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "syscalls differ:\n{report}");
 }
