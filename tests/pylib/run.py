@@ -13,7 +13,7 @@ import linecache  # noqa: F401  imported now so tracebacks keep the real os modu
 import os
 import sys
 import tokenize  # noqa: F401
-import traceback  # noqa: F401
+import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LIB = os.path.join(os.path.dirname(os.path.dirname(HERE)), "crate", "py", "modules", "lib")
@@ -70,7 +70,17 @@ def main():
     main_module.__file__ = program
     main_module.__builtins__ = __builtins__
     sys.modules["__main__"] = main_module
-    exec(code, main_module.__dict__)
+    try:
+        exec(code, main_module.__dict__)
+    except SystemExit:
+        raise
+    except BaseException as error:
+        # Print the traceback as `python3 PROGRAM.py` would: without this runner's own frames.
+        traceback_frames = error.__traceback__
+        while traceback_frames is not None and traceback_frames.tb_frame.f_code.co_filename == __file__:
+            traceback_frames = traceback_frames.tb_next
+        traceback.print_exception(type(error), error, traceback_frames)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

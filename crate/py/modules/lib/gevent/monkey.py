@@ -47,7 +47,6 @@ def patch_socket(dns=True, aggressive=True):
             "socket": green.socket,
             "SocketType": green.socket,
             "create_connection": green.create_connection,
-            "create_server": green.create_server,
         },
     )
 

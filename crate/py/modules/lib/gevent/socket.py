@@ -141,15 +141,9 @@ def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=N
     raise last_error
 
 
-def create_server(address, family=AF_INET, backlog=None, reuse_port=False, dualstack_ipv6=False):
-    sock = socket(family, SOCK_STREAM)
-    sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
-    sock.bind(address)
-    if backlog is None:
-        sock.listen()
-    else:
-        sock.listen(backlog)
-    return sock
+# As in gevent, create_server is the standard module's: without monkey patching it makes a standard
+# (blocking) socket, after patch_socket() a cooperative one, since it calls socket.socket.
+create_server = _stdlib_socket.create_server
 
 
 def wait_read(fileno, timeout=None, timeout_exc=None):
