@@ -36,7 +36,13 @@ _GLOBAL_DEFAULT_TIMEOUT = _stdlib_socket._GLOBAL_DEFAULT_TIMEOUT
 # The standard socket class, kept before monkey.patch_socket() replaces socket.socket with ours.
 _BaseSocket = _stdlib_socket.socket
 _FIONBIO = 0x5421
-cancel_wait_ex = OSError(EBADF, "File descriptor was closed in another greenlet")
+
+
+class cancel_wait_ex(OSError):
+    """What a greenlet waiting on a socket gets when another greenlet closes that socket."""
+
+    def __init__(self):
+        OSError.__init__(self, EBADF, "File descriptor was closed in another greenlet")
 
 
 class socket(_BaseSocket):
@@ -100,8 +106,8 @@ class socket(_BaseSocket):
 
     def close(self):
         if not self._closed:
-            self.hub.cancel_wait(self._read_event, cancel_wait_ex)
-            self.hub.cancel_wait(self._write_event, cancel_wait_ex)
+            self.hub.cancel_wait(self._read_event, cancel_wait_ex())
+            self.hub.cancel_wait(self._write_event, cancel_wait_ex())
             self.hub.forget_fd(self._fd)
         _BaseSocket.close(self)
 
