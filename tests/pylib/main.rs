@@ -45,6 +45,23 @@ fn compare(filter: &str) {
 }
 
 #[test]
+fn the_library_keeps_to_the_python_subset_by_cpythons_own_parser() {
+    let Ok(out) = Command::new("python3").arg("--version").output() else {
+        eprintln!("skipped: no python3");
+        return;
+    };
+    assert!(out.status.success());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pylib/subset_check.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .output()
+        .expect("run subset_check.py");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "outside the subset:\n{report}");
+    assert!(report.contains(" files, 0 problems"), "{report}");
+}
+
+#[test]
 fn own_programs_print_the_same_through_our_libraries_as_through_the_real_ones() {
     compare("programs/");
 }
