@@ -16,6 +16,7 @@ import select as _select
 import signal as _signal
 import socket as _socket
 import struct as _struct
+import threading as _threading
 import time as _time
 
 _SOCK_FLAGS = _socket.SOCK_NONBLOCK | _socket.SOCK_CLOEXEC
@@ -238,3 +239,63 @@ def gethostbyname(name):
         return _socket.gethostbyname(name)
     except _socket.gaierror as error:
         raise OSError(error.errno, error.strerror) from None
+
+
+# POSIX aio as glibc does it: a helper thread makes the read, stores the outcome, then signals the process.
+_aio_requests = {}
+_aio_changed = _threading.Condition()
+
+
+def aio_read(fd, nbytes, signo):
+    request_id = len(_aio_requests) + 1
+    request = {"error": _errno.EINPROGRESS, "data": None}
+    _aio_requests[request_id] = request
+
+    def work():
+        try:
+            data = _os.read(fd, nbytes)
+            error = 0
+        except OSError as read_error:
+            data, error = None, read_error.errno
+        with _aio_changed:
+            request["data"] = data
+            request["error"] = error
+            _aio_changed.notify_all()
+        if signo:
+            _os.kill(_os.getpid(), signo)
+
+    _threading.Thread(target=work, daemon=True).start()
+    return request_id
+
+
+def aio_error(request_id):
+    with _aio_changed:
+        return _aio_requests[request_id]["error"]
+
+
+def aio_return(request_id):
+    with _aio_changed:
+        request = _aio_requests[request_id]
+    if request["error"] == _errno.EINPROGRESS:
+        raise OSError(_errno.EINVAL, _os.strerror(_errno.EINVAL))
+    if request["error"]:
+        raise OSError(request["error"], _os.strerror(request["error"]))
+    return request["data"]
+
+
+def aio_suspend(request_ids, timeout_ns):
+    def any_done():
+        return any(_aio_requests[i]["error"] != _errno.EINPROGRESS for i in request_ids)
+
+    with _aio_changed:
+        timeout = None if timeout_ns is None else timeout_ns / 1e9
+        if not _aio_changed.wait_for(any_done, timeout):
+            raise OSError(_errno.EAGAIN, _os.strerror(_errno.EAGAIN))
+
+
+def aio_cancel(fd, request_id):
+    # A read already handed to the helper thread cannot be taken back (glibc says the same).
+    with _aio_changed:
+        if _aio_requests[request_id]["error"] == _errno.EINPROGRESS:
+            return 1
+        return 2

@@ -3,7 +3,8 @@ equal its output through CPython's real socket/select/selectors and the real gev
 
     .venv/bin/python tests/pylib/compare.py [NAME_FILTER ...]
 
-Cases: every `programs/*.py` (self-contained: servers and clients in one process), and the lesson's
+Cases: every `programs/*.py` (self-contained: servers and clients in one process), `ioplay_only/*.py`
+(ioplay's own aio module, against a reviewed `.stdout`, as CPython has no aio), and the lesson's
 programs of crate/scenarios/programs with the processes they need (clients, stdin, a local web server for
 04, whose real URLs cannot be reached here). Output is compared line by line after normalising what a
 real run cannot repeat: ephemeral ports, and elapsed-time floats (rounded to 0.1 s). Exit status 1 if any
@@ -203,10 +204,31 @@ def program_cases():
     return cases
 
 
+def ioplay_only_cases():
+    """Programs of ioplay's own modules (aio), which CPython lacks: checked against a reviewed .stdout file."""
+    directory = os.path.join(HERE, "ioplay_only")
+    cases = []
+    for entry in sorted(os.listdir(directory)):
+        if entry.endswith(".py"):
+            with open(os.path.join(directory, entry[:-3] + ".stdout"), encoding="utf-8") as expected:
+                cases.append(("ioplay_only/" + entry[:-3], os.path.join(directory, entry), expected.read()))
+    return cases
+
+
 def main():
     filters = sys.argv[1:]
     failures = 0
     passed = 0
+    for name, program, expected in ioplay_only_cases():
+        if filters and not any(f in name for f in filters):
+            continue
+        ours = run_case([Proc(program)], "ours", 20)[os.path.basename(program)]
+        if ours == (normalise(expected), "", 0):
+            passed += 1
+            print("same  %-48s (expected output)" % name)
+        else:
+            failures += 1
+            print("DIFF  %s\n  expected: %r\n  ours:     %r" % (name, normalise(expected), ours))
     for name, procs, lifetime in program_cases() + lesson_cases():
         if filters and not any(f in name for f in filters):
             continue

@@ -64,6 +64,7 @@ fn the_library_keeps_to_the_python_subset_by_cpythons_own_parser() {
 #[test]
 fn own_programs_print_the_same_through_our_libraries_as_through_the_real_ones() {
     compare("programs/");
+    compare("ioplay_only/");
 }
 
 #[test]
