@@ -13,8 +13,9 @@ watcher with the hub and switch to it; the hub loops:
 When nothing is left to wait for (no callbacks, no active timers or fd watchers), the loop ends and the hub
 raises LoopExit('This operation would block forever') in the main greenlet, as gevent does.
 
-Timers count from the loop's cached time (`now_ns`, refreshed before and after each epoll_wait), as
-libev's do: that is why the reference strace of 03 shows epoll_wait(…, 2000) then (…, 2998), not 3000.
+Timers count from the loop's cached time (`now_ns`, refreshed before and after each epoll_wait, and when a
+timer starts from a callback), as gevent's libev loop does: that is why the reference strace of 03 shows
+epoll_wait(…, 2000) then (…, 2998), not 3000.
 Deliberate differences from libev: fd events of one iteration run in the order epoll_wait returned them
 (libev runs pending watchers in reverse), and a stopped fd watcher is removed from epoll at once
 (libev waits for a spurious event); no signal pipe or async watcher is created, as there are no threads.
@@ -195,6 +196,7 @@ class Hub(greenlet):
         self._epoll_events = {}  # fd -> events the kernel's epoll has for it
         self._dirty_fds = []
         self._refs = 0  # active watchers that keep the loop alive
+        self._running_callbacks = False
 
     @property
     def loop(self):
@@ -229,6 +231,10 @@ class Hub(greenlet):
         return Io(self, fd, events, ref)
 
     def _start_timer(self, timer):
+        if self._running_callbacks:
+            # As gevent's starting_timer_may_update_loop_time: a timer started from a callback (a greenlet
+            # that just began, say) counts from the current time, not from the loop's last update.
+            self.update_now()
         timer.active = True
         timer.when_ns = self.now_ns + int(timer.seconds * 1e9)
         self._timer_sequence += 1
@@ -347,6 +353,13 @@ class Hub(greenlet):
 
     def _run_callbacks(self):
         """Run queued callbacks in order, including those queued meanwhile, as gevent's loop does."""
+        self._running_callbacks = True
+        try:
+            self._run_queued_callbacks()
+        finally:
+            self._running_callbacks = False
+
+    def _run_queued_callbacks(self):
         while self._callbacks:
             entry = self._callbacks.pop(0)
             callback = entry.callback
