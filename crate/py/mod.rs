@@ -3,7 +3,7 @@
 pub mod ast;
 pub mod error;
 pub mod lexer;
-pub mod parser;
 /// The lesson's libraries in the Python subset (`crate/py/modules/lib/`), imported by the VM over `_ioplay`.
 #[path = "modules/lib/mod.rs"]
 pub mod lib;
+pub mod parser;
