@@ -56,6 +56,26 @@ test('clicking each program shows its source verbatim', { timeout: 60_000 }, asy
   await close();
 });
 
+test('the gallery works from the keyboard', { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { locale: 'en-US' });
+  await page.locator(programButtons).first().waitFor({ timeout: 30_000 });
+  const ids = await page.locator(programButtons).evaluateAll((els) => els.map((e) => e.dataset.program));
+  const sourceOf = (id) => programs.find((p) => p.id === id).source;
+  // Tab order: the language switch first, then the programs in gallery order.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'switch-language');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.program), ids[1]);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('pre code').textContent(), sourceOf(ids[1]));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press(' ');
+  assert.equal(await page.locator('pre code').textContent(), sourceOf(ids[2]));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('a Chinese browser gets the Chinese page, and the switch goes to English and back', { timeout: 60_000 }, async () => {
   const { page, problems, close } = await openPage(browser, server.url, { locale: 'zh-CN' });
   await page.locator(programButtons).first().waitFor({ timeout: 30_000 });
