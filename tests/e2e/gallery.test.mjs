@@ -32,7 +32,8 @@ test('the page loads its wasm and lists every program of the lesson', { timeout:
   const { page, problems, close } = await openPage(browser, server.url, { locale: 'en-US' });
   await page.locator(programButtons).first().waitFor({ timeout: 30_000 });
   const ids = await page.locator(programButtons).evaluateAll((els) => els.map((e) => e.dataset.program));
-  assert.deepEqual([...ids].sort(), programs.map((p) => p.id));
+  // The lesson's programs are the gallery's first entries (later entries may be other scenarios).
+  assert.deepEqual(ids.slice(0, programs.length).sort(), programs.map((p) => p.id));
   assert.equal(await page.locator('h1 .name').textContent(), 'ioplay');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.equal(await page.locator('pre code').textContent(), '');
