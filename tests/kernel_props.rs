@@ -228,7 +228,7 @@ proptest! {
         let wfd = dgram(&mut k, &mut now, w);
         call(&mut k, &mut now, r, Call::Bind { fd: rfd, addr: SocketAddrV4::new(B, 53) });
         let mut got: Vec<u32> = Vec::new();
-        let mut drain = |k: &mut Kernel, now: &mut Nanos, got: &mut Vec<u32>, max: usize| {
+        let drain = |k: &mut Kernel, now: &mut Nanos, got: &mut Vec<u32>, max: usize| {
             for _ in 0..max {
                 match call(k, now, r, Call::RecvFrom { fd: rfd, len: 64, flags: 0 }) {
                     Outcome::Ok(Ret::Recv { data, .. }) => got.push(u32::from_le_bytes(data[..4].try_into().unwrap())),
@@ -236,11 +236,11 @@ proptest! {
                 }
             }
         };
-        for i in 0..count {
+        for (i, reads) in reads_between.iter().enumerate().take(count) {
             let data = (i as u32).to_le_bytes().to_vec();
             prop_assert_eq!(call(&mut k, &mut now, w, Call::SendTo { fd: wfd, data, flags: 0, addr: Some(SocketAddrV4::new(B, 53)) }), Outcome::Ok(Ret::Int(4)));
             wait(&mut k, &mut now, latency / 3);
-            drain(&mut k, &mut now, &mut got, reads_between[i]);
+            drain(&mut k, &mut now, &mut got, *reads);
         }
         settle(&mut k, &mut now);
         drain(&mut k, &mut now, &mut got, usize::MAX);
