@@ -26,10 +26,12 @@ mod signal;
 mod socket;
 mod tcp;
 mod udp;
+mod view;
 
 pub use fdtable::FdEntry;
 pub use objects::ObjId;
 pub use signal::SignalAction;
+pub use view::{AioView, FdView, InterestView, KernelView, ObjectView, ProcessView};
 
 use crate::net::{LinkSpec, Prng, Wire};
 use crate::sys::{Call, Errno, Fd, Ipv4Addr, Nanos, Outcome, Pid, Ret, WaitOn};
@@ -39,6 +41,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A host in the world.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct HostConfig {
     pub name: String,
     pub addr: Ipv4Addr,
@@ -46,14 +49,17 @@ pub struct HostConfig {
 
 /// A link between two named hosts (both directions).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct LinkConfig {
     pub a: String,
     pub b: String,
     pub spec: LinkSpec,
 }
 
-/// What the world looks like to the kernel.
+/// What the world looks like to the kernel (a scenario file's `[world]`; missing keys take the
+/// single-host defaults).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct WorldConfig {
     pub hosts: Vec<HostConfig>,
     /// Extra DNS names → addresses (every host's own name resolves too).
@@ -67,6 +73,12 @@ pub struct WorldConfig {
     pub copy_base_ns: Nanos,
     /// … plus this many picoseconds per byte.
     pub copy_ps_per_byte: u64,
+}
+
+impl Default for WorldConfig {
+    fn default() -> Self {
+        WorldConfig::single_host()
+    }
 }
 
 impl WorldConfig {

@@ -132,12 +132,15 @@ impl Segment {
 
 /// One direction of a link between two hosts.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct LinkSpec {
     /// One-way latency.
     pub latency: Nanos,
     /// Bits per second; `None` is unlimited.
+    #[serde(default)]
     pub bandwidth_bps: Option<u64>,
     /// Probability in [0, 1] that a segment is lost.
+    #[serde(default)]
     pub loss: f64,
 }
 
