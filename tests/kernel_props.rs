@@ -280,3 +280,124 @@ proptest! {
         prop_assert_eq!(run(), run());
     }
 }
+
+fn any_call() -> impl Strategy<Value = Call> {
+    let fd = -1i32..12;
+    let port = prop_oneof![Just(5000u16), Just(5001u16), Just(0u16)];
+    let addr = port.prop_map(|p| SocketAddrV4::new(Ipv4Addr::LOCALHOST, p));
+    let data = prop::collection::vec(any::<u8>(), 0..300);
+    prop_oneof![
+        (
+            prop_oneof![Just(AF_INET), Just(10)],
+            prop_oneof![
+                Just(SOCK_STREAM),
+                Just(SOCK_DGRAM),
+                Just(SOCK_STREAM | SOCK_NONBLOCK),
+                Just(SOCK_DGRAM | SOCK_NONBLOCK),
+                Just(7)
+            ]
+        )
+            .prop_map(|(domain, ty)| Call::Socket {
+                domain,
+                ty,
+                protocol: 0
+            }),
+        (fd.clone(), addr.clone()).prop_map(|(fd, addr)| Call::Bind { fd, addr }),
+        (fd.clone(), -2i32..3).prop_map(|(fd, backlog)| Call::Listen { fd, backlog }),
+        (fd.clone(), prop_oneof![Just(0), Just(SOCK_NONBLOCK), Just(1)])
+            .prop_map(|(fd, flags)| Call::Accept4 { fd, flags }),
+        (fd.clone(), addr.clone()).prop_map(|(fd, addr)| Call::Connect { fd, addr }),
+        (
+            fd.clone(),
+            0usize..500,
+            prop_oneof![Just(0), Just(MSG_DONTWAIT), Just(MSG_PEEK)]
+        )
+            .prop_map(|(fd, len, flags)| Call::RecvFrom { fd, len, flags }),
+        (fd.clone(), data.clone(), prop::option::of(addr)).prop_map(|(fd, data, addr)| Call::SendTo {
+            fd,
+            data,
+            flags: MSG_DONTWAIT,
+            addr
+        }),
+        (fd.clone(), -1i32..4).prop_map(|(fd, how)| Call::Shutdown { fd, how }),
+        fd.clone().prop_map(|fd| Call::Close { fd }),
+        (fd.clone(), 0usize..100).prop_map(|(fd, count)| Call::Read { fd, count }),
+        (fd.clone(), data).prop_map(|(fd, data)| Call::Write { fd, data }),
+        (
+            fd.clone(),
+            prop_oneof![
+                Just(F_GETFL),
+                Just(F_SETFL),
+                Just(F_SETOWN),
+                Just(F_SETSIG),
+                Just(99)
+            ],
+            prop_oneof![Just(0i64), Just(O_NONBLOCK), Just(O_ASYNC), Just(1000), Just(-5)]
+        )
+            .prop_map(|(fd, cmd, arg)| Call::Fcntl { fd, cmd, arg }),
+        prop_oneof![Just(0), Just(O_NONBLOCK as i32), Just(3)].prop_map(|flags| Call::Pipe2 { flags }),
+        (prop::collection::vec(fd.clone(), 0..4), -1i32..1100).prop_map(|(read, nfds)| Call::Select {
+            nfds,
+            read,
+            write: vec![],
+            except: vec![],
+            timeout: Some(0)
+        }),
+        Just(Call::EpollCreate1 { flags: 0 }),
+        (fd.clone(), 0i32..5, fd.clone(), any::<u32>()).prop_map(|(epfd, op, fd, events)| Call::EpollCtl {
+            epfd,
+            op,
+            fd,
+            events,
+            data: 1
+        }),
+        (fd.clone(), -1i32..3).prop_map(|(epfd, maxevents)| Call::EpollWait {
+            epfd,
+            maxevents,
+            timeout_ms: 0
+        }),
+        (0i32..70).prop_map(|sig| Call::Kill { pid: 1000, sig }),
+        (any::<u64>(), any::<u64>()).prop_map(|(value, interval)| Call::Setitimer {
+            which: ITIMER_REAL,
+            value,
+            interval
+        }),
+        (0u64..3, fd.clone()).prop_map(|(cb, fd)| Call::AioRead {
+            cb,
+            fd,
+            nbytes: 10,
+            notify: ioplay::sys::SigEvent::Signal(SIGIO)
+        }),
+        (0u64..3).prop_map(|cb| Call::AioReturn { cb }),
+        (0u32..3).prop_map(|entries| Call::IoUringSetup { entries }),
+        (fd.clone(), fd).prop_map(|(ring, fd)| Call::IoUringEnter {
+            fd: ring,
+            submit: vec![ioplay::sys::Sqe {
+                op: ioplay::sys::UringOp::Recv { fd, len: 8 },
+                user_data: 1
+            }],
+            min_complete: 0
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever a program asks, the kernel answers with a result or an errno, never a panic.
+    #[test]
+    fn random_syscalls_never_panic(calls in prop::collection::vec((0u32..2, any_call(), 0u64..200_000), 1..80)) {
+        let mut k = Kernel::new(WorldConfig::single_host());
+        let pids = [k.spawn("localhost", "a", 0).unwrap(), k.spawn("localhost", "b", 0).unwrap()];
+        let mut now = 0;
+        for (who, c, dt) in calls {
+            let pid = pids[who as usize];
+            let _ = k.syscall(pid, &c, now);
+            let _ = k.take_signal(pid);
+            now += dt;
+            k.advance(now);
+            let _ = k.view();
+        }
+        let _ = ioplay::trace::strace(&k.drain_events(), true);
+    }
+}

@@ -253,8 +253,8 @@ impl Kernel {
         if value == 0 {
             p.signals.itimer = None;
         } else {
-            p.signals.itimer = Some((now + value, interval));
-            self.add_timer(now + value, Timer::Itimer(pid, gen));
+            p.signals.itimer = Some((now.saturating_add(value), interval));
+            self.add_timer(now.saturating_add(value), Timer::Itimer(pid, gen));
         }
         Ok(old)
     }
@@ -267,8 +267,8 @@ impl Kernel {
         }
         let interval = p.signals.itimer.map(|t| t.1).unwrap_or(0);
         if interval > 0 {
-            p.signals.itimer = Some((now + interval, interval));
-            self.add_timer(now + interval, Timer::Itimer(pid, gen));
+            p.signals.itimer = Some((now.saturating_add(interval), interval));
+            self.add_timer(now.saturating_add(interval), Timer::Itimer(pid, gen));
         } else {
             p.signals.itimer = None;
         }

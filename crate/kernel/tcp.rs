@@ -177,7 +177,7 @@ impl Kernel {
         loop {
             let s = self.sock(id);
             let in_flight = s.snd_nxt - s.snd_una;
-            let unsent = s.tx.len() as u64 - in_flight;
+            let unsent = (s.tx.len() as u64).saturating_sub(in_flight);
             let room = s.peer_wnd.saturating_sub(in_flight);
             let n = unsent.min(room).min(s.mss as u64) as usize;
             if n == 0 {
