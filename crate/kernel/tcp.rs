@@ -347,10 +347,10 @@ impl Kernel {
             Payload::Udp { .. } => ("UDP".to_string(), 0, 0),
         };
         let (src, dst, len) = (seg.src.to_string(), seg.dst.to_string(), seg.data_len());
-        let wire = match self.wire.transmit(seg, self.now) {
-            Fate::Arrives(_) => Wire::Sent,
-            Fate::Retransmitted { tries, .. } => Wire::Retransmitted(tries),
-            Fate::Lost => Wire::Lost,
+        let (wire, arrival) = match self.wire.transmit(seg, self.now) {
+            Fate::Arrives(t) => (Wire::Sent, Some(t)),
+            Fate::Retransmitted { tries, at } => (Wire::Retransmitted(tries), Some(at)),
+            Fate::Lost => (Wire::Lost, None),
         };
         self.emit(
             0,
@@ -362,6 +362,7 @@ impl Kernel {
                 ack,
                 len,
                 wire,
+                arrival,
             },
         );
     }
@@ -388,6 +389,7 @@ impl Kernel {
                     ack: *ack,
                     len,
                     wire: Wire::Dropped,
+                    arrival: None,
                 },
             );
         }

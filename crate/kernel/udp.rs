@@ -123,6 +123,7 @@ impl Kernel {
                     ack: 0,
                     len,
                     wire: Wire::Dropped,
+                    arrival: None,
                 },
             );
             return;

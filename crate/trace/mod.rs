@@ -100,6 +100,8 @@ pub enum Kind {
         ack: u32,
         len: usize,
         wire: Wire,
+        /// When it reaches the other end (None if lost; for a drop event, it is now).
+        arrival: Option<Nanos>,
     },
     Signal {
         sig: i32,
@@ -234,8 +236,12 @@ pub fn timeline(events: &[Event], lang: Lang) -> String {
                 ack,
                 len,
                 wire,
+                arrival,
             } => {
-                format!("wire  {src} > {dst} [{what}] seq {seq} ack {ack} len {len} {wire:?}")
+                let at = arrival
+                    .map(|t| format!(" arrives {}", format_time(t)))
+                    .unwrap_or_default();
+                format!("wire  {src} > {dst} [{what}] seq {seq} ack {ack} len {len} {wire:?}{at}")
             }
             Kind::Signal { sig, step } => {
                 format!("signal {} {step:?}", crate::sys::consts::signal_name(*sig))
