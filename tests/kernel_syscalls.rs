@@ -2146,3 +2146,26 @@ fn world_config_reads_from_toml_and_rejects_unknown_keys() {
     );
     assert!(toml::from_str::<WorldConfig>("sed = 7").is_err());
 }
+
+#[test]
+fn a_quiet_world_has_no_deadline_even_with_time_wait_pending() {
+    let mut t = T::new();
+    let (s, afd, c, cfd) = t.pair(9800);
+    t.call(s, Call::Close { fd: afd }).unwrap();
+    t.wait(MS);
+    t.call(c, Call::Close { fd: cfd }).unwrap();
+    t.wait(MS);
+    assert_eq!(
+        t.k.next_deadline(),
+        None,
+        "only TIME_WAIT is left, which nobody waits for"
+    );
+    let listener_is_3 = t.call(
+        s,
+        Call::Accept4 {
+            fd: 3,
+            flags: SOCK_NONBLOCK,
+        },
+    );
+    assert_eq!(listener_is_3, Err(Errno::EAGAIN));
+}

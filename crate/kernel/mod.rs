@@ -195,6 +195,9 @@ pub struct Kernel {
     wire: Wire,
     rng: Prng,
     timers: BTreeMap<(Nanos, u64), Timer>,
+    /// Housekeeping timers nobody waits for (TIME_WAIT expiry): fired when time passes them, but not
+    /// a reason to move time forward, so a world where every process waits forever is seen as such.
+    quiet_timers: BTreeMap<(Nanos, u64), Timer>,
     timer_seq: u64,
     socks: socket::Tables,
     events: Vec<Event>,
@@ -224,6 +227,7 @@ impl Kernel {
             wire,
             rng,
             timers: BTreeMap::new(),
+            quiet_timers: BTreeMap::new(),
             timer_seq: 0,
             socks,
             events: Vec::new(),
@@ -370,7 +374,8 @@ impl Kernel {
         std::mem::take(&mut self.woken).into_iter().collect()
     }
 
-    /// The earliest virtual time at which something happens on its own: a segment arrives, a timer fires.
+    /// The earliest virtual time at which something happens on its own that a process could notice: a
+    /// segment arrives, a timer fires. (TIME_WAIT expiries are not counted; they fire when time passes.)
     pub fn next_deadline(&self) -> Option<Nanos> {
         let timer = self.timers.keys().next().map(|(t, _)| *t);
         match (timer, self.wire.next_arrival()) {
@@ -382,15 +387,26 @@ impl Kernel {
     /// Run the world up to `now`: deliver every segment and fire every timer due by then, in time order.
     pub fn advance(&mut self, now: Nanos) {
         loop {
-            let timer = self.timers.keys().next().map(|(t, _)| *t).filter(|t| *t <= now);
+            let first =
+                |m: &BTreeMap<(Nanos, u64), Timer>| m.keys().next().copied().filter(|(t, _)| *t <= now);
+            let timer = match (first(&self.timers), first(&self.quiet_timers)) {
+                (Some(a), Some(b)) if b < a => Some((b, true)),
+                (Some(a), _) => Some((a, false)),
+                (None, Some(b)) => Some((b, true)),
+                (None, None) => None,
+            };
             let seg = self.wire.next_arrival().filter(|t| *t <= now);
             match (seg, timer) {
-                (Some(s), Some(t)) if s <= t => self.deliver_next(now),
+                (Some(s), Some(((t, _), _))) if s <= t => self.deliver_next(now),
                 (Some(_), None) => self.deliver_next(now),
-                (_, Some(_)) => {
-                    let ((t, k), timer) = self.timers.pop_first().expect("a due timer");
-                    let _ = k;
-                    self.now = self.now.max(t);
+                (_, Some((key, quiet))) => {
+                    let map = if quiet {
+                        &mut self.quiet_timers
+                    } else {
+                        &mut self.timers
+                    };
+                    let timer = map.remove(&key).expect("a due timer");
+                    self.now = self.now.max(key.0);
                     self.fire(timer);
                 }
                 (None, None) => break,
@@ -420,7 +436,12 @@ impl Kernel {
     }
 
     fn add_timer(&mut self, at: Nanos, timer: Timer) {
-        self.timers.insert((at, self.timer_seq), timer);
+        let map = if matches!(timer, Timer::TimeWait(..)) {
+            &mut self.quiet_timers
+        } else {
+            &mut self.timers
+        };
+        map.insert((at, self.timer_seq), timer);
         self.timer_seq += 1;
     }
 
