@@ -2160,12 +2160,4 @@ fn a_quiet_world_has_no_deadline_even_with_time_wait_pending() {
         None,
         "only TIME_WAIT is left, which nobody waits for"
     );
-    let listener_is_3 = t.call(
-        s,
-        Call::Accept4 {
-            fd: 3,
-            flags: SOCK_NONBLOCK,
-        },
-    );
-    assert_eq!(listener_is_3, Err(Errno::EAGAIN));
 }

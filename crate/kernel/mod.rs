@@ -134,6 +134,8 @@ struct InCall {
     progress: usize,
     /// io_uring_enter already took its submissions.
     submitted: bool,
+    /// Wake-up timers set for this call (its timeout, its copy), cancelled when it ends.
+    timers: Vec<TimerKey>,
 }
 
 /// A process as the kernel sees it.
@@ -166,6 +168,9 @@ enum Step {
         bytes: usize,
     },
 }
+
+/// A timer's place in the timer maps (expiry, sequence), to cancel it.
+pub(super) type TimerKey = (Nanos, u64);
 
 /// Kernel timers, fired by [`Kernel::advance`].
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -435,14 +440,33 @@ impl Kernel {
         }
     }
 
-    fn add_timer(&mut self, at: Nanos, timer: Timer) {
+    fn add_timer(&mut self, at: Nanos, timer: Timer) -> TimerKey {
         let map = if matches!(timer, Timer::TimeWait(..)) {
             &mut self.quiet_timers
         } else {
             &mut self.timers
         };
-        map.insert((at, self.timer_seq), timer);
+        let key = (at, self.timer_seq);
+        map.insert(key, timer);
         self.timer_seq += 1;
+        key
+    }
+
+    /// Forget a timer that no longer matters, so it does not hold `next_deadline` up.
+    pub(super) fn cancel_timer(&mut self, key: TimerKey) {
+        if self.timers.remove(&key).is_none() {
+            self.quiet_timers.remove(&key);
+        }
+    }
+
+    /// The call is over (or abandoned): its wake-up timers go with it.
+    fn end_call(&mut self, pid: Pid) {
+        let Some(ic) = self.procs.get_mut(&pid).and_then(|p| p.in_call.take()) else {
+            return;
+        };
+        for key in ic.timers {
+            self.cancel_timer(key);
+        }
     }
 
     /// Is a blocked process's wait over? (`WaitOn` as the kernel answered it; a deliverable signal also
@@ -510,7 +534,8 @@ impl Kernel {
         if !retry {
             // A different call while one was in flight: the driver abandoned it (e.g. the process was
             // torn down by its VM). Close it in the trace so every enter has an exit.
-            if let Some(old) = p.in_call.take() {
+            if let Some(old) = p.in_call.clone() {
+                self.end_call(pid);
                 let name = old.call.name().to_string();
                 let args = render::args(&old.call, None);
                 self.emit(
@@ -537,6 +562,7 @@ impl Kernel {
                 copying: None,
                 progress: 0,
                 submitted: false,
+                timers: Vec::new(),
             });
             self.emit(
                 pid,
@@ -599,16 +625,17 @@ impl Kernel {
                     return self.finish(pid, call, Ok(ret));
                 }
                 let until = self.now + cost;
+                let key = self.add_timer(until, Timer::Wake(pid));
                 let p = self.procs.get_mut(&pid).expect("alive");
                 p.counters.context_switches += 1;
                 if let Some(ic) = p.in_call.as_mut() {
                     ic.copying = Some((ret, until, fd, bytes));
+                    ic.timers.push(key);
                 }
                 self.emit(
                     pid,
                     Kind::State(ProcState::Blocked("the copy to user space".into())),
                 );
-                self.add_timer(until, Timer::Wake(pid));
                 Outcome::WouldBlock(WaitOn::Until(until))
             }
             Step::Block(wait) => self.block(pid, call, wait, in_call.waited, in_call.deadline),
@@ -649,7 +676,7 @@ impl Kernel {
                         errno: None,
                     },
                 );
-                self.procs.get_mut(&pid).expect("alive").in_call = None;
+                self.end_call(pid);
                 return Outcome::WouldBlock(wait);
             }
             return self.finish(pid, call, Err(Errno::EINTR));
@@ -672,8 +699,15 @@ impl Kernel {
                 );
             }
             self.emit(pid, Kind::State(ProcState::Blocked(render::wait_text(&wait))));
-            if let Some(d) = deadline {
-                self.add_timer(d, Timer::Wake(pid));
+            let wake_at = match &wait {
+                WaitOn::Until(t) => Some(*t),
+                _ => deadline,
+            };
+            if let Some(at) = wake_at {
+                let key = self.add_timer(at, Timer::Wake(pid));
+                if let Some(ic) = self.procs.get_mut(&pid).and_then(|p| p.in_call.as_mut()) {
+                    ic.timers.push(key);
+                }
             }
         }
         self.register_waiter(pid, &wait);
@@ -711,9 +745,7 @@ impl Kernel {
                 errno,
             },
         );
-        if let Some(p) = self.procs.get_mut(&pid) {
-            p.in_call = None;
-        }
+        self.end_call(pid);
         if let Call::ExitGroup { status } = call {
             self.exit_process(pid, ProcState::Exited(*status));
         }
@@ -729,12 +761,7 @@ impl Kernel {
             WaitOn::Any {
                 readable, writable, ..
             } => readable.iter().chain(writable).copied().collect(),
-            WaitOn::Until(t) => {
-                let t = *t;
-                self.add_timer(t, Timer::Wake(pid));
-                return;
-            }
-            WaitOn::Signal => return,
+            WaitOn::Until(_) | WaitOn::Signal => return, // the call's timer, set when it first blocked
         };
         for fd in fds {
             if let Some(e) = self.procs[&pid].fds.get(fd) {
@@ -753,8 +780,9 @@ impl Kernel {
             return;
         }
         p.alive = false;
-        p.in_call = None;
         let fds = p.fds.open_fds();
+        self.end_call(pid);
+        self.disarm_itimer(pid);
         for fd in fds {
             if fd > 2 {
                 let _ = self.close_fd(pid, fd);

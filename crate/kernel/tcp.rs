@@ -96,10 +96,20 @@ impl Kernel {
     }
 
     fn arm_syn_timer(&mut self, id: ObjId, after: u64) {
+        let gen = self.retire_timer(id);
+        let key = self.add_timer(self.now + after, Timer::SynRetry(id, gen));
+        self.sock_mut(id).timer = Some(key);
+    }
+
+    /// Cancel the socket's timer (and bump its generation): the new generation.
+    fn retire_timer(&mut self, id: ObjId) -> u64 {
         let s = self.sock_mut(id);
         s.gen += 1;
         let gen = s.gen;
-        self.add_timer(self.now + after, Timer::SynRetry(id, gen));
+        if let Some(key) = s.timer.take() {
+            self.cancel_timer(key);
+        }
+        gen
     }
 
     /// The SYN was not answered: send it again, or give up with ETIMEDOUT.
@@ -242,6 +252,7 @@ impl Kernel {
 
     /// Forget a socket: its port, its connection entry, its object.
     pub(super) fn tcp_free(&mut self, id: ObjId) {
+        self.retire_timer(id);
         let s = self.sock(id);
         let (host, local, remote, user_bound) = (s.host, s.local, s.remote, s.user_bound);
         if let (Some(l), Some(r)) = (local, remote) {
@@ -275,9 +286,10 @@ impl Kernel {
         s.error = Some(err);
         s.tx.clear();
         s.state = TcpState::Closed;
-        s.gen += 1;
         let orphan = s.orphan;
-        if let Some(l) = s.listener.take() {
+        let listener = s.listener.take();
+        self.retire_timer(id);
+        if let Some(l) = listener {
             if let Some(ls) = self.objs.socket_mut(l) {
                 ls.syn_q = ls.syn_q.saturating_sub(1);
             }
@@ -295,11 +307,10 @@ impl Kernel {
     }
 
     fn enter_time_wait(&mut self, id: ObjId) {
-        let s = self.sock_mut(id);
-        s.state = TcpState::TimeWait;
-        s.gen += 1;
-        let gen = s.gen;
-        self.add_timer(self.now + TIME_WAIT_LEN, Timer::TimeWait(id, gen));
+        self.sock_mut(id).state = TcpState::TimeWait;
+        let gen = self.retire_timer(id);
+        let key = self.add_timer(self.now + TIME_WAIT_LEN, Timer::TimeWait(id, gen));
+        self.sock_mut(id).timer = Some(key);
     }
 
     /// Build a segment from the socket's state and put it on the wire.
@@ -505,7 +516,7 @@ impl Kernel {
                 s.peer_wnd = window;
                 s.state = TcpState::Established;
                 s.was_connected = true;
-                s.gen += 1;
+                self.retire_timer(id);
                 self.tcp_emit(id, ACK, Vec::new());
                 self.wake_obj(id);
             }
