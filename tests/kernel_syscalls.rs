@@ -2161,3 +2161,45 @@ fn a_quiet_world_has_no_deadline_even_with_time_wait_pending() {
         "only TIME_WAIT is left, which nobody waits for"
     );
 }
+
+#[test]
+fn connected_udp_learns_of_a_closed_port_by_icmp() {
+    let mut t = T::new();
+    let p = t.spawn("p");
+    let u = t.udp(p);
+    t.call(
+        p,
+        Call::Connect {
+            fd: u,
+            addr: lo(9900),
+        },
+    )
+    .unwrap();
+    assert_eq!(t.send(p, u, b"anyone?"), Ok(Ret::Int(7)));
+    assert_eq!(t.recv(p, u, 10), Err(Errno::ECONNREFUSED));
+    let unconnected = t.udp(p);
+    t.call(
+        p,
+        Call::SendTo {
+            fd: unconnected,
+            data: b"x".to_vec(),
+            flags: 0,
+            addr: Some(lo(9901)),
+        },
+    )
+    .unwrap();
+    t.wait(MS);
+    let r = t.raw(
+        p,
+        Call::RecvFrom {
+            fd: unconnected,
+            len: 1,
+            flags: MSG_DONTWAIT,
+        },
+    );
+    assert_eq!(
+        r,
+        Outcome::Err(Errno::EAGAIN),
+        "an unconnected socket ignores ICMP errors"
+    );
+}

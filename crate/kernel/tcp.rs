@@ -356,6 +356,7 @@ impl Kernel {
         let (what, seq, ack) = match &seg.payload {
             Payload::Tcp { flags, seq, ack, .. } => (flags.tcpdump(), *seq, *ack),
             Payload::Udp { .. } => ("UDP".to_string(), 0, 0),
+            Payload::PortUnreachable { .. } => ("ICMP port unreachable".to_string(), 0, 0),
         };
         let (src, dst, len) = (seg.src.to_string(), seg.dst.to_string(), seg.data_len());
         let (wire, arrival) = match self.wire.transmit(seg, self.now) {
@@ -382,6 +383,9 @@ impl Kernel {
     pub(super) fn receive(&mut self, seg: Segment) {
         match &seg.payload {
             Payload::Udp { .. } => self.udp_input(seg),
+            Payload::PortUnreachable { orig_src, orig_dst } => {
+                self.udp_unreachable(seg.to_host, *orig_src, *orig_dst)
+            }
             Payload::Tcp { .. } => self.tcp_input(seg),
         }
     }

@@ -222,6 +222,7 @@ fn segment_name(what: &str, lang: Lang) -> &'static str {
         (".", Lang::En) => "ACK",
         (".", Lang::Zh) => "ACK",
         ("UDP", _) => "UDP",
+        ("ICMP port unreachable", _) => "ICMP port-unreachable",
         _ => "TCP",
     }
 }
