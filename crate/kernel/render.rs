@@ -156,15 +156,7 @@ fn fcntl_cmd(cmd: i32, arg: i64) -> String {
                 if arg & FD_CLOEXEC != 0 { "FD_CLOEXEC" } else { "0" }
             )
         }
-        F_SETFL => {
-            let names = [
-                (O_NONBLOCK, "O_NONBLOCK"),
-                (O_ASYNC, "O_ASYNC"),
-                (O_WRONLY, "O_WRONLY"),
-                (O_RDWR, "O_RDWR"),
-            ];
-            return format!("F_SETFL, {}", flags(arg, &names, "O_RDONLY"));
-        }
+        F_SETFL => return format!("F_SETFL, {}", getfl(arg)),
         F_SETOWN => "F_SETOWN",
         F_SETSIG => "F_SETSIG",
         _ => return format!("{cmd:#x} /* F_??? */, {arg}"),
