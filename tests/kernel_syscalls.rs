@@ -2211,7 +2211,7 @@ fn a_cloned_kernel_is_a_checkpoint_that_replays_identically() {
     t.send(c, cfd, b"before").unwrap();
     let checkpoint = t.k.clone();
     let now = t.now;
-    let mut run = |mut k: Kernel| {
+    let run = |mut k: Kernel| {
         let mut now = now;
         let r = block_on(
             &mut k,
