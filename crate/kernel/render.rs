@@ -259,22 +259,30 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
                 _ => format!("{fd}, NULL, NULL, {fl}"),
             }
         }
-        Call::RecvFrom { fd, len, flags: f } => match ret {
-            Some(Ret::Recv { data, from: Some(a) }) => {
-                format!("{fd}, {}, {len}, {f}, {}, [16]", quote(data), sockaddr(a))
+        Call::RecvFrom { fd, len, flags } => {
+            let f = msg_flags(*flags);
+            match ret {
+                Some(Ret::Recv { data, from: Some(a) }) => {
+                    format!("{fd}, {}, {len}, {f}, {}, [16]", quote(data), sockaddr(a))
+                }
+                Some(Ret::Recv { data, from: None }) => {
+                    format!("{fd}, {}, {len}, {f}, NULL, NULL", quote(data))
+                }
+                _ => format!("{fd}, 0x7ffc0000, {len}, {f}, NULL, NULL"),
             }
-            Some(Ret::Recv { data, from: None }) => format!("{fd}, {}, {len}, {f}, NULL, NULL", quote(data)),
-            _ => format!("{fd}, 0x7ffc0000, {len}, {f}, NULL, NULL"),
-        },
+        }
         Call::SendTo {
             fd,
             data,
-            flags: f,
+            flags,
             addr,
-        } => match addr {
-            Some(a) => format!("{fd}, {}, {}, {f}, {}, 16", quote(data), data.len(), sockaddr(a)),
-            None => format!("{fd}, {}, {}, {f}, NULL, 0", quote(data), data.len()),
-        },
+        } => {
+            let f = msg_flags(*flags);
+            match addr {
+                Some(a) => format!("{fd}, {}, {}, {f}, {}, 16", quote(data), data.len(), sockaddr(a)),
+                None => format!("{fd}, {}, {}, {f}, NULL, 0", quote(data), data.len()),
+            }
+        }
         Call::Shutdown { fd, how } => {
             let h = match *how {
                 SHUT_RD => "SHUT_RD".to_string(),
@@ -491,6 +499,15 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
         }
         Call::ExitGroup { status } => status.to_string(),
     }
+}
+
+fn msg_flags(f: i32) -> String {
+    let names = [
+        (MSG_PEEK as i64, "MSG_PEEK"),
+        (MSG_DONTWAIT as i64, "MSG_DONTWAIT"),
+        (MSG_NOSIGNAL as i64, "MSG_NOSIGNAL"),
+    ];
+    flags(f as i64, &names, "0")
 }
 
 fn sigset(bits: u64) -> String {
