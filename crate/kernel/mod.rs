@@ -10,8 +10,10 @@
 //!    now blocked in the kernel: park it, and when [`Kernel::take_woken`] names it (or
 //!    [`Kernel::poll_wait`] says so) call the **same** syscall again. The kernel knows it is a retry (the
 //!    call is still in flight), so the trace shows one call, with its phases, as strace does.
-//! 3. After every syscall answer, ask [`Kernel::take_signal`]: a signal with a handler must run that
-//!    handler before anything else (for a `WouldBlock` answer: run it, then retry the call).
+//! 3. After every syscall answer (and between VM steps, as CPython checks between bytecodes), ask
+//!    [`Kernel::take_signal`]: a signal with a handler must run that handler before anything else (for a
+//!    `WouldBlock` answer: run it, then retry the call). While a call is in flight it answers `None`:
+//!    the retry ends the call first (EINTR, or `? ERESTARTSYS` under SA_RESTART).
 //! 4. Between steps, [`Kernel::advance`] to the virtual time of [`Kernel::next_deadline`] delivers
 //!    segments and fires timers.
 //! 5. [`Kernel::drain_events`] gives the trace.

@@ -120,7 +120,9 @@ impl Kernel {
     pub fn take_signal(&mut self, pid: Pid) -> Option<SignalAction> {
         loop {
             let p = self.procs.get_mut(&pid)?;
-            if !p.alive || p.in_call.as_ref().is_some_and(|c| c.copying.is_some()) {
+            // Signals are delivered on the way back to user space: not while a call is in flight (it ends
+            // first, with EINTR or ERESTARTSYS, when the driver retries it).
+            if !p.alive || p.in_call.is_some() {
                 return None;
             }
             let sig = p.signals.next_deliverable()?;
