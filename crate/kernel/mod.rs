@@ -153,6 +153,11 @@ impl Kernel {
         }
     }
 
+    /// The kernel's virtual time: the latest time passed in.
+    pub fn now(&self) -> Nanos {
+        self.now
+    }
+
     pub fn config(&self) -> &WorldConfig {
         &self.cfg
     }
