@@ -1,10 +1,13 @@
-//! Events, their narration in Chinese and English, and formatters (strace-style text, a timeline, JSON).
+//! Events, their narration in Chinese and English, and formatters (strace-style text, a timeline, JSON
+//! lines, Chrome's trace-event format).
 //!
 //! Every observable step of the kernel is one [`Event`]. A blocking syscall is one `SyscallEnter` and one
 //! `SyscallExit`, however many times the driver retried it in between, as strace shows one call.
 
+mod chrome;
 mod narrate;
 
+pub use chrome::chrome_trace;
 pub use narrate::Lang;
 
 use crate::sys::{Errno, Fd, Nanos, Pid};
