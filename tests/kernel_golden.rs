@@ -312,7 +312,7 @@ fn shape(events: &[Event]) -> Vec<String> {
                 end,
                 ..
             } => Some(if *end { "copy-" } else { "copy+" }.into()),
-            Kind::Signal { sig, step } => Some(format!("signal {} {step:?}", signal_name(*sig))),
+            Kind::Signal { sig, step, .. } => Some(format!("signal {} {step:?}", signal_name(*sig))),
             Kind::AsyncDone { .. } => Some("async".into()),
             Kind::State(_) | Kind::Segment { .. } => None,
         })

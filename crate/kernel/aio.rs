@@ -113,7 +113,7 @@ impl Kernel {
             },
         );
         if let SigEvent::Signal(sig) = notify {
-            self.raise_signal(pid, sig);
+            self.raise_signal_from(pid, sig, super::signal::SigCode::AsyncIo);
         }
         Ok(Ret::Int(0))
     }
@@ -212,7 +212,7 @@ impl Kernel {
             },
         );
         if let SigEvent::Signal(sig) = c.notify {
-            self.raise_signal(pid, sig);
+            self.raise_signal_from(pid, sig, super::signal::SigCode::AsyncIo);
         }
         self.woken.insert(pid);
     }

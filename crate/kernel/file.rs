@@ -98,7 +98,7 @@ impl Kernel {
         };
         match result {
             Err(Errno::EPIPE) => {
-                self.raise_signal(pid, SIGPIPE);
+                self.raise_signal_from(pid, SIGPIPE, super::signal::SigCode::User(pid));
                 Step::Done(Err(Errno::EPIPE))
             }
             Err(err) => Step::Done(Err(err)),

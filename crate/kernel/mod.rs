@@ -35,7 +35,7 @@ mod view;
 pub use config::{HostConfig, LinkConfig, WorldConfig};
 pub use fdtable::FdEntry;
 pub use objects::ObjId;
-pub use signal::SignalAction;
+pub use signal::{SigCode, SignalAction};
 pub use view::{AioView, FdView, InterestView, KernelView, ObjectView, ProcessView};
 
 use crate::net::{Prng, Wire};

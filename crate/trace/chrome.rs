@@ -48,7 +48,7 @@ pub fn chrome_trace(events: &[Event]) -> String {
                 tracks.insert((0, "wire".to_string()));
                 json!({"name": format!("{what} {src} > {dst} len {len}"), "ph": "i", "s": "t", "ts": ts, "pid": 1, "tid": 0})
             }
-            Kind::Signal { sig, step } if *step != SignalStep::Generated => {
+            Kind::Signal { sig, step, .. } if *step != SignalStep::Generated => {
                 json!({"name": format!("{} {step:?}", signal_name(*sig)), "ph": "i", "s": "t", "ts": ts, "pid": 1, "tid": tid})
             }
             Kind::AsyncDone { what, res } => {
