@@ -432,12 +432,9 @@ impl Kernel {
                 },
             );
         }
-        if let Some(ObjKind::Uring(u)) = self.objs.try_get(ring).map(|o| &o.kind) {
-            let _ = u;
-            if let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind {
-                u.pending = still;
-                u.completions.extend(done);
-            }
+        if let Some(ObjKind::Uring(u)) = self.objs.try_get_mut(ring).map(|o| &mut o.kind) {
+            u.pending = still;
+            u.completions.extend(done);
         }
         if any {
             self.wake_obj(ring);
