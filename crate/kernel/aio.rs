@@ -8,7 +8,7 @@
 
 use super::objects::{AsyncWaiter, ObjId, ObjKind, Uring};
 use super::{Kernel, Step, Timer};
-use crate::sys::consts::{ETIME, MSG_DONTWAIT};
+use crate::sys::consts::{ETIME, MSG_DONTWAIT, POLLERR, POLLHUP, POLLNVAL};
 use crate::sys::{Cqe, Errno, Fd, Nanos, Pid, Ret, SigEvent, Sqe, UringOp};
 use crate::trace::{Kind, Phase};
 
@@ -385,7 +385,7 @@ impl Kernel {
                     _ => None,
                 },
                 UringOp::PollAdd { fd, events } => {
-                    let m = self.fd_mask(owner, *fd) & (*events | 0x8 | 0x10 | 0x20);
+                    let m = self.fd_mask(owner, *fd) & (*events | POLLERR | POLLHUP | POLLNVAL);
                     (m != 0).then_some((m as i32, Vec::new()))
                 }
                 UringOp::Timeout { after } => {
