@@ -31,6 +31,18 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
         ) => {
             format!("{name} 失败，返回 {}（{}）。", e.name(), e.strerror())
         }
+        (Kind::SyscallExit { name, .. }, En) if name == "exit_group" => {
+            "The process ends: exit_group does not return.".to_string()
+        }
+        (Kind::SyscallExit { name, .. }, Zh) if name == "exit_group" => {
+            "进程结束：exit_group 不会返回。".to_string()
+        }
+        (Kind::SyscallExit { name, ret, .. }, En) if ret.contains("ERESTARTSYS") => {
+            format!("{name} is interrupted by a signal; it starts again after the handler.")
+        }
+        (Kind::SyscallExit { name, ret, .. }, Zh) if ret.contains("ERESTARTSYS") => {
+            format!("{name} 被信号打断，处理函数返回后重新开始。")
+        }
         (Kind::SyscallExit { name, ret, .. }, En) => format!("{name} returns {ret} to the process."),
         (Kind::SyscallExit { name, ret, .. }, Zh) => format!("{name} 返回 {ret}，回到用户态。"),
         (
@@ -175,7 +187,7 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
                 segment_name(what, Zh)
             )
         }
-        (Kind::Signal { sig, step }, En) => {
+        (Kind::Signal { sig, step, .. }, En) => {
             let name = signal_name(*sig);
             match step {
                 SignalStep::Generated => format!("The kernel raises {name}; it is pending."),
@@ -184,7 +196,7 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
                 SignalStep::Killed => format!("{name}'s default action ends the process."),
             }
         }
-        (Kind::Signal { sig, step }, Zh) => {
+        (Kind::Signal { sig, step, .. }, Zh) => {
             let name = signal_name(*sig);
             match step {
                 SignalStep::Generated => format!("内核产生信号 {name}，等待递送。"),
@@ -210,6 +222,7 @@ fn segment_name(what: &str, lang: Lang) -> &'static str {
         (".", Lang::En) => "ACK",
         (".", Lang::Zh) => "ACK",
         ("UDP", _) => "UDP",
+        ("ICMP port unreachable", _) => "ICMP port-unreachable",
         _ => "TCP",
     }
 }
