@@ -51,13 +51,24 @@ pub struct Token {
     pub end: Pos,
 }
 
-/// What the tokenizer found: every token up to the end (ending with `EndMarker`), or, when the file ends
-/// inside brackets, the tokens read so far and the innermost open bracket, which the parser reports as
-/// `'(' was never closed` unless it found an earlier error itself.
+/// What the tokenizer found: every token up to the end (ending with `EndMarker`), or the tokens before
+/// the point where it stopped, and why.
 #[derive(Debug)]
 pub struct Tokens {
     pub tokens: Vec<Token>,
-    pub unclosed: Option<SyntaxError>,
+    pub stopped: Option<Stopped>,
+}
+
+/// Why the tokenizer stopped before the end. CPython's tokenizer raises most errors at once (and they
+/// win over any parser error, see [`tokenize`]), but these it only signals, and the parser reports them
+/// when it reaches that point; an error the parser finds earlier wins.
+#[derive(Debug)]
+pub enum Stopped {
+    /// The file ended inside brackets: `'(' was never closed`, unless the parser stopped on a line at
+    /// or before the bracket's.
+    Unclosed(SyntaxError),
+    /// Inconsistent dedent, TabError, too deep indentation, a bad line continuation.
+    Error(SyntaxError),
 }
 
 /// Longest first, so that the scanner can take the first match.
@@ -92,7 +103,7 @@ pub fn tokenize(source: &str, filename: &str) -> Result<Tokens, SyntaxError> {
     lexer.run()?;
     Ok(Tokens {
         tokens: lexer.tokens,
-        unclosed: lexer.unclosed,
+        stopped: lexer.stopped,
     })
 }
 
@@ -116,7 +127,7 @@ struct Lexer<'a> {
     indents: Vec<(u32, u32)>,
     /// Open brackets: the character and where it stands.
     brackets: Vec<(char, Pos)>,
-    unclosed: Option<SyntaxError>,
+    stopped: Option<Stopped>,
 }
 
 impl<'a> Lexer<'a> {
@@ -132,7 +143,7 @@ impl<'a> Lexer<'a> {
             tokens: Vec::new(),
             indents: vec![(0, 0)],
             brackets: Vec::new(),
-            unclosed: None,
+            stopped: None,
         }
     }
 
@@ -234,10 +245,14 @@ impl<'a> Lexer<'a> {
                     if self.at_newline() {
                         self.newline();
                         if self.peek(0).is_none() {
-                            return Err(self.syntax_error("unexpected EOF while parsing", self.pos()));
+                            return self
+                                .stop(self.syntax_error("unexpected EOF while parsing", self.pos()))
+                                .map(drop);
                         }
                     } else if self.peek(0).is_none() {
-                        return Err(self.syntax_error("unexpected EOF while parsing", self.pos()));
+                        return self
+                            .stop(self.syntax_error("unexpected EOF while parsing", self.pos()))
+                            .map(drop);
                     } else {
                         // CPython points just past the backslash.
                         let after = Pos {
@@ -245,7 +260,7 @@ impl<'a> Lexer<'a> {
                             col: start.col + 1,
                         };
                         let msg = "unexpected character after line continuation character";
-                        return Err(self.syntax_error(msg, after));
+                        return self.stop(self.syntax_error(msg, after)).map(drop);
                     }
                 }
                 '0'..='9' => self.number(start)?,
@@ -254,6 +269,9 @@ impl<'a> Lexer<'a> {
                 c if c == '_' || c.is_alphabetic() => self.name_or_prefixed_string(start)?,
                 _ => self.operator(start)?,
             }
+        }
+        if self.stopped.is_some() {
+            return Ok(());
         }
         self.finish()
     }
@@ -307,14 +325,14 @@ impl<'a> Lexer<'a> {
             let (top, alttop) = *self.indents.last().expect("indent stack has a base");
             if col == top {
                 if altcol != alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
             } else if col > top {
                 if altcol <= alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
                 if self.indents.len() >= MAX_INDENT_DEPTH {
-                    return Err(self.error_at(
+                    return self.stop(self.error_at(
                         SyntaxErrorKind::IndentationError,
                         "too many levels of indentation".into(),
                         here.line,
@@ -333,6 +351,17 @@ impl<'a> Lexer<'a> {
                     end: here,
                 });
             } else {
+                if !self.indents.iter().any(|&(c, _)| c == col) {
+                    // CPython points at the end of the line.
+                    let len = self.line_text(here.line).chars().count() as u32;
+                    return self.stop(self.error_at(
+                        SyntaxErrorKind::IndentationError,
+                        "unindent does not match any outer indentation level".into(),
+                        here.line,
+                        len,
+                        len + 1,
+                    ));
+                }
                 while col < self.indents.last().expect("base").0 {
                     self.indents.pop();
                     self.tokens.push(Token {
@@ -341,23 +370,20 @@ impl<'a> Lexer<'a> {
                         end: here,
                     });
                 }
-                let (top, alttop) = *self.indents.last().expect("base");
-                if col != top {
-                    let len = self.line_text(here.line).chars().count() as u32;
-                    return Err(self.error_at(
-                        SyntaxErrorKind::IndentationError,
-                        "unindent does not match any outer indentation level".into(),
-                        here.line,
-                        len,
-                        len + 1,
-                    ));
-                }
+                let alttop = self.indents.last().expect("base").1;
                 if altcol != alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
             }
             return Ok(true);
         }
+    }
+
+    /// Stops tokenizing with an error the parser reports if it gets this far (see [`Stopped::Error`]).
+    /// Returns `Ok(false)`: no more lines.
+    fn stop(&mut self, err: SyntaxError) -> Result<bool, SyntaxError> {
+        self.stopped = Some(Stopped::Error(err));
+        Ok(false)
     }
 
     /// CPython reports a TabError at column 0 (so no caret shows under an indented line).
@@ -375,7 +401,9 @@ impl<'a> Lexer<'a> {
     fn finish(&mut self) -> Result<(), SyntaxError> {
         let here = self.pos();
         if let Some(&(open, at)) = self.brackets.last() {
-            self.unclosed = Some(self.syntax_error(format!("'{open}' was never closed"), at));
+            self.stopped = Some(Stopped::Unclosed(
+                self.syntax_error(format!("'{open}' was never closed"), at),
+            ));
             return Ok(());
         }
         let needs_newline = !matches!(

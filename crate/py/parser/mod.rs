@@ -20,7 +20,7 @@ pub use dump::dump;
 
 use super::ast::{Module, Span};
 use super::error::{SyntaxError, SyntaxErrorKind};
-use super::lexer::{self, Pos, Tok, Token};
+use super::lexer::{self, Pos, Stopped, Tok, Token};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -80,23 +80,27 @@ fn parse_on_this_stack(
     parser.max_nesting = max_nesting;
     let result = parser.module();
     let too_deep = parser.too_deep.get();
-    let result = match (result, tokens.unclosed) {
+    let furthest = parser.furthest.get();
+    let reached_end = furthest + 1 >= parser.tokens.len();
+    let result = match (result, tokens.stopped) {
         (Ok(module), None) => match parser.late_errors.iter().min_by_key(|(phase, _)| *phase) {
             Some((_, err)) => Err(err.clone()),
             None => Ok(module),
         },
-        (result, Some(unclosed)) => {
+        (Err(err), None) => Err(err),
+        (result, Some(Stopped::Unclosed(unclosed))) => {
             // CPython reports an unclosed bracket when the parser ran into the end of the file, or
-            // when the bracket opened on a line before the one the parser stopped on.
-            let furthest = parser.furthest.get();
-            let reached_end = furthest + 1 >= parser.tokens.len();
+            // when the bracket opened on a line before the furthest one the parser looked at.
             let furthest_line = parser.tokens[furthest.min(parser.tokens.len() - 1)].start.line;
             match result {
                 Err(err) if !reached_end && furthest_line <= unclosed.line => Err(err),
                 _ => Err(unclosed),
             }
         }
-        (Err(err), None) => Err(err),
+        (result, Some(Stopped::Error(stop))) => match result {
+            Err(err) if !reached_end => Err(err),
+            _ => Err(stop),
+        },
     };
     (result, too_deep)
 }

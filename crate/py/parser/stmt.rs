@@ -120,7 +120,12 @@ impl Parser<'_> {
                 }
             }
         }
-        self.invalid_syntax()
+        // The error stands where the first pass stopped. CPython's second pass then tries the rest as
+        // another expression (to guess a missing comma); how far that reads decides whether an unclosed
+        // bracket is reported instead.
+        let err = self.invalid_syntax();
+        let _ = self.probe(|p| p.expression());
+        err
     }
 
     fn simple_stmt(&mut self) -> PResult<Stmt> {

@@ -289,6 +289,9 @@ impl FString<'_> {
         let brace_pos = self.position(brace);
         let wrapped = format!("({text})");
         let tokens = lexer::tokenize(&wrapped, parser.filename).map_err(|e| parser.fstring_error(e.msg))?;
+        if let Some(lexer::Stopped::Error(e) | lexer::Stopped::Unclosed(e)) = tokens.stopped {
+            return Err(parser.fstring_error(e.msg));
+        }
         let mut tokens: Vec<Token> = tokens
             .tokens
             .into_iter()
