@@ -86,13 +86,21 @@ impl Parser<'_> {
     /// `named_expression`: an expression where `:=` could stand (not in the subset).
     pub(super) fn named_expression(&mut self) -> PResult<Expr> {
         let expr = self.expression()?;
+        if self.at_op("=") {
+            return Err(self.assignment_in_expression(expr));
+        }
+        self.refuse_walrus()?;
+        Ok(expr)
+    }
+
+    fn refuse_walrus(&self) -> PResult<()> {
         if self.at_op(":=") {
             return Err(self.error_at_token(
                 self.pos,
                 "assignment expressions (:=) are not supported in ioplay",
             ));
         }
-        Ok(expr)
+        Ok(())
     }
 
     /// `expression`: a conditional expression, a lambda, or a disjunction.
@@ -497,7 +505,9 @@ impl Parser<'_> {
                     span: kw_span,
                 });
             } else {
-                let value = self.named_expression()?;
+                // Not `named_expression`: an `=` here is a bad keyword, with its own messages below.
+                let value = self.expression()?;
+                self.refuse_walrus()?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
                     let sole = args.is_empty() && keywords.is_empty() && self.at_op(")");
@@ -534,6 +544,37 @@ impl Parser<'_> {
         }
         self.expect_op(")")?;
         Ok((args, keywords))
+    }
+
+    /// `if x = 5:` — an `=` where an expression must stand: CPython guesses `==` (or `:=`) was meant,
+    /// if what follows is a value not itself followed by `=`.
+    fn assignment_in_expression(&mut self, target: Expr) -> crate::py::error::SyntaxError {
+        let generic = self.invalid_syntax();
+        let value = self.probe(|p| {
+            p.bump();
+            let value = p.bitwise_or()?;
+            if p.at_op("=") || p.at_op(":=") {
+                return Err(p.invalid_syntax());
+            }
+            Ok(value)
+        });
+        let Ok(value) = value else { return generic };
+        match &target.kind {
+            ExprKind::Name(_) => self.error_span(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                target.span.to(value.span),
+            ),
+            ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant(Constant::Bool(_) | Constant::None) => generic,
+            _ if super::targets::is_bitwise_or(&target) => {
+                let what = super::targets::describe(&target);
+                let msg = format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
+                self.error_span(msg, target.span)
+            }
+            _ => generic,
+        }
     }
 
     /// `f(a.b=1)`, `f(1=2)`: CPython's messages for a bad keyword.
@@ -773,6 +814,9 @@ impl Parser<'_> {
             if !self.at_op(":") {
                 return self.set_body(open, key);
             }
+            if matches!(key.kind, ExprKind::Starred(_)) {
+                return Err(self.invalid_syntax());
+            }
             self.bump();
             (Some(key), self.expression()?)
         };
@@ -860,12 +904,14 @@ impl Parser<'_> {
                     let bare_end = self.at_op(close)
                         || matches!(self.peek_tok(1), Tok::Op(op) if *op == close || *op == "**");
                     if bare_end {
-                        return Err(self.error(
-                            crate::py::error::SyntaxErrorKind::SyntaxError,
-                            "named arguments must follow bare *",
-                            star.start,
-                            star.end,
-                        ));
+                        let msg = "named arguments must follow bare *";
+                        if annotations {
+                            let kind = crate::py::error::SyntaxErrorKind::SyntaxError;
+                            return Err(self.error(kind, msg, star.start, star.end));
+                        }
+                        // In a lambda CPython points at the last token it read: the `:` or `**`.
+                        let last = if self.at_op(close) { self.pos } else { self.pos + 1 };
+                        return Err(self.error_at_token(last, msg));
                     }
                 } else {
                     args.vararg = Some(self.parameter(annotations, &mut names)?);

@@ -271,6 +271,15 @@ impl<'a> Parser<'a> {
         Err(self.invalid_syntax())
     }
 
+    /// The `:` that `def`, `try`, `else` and `finally` must have: CPython says `expected ':'` at whatever
+    /// stands there instead.
+    fn expect_colon_forced(&mut self) -> PResult<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        Err(self.error_at_token(self.pos, "expected ':'"))
+    }
+
     /// An identifier that is not a keyword.
     fn name(&mut self) -> PResult<(String, Span)> {
         match self.tok() {

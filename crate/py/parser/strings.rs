@@ -174,6 +174,9 @@ impl FString<'_> {
         let mut debug = false;
         loop {
             let Some(c) = self.peek(0) else {
+                if quote.is_some() {
+                    return Err(parser.fstring_error("f-string: unterminated string"));
+                }
                 return Err(parser.fstring_error("f-string: expecting '}'"));
             };
             if let Some((q, triple)) = quote {
