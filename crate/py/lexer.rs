@@ -3,9 +3,8 @@
 //! string literals. String bodies are kept raw here; `parser::strings` decodes escapes and f-strings, because
 //! an f-string's replacement fields are expressions the parser must read.
 //!
-//! Errors carry CPython's message and position. Like CPython (which tokenizes the rest of the file when the
-//! parser fails), a tokenizer error anywhere in the file wins over a parser error, so [`tokenize`] simply
-//! runs to the end first.
+//! Errors carry CPython's message and position; [`Stopped`] says how each kind of tokenizer error
+//! competes with the parser's errors, as in CPython.
 
 use super::error::{SyntaxError, SyntaxErrorKind};
 use num_bigint::BigInt;
@@ -59,11 +58,15 @@ pub struct Tokens {
     pub stopped: Option<Stopped>,
 }
 
-/// Why the tokenizer stopped before the end. CPython's tokenizer raises most errors at once (and they
-/// win over any parser error, see [`tokenize`]), but these it only signals, and the parser reports them
-/// when it reaches that point; an error the parser finds earlier wins.
+/// Why the tokenizer stopped before the end.
 #[derive(Debug)]
 pub enum Stopped {
+    /// An error CPython's tokenizer raises at once (unterminated string, bad number, unmatched bracket,
+    /// invalid character). Since CPython tokenizes the rest of the file when its parser fails, it wins
+    /// over any parser error, except a bare `unexpected indent`.
+    Raised(SyntaxError),
+    // The others CPython's tokenizer only signals: the parser reports them when it reaches that point,
+    // and an error the parser finds earlier wins.
     /// The file ended inside brackets: `'(' was never closed`, unless the parser stopped on a line at
     /// or before the bracket's.
     Unclosed(SyntaxError),
@@ -97,14 +100,16 @@ pub fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
 }
 
-/// Tokenizes a whole source file.
-pub fn tokenize(source: &str, filename: &str) -> Result<Tokens, SyntaxError> {
+/// Tokenizes a whole source file, up to its end or its first error.
+pub fn tokenize(source: &str, filename: &str) -> Tokens {
     let mut lexer = Lexer::new(source, filename);
-    lexer.run()?;
-    Ok(Tokens {
+    if let Err(err) = lexer.run() {
+        lexer.stopped = Some(Stopped::Raised(err));
+    }
+    Tokens {
         tokens: lexer.tokens,
         stopped: lexer.stopped,
-    })
+    }
 }
 
 /// The source split into lines (without their `\n`), as error messages quote them.

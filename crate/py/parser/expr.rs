@@ -143,7 +143,11 @@ impl Parser<'_> {
             let name_then_string =
                 matches!(body.kind, ExprKind::Name(_)) && matches!(self.tok(), Tok::Str(_));
             if !name_then_string {
-                if let Ok(next) = self.probe(|p| p.expression()) {
+                // CPython's `expression_without_invalid`: a conditional expression, or else a disjunction.
+                let next = self
+                    .probe(|p| p.expression())
+                    .or_else(|_| self.probe(|p| p.disjunction()));
+                if let Ok(next) = next {
                     let msg = "invalid syntax. Perhaps you forgot a comma?";
                     return Err(self.error_span(msg, body.span.to(next.span)));
                 }
@@ -478,8 +482,10 @@ impl Parser<'_> {
                     let msg = "iterable argument unpacking follows keyword argument unpacking";
                     return Err(self.error_at_start(msg));
                 }
-                let arg = self.star_expression()?;
-                args.push(arg);
+                // `*expression` (not `*bitwise_or`) in a call, as CPython's grammar has it.
+                let start = self.bump().start;
+                let value = self.expression()?;
+                args.push(self.node(start, ExprKind::Starred(Box::new(value))));
             } else if self.at_name() && matches!(self.peek_tok(1), Tok::Op("=")) {
                 let (name, _) = self.name()?;
                 let equals = self.bump();
@@ -618,8 +624,12 @@ impl Parser<'_> {
             if self.at_kw("async") {
                 return Err(self.error_at_token(self.pos, "'async' is not supported in ioplay"));
             }
+            let target_at = self.pos;
             let target = self.target_list()?;
-            self.expect_kw("in")?;
+            if !self.at_kw("in") {
+                return Err(self.for_target_error(target_at));
+            }
+            self.bump();
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw("if") {
@@ -628,6 +638,20 @@ impl Parser<'_> {
             generators.push(Comprehension { target, iter, ifs });
         }
         Ok(generators)
+    }
+
+    /// `for` targets not followed by `in`: CPython re-reads them as expressions, which inside brackets
+    /// may guess a missing comma (`for y inx`); otherwise the generic error stands.
+    pub(super) fn for_target_error(&mut self, target_at: usize) -> crate::py::error::SyntaxError {
+        let generic = self.invalid_syntax();
+        let reread = self.probe(|p| {
+            p.pos = target_at;
+            p.star_expressions()
+        });
+        match reread {
+            Err(err) if err.msg == "invalid syntax. Perhaps you forgot a comma?" => err,
+            _ => generic,
+        }
     }
 
     /// The targets of `for` (statement or comprehension): `a`, `a, b`, `(a, *b)`.

@@ -72,10 +72,7 @@ fn parse_on_this_stack(
     filename: &str,
     max_nesting: u32,
 ) -> (Result<Module, SyntaxError>, bool) {
-    let tokens = match lexer::tokenize(source, filename) {
-        Ok(tokens) => tokens,
-        Err(err) => return (Err(err), false),
-    };
+    let tokens = lexer::tokenize(source, filename);
     let mut parser = Parser::new(source, filename, tokens.tokens);
     parser.max_nesting = max_nesting;
     let result = parser.module();
@@ -100,6 +97,11 @@ fn parse_on_this_stack(
         (result, Some(Stopped::Error(stop))) => match result {
             Err(err) if !reached_end => Err(err),
             _ => Err(stop),
+        },
+        (result, Some(Stopped::Raised(raised))) => match result {
+            // CPython reports a bare unexpected indent without tokenizing further.
+            Err(err) if !reached_end && err.msg.starts_with("unexpected ") => Err(err),
+            _ => Err(raised),
         },
     };
     (result, too_deep)
@@ -148,7 +150,7 @@ impl<'a> Parser<'a> {
     /// A parser over `tokens` (ending with `EndMarker`) of `source`.
     fn new(source: &'a str, filename: &'a str, mut tokens: Vec<Token>) -> Parser<'a> {
         if !matches!(tokens.last().map(|t| &t.tok), Some(Tok::EndMarker)) {
-            // The file ended inside brackets: a stand-in end, reported as the unclosed bracket.
+            // The tokenizer stopped early (`lexer::Stopped`): a stand-in end, where the parser says why.
             let end = tokens.last().map(|t| t.end).unwrap_or(Pos { line: 1, col: 0 });
             tokens.push(Token {
                 tok: Tok::EndMarker,

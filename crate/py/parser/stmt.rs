@@ -530,8 +530,12 @@ impl Parser<'_> {
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().start;
+        let target_at = self.pos;
         let target = self.target_list()?;
-        self.expect_kw("in")?;
+        if !self.at_kw("in") {
+            return Err(self.for_target_error(target_at));
+        }
+        self.bump();
         let iter = self.star_expressions()?;
         self.expect_colon()?;
         self.loop_depth += 1;
