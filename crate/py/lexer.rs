@@ -357,8 +357,8 @@ impl<'a> Lexer<'a> {
                 });
             } else {
                 if !self.indents.iter().any(|&(c, _)| c == col) {
-                    // CPython points at the end of the line.
-                    let len = self.line_text(here.line).chars().count() as u32;
+                    // CPython points at the end of the line, counted in bytes here.
+                    let len = self.line_text(here.line).len() as u32;
                     return self.stop(self.error_at(
                         SyntaxErrorKind::IndentationError,
                         "unindent does not match any outer indentation level".into(),

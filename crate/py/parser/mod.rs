@@ -381,7 +381,12 @@ impl<'a> Parser<'a> {
 
     fn error_at_token(&self, index: usize, msg: impl Into<String>) -> SyntaxError {
         let t = &self.tokens[index];
-        self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end)
+        let mut err = self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end);
+        if matches!(t.tok, Tok::Dedent) {
+            // CPython's DEDENT has no column: its caret lands left of the line's text, so none shows.
+            err.offset = 0;
+        }
+        err
     }
 
     fn indentation_error(&self, msg: impl Into<String>) -> SyntaxError {
