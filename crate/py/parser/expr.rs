@@ -26,10 +26,39 @@ fn binary_op(op: &str) -> Option<(u8, BinOp)> {
 }
 
 impl Parser<'_> {
-    fn node(&self, start: Pos, kind: ExprKind) -> Expr {
-        Expr {
+    fn node(&mut self, start: Pos, kind: ExprKind) -> Expr {
+        let expr = Expr {
             span: self.span_from(start),
             kind,
+        };
+        self.check_comprehension_scope(&expr);
+        expr
+    }
+
+    /// A comprehension is a scope of its own, where CPython's symbol table refuses `yield` (except in
+    /// the first iterable, which the enclosing scope evaluates).
+    fn check_comprehension_scope(&mut self, e: &Expr) {
+        let (what, own, generators): (&str, Vec<&Expr>, &[Comprehension]) = match &e.kind {
+            ExprKind::ListComp { elt, generators } => ("list comprehension", vec![elt], generators),
+            ExprKind::SetComp { elt, generators } => ("set comprehension", vec![elt], generators),
+            ExprKind::GeneratorExp { elt, generators } => ("generator expression", vec![elt], generators),
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => ("dict comprehension", vec![key, value], generators),
+            _ => return,
+        };
+        let mut parts = own;
+        for (k, g) in generators.iter().enumerate() {
+            if k > 0 {
+                parts.push(&g.iter);
+            }
+            parts.extend(g.ifs.iter());
+        }
+        if let Some(y) = parts.into_iter().find_map(first_yield) {
+            let msg = format!("'yield' inside {what}");
+            self.symtable_error(self.error_span(msg, y.span));
         }
     }
 
@@ -527,6 +556,7 @@ impl Parser<'_> {
                             span: span(open, close),
                             kind: genexp,
                         };
+                        self.check_comprehension_scope(&genexp);
                         return Ok((vec![genexp], keywords));
                     }
                     let msg = "Generator expression must be parenthesized";
@@ -1003,5 +1033,50 @@ impl Parser<'_> {
         }
         let kind = self.join_strings(&pieces)?;
         Ok(self.node(start, kind))
+    }
+}
+
+/// The first `yield` among `xs`.
+fn all(xs: &[Expr]) -> Option<&Expr> {
+    xs.iter().find_map(first_yield)
+}
+
+/// The first `yield` in `e`, not counting those inside a lambda (a scope of its own).
+fn first_yield(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Some(e),
+        ExprKind::Lambda { .. } | ExprKind::Constant(_) | ExprKind::Name(_) => None,
+        ExprKind::BoolOp { values, .. } => all(values),
+        ExprKind::BinOp { left, right, .. } => first_yield(left).or_else(|| first_yield(right)),
+        ExprKind::UnaryOp { operand, .. } => first_yield(operand),
+        ExprKind::IfExp { test, body, orelse } => first_yield(test)
+            .or_else(|| first_yield(body))
+            .or_else(|| first_yield(orelse)),
+        ExprKind::Dict { keys, values } => keys
+            .iter()
+            .flatten()
+            .find_map(first_yield)
+            .or_else(|| all(values)),
+        ExprKind::Set(elts) | ExprKind::List(elts) | ExprKind::Tuple(elts) => all(elts),
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+        | ExprKind::GeneratorExp { generators, .. } => generators.first().and_then(|g| first_yield(&g.iter)),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => first_yield(left).or_else(|| all(comparators)),
+        ExprKind::Call { func, args, keywords } => first_yield(func)
+            .or_else(|| all(args))
+            .or_else(|| keywords.iter().find_map(|k| first_yield(&k.value))),
+        ExprKind::JoinedStr(parts) => parts.iter().find_map(|p| match p {
+            FStringPart::Value { value, .. } => first_yield(value),
+            FStringPart::Literal(_) => None,
+        }),
+        ExprKind::Attribute { value, .. } | ExprKind::Starred(value) => first_yield(value),
+        ExprKind::Subscript { value, slice } => first_yield(value).or_else(|| first_yield(slice)),
+        ExprKind::Slice { lower, upper, step } => [lower, upper, step]
+            .into_iter()
+            .flatten()
+            .find_map(|x| first_yield(x)),
     }
 }
