@@ -971,6 +971,12 @@ impl Parser<'_> {
                     args.vararg = Some(self.parameter(annotations, &mut names)?);
                 }
             } else {
+                if self.at_op("(") {
+                    if star_seen || !args.defaults.is_empty() {
+                        return Err(self.invalid_syntax());
+                    }
+                    return Err(self.parenthesized_parameters(annotations));
+                }
                 let arg = self.parameter(annotations, &mut names)?;
                 let default = if self.eat_op("=") {
                     Some(self.expression()?)
@@ -1000,6 +1006,34 @@ impl Parser<'_> {
             }
         }
         Ok(args)
+    }
+
+    /// `def f((a, b)):` — Python 2's tuple parameters. CPython names the mistake when the parentheses
+    /// hold plain names; otherwise the generic error stands.
+    fn parenthesized_parameters(&mut self, in_def: bool) -> crate::py::error::SyntaxError {
+        let generic = self.invalid_syntax();
+        let closed = self.probe(|p| {
+            let open = p.bump();
+            loop {
+                p.name()?;
+                if !p.eat_op(",") || p.at_op(")") {
+                    break;
+                }
+            }
+            Ok((open, p.expect_op(")")?))
+        });
+        let Ok((open, close)) = closed else { return generic };
+        let msg = if in_def {
+            "Function parameters cannot be parenthesized"
+        } else {
+            "Lambda expression parameters cannot be parenthesized"
+        };
+        self.error(
+            crate::py::error::SyntaxErrorKind::SyntaxError,
+            msg,
+            open.start,
+            close.end,
+        )
     }
 
     fn parameter(&mut self, annotations: bool, names: &mut Vec<String>) -> PResult<Arg> {
