@@ -965,7 +965,7 @@ impl Parser<'_> {
                         }
                         // In a lambda CPython points at the last token it read: the `:` or `**`.
                         let last = if self.at_op(close) { self.pos } else { self.pos + 1 };
-                        return Err(self.error_at_token_start(last, msg));
+                        return Err(self.error_at_token(last, msg));
                     }
                 } else {
                     args.vararg = Some(self.parameter(annotations, &mut names)?);

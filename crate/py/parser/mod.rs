@@ -268,7 +268,7 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         if matches!(self.tok(), Tok::Newline) {
-            return Err(self.error_at_token_start(self.pos, "expected ':'"));
+            return Err(self.error_at_token(self.pos, "expected ':'"));
         }
         Err(self.invalid_syntax())
     }
@@ -379,18 +379,8 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// An error with one caret at the start of the token at `index` (CPython's errors without a known
-    /// location: the caret at the last token read).
-    fn error_at_token_start(&self, index: usize, msg: impl Into<String>) -> SyntaxError {
-        let t = &self.tokens[index];
-        let mut err = self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.start);
-        if matches!(t.tok, Tok::Dedent) {
-            err.offset = 0;
-        }
-        err
-    }
-
-    /// An error whose carets run under the token at `index`.
+    /// An error whose carets run under the token at `index` (CPython's errors without a known location
+    /// stand at the last token read).
     fn error_at_token(&self, index: usize, msg: impl Into<String>) -> SyntaxError {
         let t = &self.tokens[index];
         let mut err = self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end);

@@ -424,7 +424,7 @@ impl Parser<'_> {
                 break;
             }
             if !parenthesized && self.at_statement_end() {
-                return Err(self.error_at_token_start(
+                return Err(self.error_at_token(
                     self.pos,
                     "trailing comma not allowed without surrounding parentheses",
                 ));
@@ -563,7 +563,7 @@ impl Parser<'_> {
             let hstart = self.bump().start;
             let (mut typ, mut name) = (None, None);
             if matches!(self.tok(), Tok::Newline) {
-                return Err(self.error_at_token_start(self.pos, "expected ':'"));
+                return Err(self.error_at_token(self.pos, "expected ':'"));
             }
             if !self.at_op(":") {
                 if self.at_op("*") {
@@ -606,7 +606,7 @@ impl Parser<'_> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(self.error_at_token_start(self.pos, "expected 'except' or 'finally' block"));
+            return Err(self.error_at_token(self.pos, "expected 'except' or 'finally' block"));
         }
         Ok(Stmt {
             span: self.span_from(start),

@@ -19,7 +19,7 @@ impl Parser<'_> {
     pub(super) fn join_strings(&mut self, pieces: &[(StrToken, Pos, Pos)]) -> PResult<ExprKind> {
         let bytes = pieces.iter().filter(|(s, ..)| s.bytes).count();
         if bytes != 0 && bytes != pieces.len() {
-            return Err(self.error_at_token_start(self.pos, "cannot mix bytes and nonbytes literals"));
+            return Err(self.error_at_token(self.pos, "cannot mix bytes and nonbytes literals"));
         }
         if bytes != 0 {
             let mut out = Vec::new();
@@ -33,8 +33,8 @@ impl Parser<'_> {
                         *end,
                     ));
                 }
-                let decoded = decode_escapes(&s.body, s.raw, true)
-                    .map_err(|m| self.error_at_token_start(self.pos, m))?;
+                let decoded =
+                    decode_escapes(&s.body, s.raw, true).map_err(|m| self.error_at_token(self.pos, m))?;
                 out.extend(decoded.into_iter().map(|c| c as u8));
             }
             return Ok(ExprKind::Constant(Constant::Bytes(out)));
@@ -42,8 +42,8 @@ impl Parser<'_> {
         if !pieces.iter().any(|(s, ..)| s.fstring) {
             let mut out = String::new();
             for (s, ..) in pieces {
-                let decoded = decode_escapes(&s.body, s.raw, false)
-                    .map_err(|m| self.error_at_token_start(self.pos, m))?;
+                let decoded =
+                    decode_escapes(&s.body, s.raw, false).map_err(|m| self.error_at_token(self.pos, m))?;
                 out.extend(decoded);
             }
             return Ok(ExprKind::Constant(Constant::Str(out)));
@@ -59,8 +59,8 @@ impl Parser<'_> {
                 };
                 fs.parse(self, 0, &mut parts)?;
             } else {
-                let decoded = decode_escapes(&s.body, s.raw, false)
-                    .map_err(|m| self.error_at_token_start(self.pos, m))?;
+                let decoded =
+                    decode_escapes(&s.body, s.raw, false).map_err(|m| self.error_at_token(self.pos, m))?;
                 push_literal(&mut parts, decoded.into_iter().collect());
             }
         }
