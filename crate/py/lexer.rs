@@ -3,9 +3,8 @@
 //! string literals. String bodies are kept raw here; `parser::strings` decodes escapes and f-strings, because
 //! an f-string's replacement fields are expressions the parser must read.
 //!
-//! Errors carry CPython's message and position. Like CPython (which tokenizes the rest of the file when the
-//! parser fails), a tokenizer error anywhere in the file wins over a parser error, so [`tokenize`] simply
-//! runs to the end first.
+//! Errors carry CPython's message and position; [`Stopped`] says how each kind of tokenizer error
+//! competes with the parser's errors, as in CPython.
 
 use super::error::{SyntaxError, SyntaxErrorKind};
 use num_bigint::BigInt;
@@ -51,13 +50,28 @@ pub struct Token {
     pub end: Pos,
 }
 
-/// What the tokenizer found: every token up to the end (ending with `EndMarker`), or, when the file ends
-/// inside brackets, the tokens read so far and the innermost open bracket, which the parser reports as
-/// `'(' was never closed` unless it found an earlier error itself.
+/// What the tokenizer found: every token up to the end (ending with `EndMarker`), or the tokens before
+/// the point where it stopped, and why.
 #[derive(Debug)]
 pub struct Tokens {
     pub tokens: Vec<Token>,
-    pub unclosed: Option<SyntaxError>,
+    pub stopped: Option<Stopped>,
+}
+
+/// Why the tokenizer stopped before the end.
+#[derive(Debug)]
+pub enum Stopped {
+    /// An error CPython's tokenizer raises at once (unterminated string, bad number, unmatched bracket,
+    /// invalid character). Since CPython tokenizes the rest of the file when its parser fails, it wins
+    /// over any parser error, except a bare `unexpected indent`.
+    Raised(SyntaxError),
+    // The others CPython's tokenizer only signals: the parser reports them when it reaches that point,
+    // and an error the parser finds earlier wins.
+    /// The file ended inside brackets: `'(' was never closed`, unless the parser stopped on a line at
+    /// or before the bracket's.
+    Unclosed(SyntaxError),
+    /// Inconsistent dedent, TabError, too deep indentation, a bad line continuation.
+    Error(SyntaxError),
 }
 
 /// Longest first, so that the scanner can take the first match.
@@ -86,14 +100,16 @@ pub fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
 }
 
-/// Tokenizes a whole source file.
-pub fn tokenize(source: &str, filename: &str) -> Result<Tokens, SyntaxError> {
+/// Tokenizes a whole source file, up to its end or its first error.
+pub fn tokenize(source: &str, filename: &str) -> Tokens {
     let mut lexer = Lexer::new(source, filename);
-    lexer.run()?;
-    Ok(Tokens {
+    if let Err(err) = lexer.run() {
+        lexer.stopped = Some(Stopped::Raised(err));
+    }
+    Tokens {
         tokens: lexer.tokens,
-        unclosed: lexer.unclosed,
-    })
+        stopped: lexer.stopped,
+    }
 }
 
 /// The source split into lines (without their `\n`), as error messages quote them.
@@ -116,7 +132,7 @@ struct Lexer<'a> {
     indents: Vec<(u32, u32)>,
     /// Open brackets: the character and where it stands.
     brackets: Vec<(char, Pos)>,
-    unclosed: Option<SyntaxError>,
+    stopped: Option<Stopped>,
 }
 
 impl<'a> Lexer<'a> {
@@ -132,7 +148,7 @@ impl<'a> Lexer<'a> {
             tokens: Vec::new(),
             indents: vec![(0, 0)],
             brackets: Vec::new(),
-            unclosed: None,
+            stopped: None,
         }
     }
 
@@ -198,6 +214,7 @@ impl<'a> Lexer<'a> {
 
     fn run(&mut self) -> Result<(), SyntaxError> {
         let mut at_line_start = true;
+        let mut comment = None;
         loop {
             if at_line_start && self.brackets.is_empty() {
                 at_line_start = false;
@@ -210,23 +227,23 @@ impl<'a> Lexer<'a> {
             match c {
                 ' ' | '\t' | '\x0c' => self.i += 1,
                 '#' => {
+                    comment = Some(start);
                     while self.peek(0).is_some() && !self.at_newline() {
                         self.i += 1;
                     }
                 }
                 '\n' | '\r' => {
                     if self.brackets.is_empty() {
-                        let end = Pos {
-                            line: start.line,
-                            col: start.col + 1,
-                        };
+                        // As CPython's, the NEWLINE token starts at a comment before it and ends at the
+                        // newline character.
                         self.tokens.push(Token {
                             tok: Tok::Newline,
-                            start,
-                            end,
+                            start: comment.unwrap_or(start),
+                            end: start,
                         });
                         at_line_start = true;
                     }
+                    comment = None;
                     self.newline();
                 }
                 '\\' => {
@@ -234,10 +251,14 @@ impl<'a> Lexer<'a> {
                     if self.at_newline() {
                         self.newline();
                         if self.peek(0).is_none() {
-                            return Err(self.syntax_error("unexpected EOF while parsing", self.pos()));
+                            return self
+                                .stop(self.syntax_error("unexpected EOF while parsing", self.pos()))
+                                .map(drop);
                         }
                     } else if self.peek(0).is_none() {
-                        return Err(self.syntax_error("unexpected EOF while parsing", self.pos()));
+                        return self
+                            .stop(self.syntax_error("unexpected EOF while parsing", self.pos()))
+                            .map(drop);
                     } else {
                         // CPython points just past the backslash.
                         let after = Pos {
@@ -245,7 +266,7 @@ impl<'a> Lexer<'a> {
                             col: start.col + 1,
                         };
                         let msg = "unexpected character after line continuation character";
-                        return Err(self.syntax_error(msg, after));
+                        return self.stop(self.syntax_error(msg, after)).map(drop);
                     }
                 }
                 '0'..='9' => self.number(start)?,
@@ -254,6 +275,9 @@ impl<'a> Lexer<'a> {
                 c if c == '_' || c.is_alphabetic() => self.name_or_prefixed_string(start)?,
                 _ => self.operator(start)?,
             }
+        }
+        if self.stopped.is_some() {
+            return Ok(());
         }
         self.finish()
     }
@@ -307,14 +331,14 @@ impl<'a> Lexer<'a> {
             let (top, alttop) = *self.indents.last().expect("indent stack has a base");
             if col == top {
                 if altcol != alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
             } else if col > top {
                 if altcol <= alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
                 if self.indents.len() >= MAX_INDENT_DEPTH {
-                    return Err(self.error_at(
+                    return self.stop(self.error_at(
                         SyntaxErrorKind::IndentationError,
                         "too many levels of indentation".into(),
                         here.line,
@@ -333,6 +357,17 @@ impl<'a> Lexer<'a> {
                     end: here,
                 });
             } else {
+                if !self.indents.iter().any(|&(c, _)| c == col) {
+                    // CPython points at the end of the line, counted in bytes here.
+                    let len = self.line_text(here.line).len() as u32;
+                    return self.stop(self.error_at(
+                        SyntaxErrorKind::IndentationError,
+                        "unindent does not match any outer indentation level".into(),
+                        here.line,
+                        len,
+                        len + 1,
+                    ));
+                }
                 while col < self.indents.last().expect("base").0 {
                     self.indents.pop();
                     self.tokens.push(Token {
@@ -341,23 +376,20 @@ impl<'a> Lexer<'a> {
                         end: here,
                     });
                 }
-                let (top, alttop) = *self.indents.last().expect("base");
-                if col != top {
-                    let len = self.line_text(here.line).chars().count() as u32;
-                    return Err(self.error_at(
-                        SyntaxErrorKind::IndentationError,
-                        "unindent does not match any outer indentation level".into(),
-                        here.line,
-                        len,
-                        len + 1,
-                    ));
-                }
+                let alttop = self.indents.last().expect("base").1;
                 if altcol != alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
             }
             return Ok(true);
         }
+    }
+
+    /// Stops tokenizing with an error the parser reports if it gets this far (see [`Stopped::Error`]).
+    /// Returns `Ok(false)`: no more lines.
+    fn stop(&mut self, err: SyntaxError) -> Result<bool, SyntaxError> {
+        self.stopped = Some(Stopped::Error(err));
+        Ok(false)
     }
 
     /// CPython reports a TabError at column 0 (so no caret shows under an indented line).
@@ -375,7 +407,9 @@ impl<'a> Lexer<'a> {
     fn finish(&mut self) -> Result<(), SyntaxError> {
         let here = self.pos();
         if let Some(&(open, at)) = self.brackets.last() {
-            self.unclosed = Some(self.syntax_error(format!("'{open}' was never closed"), at));
+            self.stopped = Some(Stopped::Unclosed(
+                self.syntax_error(format!("'{open}' was never closed"), at),
+            ));
             return Ok(());
         }
         let needs_newline = !matches!(

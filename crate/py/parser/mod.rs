@@ -20,7 +20,7 @@ pub use dump::dump;
 
 use super::ast::{Module, Span};
 use super::error::{SyntaxError, SyntaxErrorKind};
-use super::lexer::{self, Pos, Tok, Token};
+use super::lexer::{self, Pos, Stopped, Tok, Token};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -72,31 +72,37 @@ fn parse_on_this_stack(
     filename: &str,
     max_nesting: u32,
 ) -> (Result<Module, SyntaxError>, bool) {
-    let tokens = match lexer::tokenize(source, filename) {
-        Ok(tokens) => tokens,
-        Err(err) => return (Err(err), false),
-    };
+    let tokens = lexer::tokenize(source, filename);
     let mut parser = Parser::new(source, filename, tokens.tokens);
     parser.max_nesting = max_nesting;
     let result = parser.module();
     let too_deep = parser.too_deep.get();
-    let result = match (result, tokens.unclosed) {
+    let furthest = parser.furthest.get();
+    let reached_end = furthest + 1 >= parser.tokens.len();
+    let result = match (result, tokens.stopped) {
         (Ok(module), None) => match parser.late_errors.iter().min_by_key(|(phase, _)| *phase) {
             Some((_, err)) => Err(err.clone()),
             None => Ok(module),
         },
-        (result, Some(unclosed)) => {
+        (Err(err), None) => Err(err),
+        (result, Some(Stopped::Unclosed(unclosed))) => {
             // CPython reports an unclosed bracket when the parser ran into the end of the file, or
-            // when the bracket opened on a line before the one the parser stopped on.
-            let furthest = parser.furthest.get();
-            let reached_end = furthest + 1 >= parser.tokens.len();
+            // when the bracket opened on a line before the furthest one the parser looked at.
             let furthest_line = parser.tokens[furthest.min(parser.tokens.len() - 1)].start.line;
             match result {
                 Err(err) if !reached_end && furthest_line <= unclosed.line => Err(err),
                 _ => Err(unclosed),
             }
         }
-        (Err(err), None) => Err(err),
+        (result, Some(Stopped::Error(stop))) => match result {
+            Err(err) if !reached_end => Err(err),
+            _ => Err(stop),
+        },
+        (result, Some(Stopped::Raised(raised))) => match result {
+            // CPython reports a bare unexpected indent without tokenizing further.
+            Err(err) if !reached_end && err.msg.starts_with("unexpected ") => Err(err),
+            _ => Err(raised),
+        },
     };
     (result, too_deep)
 }
@@ -144,7 +150,7 @@ impl<'a> Parser<'a> {
     /// A parser over `tokens` (ending with `EndMarker`) of `source`.
     fn new(source: &'a str, filename: &'a str, mut tokens: Vec<Token>) -> Parser<'a> {
         if !matches!(tokens.last().map(|t| &t.tok), Some(Tok::EndMarker)) {
-            // The file ended inside brackets: a stand-in end, reported as the unclosed bracket.
+            // The tokenizer stopped early (`lexer::Stopped`): a stand-in end, where the parser says why.
             let end = tokens.last().map(|t| t.end).unwrap_or(Pos { line: 1, col: 0 });
             tokens.push(Token {
                 tok: Tok::EndMarker,
@@ -267,6 +273,15 @@ impl<'a> Parser<'a> {
         Err(self.invalid_syntax())
     }
 
+    /// The `:` that `def`, `try`, `else` and `finally` must have: CPython says `expected ':'` at whatever
+    /// stands there instead.
+    fn expect_colon_forced(&mut self) -> PResult<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        Err(self.error_at_token(self.pos, "expected ':'"))
+    }
+
     /// An identifier that is not a keyword.
     fn name(&mut self) -> PResult<(String, Span)> {
         match self.tok() {
@@ -364,9 +379,16 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// An error whose carets run under the token at `index` (CPython's errors without a known location
+    /// stand at the last token read).
     fn error_at_token(&self, index: usize, msg: impl Into<String>) -> SyntaxError {
         let t = &self.tokens[index];
-        self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end)
+        let mut err = self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end);
+        if matches!(t.tok, Tok::Dedent) {
+            // CPython's DEDENT has no column: its caret lands left of the line's text, so none shows.
+            err.offset = 0;
+        }
+        err
     }
 
     fn indentation_error(&self, msg: impl Into<String>) -> SyntaxError {

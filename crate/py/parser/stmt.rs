@@ -120,7 +120,12 @@ impl Parser<'_> {
                 }
             }
         }
-        self.invalid_syntax()
+        // The error stands where the first pass stopped. CPython's second pass then tries the rest as
+        // another expression (to guess a missing comma); how far that reads decides whether an unclosed
+        // bracket is reported instead.
+        let err = self.invalid_syntax();
+        let _ = self.probe(|p| p.expression());
+        err
     }
 
     fn simple_stmt(&mut self) -> PResult<Stmt> {
@@ -287,6 +292,23 @@ impl Parser<'_> {
     }
 
     fn annotated_assignment(&mut self, target: Expr) -> PResult<StmtKind> {
+        let valid_target = matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        );
+        if !valid_target {
+            // CPython names a bad target only when an annotation follows; else the `:` is just wrong.
+            let generic = self.invalid_syntax();
+            if self
+                .probe(|p| {
+                    p.bump();
+                    p.expression()
+                })
+                .is_err()
+            {
+                return Err(generic);
+            }
+        }
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(elts) if !elts.is_empty() && !self.is_parenthesized(&target) => {
@@ -435,14 +457,16 @@ impl Parser<'_> {
             return Err(err);
         }
         if !matches!(self.tok(), Tok::Indent) {
+            // The caret goes under the next token; a DEDENT has no column, so then CPython draws none.
             let t = self.token();
+            let dedent = matches!(t.tok, Tok::Dedent);
             let msg = format!("expected an indented block after {what} on line {line}");
-            return Err(self.error(
-                crate::py::error::SyntaxErrorKind::IndentationError,
-                msg,
-                t.start,
-                t.start,
-            ));
+            let kind = crate::py::error::SyntaxErrorKind::IndentationError;
+            let mut err = self.error(kind, msg, t.start, t.start);
+            if dedent {
+                err.offset = 0;
+            }
+            return Err(err);
         }
         self.bump();
         let mut body = Vec::new();
@@ -485,7 +509,7 @@ impl Parser<'_> {
             return Ok(Vec::new());
         }
         let line = self.bump().start.line;
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         self.block("'else' statement", line)
     }
 
@@ -506,8 +530,12 @@ impl Parser<'_> {
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().start;
+        let target_at = self.pos;
         let target = self.target_list()?;
-        self.expect_kw("in")?;
+        if !self.at_kw("in") {
+            return Err(self.for_target_error(target_at));
+        }
+        self.bump();
         let iter = self.star_expressions()?;
         self.expect_colon()?;
         self.loop_depth += 1;
@@ -528,7 +556,7 @@ impl Parser<'_> {
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().start;
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let body = self.block("'try' statement", start.line)?;
         let mut handlers = Vec::new();
         while self.at_kw("except") {
@@ -572,7 +600,7 @@ impl Parser<'_> {
         };
         let finalbody = if self.at_kw("finally") {
             let line = self.bump().start.line;
-            self.expect_colon()?;
+            self.expect_colon_forced()?;
             self.block("'finally' statement", line)?
         } else {
             Vec::new()
@@ -602,7 +630,11 @@ impl Parser<'_> {
                     p.bump();
                     p.with_items(&mut Vec::new(), true)?;
                     p.expect_op(")")?;
-                    p.expect_op(":")
+                    if p.at_op(":") || matches!(p.tok(), Tok::Newline) {
+                        Ok(())
+                    } else {
+                        Err(p.invalid_syntax())
+                    }
                 })
                 .is_ok();
         if parenthesized {
@@ -662,7 +694,10 @@ impl Parser<'_> {
     fn function_def(&mut self, decorators: Vec<Expr>, start: Pos) -> PResult<Stmt> {
         self.bump();
         let (name, _) = self.name()?;
-        self.expect_op("(")?;
+        if !self.eat_op("(") {
+            // A forced token in CPython's grammar: it names what it expected, wherever it is.
+            return Err(self.error_at_token(self.pos, "expected '('"));
+        }
         let args = self.parameters(")")?;
         self.expect_op(")")?;
         let returns = if self.eat_op("->") {
@@ -670,7 +705,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let (scope, loops) = (self.scope, self.loop_depth);
         self.scope = Scope::Function;
         self.loop_depth = 0;

@@ -4,7 +4,7 @@
 use super::{PResult, Parser};
 use crate::py::ast::*;
 use crate::py::error::SyntaxError;
-use crate::py::lexer::{self, Pos, StrToken, Tok, Token};
+use crate::py::lexer::{self, Pos, Stopped, StrToken, Tok, Token};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -174,6 +174,9 @@ impl FString<'_> {
         let mut debug = false;
         loop {
             let Some(c) = self.peek(0) else {
+                if quote.is_some() {
+                    return Err(parser.fstring_error("f-string: unterminated string"));
+                }
                 return Err(parser.fstring_error("f-string: expecting '}'"));
             };
             if let Some((q, triple)) = quote {
@@ -235,6 +238,9 @@ impl FString<'_> {
         }
         let expr_text: String = self.chars[expr_start..self.i].iter().collect();
         if expr_text.trim().is_empty() {
+            if debug {
+                return Err(parser.fstring_error("f-string: expression required before '='"));
+            }
             return Err(parser.fstring_error("f-string: empty expression not allowed"));
         }
         let value = self.compile_expression(parser, &expr_text, brace)?;
@@ -288,7 +294,10 @@ impl FString<'_> {
     fn compile_expression(&self, parser: &mut Parser, text: &str, brace: usize) -> PResult<Expr> {
         let brace_pos = self.position(brace);
         let wrapped = format!("({text})");
-        let tokens = lexer::tokenize(&wrapped, parser.filename).map_err(|e| parser.fstring_error(e.msg))?;
+        let tokens = lexer::tokenize(&wrapped, parser.filename);
+        if let Some(Stopped::Raised(e) | Stopped::Error(e) | Stopped::Unclosed(e)) = tokens.stopped {
+            return Err(parser.fstring_error(e.msg));
+        }
         let mut tokens: Vec<Token> = tokens
             .tokens
             .into_iter()
