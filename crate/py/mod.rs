@@ -2,3 +2,5 @@
 
 pub mod ast;
 pub mod error;
+pub mod lexer;
+pub mod parser;
