@@ -64,11 +64,17 @@ pub enum Op {
     /// Positional call with `n` arguments.
     Call(u32),
     /// Call with `n` arguments, the last `k` of which are keywords named by the tuple constant `names`.
-    CallKw { n: u32, names: u32 },
+    CallKw {
+        n: u32,
+        names: u32,
+    },
     /// `f(*args, **kwargs)`: TOS is the kwargs dict (or None), TOS1 the args tuple.
     CallEx,
     /// Builds a function from the code constant; flags: 1 defaults tuple, 2 kwdefaults dict, 8 closure tuple.
-    MakeFunction { code: u32, flags: u32 },
+    MakeFunction {
+        code: u32,
+        flags: u32,
+    },
     /// Pushes the native that runs a class body and builds the class.
     LoadBuildClass,
     Jump(u32),
@@ -110,7 +116,10 @@ pub enum Op {
     BeforeWith,
     UnpackSequence(u32),
     /// Starred unpacking: `before` targets, a list, `after` targets.
-    UnpackEx { before: u32, after: u32 },
+    UnpackEx {
+        before: u32,
+        after: u32,
+    },
     ImportName(Sym),
     ImportFrom(Sym),
     ImportStar,

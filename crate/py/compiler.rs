@@ -26,7 +26,12 @@ pub fn compile_module(
     heap: &mut Heap,
     names: &mut Interner,
 ) -> Result<Rc<Code>, CompileError> {
-    let mut c = Compiler { heap, names, filename: Rc::from(filename), units: Vec::new() };
+    let mut c = Compiler {
+        heap,
+        names,
+        filename: Rc::from(filename),
+        units: Vec::new(),
+    };
     let info = analyze(&[], &module.body);
     c.push_unit("<module>", "<module>", CodeKind::Module, info, 1);
     for st in &module.body {
@@ -49,8 +54,14 @@ enum Scope {
 /// What `break`, `continue` and `return` must undo on their way out.
 #[derive(Clone)]
 enum FBlock {
-    While { start: usize, breaks: Vec<usize> },
-    For { start: usize, breaks: Vec<usize> },
+    While {
+        start: usize,
+        breaks: Vec<usize>,
+    },
+    For {
+        start: usize,
+        breaks: Vec<usize>,
+    },
     /// A `try` with a `finally`: its body is inlined on the way out.
     Finally(Vec<Stmt>),
     /// Inside a `finally` run for an exception: the exception sits on the stack.
@@ -89,7 +100,10 @@ struct Compiler<'a> {
 }
 
 fn err<T>(msg: &str, span: Span) -> CResult<T> {
-    Err(CompileError { msg: msg.to_string(), span })
+    Err(CompileError {
+        msg: msg.to_string(),
+        span,
+    })
 }
 
 impl<'a> Compiler<'a> {
@@ -110,7 +124,10 @@ impl<'a> Compiler<'a> {
             freevars: Vec::new(),
             info,
             fblocks: Vec::new(),
-            loc: Loc { span: Span::new(line, 0, line, 0), anchor: None },
+            loc: Loc {
+                span: Span::new(line, 0, line, 0),
+                anchor: None,
+            },
             first_line: line,
             argcount: 0,
             posonly: 0,
@@ -270,8 +287,10 @@ impl<'a> Compiler<'a> {
 
     fn str_value(&mut self, s: &str) -> Value {
         // Equal string constants within a unit share one object.
-        let existing = self.u().consts.iter().copied().find(|c| match c {
-            Value::Obj(id) => matches!(self.heap.get(*id), Obj::Str(x) if &**x == s),
+        let heap = &*self.heap;
+        let unit = self.units.last().expect("a unit");
+        let existing = unit.consts.iter().copied().find(|c| match c {
+            Value::Obj(id) => matches!(heap.get(*id), Obj::Str(x) if &**x == s),
             _ => false,
         });
         match existing {
@@ -399,7 +418,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, st.span)?,
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
@@ -427,27 +450,42 @@ impl<'a> Compiler<'a> {
                 self.set_loc(test.span);
                 self.expr(test)?;
                 let jf = self.emit(Op::PopJumpIfFalse(0));
-                self.u().fblocks.push(FBlock::While { start, breaks: Vec::new() });
+                self.u().fblocks.push(FBlock::While {
+                    start,
+                    breaks: Vec::new(),
+                });
                 self.body(body)?;
                 self.emit(Op::Jump(start as u32));
-                let Some(FBlock::While { breaks, .. }) = self.u().fblocks.pop() else { unreachable!() };
+                let Some(FBlock::While { breaks, .. }) = self.u().fblocks.pop() else {
+                    unreachable!()
+                };
                 self.patch(jf);
                 self.body(orelse)?;
                 for b in breaks {
                     self.patch(b);
                 }
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.expr(iter)?;
                 self.emit(Op::GetIter);
                 let start = self.here();
                 self.set_loc(st.span);
                 let fi = self.emit(Op::ForIter(0));
                 self.store(target)?;
-                self.u().fblocks.push(FBlock::For { start, breaks: Vec::new() });
+                self.u().fblocks.push(FBlock::For {
+                    start,
+                    breaks: Vec::new(),
+                });
                 self.body(body)?;
                 self.emit(Op::Jump(start as u32));
-                let Some(FBlock::For { breaks, .. }) = self.u().fblocks.pop() else { unreachable!() };
+                let Some(FBlock::For { breaks, .. }) = self.u().fblocks.pop() else {
+                    unreachable!()
+                };
                 self.patch(fi);
                 self.body(orelse)?;
                 for b in breaks {
@@ -471,7 +509,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Return);
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
@@ -582,7 +625,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }
-            _ => return err("'expression' is an illegal expression for augmented assignment", target.span),
+            _ => {
+                return err(
+                    "'expression' is an illegal expression for augmented assignment",
+                    target.span,
+                )
+            }
         }
         Ok(())
     }
@@ -621,7 +669,10 @@ impl<'a> Compiler<'a> {
                     }
                     Some(p) => {
                         let after = (items.len() - p - 1) as u32;
-                        self.emit(Op::UnpackEx { before: p as u32, after });
+                        self.emit(Op::UnpackEx {
+                            before: p as u32,
+                            after,
+                        });
                     }
                 }
                 for i in items {
@@ -631,7 +682,9 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Starred(_) => return err("starred assignment target must be in a list or tuple", t.span),
+            ExprKind::Starred(_) => {
+                return err("starred assignment target must be in a list or tuple", t.span)
+            }
             _ => return err("cannot assign to expression", t.span),
         }
         Ok(())
@@ -719,7 +772,11 @@ impl<'a> Compiler<'a> {
             .rev()
             .find(|&i| matches!(self.u().fblocks[i], FBlock::While { .. } | FBlock::For { .. }))
         else {
-            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+            let msg = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
             return err(msg, span);
         };
         for idx in (lp + 1..n).rev() {
@@ -933,7 +990,11 @@ impl<'a> Compiler<'a> {
         self.set_loc(span);
         let flags = self.defaults(&f.args)?;
         let info = analyze(&arg_names(&f.args), &f.body);
-        let kind = if info.has_yield { CodeKind::Generator } else { CodeKind::Function };
+        let kind = if info.has_yield {
+            CodeKind::Generator
+        } else {
+            CodeKind::Function
+        };
         let qn = self.qualname(&f.name);
         self.push_unit(&f.name, &qn, kind, info, span.line);
         self.set_params(&f.args);
@@ -1047,7 +1108,11 @@ impl<'a> Compiler<'a> {
                     self.patch(j);
                 }
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
                     self.expr(&comparators[0])?;
@@ -1183,16 +1248,22 @@ impl<'a> Compiler<'a> {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, "<setcomp>", generators, CompKind::Set, &[elt])?
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, "<dictcomp>", generators, CompKind::Dict, &[key, value])?
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "<dictcomp>", generators, CompKind::Dict, &[key, value])?,
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "<genexpr>", generators, CompKind::Gen, &[elt])?
             }
             ExprKind::Lambda { args, body } => {
                 let flags = self.defaults(args)?;
                 let info = analyze_expr(&arg_names(args), body);
-                let kind = if info.has_yield { CodeKind::Generator } else { CodeKind::Function };
+                let kind = if info.has_yield {
+                    CodeKind::Generator
+                } else {
+                    CodeKind::Function
+                };
                 let qn = self.qualname("<lambda>");
                 self.push_unit("<lambda>", &qn, kind, info, e.span.line);
                 self.set_params(args);
@@ -1314,7 +1385,10 @@ impl<'a> Compiler<'a> {
         if keywords.is_empty() {
             self.emit(Op::Call(n));
         } else {
-            let names: Vec<String> = keywords.iter().map(|k| k.arg.clone().unwrap_or_default()).collect();
+            let names: Vec<String> = keywords
+                .iter()
+                .map(|k| k.arg.clone().unwrap_or_default())
+                .collect();
             let t = self.names_tuple(&names);
             self.emit(Op::CallKw { n, names: t });
         }
@@ -1325,7 +1399,11 @@ impl<'a> Compiler<'a> {
         for p in parts {
             match p {
                 FStringPart::Literal(s) => self.load_str(s),
-                FStringPart::Value { value, conversion, format_spec } => {
+                FStringPart::Value {
+                    value,
+                    conversion,
+                    format_spec,
+                } => {
                     self.expr(value)?;
                     let mut flags = match conversion {
                         Some('s') => 1,
@@ -1367,10 +1445,16 @@ impl<'a> Compiler<'a> {
                 body_names.child_free.extend(more.child_free);
             }
             for (i, g) in generators.iter().enumerate() {
-                let t = analyze(&[], &[Stmt {
-                    span: e.span,
-                    kind: StmtKind::Assign { targets: vec![g.target.clone()], value: g.target.clone() },
-                }]);
+                let t = analyze(
+                    &[],
+                    &[Stmt {
+                        span: e.span,
+                        kind: StmtKind::Assign {
+                            targets: vec![g.target.clone()],
+                            value: g.target.clone(),
+                        },
+                    }],
+                );
                 for b in t.bound {
                     if !body_names.bound.contains(&b) {
                         body_names.bound.push(b);
@@ -1392,7 +1476,11 @@ impl<'a> Compiler<'a> {
             info.child_free = body_names.child_free;
             info.has_yield = kind == CompKind::Gen;
         }
-        let code_kind = if kind == CompKind::Gen { CodeKind::Generator } else { CodeKind::Function };
+        let code_kind = if kind == CompKind::Gen {
+            CodeKind::Generator
+        } else {
+            CodeKind::Function
+        };
         let qn = self.qualname(name);
         self.push_unit(name, &qn, code_kind, info, e.span.line);
         self.u().argcount = 1;

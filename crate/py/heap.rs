@@ -46,7 +46,7 @@ impl Heap {
     pub fn collect(&mut self, roots: &[Value]) {
         let mut marked = vec![false; self.objs.len()];
         let mut work: Vec<ObjId> = Vec::new();
-        let mut push = |v: Value, work: &mut Vec<ObjId>| {
+        let push = |v: Value, work: &mut Vec<ObjId>| {
             if let Value::Obj(id) = v {
                 work.push(id);
             }

@@ -103,7 +103,13 @@ impl AttrMap {
     }
 
     fn reindex(&mut self) {
-        self.index = Some(self.entries.iter().enumerate().map(|(i, e)| (e.0, i as u32)).collect());
+        self.index = Some(
+            self.entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.0, i as u32))
+                .collect(),
+        );
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &(Sym, Value)> {
@@ -342,19 +348,55 @@ impl std::fmt::Debug for Native {
 /// Iterators over builtin containers; a position that survives across steps.
 #[derive(Clone, Debug)]
 pub enum IterState {
-    Seq { seq: Value, pos: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    DictKeys { dict: ObjId, pos: usize },
-    DictValues { dict: ObjId, pos: usize },
-    DictItems { dict: ObjId, pos: usize },
-    Str { s: ObjId, pos: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value> },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
-    Reversed { seq: Value, pos: usize },
+    Seq {
+        seq: Value,
+        pos: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    DictKeys {
+        dict: ObjId,
+        pos: usize,
+    },
+    DictValues {
+        dict: ObjId,
+        pos: usize,
+    },
+    DictItems {
+        dict: ObjId,
+        pos: usize,
+    },
+    Str {
+        s: ObjId,
+        pos: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    Reversed {
+        seq: Value,
+        pos: usize,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 
@@ -370,24 +412,47 @@ pub enum Obj {
     Dict(Dict),
     Set(Dict),
     FrozenSet(Dict),
-    Range { start: i64, stop: i64, step: i64 },
-    Slice { start: Value, stop: Value, step: Value },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
     Function(Box<Function>),
     Native(Native),
     /// A native bound to its receiver: `"a".upper`, `[].append`.
-    NativeMethod { recv: Value, native: Native },
-    Method { recv: Value, func: Value },
+    NativeMethod {
+        recv: Value,
+        native: Native,
+    },
+    Method {
+        recv: Value,
+        func: Value,
+    },
     Class(Box<Class>),
     Instance(Box<Instance>),
-    Module { name: String, attrs: AttrMap },
+    Module {
+        name: String,
+        attrs: AttrMap,
+    },
     Cell(Value),
     Iter(IterState),
     Generator(Box<super::vm::Generator>),
     Greenlet(Box<super::vm::Greenlet>),
-    Property { get: Value, set: Value },
+    Property {
+        get: Value,
+        set: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    Super { class: ObjId, recv: Value },
+    Super {
+        class: ObjId,
+        recv: Value,
+    },
     Code(Rc<Code>),
     NotImplemented,
     Ellipsis,

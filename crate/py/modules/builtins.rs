@@ -1,9 +1,7 @@
 //! The `builtins` module: functions, type constructors, and the exception classes.
 
-use std::rc::Rc;
-
 use num_bigint::BigInt;
-use num_traits::{Num, ToPrimitive};
+use num_traits::Num;
 
 use super::conts::finish_collect;
 use crate::py::value::{Class, IterState, Kind, Obj, ObjId, Sym, Value};
@@ -130,26 +128,38 @@ fn fd_of_file(vm: &mut Vm, f: Value) -> Result<i32, Value> {
             }
         }
     }
-    Err(vm.exc(ExcKind::AttributeError, format!("'{}' object has no attribute 'write'", vm.type_name(f))))
+    Err(vm.exc(
+        ExcKind::AttributeError,
+        format!("'{}' object has no attribute 'write'", vm.type_name(f)),
+    ))
 }
 
 fn print(vm: &mut Vm, a: Args) -> R {
     let sep = match a.kw(vm, "sep") {
         Some(v) if v != Value::None => match vm.str_of(v) {
             Some(s) => s.to_string(),
-            None => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+            None => {
+                return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v))))
+            }
         },
         _ => " ".to_string(),
     };
     let end = match a.kw(vm, "end") {
         Some(v) if v != Value::None => match vm.str_of(v) {
             Some(s) => s.to_string(),
-            None => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+            None => {
+                return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v))))
+            }
         },
         _ => "\n".to_string(),
     };
     let fd = fd_of_file(vm, a.kw(vm, "file").unwrap_or(Value::None))?;
-    let after = crate::py::vm::format::AfterStrings::Print { items: a.pos, sep, end, fd };
+    let after = crate::py::vm::format::AfterStrings::Print {
+        items: a.pos,
+        sep,
+        end,
+        fd,
+    };
     Ok(Action::WithStrings(after))
 }
 
@@ -162,7 +172,10 @@ fn input(vm: &mut Vm, a: Args) -> R {
 }
 
 fn open(vm: &mut Vm, _a: Args) -> R {
-    Err(vm.exc(ExcKind::OSError, "open() is not available in ioplay: programs have no files"))
+    Err(vm.exc(
+        ExcKind::OSError,
+        "open() is not available in ioplay: programs have no files",
+    ))
 }
 
 // ---- introspection ----
@@ -173,12 +186,18 @@ fn len(vm: &mut Vm, a: Args) -> R {
         return ret(Value::Int(n as i64));
     }
     if let Some(m) = vm.lookup_user_special(v, vm.sym.len) {
-        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+        return Ok(Action::Call {
+            func: m,
+            args: Args {
+                pos: vec![v],
+                kw: vec![],
+            },
+        });
     }
     Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(v))))
 }
 
-fn repr(vm: &mut Vm, a: Args) -> R {
+fn repr(_vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Repr(v)))
 }
@@ -238,7 +257,10 @@ fn attr_name(vm: &mut Vm, v: Value) -> Result<Sym, Value> {
             let s = s.to_string();
             Ok(vm.names.intern(&s))
         }
-        None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -247,9 +269,11 @@ fn hasattr(vm: &mut Vm, a: Args) -> R {
     let n = attr_name(vm, a.get(1).unwrap_or(Value::None))?;
     match vm.get_attr(o, n) {
         Ok(crate::py::vm::attr::AttrOut::Value(_)) => ret(Value::Bool(true)),
-        Ok(crate::py::vm::attr::AttrOut::Call(func, args)) => {
-            Ok(Action::CallThen { func, args, cont: ContKind::HasAttr })
-        }
+        Ok(crate::py::vm::attr::AttrOut::Call(func, args)) => Ok(Action::CallThen {
+            func,
+            args,
+            cont: ContKind::HasAttr,
+        }),
         Err(e) if vm.is_exc(e, ExcKind::AttributeError) => ret(Value::Bool(false)),
         Err(e) => Err(e),
     }
@@ -262,10 +286,16 @@ fn getattr(vm: &mut Vm, a: Args) -> R {
     match vm.get_attr(o, n) {
         Ok(crate::py::vm::attr::AttrOut::Value(v)) => ret(v),
         Ok(crate::py::vm::attr::AttrOut::Call(func, args)) => match default {
-            Some(d) => Ok(Action::CallThen { func, args, cont: ContKind::GetAttrDefault { default: d } }),
+            Some(d) => Ok(Action::CallThen {
+                func,
+                args,
+                cont: ContKind::GetAttrDefault { default: d },
+            }),
             None => Ok(Action::Call { func, args }),
         },
-        Err(e) if default.is_some() && vm.is_exc(e, ExcKind::AttributeError) => ret(default.unwrap_or(Value::None)),
+        Err(e) if default.is_some() && vm.is_exc(e, ExcKind::AttributeError) => {
+            ret(default.unwrap_or(Value::None))
+        }
         Err(e) => Err(e),
     }
 }
@@ -301,13 +331,21 @@ fn id(vm: &mut Vm, a: Args) -> R {
 fn iter(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     if let Some(sentinel) = a.get(1) {
-        let it = vm.heap.alloc(Obj::Iter(IterState::Callable { func: v, sentinel }));
+        let it = vm
+            .heap
+            .alloc(Obj::Iter(IterState::Callable { func: v, sentinel }));
         return ret(Value::Obj(it));
     }
     match vm.get_iter_builtin(v)? {
         Some(it) => ret(it),
         None => match vm.lookup_user_special(v, vm.sym.iter) {
-            Some(m) => Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } }),
+            Some(m) => Ok(Action::Call {
+                func: m,
+                args: Args {
+                    pos: vec![v],
+                    kw: vec![],
+                },
+            }),
             None => Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v)))),
         },
     }
@@ -316,15 +354,20 @@ fn iter(vm: &mut Vm, a: Args) -> R {
 fn next(vm: &mut Vm, a: Args) -> R {
     let it = a.get(0).unwrap_or(Value::None);
     let is_iter = match it {
-        Value::Obj(id) => matches!(vm.heap.get(id), Obj::Iter(_) | Obj::Generator(_))
-            || vm.lookup_user_special(it, vm.sym.next).is_some(),
+        Value::Obj(id) => {
+            matches!(vm.heap.get(id), Obj::Iter(_) | Obj::Generator(_))
+                || vm.lookup_user_special(it, vm.sym.next).is_some()
+        }
         _ => false,
     };
     if !is_iter {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     match a.get(1) {
-        Some(d) => Ok(Action::NextThen { iter: it, cont: ContKind::NextDefault { default: d } }),
+        Some(d) => Ok(Action::NextThen {
+            iter: it,
+            cont: ContKind::NextDefault { default: d },
+        }),
         None => Ok(Action::Next { iter: it }),
     }
 }
@@ -333,7 +376,11 @@ fn callable(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     let r = match v {
         Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Function(_) | Obj::Native(_) | Obj::NativeMethod { .. } | Obj::Method { .. } | Obj::Class(_) => true,
+            Obj::Function(_)
+            | Obj::Native(_)
+            | Obj::NativeMethod { .. }
+            | Obj::Method { .. }
+            | Obj::Class(_) => true,
             Obj::Instance(_) => vm.lookup_special(v, vm.sym.call).is_some(),
             _ => false,
         },
@@ -345,7 +392,13 @@ fn callable(vm: &mut Vm, a: Args) -> R {
 fn hash(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     if let Some(m) = vm.lookup_user_special(v, vm.sym.hash) {
-        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+        return Ok(Action::Call {
+            func: m,
+            args: Args {
+                pos: vec![v],
+                kw: vec![],
+            },
+        });
     }
     let h = vm.hash(v)?;
     let h = match v {
@@ -364,7 +417,9 @@ fn ord(vm: &mut Vm, a: Args) -> R {
             return ret(Value::Int(c as i64));
         }
         let n = s.chars().count();
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {n} found"
+        )));
     }
     if let Value::Obj(id) = v {
         if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(id) {
@@ -373,19 +428,29 @@ fn ord(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
-    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(v)
+    )))
 }
 
 fn chr(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
-    match vm.small_int(v).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
+    match vm
+        .small_int(v)
+        .and_then(|i| u32::try_from(i).ok())
+        .and_then(char::from_u32)
+    {
         Some(c) => {
             let s = vm.new_str(&c.to_string());
             ret(s)
         }
         None => match v {
             Value::Int(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
-            _ => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+            _ => Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            ))),
         },
     }
 }
@@ -393,7 +458,10 @@ fn chr(vm: &mut Vm, a: Args) -> R {
 fn radix(vm: &mut Vm, a: Args, r: u32, prefix: &str) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     let Some(b) = big(vm, v) else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        )));
     };
     let neg = b < BigInt::from(0);
     let mag = if neg { -b } else { b };
@@ -425,13 +493,14 @@ pub(crate) fn big(vm: &Vm, v: Value) -> Option<BigInt> {
     }
 }
 
-fn format(vm: &mut Vm, a: Args) -> R {
+fn format(_vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
-    let spec = match a.get(1) {
-        Some(s) => Some(s),
-        None => None,
-    };
-    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Field { v, conv: 0, spec }))
+    let spec = a.get(1);
+    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Field {
+        v,
+        conv: 0,
+        spec,
+    }))
 }
 
 /// Starts collecting `v`'s items for `finish` (at once for builtin sequences).
@@ -447,11 +516,21 @@ pub(crate) fn collect(vm: &mut Vm, v: Value, finish: Collected) -> R {
         }
     }
     match vm.get_iter_builtin(v) {
-        Ok(Some(iter)) => Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } }),
+        Ok(Some(iter)) => Ok(Action::NextThen {
+            iter,
+            cont: ContKind::Collect {
+                iter,
+                acc: vec![],
+                finish,
+            },
+        }),
         Ok(None) => match vm.lookup_user_special(v, vm.sym.iter) {
             Some(m) => Ok(Action::CallThen {
                 func: m,
-                args: Args { pos: vec![v], kw: vec![] },
+                args: Args {
+                    pos: vec![v],
+                    kw: vec![],
+                },
                 cont: ContKind::StartCollect { finish },
             }),
             None => Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v)))),
@@ -461,17 +540,28 @@ pub(crate) fn collect(vm: &mut Vm, v: Value, finish: Collected) -> R {
 }
 
 fn any(vm: &mut Vm, a: Args) -> R {
-    collect(vm, a.get(0).unwrap_or(Value::None), Collected::AnyAll { want: true })
+    collect(
+        vm,
+        a.get(0).unwrap_or(Value::None),
+        Collected::AnyAll { want: true },
+    )
 }
 
 fn all(vm: &mut Vm, a: Args) -> R {
-    collect(vm, a.get(0).unwrap_or(Value::None), Collected::AnyAll { want: false })
+    collect(
+        vm,
+        a.get(0).unwrap_or(Value::None),
+        Collected::AnyAll { want: false },
+    )
 }
 
 fn vars(vm: &mut Vm, a: Args) -> R {
     match a.get(0) {
         Some(Value::Obj(id)) => {
-            if matches!(vm.heap.get(id), Obj::Instance(_) | Obj::Class(_) | Obj::Module { .. }) {
+            if matches!(
+                vm.heap.get(id),
+                Obj::Instance(_) | Obj::Class(_) | Obj::Module { .. }
+            ) {
                 ret(vm.attrs_dict(id))
             } else {
                 Err(vm.type_error("vars() argument must have __dict__ attribute"))
@@ -489,7 +579,7 @@ fn globals(vm: &mut Vm, _a: Args) -> R {
 fn dir(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0);
     let mut names: Vec<String> = Vec::new();
-    let mut add_map = |vm: &Vm, id: ObjId, names: &mut Vec<String>| {
+    let add_map = |vm: &Vm, id: ObjId, names: &mut Vec<String>| {
         let attrs: Vec<Sym> = match vm.heap.get(id) {
             Obj::Instance(i) => i.attrs.iter().map(|a| a.0).collect(),
             Obj::Class(c) => c.attrs.iter().map(|a| a.0).collect(),
@@ -574,7 +664,9 @@ fn enumerate(vm: &mut Vm, a: Args) -> R {
     let v = a.arg(vm, 0, "iterable").unwrap_or(Value::None);
     let start = a.arg(vm, 1, "start").and_then(|s| vm.small_int(s)).unwrap_or(0);
     let inner = iter_of(vm, v)?;
-    let it = vm.heap.alloc(Obj::Iter(IterState::Enumerate { inner, count: start }));
+    let it = vm
+        .heap
+        .alloc(Obj::Iter(IterState::Enumerate { inner, count: start }));
     ret(Value::Obj(it))
 }
 
@@ -633,7 +725,9 @@ fn reversed(vm: &mut Vm, a: Args) -> R {
                 let items = match vm.seq_items(v) {
                     Some(i) => i,
                     None => {
-                        let Obj::Str(s) = vm.heap.get(id) else { unreachable!() };
+                        let Obj::Str(s) = vm.heap.get(id) else {
+                            unreachable!()
+                        };
                         let cs: Vec<String> = s.chars().map(|c| c.to_string()).collect();
                         cs.iter().map(|c| vm.new_str(c)).collect()
                     }
@@ -645,8 +739,17 @@ fn reversed(vm: &mut Vm, a: Args) -> R {
         _ => None,
     };
     let Some(seq) = seq else {
-        if let Some(m) = vm.lookup_user_special(v, vm.names.intern("__reversed__")) {
-            return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+        if let Some(m) = {
+            let s = vm.names.intern("__reversed__");
+            vm.lookup_user_special(v, s)
+        } {
+            return Ok(Action::Call {
+                func: m,
+                args: Args {
+                    pos: vec![v],
+                    kw: vec![],
+                },
+            });
         }
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))));
     };
@@ -671,8 +774,17 @@ fn abs(vm: &mut Vm, a: Args) -> R {
                 let r = if b < BigInt::from(0) { -b } else { b };
                 return ret(vm.int_value(r));
             }
-            if let Some(m) = vm.lookup_user_special(v, vm.names.intern("__abs__")) {
-                return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+            if let Some(m) = {
+                let s = vm.names.intern("__abs__");
+                vm.lookup_user_special(v, s)
+            } {
+                return Ok(Action::Call {
+                    func: m,
+                    args: Args {
+                        pos: vec![v],
+                        kw: vec![],
+                    },
+                });
             }
             Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
         }
@@ -696,8 +808,16 @@ fn round(vm: &mut Vm, a: Args) -> R {
         (Value::Float(f), None) => {
             if !f.is_finite() {
                 return Err(vm.exc(
-                    if f.is_nan() { ExcKind::ValueError } else { ExcKind::OverflowError },
-                    if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" },
+                    if f.is_nan() {
+                        ExcKind::ValueError
+                    } else {
+                        ExcKind::OverflowError
+                    },
+                    if f.is_nan() {
+                        "cannot convert float NaN to integer"
+                    } else {
+                        "cannot convert float infinity to integer"
+                    },
                 ));
             }
             let r = round_half_even(f);
@@ -718,7 +838,11 @@ fn round(vm: &mut Vm, a: Args) -> R {
             };
             ret(Value::Float(r))
         }
-        (v, None) if vm.is_int(v) => ret(if let Value::Bool(b) = v { Value::Int(b as i64) } else { v }),
+        (v, None) if vm.is_int(v) => ret(if let Value::Bool(b) = v {
+            Value::Int(b as i64)
+        } else {
+            v
+        }),
         (v, Some(n)) if vm.is_int(v) => {
             let n = vm.small_int(n).unwrap_or(0);
             if n >= 0 {
@@ -729,7 +853,10 @@ fn round(vm: &mut Vm, a: Args) -> R {
             let r = round_half_even(x as f64 / p as f64) as i64 * p;
             ret(Value::Int(r))
         }
-        _ => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -781,7 +908,11 @@ fn pow(vm: &mut Vm, a: Args) -> R {
 
 fn exit(vm: &mut Vm, a: Args) -> R {
     let code = a.get(0).unwrap_or(Value::None);
-    let args = if code == Value::None && a.pos.is_empty() { vec![] } else { vec![code] };
+    let args = if code == Value::None && a.pos.is_empty() {
+        vec![]
+    } else {
+        vec![code]
+    };
     Err(vm.new_exc_from(vm.exc_class(ExcKind::SystemExit), args))
 }
 
@@ -797,7 +928,10 @@ fn import(vm: &mut Vm, a: Args) -> R {
 /// `class` statements: runs the body in a fresh namespace, then builds the class.
 fn build_class(vm: &mut Vm, a: Args) -> R {
     let func = a.get(0).unwrap_or(Value::None);
-    let name = a.get(1).and_then(|n| vm.str_of(n).map(|s| s.to_string())).unwrap_or_default();
+    let name = a
+        .get(1)
+        .and_then(|n| vm.str_of(n).map(|s| s.to_string()))
+        .unwrap_or_default();
     let mut bases = Vec::new();
     for b in a.pos.iter().skip(2) {
         match b {
@@ -805,17 +939,36 @@ fn build_class(vm: &mut Vm, a: Args) -> R {
             _ => return Err(vm.type_error("bases must be types")),
         }
     }
-    let ns = vm.heap.alloc(Obj::Module { name: name.clone(), attrs: Default::default() });
-    let module_name = vm.frames.last().map(|f| f.globals).and_then(|g| match vm.heap.get(g) {
-        Obj::Module { name, .. } => Some(name.clone()),
-        _ => None,
+    let ns = vm.heap.alloc(Obj::Module {
+        name: name.clone(),
+        attrs: Default::default(),
     });
+    let module_name = vm
+        .frames
+        .last()
+        .map(|f| f.globals)
+        .and_then(|g| match vm.heap.get(g) {
+            Obj::Module { name, .. } => Some(name.clone()),
+            _ => None,
+        });
     let mn = vm.new_str(&module_name.unwrap_or_else(|| "__main__".into()));
     vm.set_attr_raw(ns, "__module__", mn);
-    let qual = vm.code_of_function(func).map(|c| c.qualname.clone()).unwrap_or(name.clone());
+    let qual = vm
+        .code_of_function(func)
+        .map(|c| c.qualname.clone())
+        .unwrap_or(name.clone());
     let qn = vm.new_str(&qual);
     vm.set_attr_raw(ns, "__qualname__", qn);
-    Ok(Action::RunBody { func, ns, cont: ContKind::BuildClass { name, bases, ns, meta_kw: a.kw } })
+    Ok(Action::RunBody {
+        func,
+        ns,
+        cont: ContKind::BuildClass {
+            name,
+            bases,
+            ns,
+            meta_kw: a.kw,
+        },
+    })
 }
 
 /// C3 linearization of a new class's bases.
@@ -834,7 +987,10 @@ pub(crate) fn mro_for(vm: &Vm, cls: ObjId, bases: &[ObjId]) -> Result<Vec<ObjId>
         if seqs.is_empty() {
             return Ok(out);
         }
-        let cand = seqs.iter().map(|s| s[0]).find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
+        let cand = seqs
+            .iter()
+            .map(|s| s[0])
+            .find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
         let Some(c) = cand else {
             return Err("Cannot create a consistent method resolution order (MRO)".into());
         };
@@ -854,7 +1010,11 @@ pub(crate) fn make_class(
     ns: ObjId,
     cell: Value,
 ) -> Result<Value, Value> {
-    let bases = if bases.is_empty() { vec![vm.types.object] } else { bases };
+    let bases = if bases.is_empty() {
+        vec![vm.types.object]
+    } else {
+        bases
+    };
     let attrs = match vm.heap.get(ns) {
         Obj::Module { attrs, .. } => attrs.clone(),
         _ => Default::default(),
@@ -867,13 +1027,25 @@ pub(crate) fn make_class(
         .get(vm.sym.qualname)
         .and_then(|m| vm.str_of(m).map(|s| s.to_string()))
         .unwrap_or(name.clone());
-    let kind = bases.iter().map(|b| vm.kind_of(*b)).find(|k| *k != Kind::Object).unwrap_or(Kind::Object);
+    let kind = bases
+        .iter()
+        .map(|b| vm.kind_of(*b))
+        .find(|k| *k != Kind::Object)
+        .unwrap_or(Kind::Object);
     let id = vm.heap.alloc(Obj::Free);
     let mro = match mro_for(vm, id, &bases) {
         Ok(m) => m,
         Err(msg) => return Err(vm.type_error(msg)),
     };
-    *vm.heap.get_mut(id) = Obj::Class(Box::new(Class { name, qualname, bases, mro, attrs, kind, module }));
+    *vm.heap.get_mut(id) = Obj::Class(Box::new(Class {
+        name,
+        qualname,
+        bases,
+        mro,
+        attrs,
+        kind,
+        module,
+    }));
     if let Value::Obj(c) = cell {
         if let Obj::Cell(_) = vm.heap.get(c) {
             *vm.heap.get_mut(c) = Obj::Cell(Value::Obj(id));
@@ -913,7 +1085,9 @@ pub(crate) fn install_constructors(vm: &mut Vm) {
 }
 
 fn new_object(vm: &mut Vm, a: Args) -> R {
-    let Some(Value::Obj(cls)) = a.get(0) else { unreachable!() };
+    let Some(Value::Obj(cls)) = a.get(0) else {
+        unreachable!()
+    };
     let o = vm.heap.alloc(Obj::Instance(Box::new(crate::py::value::Instance {
         class: cls,
         attrs: Default::default(),
@@ -933,7 +1107,10 @@ fn new_type(vm: &mut Vm, a: Args) -> R {
                 .into_iter()
                 .filter_map(|b| if let Value::Obj(id) = b { Some(id) } else { None })
                 .collect();
-            let ns = vm.heap.alloc(Obj::Module { name: name.clone(), attrs: Default::default() });
+            let ns = vm.heap.alloc(Obj::Module {
+                name: name.clone(),
+                attrs: Default::default(),
+            });
             let entries: Vec<(Value, Value)> = match a.pos[3] {
                 Value::Obj(d) => match vm.heap.get(d) {
                     Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
@@ -989,8 +1166,17 @@ fn new_int(vm: &mut Vm, a: Args) -> R {
                 parse_int(vm, &s, 10)
             }
             _ => {
-                if let Some(m) = vm.lookup_user_special(v, vm.names.intern("__int__")) {
-                    return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+                if let Some(m) = {
+                    let s = vm.names.intern("__int__");
+                    vm.lookup_user_special(v, s)
+                } {
+                    return Ok(Action::Call {
+                        func: m,
+                        args: Args {
+                            pos: vec![v],
+                            kw: vec![],
+                        },
+                    });
                 }
                 Err(vm.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -998,7 +1184,9 @@ fn new_int(vm: &mut Vm, a: Args) -> R {
                 )))
             }
         },
-        _ => Err(vm.type_error("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")),
+        _ => Err(vm.type_error(
+            "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+        )),
     }
 }
 
@@ -1044,7 +1232,14 @@ fn new_bool(vm: &mut Vm, a: Args) -> R {
                     .lookup_special(v, vm.sym.bool_)
                     .or_else(|| vm.lookup_special(v, vm.sym.len))
                     .expect("truthy said a method decides");
-                Ok(Action::CallThen { func: m, args: Args { pos: vec![v], kw: vec![] }, cont: ContKind::Truth })
+                Ok(Action::CallThen {
+                    func: m,
+                    args: Args {
+                        pos: vec![v],
+                        kw: vec![],
+                    },
+                    cont: ContKind::Truth,
+                })
             }
         },
     }
@@ -1061,7 +1256,10 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
             "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
             "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
             "nan" | "+nan" | "-nan" => Some(f64::NAN),
-            _ => t.parse::<f64>().ok().filter(|_| !t.contains("inf") && !t.contains("nan")),
+            _ => t
+                .parse::<f64>()
+                .ok()
+                .filter(|_| !t.contains("inf") && !t.contains("nan")),
         };
         return match parsed {
             Some(f) => ret(Value::Float(f)),
@@ -1071,10 +1269,22 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
             }
         };
     }
-    if let Some(m) = vm.lookup_user_special(v, vm.names.intern("__float__")) {
-        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+    if let Some(m) = {
+        let s = vm.names.intern("__float__");
+        vm.lookup_user_special(v, s)
+    } {
+        return Ok(Action::Call {
+            func: m,
+            args: Args {
+                pos: vec![v],
+                kw: vec![],
+            },
+        });
     }
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        vm.type_name(v)
+    )))
 }
 
 fn new_str(vm: &mut Vm, a: Args) -> R {
@@ -1162,7 +1372,10 @@ fn new_list(vm: &mut Vm, a: Args) -> R {
 fn new_dict(vm: &mut Vm, a: Args) -> R {
     let d = vm.heap.alloc(Obj::Dict(Default::default()));
     for (k, v) in a.kw.clone() {
-        let ks = vm.new_str(&vm.sym_name(k).to_string());
+        let ks = {
+            let n = vm.sym_name(k).to_string();
+            vm.new_str(&n)
+        };
         vm.dict_set(d, ks, v)?;
     }
     match a.get(1) {
@@ -1175,13 +1388,23 @@ fn new_dict(vm: &mut Vm, a: Args) -> R {
                         vm.dict_set(d, k, v)?;
                     }
                     for (k, v) in a.kw {
-                        let ks = vm.new_str(&vm.sym_name(k).to_string());
+                        let ks = {
+                            let n = vm.sym_name(k).to_string();
+                            vm.new_str(&n)
+                        };
                         vm.dict_set(d, ks, v)?;
                     }
                     return ret(Value::Obj(d));
                 }
             }
-            collect(vm, src, Collected::Dict { dict: d, update: false })
+            collect(
+                vm,
+                src,
+                Collected::Dict {
+                    dict: d,
+                    update: false,
+                },
+            )
         }
     }
 }
@@ -1231,7 +1454,11 @@ fn new_slice(vm: &mut Vm, a: Args) -> R {
     let (start, stop, step) = match p.len() {
         1 => (Value::None, p[0], Value::None),
         2 => (p[0], p[1], Value::None),
-        _ => (p.first().copied().unwrap_or(Value::None), p.get(1).copied().unwrap_or(Value::None), p.get(2).copied().unwrap_or(Value::None)),
+        _ => (
+            p.first().copied().unwrap_or(Value::None),
+            p.get(1).copied().unwrap_or(Value::None),
+            p.get(2).copied().unwrap_or(Value::None),
+        ),
     };
     ret(Value::Obj(vm.heap.alloc(Obj::Slice { start, stop, step })))
 }
@@ -1255,7 +1482,9 @@ fn new_classmethod(vm: &mut Vm, a: Args) -> R {
 /// `super()` (the `__class__` cell and first argument of the calling frame) or `super(C, obj)`.
 fn new_super(vm: &mut Vm, a: Args) -> R {
     let (class, recv) = if a.pos.len() >= 3 {
-        let Value::Obj(c) = a.pos[1] else { return Err(vm.type_error("super() argument 1 must be a type")) };
+        let Value::Obj(c) = a.pos[1] else {
+            return Err(vm.type_error("super() argument 1 must be a type"));
+        };
         (c, a.pos[2])
     } else {
         let Some(f) = vm.frames.last() else {
@@ -1287,12 +1516,4 @@ fn new_super(vm: &mut Vm, a: Args) -> R {
         (class, recv)
     };
     ret(Value::Obj(vm.heap.alloc(Obj::Super { class, recv })))
-}
-
-pub(crate) fn rc_str(s: &str) -> Rc<str> {
-    Rc::from(s)
-}
-
-pub(crate) fn to_i64(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }

@@ -34,33 +34,50 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
         (r, _) => r,
     };
     match kind {
-        ContKind::Collect { iter, mut acc, finish } => match r {
+        ContKind::Collect {
+            iter,
+            mut acc,
+            finish,
+        } => match r {
             Resume::Value(v) => {
                 acc.push(v);
                 if acc.len() > 50_000_000 {
                     return Err(vm.exc(ExcKind::MemoryError, ""));
                 }
-                Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc, finish } })
+                Ok(Action::NextThen {
+                    iter,
+                    cont: ContKind::Collect { iter, acc, finish },
+                })
             }
             _ => finish_collect(vm, acc, finish),
         },
         ContKind::StartCollect { finish } => match r {
-            Resume::Value(iter) => {
-                Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } })
-            }
+            Resume::Value(iter) => Ok(Action::NextThen {
+                iter,
+                cont: ContKind::Collect {
+                    iter,
+                    acc: vec![],
+                    finish,
+                },
+            }),
             _ => Ok(Action::Return(Value::None)),
         },
-        ContKind::Stringify { calls, mut done, after } => {
-            let Resume::Value(s) = r else { return Ok(Action::Return(Value::None)) };
+        ContKind::Stringify {
+            calls,
+            mut done,
+            after,
+        } => {
+            let Resume::Value(s) = r else {
+                return Ok(Action::Return(Value::None));
+            };
             let (obj, is_repr) = calls[done.len()];
             match vm.str_of(s) {
                 Some(text) => done.push(text.to_string()),
                 None => {
                     let which = if is_repr { "__repr__" } else { "__str__" };
-                    return Err(vm.type_error(format!(
-                        "{which} returned non-string (type {})",
-                        vm.type_name(s)
-                    )));
+                    return Err(
+                        vm.type_error(format!("{which} returned non-string (type {})", vm.type_name(s)))
+                    );
                 }
             }
             let _ = obj;
@@ -69,7 +86,10 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
                 let func = vm.str_method(o, rp);
                 return Ok(Action::CallThen {
                     func,
-                    args: Args { pos: vec![o], kw: vec![] },
+                    args: Args {
+                        pos: vec![o],
+                        kw: vec![],
+                    },
                     cont: ContKind::Stringify { calls, done, after },
                 });
             }
@@ -83,15 +103,30 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             vm.overrides = saved;
             result
         }
-        ContKind::SortKeys { items, mut keys, func, finish } => {
-            let Resume::Value(k) = r else { return Ok(Action::Return(Value::None)) };
+        ContKind::SortKeys {
+            items,
+            mut keys,
+            func,
+            finish,
+        } => {
+            let Resume::Value(k) = r else {
+                return Ok(Action::Return(Value::None));
+            };
             keys.push(k);
             if keys.len() < items.len() {
                 let next = items[keys.len()];
                 return Ok(Action::CallThen {
                     func,
-                    args: Args { pos: vec![next], kw: vec![] },
-                    cont: ContKind::SortKeys { items, keys, func, finish },
+                    args: Args {
+                        pos: vec![next],
+                        kw: vec![],
+                    },
+                    cont: ContKind::SortKeys {
+                        items,
+                        keys,
+                        func,
+                        finish,
+                    },
                 });
             }
             finish_keyed(vm, items, keys, finish)
@@ -101,23 +136,26 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             _ => Ok(Action::Return(Value::None)),
         },
         ContKind::BuildClass { name, bases, ns, .. } => {
-            let Resume::Value(cell) = r else { return Ok(Action::Return(Value::None)) };
+            let Resume::Value(cell) = r else {
+                return Ok(Action::Return(Value::None));
+            };
             let c = super::builtins::make_class(vm, name, bases, ns, cell)?;
             Ok(Action::Return(c))
         }
         ContKind::RaiseResult { cause } => {
-            let Resume::Value(e) = r else { return Ok(Action::Return(Value::None)) };
+            let Resume::Value(e) = r else {
+                return Ok(Action::Return(Value::None));
+            };
             match vm.raise_value(e, cause) {
                 Err(e) => Err(e),
                 Ok(()) => Ok(Action::Return(Value::None)),
             }
         }
         ContKind::Not | ContKind::Truth => {
-            let Resume::Value(v) = r else { return Ok(Action::Return(Value::None)) };
-            let b = match vm.truthy(v)? {
-                Some(b) => b,
-                None => true,
+            let Resume::Value(v) = r else {
+                return Ok(Action::Return(Value::None));
             };
+            let b = vm.truthy(v)?.unwrap_or(true);
             let negate = matches!(kind, ContKind::Not);
             Ok(Action::Return(Value::Bool(b != negate)))
         }
@@ -132,7 +170,9 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             _ => Ok(Action::Return(Value::None)),
         },
         ContKind::LoadMethodAttr => {
-            let Resume::Value(v) = r else { return Ok(Action::Return(Value::None)) };
+            let Resume::Value(v) = r else {
+                return Ok(Action::Return(Value::None));
+            };
             vm.push(v);
             Ok(Action::Return(Value::Unbound))
         }
@@ -141,7 +181,9 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             _ => Ok(Action::Return(default)),
         },
         ContKind::FilterCheck { item, iter } => {
-            let Resume::Value(v) = r else { return Ok(Action::Return(Value::None)) };
+            let Resume::Value(v) = r else {
+                return Ok(Action::Return(Value::None));
+            };
             if vm.truthy(v)?.unwrap_or(true) {
                 Ok(Action::Return(item))
             } else {
@@ -170,7 +212,10 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
     };
     match st {
         IterState::Enumerate { count, inner } => {
-            *vm.heap.get_mut(adaptor) = Obj::Iter(IterState::Enumerate { inner, count: count + 1 });
+            *vm.heap.get_mut(adaptor) = Obj::Iter(IterState::Enumerate {
+                inner,
+                count: count + 1,
+            });
             Ok(Action::Return(vm.new_tuple(vec![Value::Int(count), v])))
         }
         IterState::Zip { inners } => {
@@ -178,7 +223,10 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
             if got.len() < inners.len() {
                 return Ok(Action::NextThen {
                     iter: inners[got.len()],
-                    cont: ContKind::Adapt { adaptor, got: std::mem::take(got) },
+                    cont: ContKind::Adapt {
+                        adaptor,
+                        got: std::mem::take(got),
+                    },
                 });
             }
             Ok(Action::Return(vm.new_tuple(std::mem::take(got))))
@@ -188,22 +236,39 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
             if got.len() < inners.len() {
                 return Ok(Action::NextThen {
                     iter: inners[got.len()],
-                    cont: ContKind::Adapt { adaptor, got: std::mem::take(got) },
+                    cont: ContKind::Adapt {
+                        adaptor,
+                        got: std::mem::take(got),
+                    },
                 });
             }
-            Ok(Action::Call { func, args: Args { pos: std::mem::take(got), kw: vec![] } })
+            Ok(Action::Call {
+                func,
+                args: Args {
+                    pos: std::mem::take(got),
+                    kw: vec![],
+                },
+            })
         }
         IterState::Filter { func, .. } => {
             if func == Value::None {
                 if vm.truthy(v)?.unwrap_or(true) {
                     return Ok(Action::Return(v));
                 }
-                return Ok(Action::Next { iter: Value::Obj(adaptor) });
+                return Ok(Action::Next {
+                    iter: Value::Obj(adaptor),
+                });
             }
             Ok(Action::CallThen {
                 func,
-                args: Args { pos: vec![v], kw: vec![] },
-                cont: ContKind::FilterCheck { item: v, iter: Value::Obj(adaptor) },
+                args: Args {
+                    pos: vec![v],
+                    kw: vec![],
+                },
+                cont: ContKind::FilterCheck {
+                    item: v,
+                    iter: Value::Obj(adaptor),
+                },
             })
         }
         IterState::Callable { sentinel, .. } => {
@@ -246,7 +311,9 @@ fn sort_values(vm: &mut Vm, items: &mut [(Value, Value)], reverse: bool) -> Resu
         for w in items.windows(2) {
             if vm.order(w[0].0, w[1].0).is_none() {
                 let (ta, tb) = (vm.type_name(w[1].0), vm.type_name(w[0].0));
-                return Err(vm.type_error(format!("'<' not supported between instances of '{ta}' and '{tb}'")));
+                return Err(vm.type_error(format!(
+                    "'<' not supported between instances of '{ta}' and '{tb}'"
+                )));
             }
         }
         return Err(vm.type_error("'<' not supported between these instances"));
@@ -261,8 +328,7 @@ fn finish_keyed(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>, finish: Collec
             if reverse {
                 // Python's reverse sort keeps equal items in their original order.
                 pairs.reverse();
-                sort_values(vm, &mut pairs, true)?;
-                pairs.reverse();
+                sort_values(vm, &mut pairs, false)?;
                 pairs.reverse();
             } else {
                 sort_values(vm, &mut pairs, false)?;
@@ -291,10 +357,13 @@ fn finish_keyed(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>, finish: Collec
                     None => {
                         let op = if is_max { ">" } else { "<" };
                         let (ta, tb) = (vm.type_name(p.0), vm.type_name(best.0));
-                        return Err(vm.type_error(format!("'{op}' not supported between instances of '{ta}' and '{tb}'")));
+                        return Err(vm.type_error(format!(
+                            "'{op}' not supported between instances of '{ta}' and '{tb}'"
+                        )));
                     }
                 };
-                if (is_max && o == std::cmp::Ordering::Greater) || (!is_max && o == std::cmp::Ordering::Less) {
+                if (is_max && o == std::cmp::Ordering::Greater) || (!is_max && o == std::cmp::Ordering::Less)
+                {
                     best = *p;
                 }
             }
@@ -310,7 +379,11 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
         Collected::List => Ok(Action::Return(vm.new_list(items))),
         Collected::Tuple => Ok(Action::Return(vm.new_tuple(items))),
         Collected::Set | Collected::FrozenSet => {
-            let o = if finish == Collected::Set { Obj::Set(Default::default()) } else { Obj::FrozenSet(Default::default()) };
+            let o = if finish == Collected::Set {
+                Obj::Set(Default::default())
+            } else {
+                Obj::FrozenSet(Default::default())
+            };
             let s = vm.heap.alloc(o);
             for i in items {
                 vm.set_add(s, i)?;
@@ -323,13 +396,23 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
             }
             Ok(Action::Return(Value::Obj(s)))
         }
-        Collected::Sorted { key, .. } | Collected::SortInPlace { key, .. } | Collected::MinMax { key, .. } => {
+        Collected::Sorted { key, .. }
+        | Collected::SortInPlace { key, .. }
+        | Collected::MinMax { key, .. } => {
             if key != Value::None && !items.is_empty() {
                 let first = items[0];
                 return Ok(Action::CallThen {
                     func: key,
-                    args: Args { pos: vec![first], kw: vec![] },
-                    cont: ContKind::SortKeys { items, keys: vec![], func: key, finish },
+                    args: Args {
+                        pos: vec![first],
+                        kw: vec![],
+                    },
+                    cont: ContKind::SortKeys {
+                        items,
+                        keys: vec![],
+                        func: key,
+                        finish,
+                    },
                 });
             }
             let keys = items.clone();
@@ -339,7 +422,11 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
             if let Obj::List(list) = vm.heap.get_mut(l) {
                 list.extend(items);
             }
-            Ok(Action::Return(if matches!(finish, Collected::Extend(_)) { Value::Obj(l) } else { Value::None }))
+            Ok(Action::Return(if matches!(finish, Collected::Extend(_)) {
+                Value::Obj(l)
+            } else {
+                Value::None
+            }))
         }
         Collected::Unpack { n } => {
             let out = vm.unpack_items(items, n, None)?;
@@ -371,7 +458,11 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
                     }
                 }
             }
-            Ok(Action::Return(if update { Value::None } else { Value::Obj(dict) }))
+            Ok(Action::Return(if update {
+                Value::None
+            } else {
+                Value::Obj(dict)
+            }))
         }
         Collected::Bytes | Collected::ByteArray => {
             let mut out = Vec::new();
@@ -381,7 +472,11 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
                     _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
                 }
             }
-            let o = if finish == Collected::Bytes { Obj::Bytes(out) } else { Obj::ByteArray(out) };
+            let o = if finish == Collected::Bytes {
+                Obj::Bytes(out)
+            } else {
+                Obj::ByteArray(out)
+            };
             Ok(Action::Return(Value::Obj(vm.heap.alloc(o))))
         }
         Collected::Join(sep) => {

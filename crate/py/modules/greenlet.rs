@@ -32,10 +32,16 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.def_native(cls, "greenlet.switch", switch);
     vm.def_native(cls, "greenlet.throw", throw);
     let dead = vm.native("greenlet.dead", dead);
-    let dead_p = Value::Obj(vm.heap.alloc(Obj::Property { get: dead, set: Value::None }));
+    let dead_p = Value::Obj(vm.heap.alloc(Obj::Property {
+        get: dead,
+        set: Value::None,
+    }));
     vm.set_attr_raw(cls, "dead", dead_p);
     let parent = vm.native("greenlet.parent", parent);
-    let parent_p = Value::Obj(vm.heap.alloc(Obj::Property { get: parent, set: Value::None }));
+    let parent_p = Value::Obj(vm.heap.alloc(Obj::Property {
+        get: parent,
+        set: Value::None,
+    }));
     vm.set_attr_raw(cls, "parent", parent_p);
     let bool_ = vm.native("greenlet.__bool__", is_active);
     vm.set_attr_raw(cls, "__bool__", bool_);
@@ -56,7 +62,9 @@ fn me(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
 }
 
 fn greenlet_new(vm: &mut Vm, a: Args) -> R {
-    let Some(Value::Obj(cls)) = a.get(0) else { unreachable!() };
+    let Some(Value::Obj(cls)) = a.get(0) else {
+        unreachable!()
+    };
     let run = a.arg(vm, 1, "run").unwrap_or(Value::None);
     let parent = match a.arg(vm, 2, "parent") {
         Some(Value::Obj(p)) => Some(p),
@@ -84,13 +92,19 @@ fn greenlet_init(vm: &mut Vm, a: Args) -> R {
 fn switch(vm: &mut Vm, mut a: Args) -> R {
     let id = me(vm, &a)?;
     a.pos.remove(0);
-    Ok(Action::Switch { target: id, args: a, throw: None })
+    Ok(Action::Switch {
+        target: id,
+        args: a,
+        throw: None,
+    })
 }
 
 /// `throw(typ=GreenletExit, val=None, tb=None)`: raise in the target greenlet.
 fn throw(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let typ = a.get(1).unwrap_or(Value::Obj(vm.exc_class(ExcKind::GreenletExit)));
+    let typ = a
+        .get(1)
+        .unwrap_or(Value::Obj(vm.exc_class(ExcKind::GreenletExit)));
     let val = a.get(2).unwrap_or(Value::None);
     let exc = match typ {
         Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => {
@@ -104,24 +118,37 @@ fn throw(vm: &mut Vm, a: Args) -> R {
         v if vm.exc_data(v).is_some() => v,
         _ => return Err(vm.type_error("exceptions must be classes, or instances, not str")),
     };
-    Ok(Action::Switch { target: id, args: Args::default(), throw: Some(exc) })
+    Ok(Action::Switch {
+        target: id,
+        args: Args::default(),
+        throw: Some(exc),
+    })
 }
 
 fn dead(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let Obj::Greenlet(g) = vm.heap.get(id) else { unreachable!() };
+    let Obj::Greenlet(g) = vm.heap.get(id) else {
+        unreachable!()
+    };
     Ok(Action::Return(Value::Bool(g.state == GreenletState::Dead)))
 }
 
 fn is_active(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let Obj::Greenlet(g) = vm.heap.get(id) else { unreachable!() };
-    Ok(Action::Return(Value::Bool(matches!(g.state, GreenletState::Active | GreenletState::Suspended))))
+    let Obj::Greenlet(g) = vm.heap.get(id) else {
+        unreachable!()
+    };
+    Ok(Action::Return(Value::Bool(matches!(
+        g.state,
+        GreenletState::Active | GreenletState::Suspended
+    ))))
 }
 
 fn parent(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let Obj::Greenlet(g) = vm.heap.get(id) else { unreachable!() };
+    let Obj::Greenlet(g) = vm.heap.get(id) else {
+        unreachable!()
+    };
     Ok(Action::Return(g.parent.map(Value::Obj).unwrap_or(Value::None)))
 }
 
@@ -131,7 +158,9 @@ fn getcurrent(vm: &mut Vm, _a: Args) -> R {
 
 /// `g.parent = p`, `g.run = f`, or any attribute on a greenlet (subclasses keep state there).
 pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value> {
-    let Obj::Greenlet(g) = vm.heap.get_mut(id) else { unreachable!() };
+    let Obj::Greenlet(g) = vm.heap.get_mut(id) else {
+        unreachable!()
+    };
     match vm.names.name(name) {
         "parent" => match v {
             Value::Obj(p) => {
@@ -142,7 +171,10 @@ pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value
         },
         "run" => {
             if g.state != GreenletState::New {
-                return Err(vm.exc(ExcKind::AttributeError, "run cannot be set after the start of the greenlet"));
+                return Err(vm.exc(
+                    ExcKind::AttributeError,
+                    "run cannot be set after the start of the greenlet",
+                ));
             }
             g.run = v;
             Ok(())

@@ -283,23 +283,35 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
     let s = this_str(vm, a);
     let sep = match a.arg(vm, 1, "sep") {
         Some(Value::None) | None => None,
-        Some(v) => match vm.str_of(v).map(|x| x.to_string()).or_else(|| bytes_of(vm, v).map(|b| String::from_utf8_lossy(&b).into_owned())) {
+        Some(v) => match vm
+            .str_of(v)
+            .map(|x| x.to_string())
+            .or_else(|| bytes_of(vm, v).map(|b| String::from_utf8_lossy(&b).into_owned()))
+        {
             Some(x) => Some(x),
             None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
         },
     };
-    let maxsplit = a.arg(vm, 2, "maxsplit").and_then(|v| vm.small_int(v)).unwrap_or(-1);
+    let maxsplit = a
+        .arg(vm, 2, "maxsplit")
+        .and_then(|v| vm.small_int(v))
+        .unwrap_or(-1);
     let mut parts: Vec<String> = match &sep {
         Some(sep) if sep.is_empty() => return Err(vm.value_error("empty separator")),
         Some(sep) => {
             if maxsplit < 0 {
                 s.split(sep.as_str()).map(String::from).collect()
             } else if from_right {
-                let mut v: Vec<String> = s.rsplitn(maxsplit as usize + 1, sep.as_str()).map(String::from).collect();
+                let mut v: Vec<String> = s
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(maxsplit as usize + 1, sep.as_str()).map(String::from).collect()
+                s.splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -348,7 +360,10 @@ fn str_rsplit(vm: &mut Vm, a: Args) -> R {
 
 fn str_splitlines(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    let keep = a.arg(vm, 1, "keepends").map(|v| vm.truthy(v).ok().flatten().unwrap_or(false)).unwrap_or(false);
+    let keep = a
+        .arg(vm, 1, "keepends")
+        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
+        .unwrap_or(false);
     let mut out = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = s.chars().collect();
@@ -391,7 +406,11 @@ fn str_replace(vm: &mut Vm, a: Args) -> R {
     let old = str_arg(vm, &a, 1, "replace")?.unwrap_or_default();
     let new = str_arg(vm, &a, 2, "replace")?.unwrap_or_default();
     let count = a.get(3).and_then(|v| vm.small_int(v)).unwrap_or(-1);
-    let out = if count < 0 { s.replace(&old, &new) } else { s.replacen(&old, &new, count as usize) };
+    let out = if count < 0 {
+        s.replace(&old, &new)
+    } else {
+        s.replacen(&old, &new, count as usize)
+    };
     ret(text(vm, &a, &out))
 }
 
@@ -403,7 +422,10 @@ fn prefixes(vm: &mut Vm, v: Value) -> Result<Vec<String>, Value> {
         return Ok(vec![String::from_utf8_lossy(&b).into_owned()]);
     }
     match vm.seq_items(v) {
-        Some(items) => items.into_iter().map(|i| prefixes(vm, i).map(|mut p| p.remove(0))).collect(),
+        Some(items) => items
+            .into_iter()
+            .map(|i| prefixes(vm, i).map(|mut p| p.remove(0)))
+            .collect(),
         None => Err(vm.type_error(format!(
             "startswith first arg must be str or a tuple of str, not {}",
             vm.type_name(v)
@@ -452,14 +474,21 @@ fn str_index(vm: &mut Vm, a: Args) -> R {
 fn str_count(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let sub = str_arg(vm, &a, 1, "count")?.unwrap_or_default();
-    let n = if sub.is_empty() { s.chars().count() + 1 } else { s.matches(&sub).count() };
+    let n = if sub.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(&sub).count()
+    };
     ret(Value::Int(n as i64))
 }
 
 fn str_format(vm: &mut Vm, mut a: Args) -> R {
     let fmt = this_str(vm, &a).to_string();
     a.pos.remove(0);
-    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Format { fmt, args: a }))
+    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Format {
+        fmt,
+        args: a,
+    }))
 }
 
 fn str_encode(vm: &mut Vm, a: Args) -> R {
@@ -490,12 +519,16 @@ fn str_isspace(vm: &mut Vm, a: Args) -> R {
 
 fn str_isupper(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    ret(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
+    ret(Value::Bool(
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
+    ))
 }
 
 fn str_islower(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    ret(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
+    ret(Value::Bool(
+        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
+    ))
 }
 
 fn str_capitalize(vm: &mut Vm, a: Args) -> R {
@@ -532,7 +565,13 @@ fn str_swapcase(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let out: String = s
         .chars()
-        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
         .collect();
     ret(text(vm, &a, &out))
 }
@@ -540,7 +579,10 @@ fn str_swapcase(vm: &mut Vm, a: Args) -> R {
 fn justify(vm: &mut Vm, a: &Args, how: char) -> R {
     let s = this_str(vm, a);
     let w = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0).max(0) as usize;
-    let fill = a.get(2).and_then(|v| vm.str_of(v).and_then(|f| f.chars().next())).unwrap_or(' ');
+    let fill = a
+        .get(2)
+        .and_then(|v| vm.str_of(v).and_then(|f| f.chars().next()))
+        .unwrap_or(' ');
     let n = s.chars().count();
     if n >= w {
         return ret(text(vm, a, &s));
@@ -702,7 +744,9 @@ fn list_extend(vm: &mut Vm, a: Args) -> R {
 
 fn list_pop(vm: &mut Vm, a: Args) -> R {
     let id = list_id(vm, &a)?;
-    let Obj::List(l) = vm.heap.get(id) else { unreachable!() };
+    let Obj::List(l) = vm.heap.get(id) else {
+        unreachable!()
+    };
     let n = l.len() as i64;
     if n == 0 {
         return Err(vm.exc(ExcKind::IndexError, "pop from empty list"));
@@ -712,7 +756,9 @@ fn list_pop(vm: &mut Vm, a: Args) -> R {
     if j < 0 || j >= n {
         return Err(vm.exc(ExcKind::IndexError, "pop index out of range"));
     }
-    let Obj::List(l) = vm.heap.get_mut(id) else { unreachable!() };
+    let Obj::List(l) = vm.heap.get_mut(id) else {
+        unreachable!()
+    };
     ret(l.remove(j as usize))
 }
 
@@ -720,7 +766,9 @@ fn list_insert(vm: &mut Vm, a: Args) -> R {
     let id = list_id(vm, &a)?;
     let i = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0);
     let v = a.get(2).unwrap_or(Value::None);
-    let Obj::List(l) = vm.heap.get_mut(id) else { unreachable!() };
+    let Obj::List(l) = vm.heap.get_mut(id) else {
+        unreachable!()
+    };
     let n = l.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     l.insert(j as usize, v);
@@ -773,7 +821,15 @@ fn list_sort(vm: &mut Vm, a: Args) -> R {
         None => false,
     };
     let items = vm.seq_items(Value::Obj(id)).unwrap_or_default();
-    super::conts::finish_collect(vm, items, Collected::SortInPlace { list: id, reverse, key })
+    super::conts::finish_collect(
+        vm,
+        items,
+        Collected::SortInPlace {
+            list: id,
+            reverse,
+            key,
+        },
+    )
 }
 
 fn list_reverse(vm: &mut Vm, a: Args) -> R {
@@ -878,10 +934,15 @@ fn dict_setdefault(vm: &mut Vm, a: Args) -> R {
 fn dict_update(vm: &mut Vm, a: Args) -> R {
     let d = obj_id(&a);
     for (k, v) in a.kw.clone() {
-        let ks = vm.new_str(&vm.sym_name(k).to_string());
+        let ks = {
+            let n = vm.sym_name(k).to_string();
+            vm.new_str(&n)
+        };
         vm.dict_set(d, ks, v)?;
     }
-    let Some(src) = a.get(1) else { return ret(Value::None) };
+    let Some(src) = a.get(1) else {
+        return ret(Value::None);
+    };
     if let Value::Obj(s) = src {
         if let Obj::Dict(sd) = vm.heap.get(s) {
             let entries: Vec<(Value, Value)> = sd.iter().map(|e| (e.key, e.value)).collect();
@@ -891,7 +952,14 @@ fn dict_update(vm: &mut Vm, a: Args) -> R {
             return ret(Value::None);
         }
     }
-    collect(vm, src, Collected::Dict { dict: d, update: true })
+    collect(
+        vm,
+        src,
+        Collected::Dict {
+            dict: d,
+            update: true,
+        },
+    )
 }
 
 fn dict_copy(vm: &mut Vm, a: Args) -> R {
@@ -1032,7 +1100,9 @@ fn set_rel(vm: &mut Vm, a: Args, f: fn(&Vm, ObjId, ObjId) -> bool) -> R {
 }
 
 fn subset(vm: &Vm, x: ObjId, y: ObjId) -> bool {
-    vm.set_items(x).iter().all(|v| vm.set_contains(y, *v).unwrap_or(false))
+    vm.set_items(x)
+        .iter()
+        .all(|v| vm.set_contains(y, *v).unwrap_or(false))
 }
 
 fn set_issubset(vm: &mut Vm, a: Args) -> R {
@@ -1044,7 +1114,11 @@ fn set_issuperset(vm: &mut Vm, a: Args) -> R {
 }
 
 fn set_isdisjoint(vm: &mut Vm, a: Args) -> R {
-    set_rel(vm, a, |vm, x, y| !vm.set_items(x).iter().any(|v| vm.set_contains(y, *v).unwrap_or(false)))
+    set_rel(vm, a, |vm, x, y| {
+        !vm.set_items(x)
+            .iter()
+            .any(|v| vm.set_contains(y, *v).unwrap_or(false))
+    })
 }
 
 fn set_copy(vm: &mut Vm, a: Args) -> R {
@@ -1082,7 +1156,11 @@ fn gen_id(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
 fn gen_send(vm: &mut Vm, a: Args) -> R {
     let id = gen_id(vm, &a)?;
     let v = a.get(1).unwrap_or(Value::None);
-    Ok(Action::ResumeGen { gen: id, value: v, throw: false })
+    Ok(Action::ResumeGen {
+        gen: id,
+        value: v,
+        throw: false,
+    })
 }
 
 fn gen_next(vm: &mut Vm, a: Args) -> R {
@@ -1105,9 +1183,17 @@ fn gen_throw(vm: &mut Vm, a: Args) -> R {
             }
         }
         v if vm.exc_data(v).is_some() => v,
-        _ => return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not str")),
+        _ => {
+            return Err(
+                vm.type_error("exceptions must be classes or instances deriving from BaseException, not str")
+            )
+        }
     };
-    Ok(Action::ResumeGen { gen: id, value: exc, throw: true })
+    Ok(Action::ResumeGen {
+        gen: id,
+        value: exc,
+        throw: true,
+    })
 }
 
 /// `close()`: throw GeneratorExit in; the generator must finish without yielding.
@@ -1130,7 +1216,10 @@ fn gen_close(vm: &mut Vm, a: Args) -> R {
             let exc = vm.new_exc_from(vm.exc_class(ExcKind::GeneratorExit), vec![]);
             Ok(Action::CallThen {
                 func: vm.native("generator.throw", gen_throw_raw),
-                args: Args { pos: vec![Value::Obj(id), exc], kw: vec![] },
+                args: Args {
+                    pos: vec![Value::Obj(id), exc],
+                    kw: vec![],
+                },
                 cont: ContKind::Close,
             })
         }
@@ -1139,7 +1228,11 @@ fn gen_close(vm: &mut Vm, a: Args) -> R {
 
 fn gen_throw_raw(vm: &mut Vm, a: Args) -> R {
     let id = gen_id(vm, &a)?;
-    Ok(Action::ResumeGen { gen: id, value: a.get(1).unwrap_or(Value::None), throw: true })
+    Ok(Action::ResumeGen {
+        gen: id,
+        value: a.get(1).unwrap_or(Value::None),
+        throw: true,
+    })
 }
 
 fn identity(_vm: &mut Vm, a: Args) -> R {
@@ -1177,7 +1270,11 @@ fn object_hash(vm: &mut Vm, a: Args) -> R {
 
 fn object_str(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
-    let s = if vm.exc_data(v).is_some() { vm.exc_message(v) } else { vm.plain_repr(v) };
+    let s = if vm.exc_data(v).is_some() {
+        vm.exc_message(v)
+    } else {
+        vm.plain_repr(v)
+    };
     ret(vm.new_str(&s))
 }
 
@@ -1192,7 +1289,10 @@ fn object_repr(vm: &mut Vm, a: Args) -> R {
 
 fn object_setattr(vm: &mut Vm, a: Args) -> R {
     let o = a.get(0).unwrap_or(Value::None);
-    let n = a.get(1).and_then(|v| vm.str_of(v).map(|s| s.to_string())).unwrap_or_default();
+    let n = a
+        .get(1)
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()))
+        .unwrap_or_default();
     let v = a.get(2).unwrap_or(Value::None);
     let s = vm.names.intern(&n);
     if let Value::Obj(id) = o {

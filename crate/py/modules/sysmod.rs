@@ -25,7 +25,11 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.def_native(io, "TextIOWrapper.flush", flush);
     vm.def_native(io, "TextIOWrapper.fileno", fileno);
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
-        let f = vm.heap.alloc(Obj::Instance(Box::new(Instance { class: io, attrs: Default::default(), exc: None })));
+        let f = vm.heap.alloc(Obj::Instance(Box::new(Instance {
+            class: io,
+            attrs: Default::default(),
+            exc: None,
+        })));
         let s = vm.names.intern("_fd");
         if let Obj::Instance(i) = vm.heap.get_mut(f) {
             i.attrs.set(s, Value::Int(fd));
@@ -77,7 +81,13 @@ fn write(vm: &mut Vm, a: Args) -> R {
     if s.is_empty() {
         return Ok(Action::Return(Value::Int(0)));
     }
-    Ok(Action::Syscall { call: Call::Write { fd: fd as i32, data: s.into_bytes() }, then: SysCont::WriteCount(n) })
+    Ok(Action::Syscall {
+        call: Call::Write {
+            fd: fd as i32,
+            data: s.into_bytes(),
+        },
+        then: SysCont::WriteCount(n),
+    })
 }
 
 fn flush(_vm: &mut Vm, _a: Args) -> R {

@@ -14,7 +14,9 @@ pub(crate) enum AttrOut {
 impl Vm {
     /// Looks `name` up along the MRO of `cls`.
     pub(crate) fn lookup_in_class(&self, cls: ObjId, name: Sym) -> Option<Value> {
-        let Obj::Class(c) = self.heap.get(cls) else { return None };
+        let Obj::Class(c) = self.heap.get(cls) else {
+            return None;
+        };
         for &k in &c.mro {
             if let Obj::Class(kc) = self.heap.get(k) {
                 if let Some(v) = kc.attrs.get(name) {
@@ -57,7 +59,10 @@ impl Vm {
             Obj::ClassMethod(inner) => {
                 let inner = *inner;
                 let cls = Value::Obj(self.class_of(recv));
-                Value::Obj(self.heap.alloc(Obj::Method { recv: cls, func: inner }))
+                Value::Obj(self.heap.alloc(Obj::Method {
+                    recv: cls,
+                    func: inner,
+                }))
             }
             _ => f,
         }
@@ -109,9 +114,14 @@ impl Vm {
                 fr.stack.push(Value::Unbound);
                 Ok(())
             }
-            AttrOut::Call(f, args) => {
-                self.perform(Action::CallThen { func: f, args, cont: ContKind::LoadMethodAttr }, ReturnTo::Push)
-            }
+            AttrOut::Call(f, args) => self.perform(
+                Action::CallThen {
+                    func: f,
+                    args,
+                    cont: ContKind::LoadMethodAttr,
+                },
+                ReturnTo::Push,
+            ),
         }
     }
 
@@ -143,7 +153,13 @@ impl Vm {
                 let cv = self.lookup_in_class(cls, name);
                 if let Some(Value::Obj(pid)) = cv {
                     if let Obj::Property { get, .. } = self.heap.get(pid) {
-                        return Ok(AttrOut::Call(*get, Args { pos: vec![obj], kw: vec![] }));
+                        return Ok(AttrOut::Call(
+                            *get,
+                            Args {
+                                pos: vec![obj],
+                                kw: vec![],
+                            },
+                        ));
                     }
                 }
                 if let Some(v) = own {
@@ -160,8 +176,17 @@ impl Vm {
                     return Ok(AttrOut::Value(d));
                 }
                 if let Some(ga) = self.lookup_in_class(cls, s.getattr) {
-                    let n = self.new_str(&self.sym_name(name).to_string());
-                    return Ok(AttrOut::Call(ga, Args { pos: vec![obj, n], kw: vec![] }));
+                    let n = {
+                        let n = self.sym_name(name).to_string();
+                        self.new_str(&n)
+                    };
+                    return Ok(AttrOut::Call(
+                        ga,
+                        Args {
+                            pos: vec![obj, n],
+                            kw: vec![],
+                        },
+                    ));
                 }
                 Err(self.no_attr(obj, name))
             }
@@ -181,8 +206,13 @@ impl Vm {
                     };
                     return Ok(AttrOut::Value(v));
                 }
-                let (cname, qual, module, bases, mro) =
-                    (c.name.clone(), c.qualname.clone(), c.module.clone(), c.bases.clone(), c.mro.clone());
+                let (cname, qual, module, bases, mro) = (
+                    c.name.clone(),
+                    c.qualname.clone(),
+                    c.module.clone(),
+                    c.bases.clone(),
+                    c.mro.clone(),
+                );
                 let v = if name == s.name {
                     self.new_str(&cname)
                 } else if name == s.qualname {
@@ -255,7 +285,9 @@ impl Vm {
                     "__name__" => Ok(AttrOut::Value(self.new_str(&n))),
                     "__qualname__" => Ok(AttrOut::Value(self.new_str(&q))),
                     "gi_running" => {
-                        let Obj::Generator(g) = self.heap.get(id) else { unreachable!() };
+                        let Obj::Generator(g) = self.heap.get(id) else {
+                            unreachable!()
+                        };
                         Ok(AttrOut::Value(Value::Bool(g.state == super::GenState::Running)))
                     }
                     _ => self.type_attr(obj, name),
@@ -269,7 +301,13 @@ impl Vm {
                 if let Some(v) = self.lookup_in_class(cls, name) {
                     if let Value::Obj(pid) = v {
                         if let Obj::Property { get, .. } = self.heap.get(pid) {
-                            return Ok(AttrOut::Call(*get, Args { pos: vec![obj], kw: vec![] }));
+                            return Ok(AttrOut::Call(
+                                *get,
+                                Args {
+                                    pos: vec![obj],
+                                    kw: vec![],
+                                },
+                            ));
                         }
                     }
                     return Ok(AttrOut::Value(self.bind(v, obj)));
@@ -286,7 +324,11 @@ impl Vm {
                     Obj::Class(c) => c.mro.clone(),
                     _ => vec![],
                 };
-                let after = mro.iter().position(|&c| c == class).map(|p| p + 1).unwrap_or(mro.len());
+                let after = mro
+                    .iter()
+                    .position(|&c| c == class)
+                    .map(|p| p + 1)
+                    .unwrap_or(mro.len());
                 for &k in &mro[after..] {
                     let v = match self.heap.get(k) {
                         Obj::Class(kc) => kc.attrs.get(name),
@@ -295,7 +337,13 @@ impl Vm {
                     if let Some(v) = v {
                         if let Value::Obj(pid) = v {
                             if let Obj::Property { get, .. } = self.heap.get(pid) {
-                                return Ok(AttrOut::Call(*get, Args { pos: vec![recv], kw: vec![] }));
+                                return Ok(AttrOut::Call(
+                                    *get,
+                                    Args {
+                                        pos: vec![recv],
+                                        kw: vec![],
+                                    },
+                                ));
                             }
                         }
                         let bound = match recv {
@@ -315,7 +363,10 @@ impl Vm {
                     }
                 }
                 let n = self.sym_name(name).to_string();
-                Err(self.exc(ExcKind::AttributeError, format!("'super' object has no attribute '{n}'")))
+                Err(self.exc(
+                    ExcKind::AttributeError,
+                    format!("'super' object has no attribute '{n}'"),
+                ))
             }
             Obj::Property { get, .. } if self.sym_name(name) == "fget" => Ok(AttrOut::Value(*get)),
             Obj::Slice { start, stop, step } => {
@@ -403,7 +454,10 @@ impl Vm {
         };
         let d = self.heap.alloc(Obj::Dict(Default::default()));
         for (k, v) in entries {
-            let ks = self.new_str(&self.sym_name(k).to_string());
+            let ks = {
+                let n = self.sym_name(k).to_string();
+                self.new_str(&n)
+            };
             let _ = self.dict_set(d, ks, v);
         }
         Value::Obj(d)
@@ -427,12 +481,29 @@ impl Vm {
                                 format!("property '{n}' of '{t}' object has no setter"),
                             ));
                         }
-                        return self.call_value(set, Args { pos: vec![obj, v], kw: vec![] }, ReturnTo::Discard);
+                        return self.call_value(
+                            set,
+                            Args {
+                                pos: vec![obj, v],
+                                kw: vec![],
+                            },
+                            ReturnTo::Discard,
+                        );
                     }
                 }
                 if let Some(sa) = self.lookup_user_special(obj, self.sym.setattr) {
-                    let n = self.new_str(&self.sym_name(name).to_string());
-                    return self.call_value(sa, Args { pos: vec![obj, n, v], kw: vec![] }, ReturnTo::Discard);
+                    let n = {
+                        let n = self.sym_name(name).to_string();
+                        self.new_str(&n)
+                    };
+                    return self.call_value(
+                        sa,
+                        Args {
+                            pos: vec![obj, n, v],
+                            kw: vec![],
+                        },
+                        ReturnTo::Discard,
+                    );
                 }
                 if let Obj::Instance(inst) = self.heap.get_mut(id) {
                     inst.attrs.set(name, v);

@@ -3,7 +3,7 @@
 //! generator's next item, or an exhausted iterator) goes.
 
 use super::super::bytecode::CodeKind;
-use super::super::value::{Function, Instance, IterState, Obj, ObjId, Sym, Value};
+use super::super::value::{Function, Instance, Obj, ObjId, Sym, Value};
 use super::{Args, Event, ExcKind, Frame, GenState, Generator, GreenletState, Pending, Vm};
 use crate::sys::{Call, Outcome, Ret};
 
@@ -50,25 +50,52 @@ impl ReturnTo {
 pub enum Action {
     Return(Value),
     /// Call `func` and let its result be this native's result.
-    Call { func: Value, args: Args },
+    Call {
+        func: Value,
+        args: Args,
+    },
     /// Call `func`, then continue with `cont`.
-    CallThen { func: Value, args: Args, cont: ContKind },
+    CallThen {
+        func: Value,
+        args: Args,
+        cont: ContKind,
+    },
     /// Take the next item of `iter`, then continue with `cont` (which sees `Exhausted` at the end).
-    NextThen { iter: Value, cont: ContKind },
+    NextThen {
+        iter: Value,
+        cont: ContKind,
+    },
     /// The next item of `iter` is this native's result (`StopIteration` at the end).
-    Next { iter: Value },
+    Next {
+        iter: Value,
+    },
     /// Resume a generator with a value, or by throwing an exception into it.
-    ResumeGen { gen: ObjId, value: Value, throw: bool },
+    ResumeGen {
+        gen: ObjId,
+        value: Value,
+        throw: bool,
+    },
     /// Make a syscall.
-    Syscall { call: Call, then: SysCont },
+    Syscall {
+        call: Call,
+        then: SysCont,
+    },
     /// The iterator this native stands for is exhausted.
     Exhausted,
     /// Switch to a greenlet, passing arguments (or throwing an exception into it).
-    Switch { target: ObjId, args: Args, throw: Option<Value> },
+    Switch {
+        target: ObjId,
+        args: Args,
+        throw: Option<Value>,
+    },
     /// Format values (calling user `__str__`/`__repr__` first), then finish.
     WithStrings(super::format::AfterStrings),
     /// Run a class body in a namespace; the body's return (the `__class__` cell or None) goes to `cont`.
-    RunBody { func: Value, ns: ObjId, cont: ContKind },
+    RunBody {
+        func: Value,
+        ns: ObjId,
+        cont: ContKind,
+    },
 }
 
 /// What a continuation sees.
@@ -98,15 +125,33 @@ impl Cont {
 #[derive(Clone, Debug)]
 pub enum ContKind {
     /// `list(it)`, `tuple(it)`, `set(it)`, `sorted(it)`… collect items into `acc`, then finish.
-    Collect { iter: Value, acc: Vec<Value>, finish: Collected },
+    Collect {
+        iter: Value,
+        acc: Vec<Value>,
+        finish: Collected,
+    },
     /// Strings for `str`/`repr`/`print` of objects with Python `__str__`/`__repr__`: one call each.
-    Stringify { calls: Vec<(Value, bool)>, done: Vec<String>, after: super::format::AfterStrings },
+    Stringify {
+        calls: Vec<(Value, bool)>,
+        done: Vec<String>,
+        after: super::format::AfterStrings,
+    },
     /// `sorted(key=…)`, `min`/`max(key=…)`: computing keys, then finishing.
-    SortKeys { items: Vec<Value>, keys: Vec<Value>, func: Value, finish: Collected },
+    SortKeys {
+        items: Vec<Value>,
+        keys: Vec<Value>,
+        func: Value,
+        finish: Collected,
+    },
     /// `generator.close()`: the generator must not yield.
     Close,
     /// A class body ran: build the class.
-    BuildClass { name: String, bases: Vec<ObjId>, ns: ObjId, meta_kw: Vec<(Sym, Value)> },
+    BuildClass {
+        name: String,
+        bases: Vec<ObjId>,
+        ns: ObjId,
+        meta_kw: Vec<(Sym, Value)>,
+    },
     /// A property read for `obj.name(...)`: push the value, then the no-receiver marker.
     LoadMethodAttr,
     /// `raise Cls`: the instance is made; raise it.
@@ -120,7 +165,13 @@ pub enum ContKind {
     /// `any`/`all`: (stop when truth == `want`).
     AnyAll { iter: Value, want: bool },
     /// `min`/`max` with an optional key.
-    MinMax { iter: Value, best: Option<(Value, Value)>, key: Value, is_max: bool, default: Option<Value> },
+    MinMax {
+        iter: Value,
+        best: Option<(Value, Value)>,
+        key: Value,
+        is_max: bool,
+        default: Option<Value>,
+    },
     /// `sum(it, start)`.
     Sum { iter: Value, acc: Value },
     /// `filter(f, …)`: keep the item if `f(item)` is true, else ask the filter again.
@@ -148,24 +199,45 @@ pub enum Collected {
     Tuple,
     Set,
     FrozenSet,
-    Sorted { reverse: bool, key: Value },
+    Sorted {
+        reverse: bool,
+        key: Value,
+    },
     /// `list.sort()` in place.
-    SortInPlace { list: ObjId, reverse: bool, key: Value },
+    SortInPlace {
+        list: ObjId,
+        reverse: bool,
+        key: Value,
+    },
     /// `[*it]` in a display: extend this list and give it back.
     Extend(ObjId),
     /// `list.extend(it)`: extend, give None.
     ExtendNone(ObjId),
     /// Unpacking into `n` targets, or starred (`before`, `after`): values go onto the stack.
-    Unpack { n: u32 },
-    UnpackEx { before: u32, after: u32 },
+    Unpack {
+        n: u32,
+    },
+    UnpackEx {
+        before: u32,
+        after: u32,
+    },
     /// `dict(pairs)` / `dict.update(pairs)` into this dict (None result when `update`).
-    Dict { dict: ObjId, update: bool },
+    Dict {
+        dict: ObjId,
+        update: bool,
+    },
     Bytes,
     ByteArray,
     Join(ObjId),
     Sum(Value),
-    MinMax { is_max: bool, key: Value, default: Value },
-    AnyAll { want: bool },
+    MinMax {
+        is_max: bool,
+        key: Value,
+        default: Value,
+    },
+    AnyAll {
+        want: bool,
+    },
     /// `set.update(it)` and friends.
     SetUpdate(ObjId),
     Enumerate,
@@ -176,9 +248,10 @@ impl Collected {
         match *self {
             Collected::Sorted { key, .. } => out.push(key),
             Collected::SortInPlace { list, key, .. } => out.extend([Value::Obj(list), key]),
-            Collected::Extend(l) | Collected::ExtendNone(l) | Collected::Join(l) | Collected::SetUpdate(l) => {
-                out.push(Value::Obj(l))
-            }
+            Collected::Extend(l)
+            | Collected::ExtendNone(l)
+            | Collected::Join(l)
+            | Collected::SetUpdate(l) => out.push(Value::Obj(l)),
             Collected::Dict { dict, .. } => out.push(Value::Obj(dict)),
             Collected::Sum(v) => out.push(v),
             Collected::MinMax { key, default, .. } => out.extend([key, default]),
@@ -199,19 +272,32 @@ impl ContKind {
                 out.extend(calls.iter().map(|t| t.0));
                 after.trace(out);
             }
-            ContKind::SortKeys { items, keys, func, finish } => {
+            ContKind::SortKeys {
+                items,
+                keys,
+                func,
+                finish,
+            } => {
                 out.extend_from_slice(items);
                 out.extend_from_slice(keys);
                 out.push(*func);
                 finish.trace(out);
             }
-            ContKind::BuildClass { bases, ns, meta_kw, .. } => {
+            ContKind::BuildClass {
+                bases, ns, meta_kw, ..
+            } => {
                 out.extend(bases.iter().map(|b| Value::Obj(*b)));
                 out.push(Value::Obj(*ns));
                 out.extend(meta_kw.iter().map(|k| k.1));
             }
             ContKind::AnyAll { iter, .. } => out.push(*iter),
-            ContKind::MinMax { iter, best, key, default, .. } => {
+            ContKind::MinMax {
+                iter,
+                best,
+                key,
+                default,
+                ..
+            } => {
                 out.push(*iter);
                 out.push(*key);
                 if let Some((a, b)) = best {
@@ -238,7 +324,11 @@ impl ContKind {
 #[derive(Clone, Debug)]
 pub enum SysCont {
     /// More pieces of one `print` to write, then return None.
-    Writes { fd: i32, rest: Vec<Vec<u8>>, result: Value },
+    Writes {
+        fd: i32,
+        rest: Vec<Vec<u8>>,
+        result: Value,
+    },
     /// `time.sleep`: the clock was read; now sleep until it plus `nanos`.
     SleepFromNow { nanos: u64 },
     /// The sleep is over.
@@ -317,7 +407,9 @@ impl Vm {
         ret: ReturnTo,
         ns: Option<ObjId>,
     ) -> Result<(), Value> {
-        let Obj::Function(f) = self.heap.get(fid) else { unreachable!() };
+        let Obj::Function(f) = self.heap.get(fid) else {
+            unreachable!()
+        };
         let f: &Function = f;
         let code = f.code.clone();
         let globals = f.globals;
@@ -346,7 +438,9 @@ impl Vm {
             *self.heap.get_mut(frame.cells[ci as usize]) = Obj::Cell(v);
         }
         if self.tracing {
-            self.events.push(Event::Call { func: code.qualname.clone() });
+            self.events.push(Event::Call {
+                func: code.qualname.clone(),
+            });
         }
         if code.kind == CodeKind::Generator {
             let g = self.heap.alloc(Obj::Generator(Box::new(Generator {
@@ -363,7 +457,9 @@ impl Vm {
     }
 
     fn bind_args(&mut self, fid: ObjId, frame: &mut Frame, args: Args) -> Result<(), Value> {
-        let Obj::Function(f) = self.heap.get(fid) else { unreachable!() };
+        let Obj::Function(f) = self.heap.get(fid) else {
+            unreachable!()
+        };
         let code = f.code.clone();
         let defaults = f.defaults.clone();
         let kwdefaults = f.kwdefaults.clone();
@@ -418,7 +514,10 @@ impl Vm {
                 }
                 None => match kwdict {
                     Some(d) => {
-                        let key = self.new_str(&self.sym_name(k).to_string());
+                        let key = {
+                            let n = self.sym_name(k).to_string();
+                            self.new_str(&n)
+                        };
                         self.dict_set(d, key, v)?;
                     }
                     None => {
@@ -469,13 +568,18 @@ impl Vm {
             n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
         };
         let plural = if missing.len() == 1 { "" } else { "s" };
-        self.type_error(format!("{fname}() missing {} required {what} argument{plural}: {list}", missing.len()))
+        self.type_error(format!(
+            "{fname}() missing {} required {what} argument{plural}: {list}",
+            missing.len()
+        ))
     }
 
     /// `Cls(...)`: builtin constructors are natives under `__new__`; user classes get an instance and
     /// their `__init__` called.
     fn instantiate(&mut self, cls: ObjId, args: Args, ret: ReturnTo) -> Result<(), Value> {
-        let Obj::Class(c) = self.heap.get(cls) else { unreachable!() };
+        let Obj::Class(c) = self.heap.get(cls) else {
+            unreachable!()
+        };
         let kind = c.kind;
         let user = c.module != "builtins";
         use super::super::value::Kind;
@@ -498,17 +602,31 @@ impl Vm {
             super::super::modules::greenlet::new_greenlet(self, cls, Value::None, None)
         } else {
             let exc = if kind == Kind::Exception {
-                Some(Box::new(super::super::value::ExcData { args: args.pos.clone(), ..Default::default() }))
+                Some(Box::new(super::super::value::ExcData {
+                    args: args.pos.clone(),
+                    ..Default::default()
+                }))
             } else {
                 None
             };
-            Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance { class: cls, attrs: Default::default(), exc }))))
+            Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance {
+                class: cls,
+                attrs: Default::default(),
+                exc,
+            }))))
         };
         match self.lookup_in_class(cls, self.sym.init) {
             Some(init) => {
                 let mut a = args;
                 a.pos.insert(0, inst);
-                self.call_value(init, a, ReturnTo::Init { instance: inst, then: Box::new(ret) })
+                self.call_value(
+                    init,
+                    a,
+                    ReturnTo::Init {
+                        instance: inst,
+                        then: Box::new(ret),
+                    },
+                )
             }
             None => {
                 if !args.pos.is_empty() || !args.kw.is_empty() {
@@ -525,12 +643,21 @@ impl Vm {
         match act {
             Action::Return(v) => self.deliver(ret, v),
             Action::Call { func, args } => self.call_value(func, args, ret),
-            Action::CallThen { func, args, cont } => {
-                self.call_value(func, args, ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })))
-            }
-            Action::NextThen { iter, cont } => {
-                self.next_item(iter, ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })))
-            }
+            Action::CallThen { func, args, cont } => self.call_value(
+                func,
+                args,
+                ReturnTo::Native(Box::new(Cont {
+                    kind: cont,
+                    then: ret,
+                })),
+            ),
+            Action::NextThen { iter, cont } => self.next_item(
+                iter,
+                ReturnTo::Native(Box::new(Cont {
+                    kind: cont,
+                    then: ret,
+                })),
+            ),
             Action::Next { iter } => self.next_item(iter, ret),
             Action::Exhausted => self.deliver_exhausted(ret, Value::None),
             Action::WithStrings(after) => self.with_strings(after, ret),
@@ -543,7 +670,15 @@ impl Vm {
             Action::Switch { target, args, throw } => self.switch_greenlet(target, args, throw, ret),
             Action::RunBody { func, ns, cont } => {
                 let Value::Obj(fid) = func else { unreachable!() };
-                self.call_function(fid, Args::default(), ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })), Some(ns))
+                self.call_function(
+                    fid,
+                    Args::default(),
+                    ReturnTo::Native(Box::new(Cont {
+                        kind: cont,
+                        then: ret,
+                    })),
+                    Some(ns),
+                )
             }
         }
     }
@@ -552,7 +687,11 @@ impl Vm {
     pub(crate) fn deliver(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
         match ret {
             ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next => {
-                self.frames.last_mut().expect("a frame to return to").stack.push(v);
+                self.frames
+                    .last_mut()
+                    .expect("a frame to return to")
+                    .stack
+                    .push(v);
                 Ok(())
             }
             ReturnTo::Init { instance, then } => {
@@ -609,11 +748,18 @@ impl Vm {
                         super::ops::NextStep::Call { func, args, cont } => self.call_value(
                             func,
                             args,
-                            ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })),
+                            ReturnTo::Native(Box::new(Cont {
+                                kind: cont,
+                                then: ret,
+                            })),
                         ),
-                        super::ops::NextStep::NextOf { iter, cont } => {
-                            self.next_item(iter, ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })))
-                        }
+                        super::ops::NextStep::NextOf { iter, cont } => self.next_item(
+                            iter,
+                            ReturnTo::Native(Box::new(Cont {
+                                kind: cont,
+                                then: ret,
+                            })),
+                        ),
                     };
                 }
                 Obj::Generator(_) => return self.resume_gen(id, Value::None, false, ret),
@@ -623,7 +769,14 @@ impl Vm {
         match self.lookup_special(iter, self.sym.next) {
             Some(m) => {
                 let depth = self.frames.len();
-                self.call_value(m, Args { pos: vec![iter], kw: vec![] }, ret)?;
+                self.call_value(
+                    m,
+                    Args {
+                        pos: vec![iter],
+                        kw: vec![],
+                    },
+                    ret,
+                )?;
                 if self.frames.len() > depth {
                     self.frames.last_mut().expect("pushed").iter_call = true;
                 }
@@ -637,8 +790,16 @@ impl Vm {
     }
 
     /// Resumes generator `gid` with `value` (or throws `value` into it).
-    pub(crate) fn resume_gen(&mut self, gid: ObjId, value: Value, throw: bool, ret: ReturnTo) -> Result<(), Value> {
-        let Obj::Generator(g) = self.heap.get_mut(gid) else { unreachable!() };
+    pub(crate) fn resume_gen(
+        &mut self,
+        gid: ObjId,
+        value: Value,
+        throw: bool,
+        ret: ReturnTo,
+    ) -> Result<(), Value> {
+        let Obj::Generator(g) = self.heap.get_mut(gid) else {
+            unreachable!()
+        };
         match g.state {
             GenState::Running => return Err(self.value_error("generator already executing")),
             GenState::Closed => {
@@ -662,9 +823,15 @@ impl Vm {
         let mut frame = g.frame.take().expect("suspended generator has a frame");
         let name = g.qualname.clone();
         if self.frames.len() >= self.limits.recursion {
-            let Obj::Generator(g) = self.heap.get_mut(gid) else { unreachable!() };
+            let Obj::Generator(g) = self.heap.get_mut(gid) else {
+                unreachable!()
+            };
             g.frame = Some(frame);
-            g.state = if was_created { GenState::Created } else { GenState::Suspended };
+            g.state = if was_created {
+                GenState::Created
+            } else {
+                GenState::Suspended
+            };
             return Err(self.exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         frame.ret = ret;
@@ -724,7 +891,9 @@ impl Vm {
         let frames = std::mem::take(&mut self.frames);
         let from_serial;
         {
-            let Obj::Greenlet(g) = self.heap.get_mut(cur) else { unreachable!() };
+            let Obj::Greenlet(g) = self.heap.get_mut(cur) else {
+                unreachable!()
+            };
             g.frames = frames;
             if g.state != GreenletState::Dead {
                 g.state = GreenletState::Suspended;
@@ -732,14 +901,19 @@ impl Vm {
             from_serial = g.serial;
         }
         self.current_greenlet = target;
-        let Obj::Greenlet(t) = self.heap.get_mut(target) else { unreachable!() };
+        let Obj::Greenlet(t) = self.heap.get_mut(target) else {
+            unreachable!()
+        };
         let to_serial = t.serial;
         let was_new = t.state == GreenletState::New;
         t.state = GreenletState::Active;
         self.frames = std::mem::take(&mut t.frames);
         let run = t.run;
         if self.tracing {
-            self.events.push(Event::GreenletSwitch { from: from_serial, to: to_serial });
+            self.events.push(Event::GreenletSwitch {
+                from: from_serial,
+                to: to_serial,
+            });
         }
         if was_new {
             if let Some(e) = throw {
@@ -760,7 +934,11 @@ impl Vm {
             return Err(e);
         }
         let v = self.pack_switch_args(args);
-        self.frames.last_mut().expect("a suspended greenlet has a frame").stack.push(v);
+        self.frames
+            .last_mut()
+            .expect("a suspended greenlet has a frame")
+            .stack
+            .push(v);
         Ok(())
     }
 
@@ -771,7 +949,10 @@ impl Vm {
         } else {
             let d = self.heap.alloc(Obj::Dict(Default::default()));
             for (k, v) in args.kw {
-                let key = self.new_str(&self.sym_name(k).to_string());
+                let key = {
+                    let n = self.sym_name(k).to_string();
+                    self.new_str(&n)
+                };
                 let _ = self.dict_set(d, key, v);
             }
             Some(Value::Obj(d))
@@ -791,7 +972,9 @@ impl Vm {
     /// resumes with the value or the exception.
     pub(crate) fn greenlet_finished(&mut self, g: ObjId, v: Value, raised: bool) -> Result<(), Value> {
         let parent = {
-            let Obj::Greenlet(gl) = self.heap.get_mut(g) else { unreachable!() };
+            let Obj::Greenlet(gl) = self.heap.get_mut(g) else {
+                unreachable!()
+            };
             gl.state = GreenletState::Dead;
             gl.frames.clear();
             gl.parent
@@ -811,7 +994,13 @@ impl Vm {
         let (args, throw) = if raised && !self.is_exc(v, ExcKind::GreenletExit) {
             (Args::default(), Some(v))
         } else {
-            (Args { pos: vec![v], kw: vec![] }, None)
+            (
+                Args {
+                    pos: vec![v],
+                    kw: vec![],
+                },
+                None,
+            )
         };
         self.current_greenlet = g;
         self.switch_greenlet(target, args, throw, ReturnTo::Push)
@@ -829,12 +1018,5 @@ impl Vm {
             None => self.finished = Some(status),
         }
         self.frames.clear();
-    }
-
-    pub(crate) fn iter_state(&self, id: ObjId) -> Option<&IterState> {
-        match self.heap.get(id) {
-            Obj::Iter(s) => Some(s),
-            _ => None,
-        }
     }
 }

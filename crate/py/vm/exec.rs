@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::super::bytecode::Op;
-use super::super::value::{Function, Obj, ObjId, Value};
+use super::super::value::{Function, Obj, Value};
 use super::call::{Action, ContKind, ReturnTo};
 use super::{Args, Block, BlockKind, Event, ExcKind, Fuel, GenState, Pending, Step, Vm};
 use crate::sys::Call;
@@ -23,9 +23,14 @@ impl Vm {
             }
             if let Some((writes, _)) = &self.exiting {
                 if let Some((fd, data)) = writes.front() {
-                    let call = Call::Write { fd: *fd, data: data.clone() };
-                    self.pending =
-                        Some(Pending { kind: super::call::SysCont::WriteCount(0), ret: ReturnTo::Push });
+                    let call = Call::Write {
+                        fd: *fd,
+                        data: data.clone(),
+                    };
+                    self.pending = Some(Pending {
+                        kind: super::call::SysCont::WriteCount(0),
+                        ret: ReturnTo::Push,
+                    });
                     return Step::Syscall(call);
                 }
             }
@@ -87,10 +92,13 @@ impl Vm {
             Op::LoadFast(i) => {
                 let v = f.locals[i as usize];
                 if v == Value::Unbound {
-                    let name = self.sym_name(f.code.varnames[i as usize]).to_string();
+                    let sym = f.code.varnames[i as usize];
+                    let name = self.sym_name(sym).to_string();
                     return Err(self.exc(
                         ExcKind::UnboundLocalError,
-                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        ),
                     ));
                 }
                 f.stack.push(v);
@@ -254,10 +262,13 @@ impl Vm {
             }
             Op::DeleteFast(i) => {
                 if f.locals[i as usize] == Value::Unbound {
-                    let name = self.sym_name(f.code.varnames[i as usize]).to_string();
+                    let sym = f.code.varnames[i as usize];
+                    let name = self.sym_name(sym).to_string();
                     return Err(self.exc(
                         ExcKind::UnboundLocalError,
-                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        ),
                     ));
                 }
                 f.locals[i as usize] = Value::Unbound;
@@ -350,7 +361,9 @@ impl Vm {
                         Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
                         _ => {
                             let t = self.type_name(kwargs);
-                            return Err(self.type_error(format!("argument after ** must be a mapping, not {t}")));
+                            return Err(
+                                self.type_error(format!("argument after ** must be a mapping, not {t}"))
+                            );
                         }
                     };
                     for (k, v) in entries {
@@ -411,13 +424,22 @@ impl Vm {
             .or_else(|| self.lookup_special(v, self.sym.len))
             .expect("truthy said a method decides");
         self.frames.last_mut().expect("frame").pc -= 1;
-        self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push)
+        self.call_value(
+            m,
+            Args {
+                pos: vec![v],
+                kw: vec![],
+            },
+            ReturnTo::Push,
+        )
     }
 
     fn return_value(&mut self, v: Value) -> Result<(), Value> {
         let frame = self.frames.pop().expect("a frame to return from");
         if self.tracing {
-            self.events.push(Event::Return { func: frame.code.qualname.clone() });
+            self.events.push(Event::Return {
+                func: frame.code.qualname.clone(),
+            });
         }
         if let Some(g) = frame.gen {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -434,7 +456,9 @@ impl Vm {
         let ret = std::mem::take(&mut frame.ret);
         let g = frame.gen.expect("yield outside a generator frame");
         if self.tracing {
-            self.events.push(Event::GenSuspend { name: frame.code.qualname.clone() });
+            self.events.push(Event::GenSuspend {
+                name: frame.code.qualname.clone(),
+            });
         }
         if let Obj::Generator(gen) = self.heap.get_mut(g) {
             gen.state = GenState::Suspended;
@@ -474,7 +498,11 @@ impl Vm {
                 return self.delitem_op(o, k);
             }
             Op::BuildSlice(n) => {
-                let step = if n == 3 { f.stack.pop().expect("stack") } else { Value::None };
+                let step = if n == 3 {
+                    f.stack.pop().expect("stack")
+                } else {
+                    Value::None
+                };
                 let stop = f.stack.pop().expect("stack");
                 let start = f.stack.pop().expect("stack");
                 let s = self.heap.alloc(Obj::Slice { start, stop, step });
@@ -521,7 +549,11 @@ impl Vm {
                 self.push(v);
             }
             Op::FormatValue(flags) => {
-                let spec = if flags & 4 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
+                let spec = if flags & 4 != 0 {
+                    Some(f.stack.pop().expect("stack"))
+                } else {
+                    None
+                };
                 let v = f.stack.pop().expect("stack");
                 return self.format_value_op(v, flags & 3, spec);
             }
@@ -568,7 +600,14 @@ impl Vm {
                         } else {
                             super::call::Collected::SetUpdate(id)
                         };
-                        let act = Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } };
+                        let act = Action::NextThen {
+                            iter,
+                            cont: ContKind::Collect {
+                                iter,
+                                acc: vec![],
+                                finish,
+                            },
+                        };
                         self.frames.last_mut().expect("frame").stack.pop();
                         return self.perform(act, ReturnTo::Push);
                     }
@@ -602,13 +641,27 @@ impl Vm {
                 self.push(t);
             }
             Op::MakeFunction { code, flags } => {
-                let closure = if flags & 8 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
-                let kwd = if flags & 2 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
-                let defs = if flags & 1 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
+                let closure = if flags & 8 != 0 {
+                    Some(f.stack.pop().expect("stack"))
+                } else {
+                    None
+                };
+                let kwd = if flags & 2 != 0 {
+                    Some(f.stack.pop().expect("stack"))
+                } else {
+                    None
+                };
+                let defs = if flags & 1 != 0 {
+                    Some(f.stack.pop().expect("stack"))
+                } else {
+                    None
+                };
                 let code_v = f.code.consts[code as usize];
                 let globals = f.globals;
                 let Value::Obj(cid) = code_v else { unreachable!() };
-                let Obj::Code(code) = self.heap.get(cid) else { unreachable!() };
+                let Obj::Code(code) = self.heap.get(cid) else {
+                    unreachable!()
+                };
                 let code = code.clone();
                 let closure = closure
                     .and_then(|c| self.seq_items(c))
@@ -671,19 +724,40 @@ impl Vm {
                     return self.next_item(sub, ReturnTo::Send { exit });
                 }
                 let send = self.get_attr_value(sub, self.sym.send)?;
-                return self.call_value(send, Args { pos: vec![v], kw: vec![] }, ReturnTo::Send { exit });
+                return self.call_value(
+                    send,
+                    Args {
+                        pos: vec![v],
+                        kw: vec![],
+                    },
+                    ReturnTo::Send { exit },
+                );
             }
             Op::SetupExcept(h) | Op::SetupFinally(h) => {
-                let kind = if matches!(op, Op::SetupExcept(_)) { BlockKind::Except } else { BlockKind::Finally };
+                let kind = if matches!(op, Op::SetupExcept(_)) {
+                    BlockKind::Except
+                } else {
+                    BlockKind::Finally
+                };
                 let level = f.stack.len() as u32;
-                f.blocks.push(Block { kind, handler: h, level });
+                f.blocks.push(Block {
+                    kind,
+                    handler: h,
+                    level,
+                });
             }
             Op::PopBlock => {
                 f.blocks.pop();
             }
             Op::PopExcept => {
                 let b = f.blocks.pop();
-                debug_assert!(matches!(b, Some(Block { kind: BlockKind::Handling, .. })));
+                debug_assert!(matches!(
+                    b,
+                    Some(Block {
+                        kind: BlockKind::Handling,
+                        ..
+                    })
+                ));
                 f.handled.pop();
             }
             Op::Reraise => {
@@ -711,11 +785,20 @@ impl Vm {
                 let enter = self.lookup_special(ctx, self.sym.enter);
                 let (Some(exit), Some(enter)) = (exit, enter) else {
                     let t = self.type_name(ctx);
-                    return Err(self.type_error(format!("'{t}' object does not support the context manager protocol")));
+                    return Err(self.type_error(format!(
+                        "'{t}' object does not support the context manager protocol"
+                    )));
                 };
                 let bound_exit = self.bind(exit, ctx);
                 self.push(bound_exit);
-                return self.call_value(enter, Args { pos: vec![ctx], kw: vec![] }, ReturnTo::Push);
+                return self.call_value(
+                    enter,
+                    Args {
+                        pos: vec![ctx],
+                        kw: vec![],
+                    },
+                    ReturnTo::Push,
+                );
             }
             Op::UnpackSequence(n) => {
                 let v = f.stack.pop().expect("stack");
@@ -808,7 +891,11 @@ impl Vm {
                 }
             }
             _ => {
-                let cause = if n == 2 { Some(f.stack.pop().expect("stack")) } else { None };
+                let cause = if n == 2 {
+                    Some(f.stack.pop().expect("stack"))
+                } else {
+                    None
+                };
                 let e = f.stack.pop().expect("stack");
                 self.raise_value(e, cause)
             }
@@ -864,9 +951,9 @@ impl Vm {
                     }
                 }
                 _ => {
-                    return Err(
-                        self.type_error("catching classes that do not inherit from BaseException is not allowed")
-                    )
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ))
                 }
             }
         }
@@ -906,7 +993,11 @@ impl Vm {
                     }
                     BlockKind::Except | BlockKind::Finally => {
                         f.stack.truncate(b.level as usize);
-                        f.blocks.push(Block { kind: BlockKind::Handling, handler: 0, level: b.level });
+                        f.blocks.push(Block {
+                            kind: BlockKind::Handling,
+                            handler: 0,
+                            level: b.level,
+                        });
                         f.handled.push(exc);
                         f.stack.push(exc);
                         f.pc = b.handler;
@@ -931,7 +1022,10 @@ impl Vm {
                     exc = e2;
                 }
             } else if frame.iter_call && self.is_exc(exc, ExcKind::StopIteration) {
-                let value = self.exc_data(exc).and_then(|d| d.args.first().copied()).unwrap_or(Value::None);
+                let value = self
+                    .exc_data(exc)
+                    .and_then(|d| d.args.first().copied())
+                    .unwrap_or(Value::None);
                 match self.deliver_exhausted(frame.ret, value) {
                     Ok(()) => return,
                     Err(e) => {
@@ -979,7 +1073,10 @@ impl Vm {
     /// An uncaught exception: print the traceback to fd 2 and end with status 1 (or SystemExit's code).
     fn die(&mut self, exc: Value) {
         if self.is_exc(exc, ExcKind::SystemExit) {
-            let code = self.exc_data(exc).and_then(|d| d.args.first().copied()).unwrap_or(Value::None);
+            let code = self
+                .exc_data(exc)
+                .and_then(|d| d.args.first().copied())
+                .unwrap_or(Value::None);
             let (status, msg) = match code {
                 Value::None => (0, None),
                 Value::Int(i) => (i as i32, None),

@@ -12,11 +12,26 @@ pub enum AfterStrings {
     Str(Value),
     Repr(Value),
     Ascii(Value),
-    Print { items: Vec<Value>, sep: String, end: String, fd: i32 },
-    Percent { fmt: Value, args: Value },
-    Format { fmt: String, args: Args },
+    Print {
+        items: Vec<Value>,
+        sep: String,
+        end: String,
+        fd: i32,
+    },
+    Percent {
+        fmt: Value,
+        args: Value,
+    },
+    Format {
+        fmt: String,
+        args: Args,
+    },
     /// An f-string field: conversion (0 none, 1 str, 2 repr, 3 ascii) and spec.
-    Field { v: Value, conv: u32, spec: Option<Value> },
+    Field {
+        v: Value,
+        conv: u32,
+        spec: Option<Value>,
+    },
 }
 
 impl AfterStrings {
@@ -52,7 +67,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{:e}", f);
     let (mant, exp) = e.split_once('e').expect("exponent form");
@@ -66,14 +85,22 @@ pub fn float_repr(f: f64) -> String {
             if n <= exp + 1 {
                 format!("{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
             } else {
-                format!("{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
+                format!(
+                    "{}.{}",
+                    &digits[..(exp + 1) as usize],
+                    &digits[(exp + 1) as usize..]
+                )
             }
         } else {
             format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
         };
         format!("{sign}{s}")
     } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
         let es = if exp < 0 { "-" } else { "+" };
         format!("{sign}{m}e{es}{:02}", exp.abs())
     }
@@ -81,7 +108,11 @@ pub fn float_repr(f: f64) -> String {
 
 /// `repr(str)`: CPython's choice of quotes and escapes.
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for c in s.chars() {
@@ -104,7 +135,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(q);
     for &c in b {
@@ -164,7 +199,9 @@ impl Vm {
 
     /// `str(exception)`: '' for no args, str(arg) for one, the args tuple otherwise; KeyError reprs.
     pub(crate) fn exc_message(&self, v: Value) -> String {
-        let Some(d) = self.exc_data(v) else { return String::new() };
+        let Some(d) = self.exc_data(v) else {
+            return String::new();
+        };
         if let Value::Obj(id) = v {
             if let Some(s) = self.override_for(id, false) {
                 return s;
@@ -233,7 +270,11 @@ impl Vm {
                         let parts: Vec<String> = d
                             .iter()
                             .map(|e| {
-                                format!("{}: {}", self.repr_depth(e.key, depth + 1), self.repr_depth(e.value, depth + 1))
+                                format!(
+                                    "{}: {}",
+                                    self.repr_depth(e.key, depth + 1),
+                                    self.repr_depth(e.value, depth + 1)
+                                )
                             })
                             .collect();
                         format!("{{{}}}", parts.join(", "))
@@ -282,7 +323,11 @@ impl Vm {
                             },
                             _ => "?".into(),
                         };
-                        format!("<bound method {} of {}>", fname, self.repr_depth(*recv, depth + 1))
+                        format!(
+                            "<bound method {} of {}>",
+                            fname,
+                            self.repr_depth(*recv, depth + 1)
+                        )
                     }
                     Obj::Class(c) => {
                         if c.module == "builtins" {
@@ -297,15 +342,19 @@ impl Vm {
                         }
                         let cname = self.class_name(i.class);
                         if let Some(e) = &i.exc {
-                            let parts: Vec<String> = e.args.iter().map(|a| self.repr_depth(*a, depth + 1)).collect();
-                            let sep = if parts.len() == 1 { "" } else { "" };
-                            return format!("{cname}({}{sep})", parts.join(", "));
+                            let parts: Vec<String> =
+                                e.args.iter().map(|a| self.repr_depth(*a, depth + 1)).collect();
+                            return format!("{cname}({})", parts.join(", "));
                         }
                         let module = match self.heap.get(i.class) {
                             Obj::Class(c) => c.module.clone(),
                             _ => "__main__".into(),
                         };
-                        format!("<{module}.{} object at {}>", self.qualname_of(i.class), self.addr(id))
+                        format!(
+                            "<{module}.{} object at {}>",
+                            self.qualname_of(i.class),
+                            self.addr(id)
+                        )
                     }
                     Obj::Module { name, .. } => {
                         if name == "__main__" {
@@ -384,8 +433,15 @@ impl Vm {
         self.perform(
             Action::CallThen {
                 func,
-                args: Args { pos: vec![obj], kw: vec![] },
-                cont: ContKind::Stringify { calls, done: vec![], after },
+                args: Args {
+                    pos: vec![obj],
+                    kw: vec![],
+                },
+                cont: ContKind::Stringify {
+                    calls,
+                    done: vec![],
+                    after,
+                },
             },
             ret,
         )
@@ -393,10 +449,17 @@ impl Vm {
 
     pub(crate) fn str_method(&self, obj: Value, is_repr: bool) -> Value {
         let name = if is_repr { self.sym.repr } else { self.sym.str_ };
-        self.lookup_special(obj, name).expect("collected objects have the method")
+        self.lookup_special(obj, name)
+            .expect("collected objects have the method")
     }
 
-    fn collect_user_strs(&self, v: Value, calls: &mut Vec<(Value, bool)>, seen: &mut Vec<ObjId>, depth: usize) {
+    fn collect_user_strs(
+        &self,
+        v: Value,
+        calls: &mut Vec<(Value, bool)>,
+        seen: &mut Vec<ObjId>,
+        depth: usize,
+    ) {
         let Value::Obj(id) = v else { return };
         if depth > 20 || seen.contains(&id) {
             return;
@@ -533,76 +596,94 @@ impl Vm {
             return Ok(self.plain_str(v));
         }
         let Some(p) = parse_spec(spec) else {
-            return Err(self.value_error(format!("Invalid format specifier '{spec}' for object of type '{}'", self.type_name(v))));
+            return Err(self.value_error(format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                self.type_name(v)
+            )));
         };
-        let (body, numeric) = if self.is_int(v) && !matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
-            let n = match v {
-                Value::Int(i) => num_bigint::BigInt::from(i),
-                Value::Bool(b) => num_bigint::BigInt::from(b as i64),
-                Value::Obj(id) => match self.heap.get(id) {
-                    Obj::BigInt(b) => b.clone(),
+        let (body, numeric) =
+            if self.is_int(v) && !matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+                let n = match v {
+                    Value::Int(i) => num_bigint::BigInt::from(i),
+                    Value::Bool(b) => num_bigint::BigInt::from(b as i64),
+                    Value::Obj(id) => match self.heap.get(id) {
+                        Obj::BigInt(b) => b.clone(),
+                        _ => num_bigint::BigInt::from(0),
+                    },
                     _ => num_bigint::BigInt::from(0),
-                },
-                _ => num_bigint::BigInt::from(0),
-            };
-            if p.precision.is_some() {
-                return Err(self.value_error("Precision not allowed in integer format specifier"));
-            }
-            let neg = n < num_bigint::BigInt::from(0);
-            let mag = if neg { -n } else { n };
-            let digits = match p.ty {
-                Some('x') => format!("{}{}", if p.alt { "0x" } else { "" }, mag.to_str_radix(16)),
-                Some('X') => format!("{}{}", if p.alt { "0X" } else { "" }, mag.to_str_radix(16).to_uppercase()),
-                Some('o') => format!("{}{}", if p.alt { "0o" } else { "" }, mag.to_str_radix(8)),
-                Some('b') => format!("{}{}", if p.alt { "0b" } else { "" }, mag.to_str_radix(2)),
-                Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0)).unwrap_or('?').to_string(),
-                Some('d') | Some('n') | None => group(&mag.to_string(), p.grouping),
-                Some(t) => {
-                    return Err(self.value_error(format!("Unknown format code '{t}' for object of type 'int'")));
+                };
+                if p.precision.is_some() {
+                    return Err(self.value_error("Precision not allowed in integer format specifier"));
                 }
-            };
-            (sign_str(neg, p.sign) + &digits, true)
-        } else if let (Some(f), true) = (self.as_f64(v), self.is_int(v) || matches!(v, Value::Float(_))) {
-            let neg = f.is_sign_negative() && !(f == 0.0 && p.ty.is_none() && false);
-            let a = f.abs();
-            let digits = match p.ty {
-                Some('f') | Some('F') => group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping),
-                Some('e') | Some('E') => {
-                    let s = exp_format(a, p.precision.unwrap_or(6));
-                    if p.ty == Some('E') {
-                        s.to_uppercase()
-                    } else {
-                        s
+                let neg = n < num_bigint::BigInt::from(0);
+                let mag = if neg { -n } else { n };
+                let digits = match p.ty {
+                    Some('x') => format!("{}{}", if p.alt { "0x" } else { "" }, mag.to_str_radix(16)),
+                    Some('X') => format!(
+                        "{}{}",
+                        if p.alt { "0X" } else { "" },
+                        mag.to_str_radix(16).to_uppercase()
+                    ),
+                    Some('o') => format!("{}{}", if p.alt { "0o" } else { "" }, mag.to_str_radix(8)),
+                    Some('b') => format!("{}{}", if p.alt { "0b" } else { "" }, mag.to_str_radix(2)),
+                    Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
+                        .unwrap_or('?')
+                        .to_string(),
+                    Some('d') | Some('n') | None => group(&mag.to_string(), p.grouping),
+                    Some(t) => {
+                        return Err(
+                            self.value_error(format!("Unknown format code '{t}' for object of type 'int'"))
+                        );
+                    }
+                };
+                (sign_str(neg, p.sign) + &digits, true)
+            } else if let (Some(f), true) = (self.as_f64(v), self.is_int(v) || matches!(v, Value::Float(_))) {
+                let neg = f.is_sign_negative();
+                let a = f.abs();
+                let digits = match p.ty {
+                    Some('f') | Some('F') => {
+                        group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
+                    }
+                    Some('e') | Some('E') => {
+                        let s = exp_format(a, p.precision.unwrap_or(6));
+                        if p.ty == Some('E') {
+                            s.to_uppercase()
+                        } else {
+                            s
+                        }
+                    }
+                    Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
+                    Some('g') | Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt),
+                    None => match p.precision {
+                        Some(pr) => general_format(a, pr.max(1), true)
+                            .trim_end_matches('.')
+                            .to_string(),
+                        None => group_float(&float_repr(a), p.grouping),
+                    },
+                    Some(t) => {
+                        return Err(
+                            self.value_error(format!("Unknown format code '{t}' for object of type 'float'"))
+                        );
+                    }
+                };
+                let neg = neg && !(f.is_nan());
+                (sign_str(neg, p.sign) + &digits, true)
+            } else {
+                let s = self.plain_str(v);
+                if let Some(t) = p.ty {
+                    if t != 's' {
+                        return Err(self.value_error(format!(
+                            "Unknown format code '{t}' for object of type '{}'",
+                            self.type_name(v)
+                        )));
                     }
                 }
-                Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
-                Some('g') | Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt),
-                None => match p.precision {
-                    Some(pr) => general_format(a, pr.max(1), true).trim_end_matches('.').to_string(),
-                    None => group_float(&float_repr(a), p.grouping),
-                },
-                Some(t) => {
-                    return Err(self.value_error(format!("Unknown format code '{t}' for object of type 'float'")));
-                }
+                let s = match p.precision {
+                    Some(pr) => s.chars().take(pr).collect(),
+                    None => s,
+                };
+                (s, false)
             };
-            let neg = neg && !(f.is_nan());
-            (sign_str(neg, p.sign) + &digits, true)
-        } else {
-            let s = self.plain_str(v);
-            if let Some(t) = p.ty {
-                if t != 's' {
-                    return Err(self.value_error(format!(
-                        "Unknown format code '{t}' for object of type '{}'",
-                        self.type_name(v)
-                    )));
-                }
-            }
-            let s = match p.precision {
-                Some(pr) => s.chars().take(pr).collect(),
-                None => s,
-            };
-            (s, false)
-        };
         Ok(pad(&body, &p, numeric))
     }
 
@@ -643,7 +724,9 @@ impl Vm {
             let mut key_val = None;
             if chars[i] == '(' {
                 let close = chars[i..].iter().position(|&c| c == ')').map(|p| p + i);
-                let Some(close) = close else { return Err(self.value_error("incomplete format key")) };
+                let Some(close) = close else {
+                    return Err(self.value_error("incomplete format key"));
+                };
                 let key: String = chars[i + 1..close].iter().collect();
                 i = close + 1;
                 let k = self.new_str(&key);
@@ -720,11 +803,11 @@ impl Vm {
                     self.format_spec(sv, &fs)?
                 }
                 'd' | 'i' | 'u' => {
-                    let n = self.to_int_for_format(v)?;
+                    let n = self.int_for_format(v)?;
                     self.format_spec(n, &fs)?
                 }
                 'x' | 'X' | 'o' => {
-                    let n = self.to_int_for_format(v)?;
+                    let n = self.int_for_format(v)?;
                     self.format_spec(n, &format!("{fs}{conv}"))?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
@@ -757,7 +840,7 @@ impl Vm {
         Ok(self.new_str(&out))
     }
 
-    fn to_int_for_format(&mut self, v: Value) -> Result<Value, Value> {
+    fn int_for_format(&mut self, v: Value) -> Result<Value, Value> {
         match v {
             Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
             _ if self.is_int(v) => Ok(v),
@@ -806,7 +889,11 @@ impl Vm {
                     None => (name_conv, None),
                 };
                 // Nested fields in the spec: `{:{width}}`.
-                let spec = if spec.contains('{') { self.str_format(&spec, args)? } else { spec };
+                let spec = if spec.contains('{') {
+                    self.str_format(&spec, args)?
+                } else {
+                    spec
+                };
                 let (head, path) = match name.find(['.', '[']) {
                     Some(p) => (name[..p].to_string(), name[p..].to_string()),
                     None => (name.clone(), String::new()),
@@ -819,7 +906,10 @@ impl Vm {
                         None => {
                             return Err(self.exc(
                                 ExcKind::IndexError,
-                                format!("Replacement index {} out of range for positional args tuple", auto - 1),
+                                format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    auto - 1
+                                ),
                             ))
                         }
                     }
@@ -981,7 +1071,7 @@ fn group(digits: &str, sep: Option<char>) -> String {
     let b: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, ch) in b.iter().enumerate() {
-        if i > 0 && (b.len() - i) % 3 == 0 {
+        if i > 0 && (b.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(*ch);
@@ -1021,8 +1111,16 @@ fn general_format(a: f64, prec: usize, keep_point: bool) -> String {
     let exp2: i32 = e.parse().unwrap_or(exp);
     if exp2 < -4 || exp2 >= p as i32 {
         let (m, _) = s.split_once('e').expect("exp");
-        let m = if m.contains('.') && !keep_point { m.trim_end_matches('0').trim_end_matches('.').to_string() } else { m.to_string() };
-        let m = if keep_point { m.trim_end_matches('0').trim_end_matches('.').to_string() } else { m };
+        let m = if m.contains('.') && !keep_point {
+            m.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            m.to_string()
+        };
+        let m = if keep_point {
+            m.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            m
+        };
         format!("{m}e{}{:02}", if exp2 < 0 { '-' } else { '+' }, exp2.abs())
     } else {
         let decimals = (p as i32 - 1 - exp2).max(0) as usize;
@@ -1041,7 +1139,13 @@ fn pad(body: &str, p: &Spec, numeric: bool) -> String {
         return body.to_string();
     }
     let n = p.width - len;
-    let align = p.align.unwrap_or(if p.zero && numeric { '=' } else if numeric { '>' } else { '<' });
+    let align = p.align.unwrap_or(if p.zero && numeric {
+        '='
+    } else if numeric {
+        '>'
+    } else {
+        '<'
+    });
     let fill = if p.zero && p.align.is_none() { '0' } else { p.fill };
     let fills = |k: usize| fill.to_string().repeat(k);
     match align {
@@ -1054,7 +1158,9 @@ fn pad(body: &str, p: &Spec, numeric: bool) -> String {
                 Some(c @ ('-' | '+' | ' ')) => (c.to_string(), &body[1..]),
                 _ => (String::new(), body),
             };
-            let (prefix, digits) = if rest.len() > 2 && (rest.starts_with("0x") || rest.starts_with("0o") || rest.starts_with("0b")) {
+            let (prefix, digits) = if rest.len() > 2
+                && (rest.starts_with("0x") || rest.starts_with("0o") || rest.starts_with("0b"))
+            {
                 (&rest[..2], &rest[2..])
             } else {
                 ("", rest)

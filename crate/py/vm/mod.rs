@@ -204,9 +204,15 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { recursion: 1000, objects: 20_000_000 }
+        Limits {
+            recursion: 1000,
+            objects: 20_000_000,
+        }
     }
 }
+
+/// A write still to make before the program ends (a traceback on fd 2).
+pub(crate) type PendingWrite = (Fd, Vec<u8>);
 
 /// The machine. Everything is data, so `clone()` is a checkpoint.
 #[derive(Clone)]
@@ -228,7 +234,7 @@ pub struct Vm {
     /// Results of user `__str__` (false) / `__repr__` (true) while a native formats with them.
     pub(crate) overrides: Vec<(ObjId, bool, String)>,
     /// Tracebacks and final writes still to make before finishing.
-    pub(crate) exiting: Option<(VecDeque<(Fd, Vec<u8>)>, i32)>,
+    pub(crate) exiting: Option<(VecDeque<PendingWrite>, i32)>,
     pub(crate) finished: Option<i32>,
     pub(crate) sources: BTreeMap<String, Rc<Vec<String>>>,
     pub(crate) stdin_buf: Vec<u8>,
@@ -249,7 +255,10 @@ impl Vm {
         let mut names = Interner::default();
         let sym = types::Syms::new(&mut names);
         let types = Types::new(&mut heap, &mut names);
-        let builtins = heap.alloc(Obj::Module { name: "builtins".into(), attrs: Default::default() });
+        let builtins = heap.alloc(Obj::Module {
+            name: "builtins".into(),
+            attrs: Default::default(),
+        });
         let main_greenlet = heap.alloc(Obj::Free);
         let mut vm = Vm {
             heap,
@@ -307,18 +316,28 @@ impl Vm {
     ) -> Result<(), super::error::SyntaxError> {
         let code = super::compiler::compile_module(module, filename, &mut self.heap, &mut self.names)
             .map_err(|e| {
-                let text = source.lines().nth(e.span.line.saturating_sub(1) as usize).unwrap_or("");
+                let text = source
+                    .lines()
+                    .nth(e.span.line.saturating_sub(1) as usize)
+                    .unwrap_or("");
                 super::error::SyntaxError {
                     kind: super::error::SyntaxErrorKind::SyntaxError,
                     msg: e.msg,
                     filename: filename.to_string(),
                     line: e.span.line,
                     offset: e.span.col + 1,
-                    end_offset: if e.span.end_line == e.span.line { e.span.end_col + 1 } else { e.span.col + 2 },
+                    end_offset: if e.span.end_line == e.span.line {
+                        e.span.end_col + 1
+                    } else {
+                        e.span.col + 2
+                    },
                     text: text.to_string(),
                 }
             })?;
-        self.sources.insert(filename.to_string(), Rc::new(source.lines().map(String::from).collect()));
+        self.sources.insert(
+            filename.to_string(),
+            Rc::new(source.lines().map(String::from).collect()),
+        );
         let main = self.new_module("__main__");
         let file = self.new_str(filename);
         self.module_set(main, "__file__", file);
@@ -379,7 +398,10 @@ impl Vm {
     }
 
     pub(crate) fn new_module(&mut self, name: &str) -> ObjId {
-        let m = self.heap.alloc(Obj::Module { name: name.to_string(), attrs: Default::default() });
+        let m = self.heap.alloc(Obj::Module {
+            name: name.to_string(),
+            attrs: Default::default(),
+        });
         let n = self.new_str(name);
         self.module_set(m, "__name__", n);
         m
@@ -441,4 +463,19 @@ impl Vm {
     pub(crate) fn sym_name(&self, s: Sym) -> &str {
         self.names.name(s)
     }
+}
+
+/// Makes a builtin-style class (used by native modules for their own types, e.g. `_io.TextIOWrapper`).
+pub(crate) fn types_new_class(
+    vm: &mut Vm,
+    name: &str,
+    base: ObjId,
+    kind: super::value::Kind,
+    module: &str,
+) -> ObjId {
+    let c = types::new_class(&mut vm.heap, &mut vm.names, name, &[base], kind);
+    if let Obj::Class(cl) = vm.heap.get_mut(c) {
+        cl.module = module.to_string();
+    }
+    c
 }

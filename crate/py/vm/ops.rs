@@ -9,7 +9,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::super::ast::{BinOp, CmpOp};
 use super::super::bytecode::Op;
-use super::super::value::{IterState, Kind, Obj, ObjId, Sym, Value};
+use super::super::value::{IterState, Kind, Obj, ObjId, Value};
 use super::call::{Action, Collected, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
 
@@ -61,9 +61,16 @@ pub enum NextStep {
     Item(Value),
     Done,
     /// `iter(callable, sentinel)` calls its callable.
-    Call { func: Value, args: Args, cont: ContKind },
+    Call {
+        func: Value,
+        args: Args,
+        cont: ContKind,
+    },
     /// An adaptor (`map`, `zip`, …) needs an item of an inner iterator first.
-    NextOf { iter: Value, cont: ContKind },
+    NextOf {
+        iter: Value,
+        cont: ContKind,
+    },
 }
 
 pub fn binop_symbol(op: BinOp) -> &'static str {
@@ -318,14 +325,35 @@ impl Vm {
             let iname = format!("__i{}", &name[2..]);
             let is = self.names.intern(&iname);
             if let Some(m) = self.lookup_user_special(a, is) {
-                return self.call_value(m, Args { pos: vec![a, b], kw: vec![] }, ReturnTo::Push);
+                return self.call_value(
+                    m,
+                    Args {
+                        pos: vec![a, b],
+                        kw: vec![],
+                    },
+                    ReturnTo::Push,
+                );
             }
         }
         if let Some(m) = self.lookup_user_special(a, s) {
-            return self.call_value(m, Args { pos: vec![a, b], kw: vec![] }, ReturnTo::Push);
+            return self.call_value(
+                m,
+                Args {
+                    pos: vec![a, b],
+                    kw: vec![],
+                },
+                ReturnTo::Push,
+            );
         }
         if let Some(m) = self.lookup_user_special(b, rs) {
-            return self.call_value(m, Args { pos: vec![b, a], kw: vec![] }, ReturnTo::Push);
+            return self.call_value(
+                m,
+                Args {
+                    pos: vec![b, a],
+                    kw: vec![],
+                },
+                ReturnTo::Push,
+            );
         }
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add && ta == "str" {
@@ -335,8 +363,14 @@ impl Vm {
             return Err(self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}")));
         }
         let sym = binop_symbol(op);
-        let sym = if inplace && op != BinOp::Pow { format!("{sym}=") } else { sym.to_string() };
-        Err(self.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'")))
+        let sym = if inplace && op != BinOp::Pow {
+            format!("{sym}=")
+        } else {
+            sym.to_string()
+        };
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+        )))
     }
 
     /// Builtin arithmetic; `Ok(None)` when neither operand is a builtin that handles `op`.
@@ -428,7 +462,11 @@ impl Vm {
                         v.extend_from_slice(x);
                     }
                     let is_list = matches!(self.heap.get(ia), Obj::List(_));
-                    return Ok(Some(if is_list { self.new_list(v) } else { self.new_tuple(v) }));
+                    return Ok(Some(if is_list {
+                        self.new_list(v)
+                    } else {
+                        self.new_tuple(v)
+                    }));
                 }
             }
             (Obj::Bytes(x), _) if op == BinOp::Mult => {
@@ -447,8 +485,14 @@ impl Vm {
             (Obj::Dict(_), Value::Obj(ib)) if op == BinOp::BitOr => {
                 if let Obj::Dict(d) = self.heap.get(ib) {
                     let add: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
-                    let Obj::Dict(x) = self.heap.get(ia) else { unreachable!() };
-                    let target = if inplace { ia } else { self.heap.alloc(Obj::Dict(x.clone())) };
+                    let Obj::Dict(x) = self.heap.get(ia) else {
+                        unreachable!()
+                    };
+                    let target = if inplace {
+                        ia
+                    } else {
+                        self.heap.alloc(Obj::Dict(x.clone()))
+                    };
                     for (k, v) in add {
                         self.dict_set(target, k, v)?;
                     }
@@ -464,7 +508,10 @@ impl Vm {
     fn seq_repeat_left(&mut self, op: BinOp, a: Value, b: Value) -> Result<Option<Value>, Value> {
         if op == BinOp::Mult && self.small_int(a).is_some() {
             if let Value::Obj(ib) = b {
-                if matches!(self.heap.get(ib), Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)) {
+                if matches!(
+                    self.heap.get(ib),
+                    Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)
+                ) {
                     return self.binary_builtin(op, b, a, false);
                 }
             }
@@ -516,7 +563,10 @@ impl Vm {
                 if y.is_zero() {
                     return Err(self.exc(ExcKind::ZeroDivisionError, "division by zero"));
                 }
-                let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
+                let (fx, fy) = (
+                    x.to_f64().unwrap_or(f64::INFINITY),
+                    y.to_f64().unwrap_or(f64::INFINITY),
+                );
                 return Ok(Value::Float(fx / fy));
             }
             BinOp::Pow => {
@@ -605,7 +655,10 @@ impl Vm {
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(self.exc(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
+                    return Err(self.exc(
+                        ExcKind::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -615,7 +668,9 @@ impl Vm {
             }
             _ => {
                 let sym = binop_symbol(op);
-                return Err(self.type_error(format!("unsupported operand type(s) for {sym}: 'float' and 'float'")));
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {sym}: 'float' and 'float'"
+                )));
             }
         }))
     }
@@ -624,7 +679,11 @@ impl Vm {
         let xa = self.set_items(a);
         let xb = self.set_items(b);
         let frozen = matches!(self.heap.get(a), Obj::FrozenSet(_));
-        let out = self.heap.alloc(if frozen { Obj::FrozenSet(Default::default()) } else { Obj::Set(Default::default()) });
+        let out = self.heap.alloc(if frozen {
+            Obj::FrozenSet(Default::default())
+        } else {
+            Obj::Set(Default::default())
+        });
         match op {
             BinOp::BitOr => {
                 for v in xa.iter().chain(xb.iter()) {
@@ -695,7 +754,14 @@ impl Vm {
                     };
                     let s = self.names.intern(name);
                     if let Some(m) = self.lookup_user_special(v, s) {
-                        return self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push);
+                        return self.call_value(
+                            m,
+                            Args {
+                                pos: vec![v],
+                                kw: vec![],
+                            },
+                            ReturnTo::Push,
+                        );
                     }
                     let sym = match op {
                         Op::Neg => "-",
@@ -730,15 +796,33 @@ impl Vm {
                     return Ok(());
                 }
                 if let Some(m) = self.lookup_user_special(b, self.sym.contains) {
-                    let args = Args { pos: vec![b, a], kw: vec![] };
+                    let args = Args {
+                        pos: vec![b, a],
+                        kw: vec![],
+                    };
                     return if op == CmpOp::In {
-                        self.perform(Action::CallThen { func: m, args, cont: ContKind::Truth }, ReturnTo::Push)
+                        self.perform(
+                            Action::CallThen {
+                                func: m,
+                                args,
+                                cont: ContKind::Truth,
+                            },
+                            ReturnTo::Push,
+                        )
                     } else {
-                        self.perform(Action::CallThen { func: m, args, cont: ContKind::Not }, ReturnTo::Push)
+                        self.perform(
+                            Action::CallThen {
+                                func: m,
+                                args,
+                                cont: ContKind::Not,
+                            },
+                            ReturnTo::Push,
+                        )
                     };
                 }
                 if self.lookup_user_special(b, self.sym.iter).is_some() {
-                    return Err(self.type_error("'in' on an iterable without __contains__ is not supported in ioplay"));
+                    return Err(self
+                        .type_error("'in' on an iterable without __contains__ is not supported in ioplay"));
                 }
                 let t = self.type_name(b);
                 Err(self.type_error(format!("argument of type '{t}' is not iterable")))
@@ -754,16 +838,40 @@ impl Vm {
                     _ => (self.sym.ge, self.sym.le),
                 };
                 if let Some(m) = self.lookup_user_special(a, name) {
-                    return self.call_value(m, Args { pos: vec![a, b], kw: vec![] }, ReturnTo::Push);
+                    return self.call_value(
+                        m,
+                        Args {
+                            pos: vec![a, b],
+                            kw: vec![],
+                        },
+                        ReturnTo::Push,
+                    );
                 }
                 if op == CmpOp::NotEq {
                     if let Some(m) = self.lookup_user_special(a, self.sym.eq) {
-                        let args = Args { pos: vec![a, b], kw: vec![] };
-                        return self.perform(Action::CallThen { func: m, args, cont: ContKind::Not }, ReturnTo::Push);
+                        let args = Args {
+                            pos: vec![a, b],
+                            kw: vec![],
+                        };
+                        return self.perform(
+                            Action::CallThen {
+                                func: m,
+                                args,
+                                cont: ContKind::Not,
+                            },
+                            ReturnTo::Push,
+                        );
                     }
                 }
                 if let Some(m) = self.lookup_user_special(b, rname) {
-                    return self.call_value(m, Args { pos: vec![b, a], kw: vec![] }, ReturnTo::Push);
+                    return self.call_value(
+                        m,
+                        Args {
+                            pos: vec![b, a],
+                            kw: vec![],
+                        },
+                        ReturnTo::Push,
+                    );
                 }
                 let r = self.compare_builtin(op, a, b)?;
                 self.push(Value::Bool(r));
@@ -835,7 +943,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.num_f64(a), self.num_f64(b)) {
             return x.partial_cmp(&y);
         }
-        let (Value::Obj(x), Value::Obj(y)) = (a, b) else { return None };
+        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+            return None;
+        };
         match (self.heap.get(x), self.heap.get(y)) {
             (Obj::Str(p), Obj::Str(q)) => Some(p.cmp(q)),
             (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => Some(p.cmp(q)),
@@ -865,7 +975,9 @@ impl Vm {
         match (a, b) {
             (Value::None, Value::None) => return true,
             (Value::Float(x), _) | (_, Value::Float(x)) => {
-                let (Some(p), Some(q)) = (self.num_f64(a), self.num_f64(b)) else { return false };
+                let (Some(p), Some(q)) = (self.num_f64(a), self.num_f64(b)) else {
+                    return false;
+                };
                 let _ = x;
                 return p == q;
             }
@@ -897,9 +1009,18 @@ impl Vm {
             (Obj::Set(p) | Obj::FrozenSet(p), Obj::Set(q) | Obj::FrozenSet(q)) => {
                 p.len() == q.len() && p.iter().all(|e| self.set_contains(y, e.key).unwrap_or(false))
             }
-            (Obj::Range { start: a1, stop: b1, step: c1 }, Obj::Range { start: a2, stop: b2, step: c2 }) => {
-                (a1, b1, c1) == (a2, b2, c2)
-            }
+            (
+                Obj::Range {
+                    start: a1,
+                    stop: b1,
+                    step: c1,
+                },
+                Obj::Range {
+                    start: a2,
+                    stop: b2,
+                    step: c2,
+                },
+            ) => (a1, b1, c1) == (a2, b2, c2),
             (Obj::Method { recv: r1, func: f1 }, Obj::Method { recv: r2, func: f2 }) => r1 == r2 && f1 == f2,
             _ => false,
         }
@@ -992,13 +1113,17 @@ impl Vm {
 
     /// `x in container` for builtin containers; `None` when the container is not one.
     pub(crate) fn contains_builtin(&mut self, container: Value, x: Value) -> Result<Option<bool>, Value> {
-        let Value::Obj(id) = container else { return Ok(None) };
+        let Value::Obj(id) = container else {
+            return Ok(None);
+        };
         Ok(Some(match self.heap.get(id) {
             Obj::Str(s) => match self.str_of(x) {
                 Some(sub) => s.contains(sub),
                 None => {
                     let t = self.type_name(x);
-                    return Err(self.type_error(format!("'in <string>' requires string as left operand, not {t}")));
+                    return Err(
+                        self.type_error(format!("'in <string>' requires string as left operand, not {t}"))
+                    );
                 }
             },
             Obj::Bytes(b) | Obj::ByteArray(b) => match x {
@@ -1009,7 +1134,9 @@ impl Vm {
                 },
                 _ => false,
             },
-            Obj::List(items) | Obj::Tuple(items) => items.iter().any(|i| self.is_same(*i, x) || self.eq(*i, x)),
+            Obj::List(items) | Obj::Tuple(items) => {
+                items.iter().any(|i| self.is_same(*i, x) || self.eq(*i, x))
+            }
             Obj::Dict(_) => self.dict_lookup(id, x)?.is_some(),
             Obj::Set(_) | Obj::FrozenSet(_) => self.set_contains(id, x)?,
             Obj::Range { start, stop, step } => match self.small_int(x) {
@@ -1034,14 +1161,18 @@ impl Vm {
 
     pub(crate) fn dict_lookup(&self, d: ObjId, k: Value) -> Result<Option<Value>, Value> {
         let h = self.hash_ro(k)?;
-        let Obj::Dict(dict) = self.heap.get(d) else { return Ok(None) };
-        Ok(dict.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k)).map(|n| dict.entry(n).value))
+        let Obj::Dict(dict) = self.heap.get(d) else {
+            return Ok(None);
+        };
+        Ok(dict
+            .find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
+            .map(|n| dict.entry(n).value))
     }
 
     /// Hash without mutation (all builtin hashes are read-only; instances hash by id).
     fn hash_ro(&self, v: Value) -> Result<u64, Value> {
         // `hash` only allocates to raise; recompute through a clone-free path for the common kinds.
-        let mut probe = || -> Option<u64> {
+        let probe = || -> Option<u64> {
             Some(match v {
                 Value::None => 0xfcf4_0a31,
                 Value::Bool(b) => b as u64,
@@ -1067,10 +1198,14 @@ impl Vm {
     pub(crate) fn dict_set(&mut self, d: ObjId, k: Value, v: Value) -> Result<(), Value> {
         let h = self.hash(k)?;
         let found = {
-            let Obj::Dict(dict) = self.heap.get(d) else { return Ok(()) };
+            let Obj::Dict(dict) = self.heap.get(d) else {
+                return Ok(());
+            };
             dict.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
         };
-        let Obj::Dict(dict) = self.heap.get_mut(d) else { return Ok(()) };
+        let Obj::Dict(dict) = self.heap.get_mut(d) else {
+            return Ok(());
+        };
         match found {
             Some(n) => dict.set_value(n, v),
             None => dict.insert_new(h, k, v),
@@ -1081,17 +1216,23 @@ impl Vm {
     pub(crate) fn dict_remove(&mut self, d: ObjId, k: Value) -> Result<Option<Value>, Value> {
         let h = self.hash(k)?;
         let found = {
-            let Obj::Dict(dict) | Obj::Set(dict) = self.heap.get(d) else { return Ok(None) };
+            let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get(d) else {
+                return Ok(None);
+            };
             dict.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
         };
-        let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get_mut(d) else { return Ok(None) };
+        let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get_mut(d) else {
+            return Ok(None);
+        };
         Ok(found.map(|n| dict.remove_at(n).value))
     }
 
     pub(crate) fn set_add(&mut self, s: ObjId, k: Value) -> Result<(), Value> {
         let h = self.hash(k)?;
         let found = {
-            let (Obj::Set(d) | Obj::FrozenSet(d)) = self.heap.get(s) else { return Ok(()) };
+            let (Obj::Set(d) | Obj::FrozenSet(d)) = self.heap.get(s) else {
+                return Ok(());
+            };
             d.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
         };
         if found.is_none() {
@@ -1104,7 +1245,9 @@ impl Vm {
 
     pub(crate) fn set_contains(&self, s: ObjId, k: Value) -> Result<bool, Value> {
         let h = self.hash_ro(k)?;
-        let (Obj::Set(d) | Obj::FrozenSet(d) | Obj::Dict(d)) = self.heap.get(s) else { return Ok(false) };
+        let (Obj::Set(d) | Obj::FrozenSet(d) | Obj::Dict(d)) = self.heap.get(s) else {
+            return Ok(false);
+        };
         Ok(d.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k)).is_some())
     }
 
@@ -1116,7 +1259,14 @@ impl Vm {
             return Ok(());
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.getitem) {
-            return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Push);
+            return self.call_value(
+                m,
+                Args {
+                    pos: vec![o, k],
+                    kw: vec![],
+                },
+                ReturnTo::Push,
+            );
         }
         if let Value::Obj(id) = o {
             if let Obj::Class(_) = self.heap.get(id) {
@@ -1154,9 +1304,15 @@ impl Vm {
                 let is_list = matches!(self.heap.get(id), Obj::List(_));
                 if is_slice {
                     let idx = self.slice_indices(k, items.len())?;
-                    let Obj::List(items) | Obj::Tuple(items) = self.heap.get(id) else { unreachable!() };
+                    let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(id) else {
+                        unreachable!()
+                    };
                     let out: Vec<Value> = idx.into_iter().map(|i| items[i]).collect();
-                    return Ok(Some(if is_list { self.new_list(out) } else { self.new_tuple(out) }));
+                    return Ok(Some(if is_list {
+                        self.new_list(out)
+                    } else {
+                        self.new_tuple(out)
+                    }));
                 }
                 if let (Value::Int(i), true) = (k, true) {
                     let len = items.len() as i64;
@@ -1168,7 +1324,9 @@ impl Vm {
                 let len = items.len();
                 let what = if is_list { "list" } else { "tuple" };
                 let i = self.index_of(k, len, what)?;
-                let Obj::List(items) | Obj::Tuple(items) = self.heap.get(id) else { unreachable!() };
+                let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(id) else {
+                    unreachable!()
+                };
                 Ok(Some(items[i]))
             }
             Obj::Dict(_) => match self.dict_lookup(id, k)? {
@@ -1200,7 +1358,11 @@ impl Vm {
                 if is_slice {
                     let idx = self.slice_indices(k, b.len())?;
                     let out: Vec<u8> = idx.into_iter().map(|i| b[i]).collect();
-                    let o = if is_ba { Obj::ByteArray(out) } else { Obj::Bytes(out) };
+                    let o = if is_ba {
+                        Obj::ByteArray(out)
+                    } else {
+                        Obj::Bytes(out)
+                    };
                     return Ok(Some(Value::Obj(self.heap.alloc(o))));
                 }
                 let what = if is_ba { "bytearray" } else { "index" };
@@ -1212,7 +1374,10 @@ impl Vm {
                 let len = range_len(start, stop, step) as usize;
                 if is_slice {
                     let idx = self.slice_indices(k, len)?;
-                    let items: Vec<Value> = idx.into_iter().map(|i| Value::Int(start + step * i as i64)).collect();
+                    let items: Vec<Value> = idx
+                        .into_iter()
+                        .map(|i| Value::Int(start + step * i as i64))
+                        .collect();
                     return Ok(Some(self.new_list(items)));
                 }
                 let i = self.index_of(k, len, "range object")?;
@@ -1225,14 +1390,20 @@ impl Vm {
     /// The indices a slice selects from a sequence of `len` items.
     pub(crate) fn slice_indices(&mut self, s: Value, len: usize) -> Result<Vec<usize>, Value> {
         let Value::Obj(id) = s else { return Ok(vec![]) };
-        let Obj::Slice { start, stop, step } = self.heap.get(id) else { return Ok(vec![]) };
+        let Obj::Slice { start, stop, step } = self.heap.get(id) else {
+            return Ok(vec![]);
+        };
         let (start, stop, step) = (*start, *stop, *step);
         let step = match step {
             Value::None => 1,
             v => match self.small_int(v) {
                 Some(0) => return Err(self.value_error("slice step cannot be zero")),
                 Some(s) => s,
-                None => return Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                None => {
+                    return Err(
+                        self.type_error("slice indices must be integers or None or have an __index__ method")
+                    )
+                }
             },
         };
         let len = len as i64;
@@ -1242,7 +1413,11 @@ impl Vm {
                 v => {
                     let i = vm.small_int(v).ok_or(())?;
                     let i = if i < 0 { i + len } else { i };
-                    Ok(if step > 0 { i.clamp(0, len) } else { i.clamp(-1, len - 1) })
+                    Ok(if step > 0 {
+                        i.clamp(0, len)
+                    } else {
+                        i.clamp(-1, len - 1)
+                    })
                 }
             }
         };
@@ -1274,7 +1449,9 @@ impl Vm {
                     if matches!(k, Value::Obj(kid) if matches!(self.heap.get(kid), Obj::Slice { .. })) {
                         let idx = self.slice_indices(k, len)?;
                         let new = self.seq_items(v).unwrap_or_default();
-                        let Obj::List(items) = self.heap.get_mut(id) else { unreachable!() };
+                        let Obj::List(items) = self.heap.get_mut(id) else {
+                            unreachable!()
+                        };
                         let contiguous = idx.windows(2).all(|w| w[1] == w[0] + 1);
                         if contiguous {
                             let (a, b) = match (idx.first(), idx.last()) {
@@ -1313,7 +1490,14 @@ impl Vm {
             }
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.setitem) {
-            return self.call_value(m, Args { pos: vec![o, k, v], kw: vec![] }, ReturnTo::Discard);
+            return self.call_value(
+                m,
+                Args {
+                    pos: vec![o, k, v],
+                    kw: vec![],
+                },
+                ReturnTo::Discard,
+            );
         }
         let t = self.type_name(o);
         Err(self.type_error(format!("'{t}' object does not support item assignment")))
@@ -1350,7 +1534,14 @@ impl Vm {
             }
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.delitem) {
-            return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Discard);
+            return self.call_value(
+                m,
+                Args {
+                    pos: vec![o, k],
+                    kw: vec![],
+                },
+                ReturnTo::Discard,
+            );
         }
         let t = self.type_name(o);
         Err(self.type_error(format!("'{t}' object doesn't support item deletion")))
@@ -1381,10 +1572,19 @@ impl Vm {
                 Ok(())
             }
             None => match self.lookup_user_special(v, self.sym.iter) {
-                Some(m) => self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push),
+                Some(m) => self.call_value(
+                    m,
+                    Args {
+                        pos: vec![v],
+                        kw: vec![],
+                    },
+                    ReturnTo::Push,
+                ),
                 None => {
                     if self.lookup_user_special(v, self.sym.getitem).is_some() {
-                        return Err(self.type_error("iteration through __getitem__ is not supported in ioplay"));
+                        return Err(
+                            self.type_error("iteration through __getitem__ is not supported in ioplay")
+                        );
                     }
                     let t = self.type_name(v);
                     Err(self.type_error(format!("'{t}' object is not iterable")))
@@ -1400,7 +1600,9 @@ impl Vm {
             return Err(self.type_error(format!("'{t}' object is not iterable")));
         };
         let st = match self.heap.get(id) {
-            Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => IterState::Seq { seq: v, pos: 0 },
+            Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => {
+                IterState::Seq { seq: v, pos: 0 }
+            }
             Obj::Str(_) => IterState::Str { s: id, pos: 0 },
             Obj::Dict(_) => IterState::DictKeys { dict: id, pos: 0 },
             Obj::Set(_) | Obj::FrozenSet(_) => {
@@ -1408,7 +1610,11 @@ impl Vm {
                 let t = self.new_tuple(keys);
                 IterState::Seq { seq: t, pos: 0 }
             }
-            Obj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
+            Obj::Range { start, stop, step } => IterState::Range {
+                next: *start,
+                stop: *stop,
+                step: *step,
+            },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(Some(v)),
             Obj::Instance(_) | Obj::Greenlet(_) => return Ok(None),
             _ => {
@@ -1432,7 +1638,9 @@ impl Vm {
 
     /// One step of a builtin iterator.
     pub(crate) fn builtin_next(&mut self, id: ObjId) -> Result<NextStep, Value> {
-        let Obj::Iter(st) = self.heap.get_mut(id) else { unreachable!() };
+        let Obj::Iter(st) = self.heap.get_mut(id) else {
+            unreachable!()
+        };
         match st {
             IterState::Range { next, stop, step } => {
                 let v = *next;
@@ -1444,13 +1652,17 @@ impl Vm {
             }
             IterState::Seq { seq, pos } => {
                 let (seq, p) = (*seq, *pos);
-                let Value::Obj(sid) = seq else { return Ok(NextStep::Done) };
+                let Value::Obj(sid) = seq else {
+                    return Ok(NextStep::Done);
+                };
                 let item = match self.heap.get(sid) {
                     Obj::List(t) | Obj::Tuple(t) => t.get(p).copied(),
                     Obj::Bytes(b) | Obj::ByteArray(b) => b.get(p).map(|x| Value::Int(*x as i64)),
                     _ => None,
                 };
-                let Obj::Iter(st) = self.heap.get_mut(id) else { unreachable!() };
+                let Obj::Iter(st) = self.heap.get_mut(id) else {
+                    unreachable!()
+                };
                 match item {
                     Some(v) => {
                         if let IterState::Seq { pos, .. } = st {
@@ -1470,7 +1682,9 @@ impl Vm {
                     *st = IterState::Exhausted;
                     return Ok(NextStep::Done);
                 }
-                let Value::Obj(sid) = seq else { return Ok(NextStep::Done) };
+                let Value::Obj(sid) = seq else {
+                    return Ok(NextStep::Done);
+                };
                 let item = match self.heap.get(sid) {
                     Obj::List(t) | Obj::Tuple(t) => t.get(p - 1).copied(),
                     _ => None,
@@ -1482,13 +1696,15 @@ impl Vm {
             }
             IterState::Str { s, pos } => {
                 let (s, p) = (*s, *pos);
-                let Obj::Str(text) = self.heap.get(s) else { return Ok(NextStep::Done) };
+                let Obj::Str(text) = self.heap.get(s) else {
+                    return Ok(NextStep::Done);
+                };
                 match text[p..].chars().next() {
                     Some(c) => {
                         let n = c.len_utf8();
                         let mut buf = [0u8; 4];
                         let cs: &str = c.encode_utf8(&mut buf);
-                        let cs = Rc::from(&*cs);
+                        let cs = Rc::from(cs);
                         if let Obj::Iter(IterState::Str { pos, .. }) = self.heap.get_mut(id) {
                             *pos += n;
                         }
@@ -1497,14 +1713,18 @@ impl Vm {
                     None => Ok(NextStep::Done),
                 }
             }
-            IterState::DictKeys { dict, pos } | IterState::DictValues { dict, pos } | IterState::DictItems { dict, pos } => {
+            IterState::DictKeys { dict, pos }
+            | IterState::DictValues { dict, pos }
+            | IterState::DictItems { dict, pos } => {
                 let (d, p) = (*dict, *pos);
                 let which = match st {
                     IterState::DictKeys { .. } => 0,
                     IterState::DictValues { .. } => 1,
                     _ => 2,
                 };
-                let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get(d) else { return Ok(NextStep::Done) };
+                let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get(d) else {
+                    return Ok(NextStep::Done);
+                };
                 match dict.next_from(p) {
                     Some((slot, e)) => {
                         let (k, v) = (e.key, e.value);
@@ -1528,26 +1748,57 @@ impl Vm {
             IterState::Exhausted => Ok(NextStep::Done),
             IterState::Enumerate { inner, .. } => {
                 let inner = *inner;
-                Ok(NextStep::NextOf { iter: inner, cont: ContKind::Adapt { adaptor: id, got: vec![] } })
+                Ok(NextStep::NextOf {
+                    iter: inner,
+                    cont: ContKind::Adapt {
+                        adaptor: id,
+                        got: vec![],
+                    },
+                })
             }
             IterState::Zip { inners } => {
                 let first = inners.first().copied();
                 match first {
                     None => Ok(NextStep::Done),
-                    Some(f) => Ok(NextStep::NextOf { iter: f, cont: ContKind::Adapt { adaptor: id, got: vec![] } }),
+                    Some(f) => Ok(NextStep::NextOf {
+                        iter: f,
+                        cont: ContKind::Adapt {
+                            adaptor: id,
+                            got: vec![],
+                        },
+                    }),
                 }
             }
             IterState::Map { inners, .. } => {
                 let f = inners[0];
-                Ok(NextStep::NextOf { iter: f, cont: ContKind::Adapt { adaptor: id, got: vec![] } })
+                Ok(NextStep::NextOf {
+                    iter: f,
+                    cont: ContKind::Adapt {
+                        adaptor: id,
+                        got: vec![],
+                    },
+                })
             }
             IterState::Filter { inner, .. } => {
                 let inner = *inner;
-                Ok(NextStep::NextOf { iter: inner, cont: ContKind::Adapt { adaptor: id, got: vec![] } })
+                Ok(NextStep::NextOf {
+                    iter: inner,
+                    cont: ContKind::Adapt {
+                        adaptor: id,
+                        got: vec![],
+                    },
+                })
             }
             IterState::Callable { func, .. } => {
                 let func = *func;
-                Ok(NextStep::Call { func, args: Args::default(), cont: ContKind::Adapt { adaptor: id, got: vec![] } })
+                Ok(NextStep::Call {
+                    func,
+                    args: Args::default(),
+                    cont: ContKind::Adapt {
+                        adaptor: id,
+                        got: vec![],
+                    },
+                })
             }
         }
     }
@@ -1564,7 +1815,11 @@ impl Vm {
             _ => {
                 let iter = match self.get_iter_builtin(v) {
                     Ok(Some(it)) => it,
-                    Ok(None) => return Err(self.type_error("unpacking an object with __iter__ is not supported in ioplay")),
+                    Ok(None) => {
+                        return Err(
+                            self.type_error("unpacking an object with __iter__ is not supported in ioplay")
+                        )
+                    }
                     Err(_) => {
                         let t = self.type_name(v);
                         return Err(self.type_error(format!("cannot unpack non-iterable {t} object")));
@@ -1575,7 +1830,14 @@ impl Vm {
                     Some((before, after)) => Collected::UnpackEx { before, after },
                 };
                 self.perform(
-                    Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } },
+                    Action::NextThen {
+                        iter,
+                        cont: ContKind::Collect {
+                            iter,
+                            acc: vec![],
+                            finish,
+                        },
+                    },
                     ReturnTo::Discard,
                 )
             }
@@ -1644,10 +1906,6 @@ impl Vm {
             Obj::Class(c) => c.kind,
             _ => Kind::Object,
         }
-    }
-
-    pub(crate) fn sym_of(&mut self, s: &str) -> Sym {
-        self.names.intern(s)
     }
 }
 

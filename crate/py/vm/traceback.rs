@@ -30,7 +30,10 @@ fn char_width(c: char) -> usize {
 }
 
 fn display_width(chars: &[char], upto: usize) -> usize {
-    chars[..upto.min(chars.len())].iter().map(|c| char_width(*c)).sum()
+    chars[..upto.min(chars.len())]
+        .iter()
+        .map(|c| char_width(*c))
+        .sum()
 }
 
 /// The anchors of a binary operation or subscript inside its segment (character offsets).
@@ -44,7 +47,8 @@ fn anchors(segment: &[char], kind: AnchorKind, left_end: usize, right: usize) ->
             if lead + 1 < op_str.len() && !op_str[lead + 1].is_whitespace() {
                 r += 1;
             }
-            while l < segment.len() && (segment[l].is_whitespace() || segment[l] == ')' || segment[l] == '#') {
+            while l < segment.len() && (segment[l].is_whitespace() || segment[l] == ')' || segment[l] == '#')
+            {
                 l += 1;
                 r += 1;
             }
@@ -75,9 +79,15 @@ impl Vm {
         let mut seen = vec![exc];
         while let Some(d) = self.exc_data(cur) {
             let (next, msg) = if let Some(c) = d.cause {
-                (c, "\nThe above exception was the direct cause of the following exception:\n\n")
+                (
+                    c,
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                )
             } else if let (Some(c), false) = (d.context, d.suppress_context) {
-                (c, "\nDuring handling of the above exception, another exception occurred:\n\n")
+                (
+                    c,
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                )
             } else {
                 break;
             };
@@ -142,10 +152,22 @@ impl Vm {
         }
     }
 
-    fn format_frame(&self, code: &super::super::bytecode::Code, loc: super::super::bytecode::Loc, out: &mut String) {
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, loc.span.line, code.name));
-        let Some(lines) = self.sources.get(&*code.filename) else { return };
-        let Some(line) = lines.get(loc.span.line.saturating_sub(1) as usize) else { return };
+    fn format_frame(
+        &self,
+        code: &super::super::bytecode::Code,
+        loc: super::super::bytecode::Loc,
+        out: &mut String,
+    ) {
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            code.filename, loc.span.line, code.name
+        ));
+        let Some(lines) = self.sources.get(&*code.filename) else {
+            return;
+        };
+        let Some(line) = lines.get(loc.span.line.saturating_sub(1) as usize) else {
+            return;
+        };
         let stripped = line.trim();
         if stripped.is_empty() {
             return;
@@ -163,7 +185,12 @@ impl Vm {
         if loc.span.line == loc.span.end_line {
             if let Some((kind, l, r)) = loc.anchor {
                 let seg: Vec<char> = chars.get(start..end.min(chars.len())).unwrap_or(&[]).to_vec();
-                anchor = anchors(&seg, kind, (l as usize).saturating_sub(start), (r as usize).saturating_sub(start));
+                anchor = anchors(
+                    &seg,
+                    kind,
+                    (l as usize).saturating_sub(start),
+                    (r as usize).saturating_sub(start),
+                );
             }
         } else {
             end = line.trim_end().chars().count();

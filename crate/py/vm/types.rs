@@ -20,19 +20,14 @@ macro_rules! syms {
 syms! {
     init = "__init__", new = "__new__", call = "__call__", str_ = "__str__", repr = "__repr__",
     eq = "__eq__", ne = "__ne__", lt = "__lt__", le = "__le__", gt = "__gt__", ge = "__ge__",
-    hash = "__hash__", len = "__len__", iter = "__iter__", next = "__next__", getitem = "__getitem__",
-    setitem = "__setitem__", delitem = "__delitem__", contains = "__contains__", enter = "__enter__",
-    exit = "__exit__", bool_ = "__bool__", getattr = "__getattr__", name = "__name__",
-    qualname = "__qualname__", module = "__module__", class = "__class__", dict = "__dict__",
-    doc = "__doc__", args = "args", errno = "errno", strerror = "strerror", value = "value",
-    add = "__add__", sub = "__sub__", mul = "__mul__", truediv = "__truediv__",
-    floordiv = "__floordiv__", mod_ = "__mod__", pow = "__pow__", neg = "__neg__",
-    radd = "__radd__", rsub = "__rsub__", rmul = "__rmul__", send = "send", switch = "switch",
-    self_ = "self", main = "__main__", code = "code", format = "__format__", bases = "__bases__",
+    hash = "__hash__", len = "__len__", iter = "__iter__", next = "__next__",
+    getitem = "__getitem__", setitem = "__setitem__", delitem = "__delitem__",
+    contains = "__contains__", enter = "__enter__", exit = "__exit__", bool_ = "__bool__",
+    getattr = "__getattr__", name = "__name__", qualname = "__qualname__", module = "__module__",
+    class = "__class__", dict = "__dict__", doc = "__doc__", args = "args", errno = "errno",
+    strerror = "strerror", value = "value", send = "send", code = "code", bases = "__bases__",
     mro = "__mro__", cause = "__cause__", context = "__context__", traceback = "__traceback__",
-    key = "key", reverse = "reverse", sep = "sep", end = "end", file = "file", flush = "flush",
-    parent = "parent", run = "run", dead = "dead", default = "default", start = "start",
-    filename = "filename", setattr = "__setattr__", and_ = "__and__", or_ = "__or__",
+    run = "run", setattr = "__setattr__",
 }
 
 macro_rules! types {
