@@ -1,0 +1,11 @@
+# Float literals and their shortest repr.
+print(1.0, 1., .5, 1e3, 1E-3, 1_000.5)
+print(0.1, 0.2, 0.1 + 0.2)
+print(1 / 3, 2 / 3, 10 / 4)
+print(1e16, 1e15, 123456789012345678.0)
+print(1e-4, 1e-5, 0.0001234)
+print(-0.0, 3.0e0, 2.5e-10)
+print(1e308 * 10, -1e308 * 10)
+print(float("inf"), float("-inf"), float("nan"))
+print(repr(1.1), str(2.675), 100.0, 1e22, 1e23)
+print(5e-324, 1.7976931348623157e308)

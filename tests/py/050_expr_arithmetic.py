@@ -1,0 +1,11 @@
+# Arithmetic operators on ints and floats, with Python's floor semantics.
+print(7 + 3, 7 - 3, 7 * 3, 7 / 2, 7 // 2, 7 % 3, 2 ** 10)
+print(-7 // 2, -7 % 3, 7 // -2, 7 % -3, -7 // -2)
+print(7.5 // 2, -7.5 % 2, 2 ** -1, (-8) ** 2, -8 ** 2)
+print(2 ** 3 ** 2, (2 ** 3) ** 2)
+print(1 + 2 * 3 - 4 / 2, (1 + 2) * 3)
+print(+5, -(-5), --5, -+-5)
+print(True + True, True * 10, False - 1)
+print(10 / 5, type(10 / 5).__name__, 10 // 5, type(10 // 5).__name__)
+print(3 * 1.5, 1 + 2.0, 2 ** 0.5 * 2 ** 0.5)
+print(abs(-3), abs(-2.5), 0 ** 0, 0.0 ** 0)

@@ -1,0 +1,16 @@
+# print with sep, end, file and flush.
+import sys
+print("a", "b", "c")
+print("a", "b", sep="")
+print("a", "b", sep=" | ", end=" <end>\n")
+print("no newline", end="")
+print(" continued")
+print()
+print(1, 2.5, None, True, [1], "s", sep=",")
+print("to stdout", file=sys.stdout, flush=True)
+print("to stderr", file=sys.stderr)
+print(*range(5), sep="\n", end="\n---\n")
+print("", end="")
+print(sep="x")
+sys.stdout.write("written directly\n")
+print(sys.stdout.write("abc"), end="\n")

@@ -1,0 +1,7 @@
+# An uncaught NameError for a name with nothing close to it.
+def main():
+    value = 1
+    return value + zzqqxx_undefined
+
+
+main()

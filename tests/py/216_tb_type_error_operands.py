@@ -1,0 +1,3 @@
+# An uncaught TypeError on a binary operation, with ~~~^~~~ markers.
+count = 3
+label = "items: " + count

@@ -1,0 +1,9 @@
+# raise ... from None hides the context in the traceback.
+def lookup(d, k):
+    try:
+        return d[k]
+    except KeyError:
+        raise LookupError(f"no entry for {k}") from None
+
+
+lookup({}, "x")

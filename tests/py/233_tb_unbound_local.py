@@ -1,0 +1,10 @@
+# An uncaught UnboundLocalError.
+total = 0
+
+
+def add(n):
+    total = total + n
+    return total
+
+
+add(1)

@@ -1,0 +1,2 @@
+# SyntaxError: plain invalid syntax.
+x = = 1

@@ -1,0 +1,3 @@
+# SyntaxError: an unterminated triple-quoted string.
+text = """starts here
+and never ends

@@ -1,0 +1,2 @@
+# SyntaxError: Python 2 print statement.
+print "hello"

@@ -1,0 +1,3 @@
+# SyntaxError: return outside a function.
+x = 1
+return x

@@ -1,0 +1,3 @@
+# SyntaxError: break outside a loop.
+if True:
+    break

@@ -1,0 +1,2 @@
+# SyntaxError: a closing bracket that does not match.
+items = [1, 2)

@@ -1,0 +1,2 @@
+# SyntaxError: an unmatched closing parenthesis.
+x = 1)

@@ -1,0 +1,2 @@
+# SyntaxError: perhaps you forgot a comma.
+print("a" "b" 1 2)

@@ -1,0 +1,2 @@
+# SyntaxError: an invalid character in an identifier.
+total = 1 ＋ 2

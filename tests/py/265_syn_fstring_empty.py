@@ -1,0 +1,2 @@
+# SyntaxError: an empty f-string expression.
+print(f"value: {}")

@@ -1,0 +1,2 @@
+# SyntaxError: an invalid decimal literal.
+value = 1abc

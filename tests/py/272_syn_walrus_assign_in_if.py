@@ -1,0 +1,4 @@
+# SyntaxError: = used where == was meant.
+x = 1
+if x = 1:
+    print(x)
