@@ -25,7 +25,7 @@ fn run(args: &[String]) -> ExitCode {
     let mut argv = Vec::new();
     let mut i = 0;
     while i < args.len() {
-        if args[i] == "--stdin" && file.is_none() {
+        if args[i] == "--stdin" {
             let Some(t) = args.get(i + 1) else {
                 eprintln!("{USAGE}");
                 return ExitCode::from(2);
@@ -65,6 +65,9 @@ fn run(args: &[String]) -> ExitCode {
     if let Err(e) = vm.load_main(&source, &file) {
         eprintln!("{e}");
         return ExitCode::from(1);
+    }
+    if std::env::var_os("IOPLAY_DIS").is_some() {
+        eprint!("{}", vm.disassemble_main());
     }
     let stdin = match stdin {
         Some(t) => Stdin::Text {

@@ -183,3 +183,14 @@ impl Code {
         self.locs.get(pc).map(|l| l.span.line).unwrap_or(self.first_line)
     }
 }
+
+impl Code {
+    /// A listing of the instructions, one per line, for debugging and tests.
+    pub fn disassemble(&self) -> String {
+        let mut out = format!("code {} ({:?})\n", self.qualname, self.kind);
+        for (i, op) in self.ops.iter().enumerate() {
+            out.push_str(&format!("{:4} L{:<4} {:?}\n", i, self.locs[i].span.line, op));
+        }
+        out
+    }
+}

@@ -810,7 +810,6 @@ impl<'a> Compiler<'a> {
             self.set_loc(h.span);
             let mut next = None;
             if let Some(t) = &h.typ {
-                self.emit(Op::Dup);
                 self.expr(t)?;
                 self.set_loc(h.span);
                 self.emit(Op::CheckExcMatch);

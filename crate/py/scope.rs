@@ -77,10 +77,11 @@ pub fn arg_names(a: &Arguments) -> Vec<String> {
         .chain(a.args.iter())
         .map(|a| a.name.clone())
         .collect();
+    // CPython's order of co_varnames: positional, keyword-only, *args, **kwargs.
+    v.extend(a.kwonlyargs.iter().map(|a| a.name.clone()));
     if let Some(va) = &a.vararg {
         v.push(va.name.clone());
     }
-    v.extend(a.kwonlyargs.iter().map(|a| a.name.clone()));
     if let Some(kw) = &a.kwarg {
         v.push(kw.name.clone());
     }

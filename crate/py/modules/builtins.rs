@@ -893,7 +893,17 @@ fn pow(vm: &mut Vm, a: Args) -> R {
         if bm == BigInt::from(0) {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
-        let r = bx.modpow(&by, &bm);
+        let r = if by < BigInt::from(0) {
+            // Python 3.8+: a negative exponent means the modular inverse.
+            let e = num_integer::Integer::extended_gcd(&num_integer::Integer::mod_floor(&bx, &bm), &bm);
+            if e.gcd != BigInt::from(1) && e.gcd != BigInt::from(-1) {
+                return Err(vm.value_error("base is not invertible for the given modulus"));
+            }
+            let inv = num_integer::Integer::mod_floor(&e.x, &bm);
+            inv.modpow(&(-by), &bm)
+        } else {
+            bx.modpow(&by, &bm)
+        };
         return ret(vm.int_value(r));
     }
     match vm.binary_builtin(crate::py::ast::BinOp::Pow, x, y, false)? {

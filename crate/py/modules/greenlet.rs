@@ -45,6 +45,9 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.set_attr_raw(cls, "parent", parent_p);
     let bool_ = vm.native("greenlet.__bool__", is_active);
     vm.set_attr_raw(cls, "__bool__", bool_);
+    let gc = vm.native("greenlet.getcurrent", getcurrent);
+    let gc = Value::Obj(vm.heap.alloc(Obj::StaticMethod(gc)));
+    vm.set_attr_raw(cls, "getcurrent", gc);
     vm.set_attr_raw(m, "greenlet", Value::Obj(cls));
     vm.def_native(m, "getcurrent", getcurrent);
     let ge = vm.exc_class(ExcKind::GreenletExit);
@@ -163,13 +166,29 @@ pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value
     };
     match vm.names.name(name) {
         "parent" => match v {
-            Value::Obj(p) => {
-                g.parent = Some(p);
+            Value::Obj(p) if matches!(vm.heap.get(p), Obj::Greenlet(_)) => {
+                // Walk up from the new parent: meeting ourselves would make a cycle.
+                let mut cur = Some(p);
+                while let Some(c) = cur {
+                    if c == id {
+                        return Err(vm.value_error("cyclic parent chain"));
+                    }
+                    cur = match vm.heap.get(c) {
+                        Obj::Greenlet(g) => g.parent,
+                        _ => None,
+                    };
+                }
+                if let Obj::Greenlet(g) = vm.heap.get_mut(id) {
+                    g.parent = Some(p);
+                }
                 Ok(())
             }
             _ => Err(vm.type_error("parent must be a greenlet")),
         },
         "run" => {
+            let Obj::Greenlet(g) = vm.heap.get_mut(id) else {
+                unreachable!()
+            };
             if g.state != GreenletState::New {
                 return Err(vm.exc(
                     ExcKind::AttributeError,
@@ -180,6 +199,9 @@ pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value
             Ok(())
         }
         _ => {
+            let Obj::Greenlet(g) = vm.heap.get_mut(id) else {
+                unreachable!()
+            };
             g.attrs.set(name, v);
             Ok(())
         }

@@ -839,14 +839,41 @@ impl Vm {
         if !was_created && !throw {
             frame.stack.push(value);
         }
+        // Suspended inside `yield from` on a generator: a throw goes to that generator first.
+        let delegate = if throw {
+            self.yield_from_target(&frame)
+        } else {
+            None
+        };
         self.frames.push(frame);
         if self.tracing {
             self.events.push(Event::GenResume { name });
+        }
+        if let Some((sub, send_pc, exit)) = delegate {
+            self.frames.last_mut().expect("pushed").pc = send_pc + 1;
+            return self.resume_gen(sub, value, true, ReturnTo::Send { exit });
         }
         if throw {
             return Err(value);
         }
         Ok(())
+    }
+
+    /// For a frame suspended at the `Yield` of a `yield from` loop over a generator: (the sub-generator,
+    /// the `Send` instruction, its exit).
+    fn yield_from_target(&self, frame: &Frame) -> Option<(ObjId, u32, u32)> {
+        let Some(super::super::bytecode::Op::Jump(send_pc)) = frame.code.ops.get(frame.pc as usize) else {
+            return None;
+        };
+        let super::super::bytecode::Op::Send(exit) = frame.code.ops[*send_pc as usize] else {
+            return None;
+        };
+        match frame.stack.last() {
+            Some(Value::Obj(sub)) if matches!(self.heap.get(*sub), Obj::Generator(_)) => {
+                Some((*sub, *send_pc, exit))
+            }
+            _ => None,
+        }
     }
 
     /// Continues a native after the call it waited for.

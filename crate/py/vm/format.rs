@@ -182,11 +182,11 @@ impl Vm {
                 _ => {}
             }
         }
-        self.repr_depth(v, 0)
+        self.repr_in(v, &mut Vec::new())
     }
 
     pub fn plain_repr(&self, v: Value) -> String {
-        self.repr_depth(v, 0)
+        self.repr_in(v, &mut Vec::new())
     }
 
     fn override_for(&self, id: ObjId, repr: bool) -> Option<String> {
@@ -232,8 +232,8 @@ impl Vm {
         format!("0x{:012x}", 0x7f00_0000_0000u64 + id.0 as u64 * 0x30)
     }
 
-    fn repr_depth(&self, v: Value, depth: usize) -> String {
-        if depth > 50 {
+    fn repr_in(&self, v: Value, stack: &mut Vec<ObjId>) -> String {
+        if stack.len() > 200 {
             return "...".into();
         }
         match v {
@@ -244,52 +244,57 @@ impl Vm {
             Value::Float(f) => float_repr(f),
             Value::Unbound => "<unbound>".into(),
             Value::Obj(id) => {
-                let seq = |items: &[Value], open: &str, close: &str, vm: &Vm| -> String {
-                    let parts: Vec<String> = items.iter().map(|i| vm.repr_depth(*i, depth + 1)).collect();
-                    format!("{open}{}{close}", parts.join(", "))
-                };
+                let seq =
+                    |items: &[Value], open: &str, close: &str, vm: &Vm, stack: &mut Vec<ObjId>| -> String {
+                        let parts: Vec<String> = items.iter().map(|i| vm.repr_in(*i, stack)).collect();
+                        format!("{open}{}{close}", parts.join(", "))
+                    };
                 match self.heap.get(id) {
                     Obj::Str(s) => str_repr(s),
                     Obj::BigInt(b) => b.to_string(),
                     Obj::Bytes(b) => bytes_repr(b),
                     Obj::ByteArray(b) => format!("bytearray({})", bytes_repr(b)),
                     Obj::List(items) => {
-                        if self.repr_stack_has(id, depth) {
+                        if stack.contains(&id) {
                             return "[...]".into();
                         }
-                        seq(items, "[", "]", self)
+                        stack.push(id);
+                        let r = seq(items, "[", "]", self, stack);
+                        stack.pop();
+                        r
                     }
                     Obj::Tuple(items) => {
                         if items.len() == 1 {
-                            format!("({},)", self.repr_depth(items[0], depth + 1))
+                            format!("({},)", self.repr_in(items[0], stack))
                         } else {
-                            seq(items, "(", ")", self)
+                            seq(items, "(", ")", self, stack)
                         }
                     }
                     Obj::Dict(d) => {
+                        if stack.contains(&id) {
+                            return "{...}".into();
+                        }
+                        stack.push(id);
                         let parts: Vec<String> = d
                             .iter()
                             .map(|e| {
-                                format!(
-                                    "{}: {}",
-                                    self.repr_depth(e.key, depth + 1),
-                                    self.repr_depth(e.value, depth + 1)
-                                )
+                                format!("{}: {}", self.repr_in(e.key, stack), self.repr_in(e.value, stack))
                             })
                             .collect();
+                        stack.pop();
                         format!("{{{}}}", parts.join(", "))
                     }
                     Obj::Set(d) => {
                         if d.is_empty() {
                             return "set()".into();
                         }
-                        seq(&self.set_order(id), "{", "}", self)
+                        seq(&self.set_order(id), "{", "}", self, stack)
                     }
                     Obj::FrozenSet(d) => {
                         if d.is_empty() {
                             return "frozenset()".into();
                         }
-                        format!("frozenset({})", seq(&self.set_order(id), "{", "}", self))
+                        format!("frozenset({})", seq(&self.set_order(id), "{", "}", self, stack))
                     }
                     Obj::Range { start, stop, step } => {
                         if *step == 1 {
@@ -300,9 +305,9 @@ impl Vm {
                     }
                     Obj::Slice { start, stop, step } => format!(
                         "slice({}, {}, {})",
-                        self.repr_depth(*start, depth + 1),
-                        self.repr_depth(*stop, depth + 1),
-                        self.repr_depth(*step, depth + 1)
+                        self.repr_in(*start, stack),
+                        self.repr_in(*stop, stack),
+                        self.repr_in(*step, stack)
                     ),
                     Obj::Function(f) => format!("<function {} at {}>", f.qualname, self.addr(id)),
                     Obj::Native(n) => format!("<built-in function {}>", n.name),
@@ -323,11 +328,7 @@ impl Vm {
                             },
                             _ => "?".into(),
                         };
-                        format!(
-                            "<bound method {} of {}>",
-                            fname,
-                            self.repr_depth(*recv, depth + 1)
-                        )
+                        format!("<bound method {} of {}>", fname, self.repr_in(*recv, stack))
                     }
                     Obj::Class(c) => {
                         if c.module == "builtins" {
@@ -342,8 +343,7 @@ impl Vm {
                         }
                         let cname = self.class_name(i.class);
                         if let Some(e) = &i.exc {
-                            let parts: Vec<String> =
-                                e.args.iter().map(|a| self.repr_depth(*a, depth + 1)).collect();
+                            let parts: Vec<String> = e.args.iter().map(|a| self.repr_in(*a, stack)).collect();
                             return format!("{cname}({})", parts.join(", "));
                         }
                         let module = match self.heap.get(i.class) {
@@ -403,10 +403,6 @@ impl Vm {
             Obj::Class(c) => c.qualname.clone(),
             _ => "?".into(),
         }
-    }
-
-    fn repr_stack_has(&self, _id: ObjId, depth: usize) -> bool {
-        depth > 20
     }
 
     /// The order CPython iterates a set in, for the common case of small ints; otherwise insertion order.
@@ -503,21 +499,7 @@ impl Vm {
                 Action::Return(self.new_str(&s))
             }
             AfterStrings::Ascii(v) => {
-                let s = self.plain_repr(v);
-                let a: String = s
-                    .chars()
-                    .map(|c| {
-                        if c.is_ascii() {
-                            c.to_string()
-                        } else if (c as u32) < 0x100 {
-                            format!("\\x{:02x}", c as u32)
-                        } else if (c as u32) < 0x10000 {
-                            format!("\\u{:04x}", c as u32)
-                        } else {
-                            format!("\\U{:08x}", c as u32)
-                        }
-                    })
-                    .collect();
+                let a = ascii_escape(&self.plain_repr(v));
                 Action::Return(self.new_str(&a))
             }
             AfterStrings::Print { items, sep, end, fd } => {
@@ -549,7 +531,7 @@ impl Vm {
                         self.new_str(&s)
                     }
                     3 => {
-                        let s = self.plain_repr(v);
+                        let s = ascii_escape(&self.plain_repr(v));
                         self.new_str(&s)
                     }
                     _ => v,
@@ -1168,4 +1150,21 @@ fn pad(body: &str, p: &Spec, numeric: bool) -> String {
             format!("{sign}{prefix}{}{digits}", fills(n))
         }
     }
+}
+
+/// `ascii()`: non-ASCII characters of a repr as `\x`, `\u` or `\U` escapes.
+pub fn ascii_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else if (c as u32) < 0x100 {
+                format!("\\x{:02x}", c as u32)
+            } else if (c as u32) < 0x10000 {
+                format!("\\u{:04x}", c as u32)
+            } else {
+                format!("\\U{:08x}", c as u32)
+            }
+        })
+        .collect()
 }

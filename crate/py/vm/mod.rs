@@ -246,6 +246,8 @@ pub struct Vm {
     pub(crate) last_line: u32,
     pub(crate) sym: types::Syms,
     pub(crate) gc_threshold: usize,
+    /// The compiled `__main__`, for `disassemble`.
+    pub(crate) main_code: Option<Rc<Code>>,
 }
 
 impl Vm {
@@ -286,6 +288,7 @@ impl Vm {
             last_line: 0,
             sym,
             gc_threshold: 100_000,
+            main_code: None,
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {
@@ -342,12 +345,21 @@ impl Vm {
         let file = self.new_str(filename);
         self.module_set(main, "__file__", file);
         self.modules.insert("__main__".into(), main);
+        self.main_code = Some(code.clone());
         let frame = self.new_frame(code, main, ReturnTo::Exit);
         self.frames.push(frame);
         Ok(())
     }
 
-    /// Gives `input()` this text instead of reading fd 0 (tests and `--stdin`).
+    /// The bytecode of `__main__` (not of nested functions), for debugging.
+    pub fn disassemble_main(&self) -> String {
+        self.main_code
+            .as_ref()
+            .map(|c| c.disassemble())
+            .unwrap_or_default()
+    }
+
+    /// The exit status, once the program has finished.
     pub fn is_finished(&self) -> Option<i32> {
         self.finished
     }

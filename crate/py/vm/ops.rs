@@ -536,6 +536,14 @@ impl Vm {
     }
 
     fn int_binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Value> {
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinOp::BitAnd => return Ok(Value::Bool(x & y)),
+                BinOp::BitOr => return Ok(Value::Bool(x | y)),
+                BinOp::BitXor => return Ok(Value::Bool(x ^ y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
             if let Some(v) = int_fast(op, x, y) {
                 return Ok(v);
@@ -1098,6 +1106,15 @@ impl Vm {
                 Obj::Tuple(t) | Obj::List(t) => !t.is_empty(),
                 Obj::Dict(d) | Obj::Set(d) | Obj::FrozenSet(d) => !d.is_empty(),
                 Obj::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+                Obj::Greenlet(g) => {
+                    if self.lookup_user_special(v, self.sym.bool_).is_some() {
+                        return Ok(None);
+                    }
+                    matches!(
+                        g.state,
+                        super::GreenletState::Active | super::GreenletState::Suspended
+                    )
+                }
                 Obj::Instance(_) => {
                     if self.lookup_user_special(v, self.sym.bool_).is_some()
                         || self.lookup_user_special(v, self.sym.len).is_some()
@@ -1554,7 +1571,8 @@ impl Vm {
         let Value::Obj(id) = v else { return None };
         match self.heap.get(id) {
             Obj::List(t) | Obj::Tuple(t) => Some(t.clone()),
-            Obj::Dict(d) | Obj::Set(d) | Obj::FrozenSet(d) => Some(d.keys()),
+            Obj::Dict(d) => Some(d.keys()),
+            Obj::Set(_) | Obj::FrozenSet(_) => Some(self.set_order(id)),
             Obj::Range { start, stop, step } => {
                 let (start, step) = (*start, *step);
                 let n = range_len(start, *stop, step);
