@@ -161,10 +161,8 @@ fn getcurrent(vm: &mut Vm, _a: Args) -> R {
 
 /// `g.parent = p`, `g.run = f`, or any attribute on a greenlet (subclasses keep state there).
 pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value> {
-    let Obj::Greenlet(g) = vm.heap.get_mut(id) else {
-        unreachable!()
-    };
-    match vm.names.name(name) {
+    let name_s = vm.names.name(name).to_string();
+    match name_s.as_str() {
         "parent" => match v {
             Value::Obj(p) if matches!(vm.heap.get(p), Obj::Greenlet(_)) => {
                 // Walk up from the new parent: meeting ourselves would make a cycle.
