@@ -155,7 +155,7 @@ pub enum CodeKind {
 #[derive(Clone, Debug)]
 pub struct Code {
     pub name: String,
-    pub qualname: String,
+    pub qualname: std::rc::Rc<str>,
     pub filename: std::rc::Rc<str>,
     pub kind: CodeKind,
     pub ops: Vec<Op>,

@@ -213,7 +213,7 @@ impl<'a> Compiler<'a> {
         }
         Code {
             name: u.name,
-            qualname: u.qualname,
+            qualname: Rc::from(u.qualname.as_str()),
             filename: self.filename.clone(),
             kind: u.kind,
             ops: u.ops,

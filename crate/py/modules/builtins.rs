@@ -966,6 +966,7 @@ fn build_class(vm: &mut Vm, a: Args) -> R {
     let qual = vm
         .code_of_function(func)
         .map(|c| c.qualname.clone())
+        .map(|q| q.to_string())
         .unwrap_or(name.clone());
     let qn = vm.new_str(&qual);
     vm.set_attr_raw(ns, "__qualname__", qn);

@@ -76,6 +76,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn load_attr_op(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
         match self.get_attr(obj, name)? {
             AttrOut::Value(v) => {
@@ -87,6 +88,7 @@ impl Vm {
     }
 
     /// `obj.name(...)`: pushes the function and its receiver, so no bound method is made.
+    #[inline(never)]
     pub(crate) fn load_method(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
         if let Value::Obj(id) = obj {
             let cls = match self.heap.get(id) {
@@ -463,6 +465,7 @@ impl Vm {
         Value::Obj(d)
     }
 
+    #[inline(never)]
     pub(crate) fn set_attr(&mut self, obj: Value, name: Sym, v: Value) -> Result<(), Value> {
         let Value::Obj(id) = obj else {
             return Err(self.no_attr(obj, name));

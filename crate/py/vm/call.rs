@@ -356,6 +356,7 @@ impl SysCont {
 /// Whether a frame being set up is a plain call, or needs care.
 impl Vm {
     /// Calls `func` with `args`; the result goes to `ret`.
+    #[inline(never)]
     pub(crate) fn call_value(&mut self, func: Value, mut args: Args, ret: ReturnTo) -> Result<(), Value> {
         let Value::Obj(id) = func else {
             return Err(self.not_callable(func));
@@ -447,7 +448,7 @@ impl Vm {
                 frame: Some(frame),
                 state: GenState::Created,
                 name: code.name.clone(),
-                qualname: code.qualname.clone(),
+                qualname: code.qualname.to_string(),
             })));
             return self.deliver(ret, Value::Obj(g));
         }
@@ -684,6 +685,7 @@ impl Vm {
     }
 
     /// Hands a result to whoever waits for it.
+    #[inline(never)]
     pub(crate) fn deliver(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
         match ret {
             ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next => {
@@ -738,6 +740,7 @@ impl Vm {
 
     /// Asks `iter` for its next item; builtin iterators answer at once, generators and `__next__`
     /// methods run as frames.
+    #[inline(never)]
     pub(crate) fn next_item(&mut self, iter: Value, ret: ReturnTo) -> Result<(), Value> {
         if let Value::Obj(id) = iter {
             match self.heap.get(id) {
@@ -821,7 +824,6 @@ impl Vm {
         let was_created = g.state == GenState::Created;
         g.state = GenState::Running;
         let mut frame = g.frame.take().expect("suspended generator has a frame");
-        let name = g.qualname.clone();
         if self.frames.len() >= self.limits.recursion {
             let Obj::Generator(g) = self.heap.get_mut(gid) else {
                 unreachable!()
@@ -847,6 +849,7 @@ impl Vm {
         };
         self.frames.push(frame);
         if self.tracing {
+            let name = self.frames.last().expect("pushed").code.qualname.clone();
             self.events.push(Event::GenResume { name });
         }
         if let Some((sub, send_pc, exit)) = delegate {

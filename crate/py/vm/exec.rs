@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::super::bytecode::Op;
-use super::super::value::{Function, Obj, Value};
+use super::super::value::{Function, IterState, Obj, Value};
 use super::call::{Action, ContKind, ReturnTo};
 use super::{Args, Block, BlockKind, Event, ExcKind, Fuel, GenState, Pending, Step, Vm};
 use crate::sys::Call;
@@ -79,7 +79,7 @@ impl Vm {
     }
 
     /// Executes one instruction of the top frame.
-    #[inline]
+    #[inline(always)]
     fn exec_one(&mut self) -> Result<(), Value> {
         if self.tracing {
             self.trace_line();
@@ -91,15 +91,8 @@ impl Vm {
             Op::Nop => {}
             Op::LoadFast(i) => {
                 let v = f.locals[i as usize];
-                if v == Value::Unbound {
-                    let sym = f.code.varnames[i as usize];
-                    let name = self.sym_name(sym).to_string();
-                    return Err(self.exc(
-                        ExcKind::UnboundLocalError,
-                        format!(
-                            "cannot access local variable '{name}' where it is not associated with a value"
-                        ),
-                    ));
+                if matches!(v, Value::Unbound) {
+                    return Err(self.unbound_local(i));
                 }
                 f.stack.push(v);
             }
@@ -164,6 +157,44 @@ impl Vm {
             }
             Op::ForIter(exit) => {
                 let it = *f.stack.last().expect("stack");
+                // Ranges and lists step here without a call.
+                if let Value::Obj(id) = it {
+                    match self.heap.get_mut(id) {
+                        Obj::Iter(IterState::Range { next, stop, step }) => {
+                            let v = *next;
+                            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
+                                *next = v + *step;
+                                f.stack.push(Value::Int(v));
+                            } else {
+                                f.stack.pop();
+                                f.pc = exit;
+                            }
+                            return Ok(());
+                        }
+                        Obj::Iter(IterState::Seq {
+                            seq: Value::Obj(sid),
+                            pos,
+                        }) => {
+                            let (sid, p) = (*sid, *pos);
+                            if let Obj::List(items) | Obj::Tuple(items) = self.heap.get(sid) {
+                                match items.get(p) {
+                                    Some(&v) => {
+                                        f.stack.push(v);
+                                        if let Obj::Iter(IterState::Seq { pos, .. }) = self.heap.get_mut(id) {
+                                            *pos += 1;
+                                        }
+                                    }
+                                    None => {
+                                        f.stack.pop();
+                                        f.pc = exit;
+                                    }
+                                }
+                                return Ok(());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
                 return self.next_item(it, ReturnTo::ForIter { exit });
             }
             Op::Pop => {
@@ -316,6 +347,15 @@ impl Vm {
             }
             Op::CallMethod(n) => {
                 let at = f.stack.len() - n as usize;
+                let recv = f.stack[at - 1];
+                let func = f.stack[at - 2];
+                if recv != Value::Unbound && self.try_fast_call(func, at - 1, n as usize + 1, 1) {
+                    return Ok(());
+                }
+                if recv == Value::Unbound && self.try_fast_call(func, at, n as usize, 2) {
+                    return Ok(());
+                }
+                let f = self.frames.last_mut().expect("frame");
                 let mut pos = f.stack.split_off(at);
                 let recv = f.stack.pop().expect("stack");
                 let func = f.stack.pop().expect("stack");
@@ -326,6 +366,11 @@ impl Vm {
             }
             Op::Call(n) => {
                 let at = f.stack.len() - n as usize;
+                let func = f.stack[at - 1];
+                if self.try_fast_call(func, at, n as usize, 1) {
+                    return Ok(());
+                }
+                let f = self.frames.last_mut().expect("frame");
                 let pos = f.stack.split_off(at);
                 let func = f.stack.pop().expect("stack");
                 return self.call_value(func, Args { pos, kw: Vec::new() }, ReturnTo::Push);
@@ -388,6 +433,73 @@ impl Vm {
         Ok(())
     }
 
+    /// A call of a plain Python function with exactly its positional parameters: the arguments go
+    /// from the caller's stack straight into the new frame's locals. `base` is where the arguments
+    /// start, `below` how many slots under them (function, receiver marker) go too.
+    #[inline]
+    fn try_fast_call(&mut self, func: Value, base: usize, n: usize, below: usize) -> bool {
+        let Value::Obj(fid) = func else { return false };
+        let Obj::Function(fun) = self.heap.get(fid) else {
+            return false;
+        };
+        let code = &fun.code;
+        if code.kind != super::super::bytecode::CodeKind::Function
+            || code.argcount as usize != n
+            || code.has_varargs
+            || code.has_varkw
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || self.frames.len() >= self.limits.recursion
+        {
+            return false;
+        }
+        let code = code.clone();
+        let globals = fun.globals;
+        let closure = if fun.closure.is_empty() {
+            Vec::new()
+        } else {
+            fun.closure.clone()
+        };
+        let caller = self.frames.last_mut().expect("frame");
+        let mut locals = Vec::with_capacity(code.varnames.len());
+        locals.extend_from_slice(&caller.stack[base..base + n]);
+        locals.resize(code.varnames.len(), Value::Unbound);
+        caller.stack.truncate(base - below);
+        if self.tracing {
+            self.events.push(Event::Call {
+                func: code.qualname.clone(),
+            });
+        }
+        self.frames.push(super::Frame {
+            code,
+            pc: 0,
+            stack: Vec::with_capacity(8),
+            locals,
+            cells: closure,
+            globals,
+            ns: None,
+            blocks: Vec::new(),
+            handled: Vec::new(),
+            ret: ReturnTo::Push,
+            gen: None,
+            iter_call: false,
+        });
+        true
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unbound_local(&mut self, i: u32) -> Value {
+        let f = self.frames.last().expect("frame");
+        let name = self.sym_name(f.code.varnames[i as usize]).to_string();
+        self.exc(
+            ExcKind::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    #[cold]
+    #[inline(never)]
     fn unbound_deref(&mut self, i: u32) -> Value {
         let f = self.frames.last().expect("frame");
         let code = f.code.clone();
@@ -467,6 +579,7 @@ impl Vm {
         self.deliver(ret, v)
     }
 
+    #[inline(never)]
     fn exec_rare(&mut self, op: Op) -> Result<(), Value> {
         let f = self.frames.last_mut().expect("a running frame");
         match op {
@@ -683,7 +796,7 @@ impl Vm {
                 }
                 let func = Function {
                     name: code.name.clone(),
-                    qualname: code.qualname.clone(),
+                    qualname: code.qualname.to_string(),
                     code,
                     globals,
                     defaults,

@@ -62,12 +62,12 @@ pub enum Step {
 /// What the tracer sees when tracing is on.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    Line { line: u32, func: String },
-    Call { func: String },
-    Return { func: String },
+    Line { line: u32, func: Rc<str> },
+    Call { func: Rc<str> },
+    Return { func: Rc<str> },
     Exception { kind: String, msg: String },
-    GenResume { name: String },
-    GenSuspend { name: String },
+    GenResume { name: Rc<str> },
+    GenSuspend { name: Rc<str> },
     GreenletSwitch { from: u32, to: u32 },
 }
 

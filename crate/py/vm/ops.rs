@@ -309,6 +309,7 @@ impl Vm {
     }
 
     /// Binary operator: builtin types natively; objects through `__op__` / `__rop__`.
+    #[inline(never)]
     pub(crate) fn binary(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> Result<(), Value> {
         if op == BinOp::Mod && self.str_of(a).is_some() {
             // `%` may need user `__str__`/`__repr__` of its arguments.
@@ -786,6 +787,7 @@ impl Vm {
     }
 
     /// Comparison operator.
+    #[inline(never)]
     pub(crate) fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> Result<(), Value> {
         match op {
             CmpOp::Is => {
