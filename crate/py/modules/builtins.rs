@@ -160,7 +160,7 @@ fn print(vm: &mut Vm, a: Args) -> R {
         end,
         fd,
     };
-    Ok(Action::WithStrings(after))
+    Ok(Action::WithStrings(Box::new(after)))
 }
 
 fn input(vm: &mut Vm, a: Args) -> R {
@@ -199,13 +199,17 @@ fn len(vm: &mut Vm, a: Args) -> R {
 
 fn repr(_vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
-    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Repr(v)))
+    Ok(Action::WithStrings(Box::new(
+        crate::py::vm::format::AfterStrings::Repr(v),
+    )))
 }
 
 fn ascii(vm: &mut Vm, a: Args) -> R {
     let _ = vm;
     let v = a.get(0).unwrap_or(Value::None);
-    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Ascii(v)))
+    Ok(Action::WithStrings(Box::new(
+        crate::py::vm::format::AfterStrings::Ascii(v),
+    )))
 }
 
 fn class_list(vm: &mut Vm, c: Value, what: &str) -> Result<Vec<ObjId>, Value> {
@@ -496,11 +500,9 @@ pub(crate) fn big(vm: &Vm, v: Value) -> Option<BigInt> {
 fn format(_vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     let spec = a.get(1);
-    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Field {
-        v,
-        conv: 0,
-        spec,
-    }))
+    Ok(Action::WithStrings(Box::new(
+        crate::py::vm::format::AfterStrings::Field { v, conv: 0, spec },
+    )))
 }
 
 /// Starts collecting `v`'s items for `finish` (at once for builtin sequences).
@@ -1311,7 +1313,9 @@ fn new_str(vm: &mut Vm, a: Args) -> R {
                     }
                 }
             }
-            Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Str(v)))
+            Ok(Action::WithStrings(Box::new(
+                crate::py::vm::format::AfterStrings::Str(v),
+            )))
         }
     }
 }

@@ -485,10 +485,9 @@ fn str_count(vm: &mut Vm, a: Args) -> R {
 fn str_format(vm: &mut Vm, mut a: Args) -> R {
     let fmt = this_str(vm, &a).to_string();
     a.pos.remove(0);
-    Ok(Action::WithStrings(crate::py::vm::format::AfterStrings::Format {
-        fmt,
-        args: a,
-    }))
+    Ok(Action::WithStrings(Box::new(
+        crate::py::vm::format::AfterStrings::Format { fmt, args: a },
+    )))
 }
 
 fn str_encode(vm: &mut Vm, a: Args) -> R {

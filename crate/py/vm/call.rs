@@ -89,7 +89,7 @@ pub enum Action {
         throw: Option<Value>,
     },
     /// Format values (calling user `__str__`/`__repr__` first), then finish.
-    WithStrings(super::format::AfterStrings),
+    WithStrings(Box<super::format::AfterStrings>),
     /// Run a class body in a namespace; the body's return (the `__class__` cell or None) goes to `cont`.
     RunBody {
         func: Value,
@@ -661,7 +661,7 @@ impl Vm {
             ),
             Action::Next { iter } => self.next_item(iter, ret),
             Action::Exhausted => self.deliver_exhausted(ret, Value::None),
-            Action::WithStrings(after) => self.with_strings(after, ret),
+            Action::WithStrings(after) => self.with_strings(*after, ret),
             Action::ResumeGen { gen, value, throw } => self.resume_gen(gen, value, throw, ret),
             Action::Syscall { call, then } => {
                 self.pending = Some(Pending { kind: then, ret });

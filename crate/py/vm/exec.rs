@@ -470,7 +470,7 @@ impl Vm {
                 func: code.qualname.clone(),
             });
         }
-        self.frames.push(super::Frame {
+        self.frames.push(Box::new(super::Frame {
             code,
             pc: 0,
             stack: Vec::with_capacity(8),
@@ -483,7 +483,7 @@ impl Vm {
             ret: ReturnTo::Push,
             gen: None,
             iter_call: false,
-        });
+        }));
         true
     }
 

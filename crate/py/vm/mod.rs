@@ -119,7 +119,7 @@ pub enum GenState {
 /// A generator: a frame that is not on any stack while suspended.
 #[derive(Clone, Debug)]
 pub struct Generator {
-    pub frame: Option<Frame>,
+    pub frame: Option<Box<Frame>>,
     pub state: GenState,
     pub name: String,
     pub qualname: String,
@@ -146,7 +146,7 @@ pub enum GreenletState {
 pub struct Greenlet {
     pub run: Value,
     pub parent: Option<ObjId>,
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     pub state: GreenletState,
     pub attrs: super::value::AttrMap,
     /// A greenlet subclass instance's class.
@@ -220,7 +220,8 @@ pub struct Vm {
     pub heap: Heap,
     pub names: Interner,
     pub types: Types,
-    pub(crate) frames: Vec<Frame>,
+    /// The running greenlet's frames; boxed so a generator's frame moves as a pointer.
+    pub(crate) frames: Vec<Box<Frame>>,
     pub(crate) modules: BTreeMap<String, ObjId>,
     pub(crate) builtins: ObjId,
     pub(crate) main_greenlet: ObjId,
@@ -365,7 +366,7 @@ impl Vm {
     }
 
     /// The frames of the running greenlet, outermost first (for the UI's stack view).
-    pub fn frames(&self) -> &[Frame] {
+    pub fn frames(&self) -> &[Box<Frame>] {
         &self.frames
     }
 
@@ -386,14 +387,14 @@ impl Vm {
         }
     }
 
-    pub(crate) fn new_frame(&mut self, code: Rc<Code>, globals: ObjId, ret: ReturnTo) -> Frame {
+    pub(crate) fn new_frame(&mut self, code: Rc<Code>, globals: ObjId, ret: ReturnTo) -> Box<Frame> {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len();
         let mut cells = Vec::with_capacity(ncells + code.freevars.len());
         for _ in 0..ncells {
             cells.push(self.heap.alloc(Obj::Cell(Value::Unbound)));
         }
-        Frame {
+        Box::new(Frame {
             code,
             pc: 0,
             stack: Vec::with_capacity(8),
@@ -406,7 +407,7 @@ impl Vm {
             ret,
             gen: None,
             iter_call: false,
-        }
+        })
     }
 
     pub(crate) fn new_module(&mut self, name: &str) -> ObjId {
