@@ -191,6 +191,46 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
         }
         ContKind::Adapt { adaptor, mut got } => adapt(vm, adaptor, &mut got, r),
+        ContKind::Compare {
+            op,
+            a,
+            b,
+            stage,
+            negate,
+        } => {
+            let Resume::Value(v) = r else {
+                return Ok(Action::Return(Value::None));
+            };
+            if let Value::Obj(id) = v {
+                if matches!(vm.heap.get(id), Obj::NotImplemented) {
+                    return vm.compare_step(op, a, b, stage);
+                }
+            }
+            if negate {
+                let t = vm.truthy(v)?.unwrap_or(true);
+                return Ok(Action::Return(Value::Bool(!t)));
+            }
+            Ok(Action::Return(v))
+        }
+        ContKind::InsertSort {
+            items,
+            keys,
+            mut sorted,
+            next,
+            pos,
+            finish,
+        } => {
+            let Resume::Value(v) = r else {
+                return Ok(Action::Return(Value::None));
+            };
+            let less = vm.truthy(v)?.unwrap_or(true);
+            if less && pos > 1 {
+                return insert_sort_step(vm, items, keys, sorted, next, pos - 1, finish);
+            }
+            let at = if less { pos - 1 } else { pos };
+            sorted.insert(at, next);
+            insert_sort_step(vm, items, keys, sorted, next + 1, usize::MAX, finish)
+        }
         ContKind::AnyAll { .. } | ContKind::MinMax { .. } | ContKind::Sum { .. } => {
             Ok(Action::Return(Value::None))
         }
@@ -321,7 +361,100 @@ fn sort_values(vm: &mut Vm, items: &mut [(Value, Value)], reverse: bool) -> Resu
     Ok(())
 }
 
+/// Whether ordering these keys needs Python `__lt__` calls.
+fn needs_user_lt(vm: &Vm, keys: &[Value]) -> bool {
+    keys.iter()
+        .any(|k| matches!(k, Value::Obj(id) if matches!(vm.heap.get(*id), Obj::Instance(_))))
+}
+
+/// Places `keys[next]` into the sorted order by comparing `key < keys[sorted[pos - 1]]` (`pos` MAX means
+/// start at the end); for min/max only the best so far is kept.
+fn insert_sort_step(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    keys: Vec<Value>,
+    mut sorted: Vec<usize>,
+    next: usize,
+    pos: usize,
+    finish: Collected,
+) -> R {
+    let minmax = matches!(finish, Collected::MinMax { .. });
+    if next >= keys.len() {
+        let order: Vec<Value> = sorted.iter().map(|&i| items[i]).collect();
+        return match finish {
+            Collected::Sorted { reverse, .. } | Collected::SortInPlace { reverse, .. } => {
+                let mut order = order;
+                if reverse {
+                    order.reverse();
+                }
+                if let Collected::SortInPlace { list, .. } = finish {
+                    if let Obj::List(l) = vm.heap.get_mut(list) {
+                        *l = order;
+                    }
+                    return Ok(Action::Return(Value::None));
+                }
+                Ok(Action::Return(vm.new_list(order)))
+            }
+            Collected::MinMax { is_max, .. } => Ok(Action::Return(if is_max {
+                *order.last().expect("items")
+            } else {
+                order[0]
+            })),
+            _ => Ok(Action::Return(Value::None)),
+        };
+    }
+    if sorted.is_empty() {
+        sorted.push(next);
+        return insert_sort_step(vm, items, keys, sorted, next + 1, usize::MAX, finish);
+    }
+    if minmax && sorted.len() > 1 {
+        // Keep only the extreme: the smallest first and largest last.
+        let (lo, hi) = (sorted[0], *sorted.last().expect("non-empty"));
+        sorted = if lo == hi { vec![lo] } else { vec![lo, hi] };
+    }
+    let pos = if pos == usize::MAX { sorted.len() } else { pos };
+    let other = keys[sorted[pos - 1]];
+    let key = keys[next];
+    let lt = vm.names.intern("__lt__");
+    let func = match vm.lookup_user_special(key, lt) {
+        Some(m) => m,
+        None => {
+            let (ta, tb) = (vm.type_name(key), vm.type_name(other));
+            return Err(vm.type_error(format!(
+                "'<' not supported between instances of '{ta}' and '{tb}'"
+            )));
+        }
+    };
+    Ok(Action::CallThen {
+        func,
+        args: Args {
+            pos: vec![key, other],
+            kw: vec![],
+        },
+        cont: ContKind::InsertSort {
+            items,
+            keys,
+            sorted,
+            next,
+            pos,
+            finish,
+        },
+    })
+}
+
 fn finish_keyed(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>, finish: Collected) -> R {
+    if needs_user_lt(vm, &keys) {
+        if let Collected::MinMax { is_max, default, .. } = finish {
+            if items.is_empty() {
+                if default != Value::Unbound {
+                    return Ok(Action::Return(default));
+                }
+                let n = if is_max { "max" } else { "min" };
+                return Err(vm.value_error(format!("{n}() arg is an empty sequence")));
+            }
+        }
+        return insert_sort_step(vm, items, keys, Vec::new(), 0, usize::MAX, finish);
+    }
     let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items).collect();
     match finish {
         Collected::Sorted { reverse, .. } | Collected::SortInPlace { reverse, .. } => {

@@ -169,6 +169,7 @@ pub fn install(vm: &mut Vm) {
     let p = t.property;
     vm.def_native(p, "property.setter", property_setter);
     vm.def_native(p, "property.getter", property_getter);
+    vm.def_native(p, "property.deleter", identity);
 }
 
 // ---- helpers ----

@@ -221,6 +221,8 @@ impl Vm {
                     self.new_str(&qual)
                 } else if name == s.module {
                     self.new_str(&module)
+                } else if self.sym_name(name) == "__base__" {
+                    bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)
                 } else if name == s.bases {
                     let b = bases.into_iter().map(Value::Obj).collect();
                     self.new_tuple(b)

@@ -156,6 +156,24 @@ pub enum ContKind {
     LoadMethodAttr,
     /// `raise Cls`: the instance is made; raise it.
     RaiseResult { cause: Option<Value> },
+    /// A rich comparison got a result: `NotImplemented` moves to the next stage.
+    Compare {
+        op: super::super::ast::CmpOp,
+        a: Value,
+        b: Value,
+        stage: u8,
+        negate: bool,
+    },
+    /// Sorting or min/max with Python `__lt__`: insertion sort (stable), one comparison per step.
+    /// `sorted[..]` is done; `item` is being placed and compared with `sorted[pos - 1]`.
+    InsertSort {
+        items: Vec<Value>,
+        keys: Vec<Value>,
+        sorted: Vec<usize>,
+        next: usize,
+        pos: usize,
+        finish: Collected,
+    },
     /// `x != y` via `__eq__`: negate.
     Not,
     /// A `__bool__`/`__len__` result turned into a bool.
@@ -315,6 +333,14 @@ impl ContKind {
             }
             ContKind::GetAttrDefault { default } => out.push(*default),
             ContKind::RaiseResult { cause } => out.extend(cause.iter().copied()),
+            ContKind::Compare { a, b, .. } => out.extend([*a, *b]),
+            ContKind::InsertSort {
+                items, keys, finish, ..
+            } => {
+                out.extend_from_slice(items);
+                out.extend_from_slice(keys);
+                finish.trace(out);
+            }
             _ => {}
         }
     }
@@ -952,7 +978,7 @@ impl Vm {
             let run = if run == Value::None {
                 // A subclass with a `run` method.
                 match self.lookup_special(Value::Obj(target), self.sym.run) {
-                    Some(r) => r,
+                    Some(r) => self.bind(r, Value::Obj(target)),
                     None => return Err(self.exc(ExcKind::AttributeError, "run")),
                 }
             } else {

@@ -190,10 +190,17 @@ impl Vm {
     }
 
     fn override_for(&self, id: ObjId, repr: bool) -> Option<String> {
+        // str() falls back to __repr__; repr() never uses __str__.
         self.overrides
             .iter()
             .find(|o| o.0 == id && o.1 == repr)
-            .or_else(|| self.overrides.iter().find(|o| o.0 == id))
+            .or_else(|| {
+                if repr {
+                    None
+                } else {
+                    self.overrides.iter().find(|o| o.0 == id)
+                }
+            })
             .map(|o| o.2.clone())
     }
 

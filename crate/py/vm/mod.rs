@@ -146,6 +146,7 @@ pub enum GreenletState {
 pub struct Greenlet {
     pub run: Value,
     pub parent: Option<ObjId>,
+    #[allow(clippy::vec_box)]
     pub frames: Vec<Box<Frame>>,
     pub state: GreenletState,
     pub attrs: super::value::AttrMap,
@@ -221,6 +222,7 @@ pub struct Vm {
     pub names: Interner,
     pub types: Types,
     /// The running greenlet's frames; boxed so a generator's frame moves as a pointer.
+    #[allow(clippy::vec_box)]
     pub(crate) frames: Vec<Box<Frame>>,
     pub(crate) modules: BTreeMap<String, ObjId>,
     pub(crate) builtins: ObjId,

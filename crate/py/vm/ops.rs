@@ -839,55 +839,68 @@ impl Vm {
             }
             _ => {
                 // Objects with Python comparison methods decide for themselves.
-                let (name, rname) = match op {
-                    CmpOp::Eq => (self.sym.eq, self.sym.eq),
-                    CmpOp::NotEq => (self.sym.ne, self.sym.ne),
-                    CmpOp::Lt => (self.sym.lt, self.sym.gt),
-                    CmpOp::LtE => (self.sym.le, self.sym.ge),
-                    CmpOp::Gt => (self.sym.gt, self.sym.lt),
-                    _ => (self.sym.ge, self.sym.le),
-                };
-                if let Some(m) = self.lookup_user_special(a, name) {
-                    return self.call_value(
-                        m,
-                        Args {
-                            pos: vec![a, b],
-                            kw: vec![],
-                        },
-                        ReturnTo::Push,
-                    );
-                }
-                if op == CmpOp::NotEq {
-                    if let Some(m) = self.lookup_user_special(a, self.sym.eq) {
-                        let args = Args {
-                            pos: vec![a, b],
-                            kw: vec![],
-                        };
-                        return self.perform(
-                            Action::CallThen {
-                                func: m,
-                                args,
-                                cont: ContKind::Not,
-                            },
-                            ReturnTo::Push,
-                        );
-                    }
-                }
-                if let Some(m) = self.lookup_user_special(b, rname) {
-                    return self.call_value(
-                        m,
-                        Args {
-                            pos: vec![b, a],
-                            kw: vec![],
-                        },
-                        ReturnTo::Push,
-                    );
+                if self.has_user_compare(a) || self.has_user_compare(b) {
+                    let act = self.compare_step(op, a, b, 0)?;
+                    return self.perform(act, ReturnTo::Push);
                 }
                 let r = self.compare_builtin(op, a, b)?;
                 self.push(Value::Bool(r));
                 Ok(())
             }
         }
+    }
+
+    fn has_user_compare(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(id) if matches!(self.heap.get(id), Obj::Instance(_) | Obj::Greenlet(_)))
+    }
+
+    /// One stage of a rich comparison: 0 tries `a.__op__`, 1 tries `b.__rop__` (each result that is
+    /// `NotImplemented` moves on), 2 is the default (identity for `==`/`!=`, else TypeError).
+    pub(crate) fn compare_step(&mut self, op: CmpOp, a: Value, b: Value, stage: u8) -> Result<Action, Value> {
+        let (name, rname) = match op {
+            CmpOp::Eq => (self.sym.eq, self.sym.eq),
+            CmpOp::NotEq => (self.sym.ne, self.sym.ne),
+            CmpOp::Lt => (self.sym.lt, self.sym.gt),
+            CmpOp::LtE => (self.sym.le, self.sym.ge),
+            CmpOp::Gt => (self.sym.gt, self.sym.lt),
+            _ => (self.sym.ge, self.sym.le),
+        };
+        let call = |m: Value, x: Value, y: Value, next: u8, negate: bool| Action::CallThen {
+            func: m,
+            args: Args {
+                pos: vec![x, y],
+                kw: vec![],
+            },
+            cont: ContKind::Compare {
+                op,
+                a,
+                b,
+                stage: next,
+                negate,
+            },
+        };
+        if stage == 0 {
+            if let Some(m) = self.lookup_user_special(a, name) {
+                return Ok(call(m, a, b, 1, false));
+            }
+            if op == CmpOp::NotEq {
+                if let Some(m) = self.lookup_user_special(a, self.sym.eq) {
+                    return Ok(call(m, a, b, 1, true));
+                }
+            }
+        }
+        if stage <= 1 {
+            if let Some(m) = self.lookup_user_special(b, rname) {
+                return Ok(call(m, b, a, 2, false));
+            }
+            if op == CmpOp::NotEq {
+                if let Some(m) = self.lookup_user_special(b, self.sym.eq) {
+                    return Ok(call(m, b, a, 2, true));
+                }
+            }
+        }
+        let r = self.compare_builtin(op, a, b)?;
+        Ok(Action::Return(Value::Bool(r)))
     }
 
     pub(crate) fn is_same(&self, a: Value, b: Value) -> bool {
