@@ -176,6 +176,8 @@ pub struct Code {
     pub has_varargs: bool,
     pub has_varkw: bool,
     pub first_line: u32,
+    /// The docstring (`__doc__`) of a function.
+    pub doc: Option<std::rc::Rc<str>>,
 }
 
 impl Code {

@@ -34,6 +34,12 @@ pub fn compile_module(
     };
     let info = analyze(&[], &module.body);
     c.push_unit("<module>", "<module>", CodeKind::Module, info, 1);
+    match docstring(&module.body) {
+        Some(d) => c.load_str(d),
+        None => c.load_const(Value::None),
+    }
+    let doc = c.sym("__doc__");
+    c.emit(Op::StoreGlobal(doc));
     for st in &module.body {
         c.stmt(st)?;
     }
@@ -90,6 +96,18 @@ struct Unit {
     kwonly: u32,
     varargs: bool,
     varkw: bool,
+    doc: Option<Rc<str>>,
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        })) => Some(s),
+        _ => None,
+    }
 }
 
 struct Compiler<'a> {
@@ -134,6 +152,7 @@ impl<'a> Compiler<'a> {
             kwonly: 0,
             varargs: false,
             varkw: false,
+            doc: None,
         };
         let is_fn = matches!(kind, CodeKind::Function | CodeKind::Generator);
         if is_fn {
@@ -229,6 +248,7 @@ impl<'a> Compiler<'a> {
             has_varargs: u.varargs,
             has_varkw: u.varkw,
             first_line: u.first_line,
+            doc: u.doc,
         }
     }
 
@@ -996,6 +1016,7 @@ impl<'a> Compiler<'a> {
         };
         let qn = self.qualname(&f.name);
         self.push_unit(&f.name, &qn, kind, info, span.line);
+        self.u().doc = docstring(&f.body).map(Rc::from);
         self.set_params(&f.args);
         self.body(&f.body)?;
         self.load_const(Value::None);
@@ -1019,6 +1040,10 @@ impl<'a> Compiler<'a> {
         let info = analyze(&[], &c.body);
         let qn = self.qualname(&c.name);
         self.push_unit(&c.name, &qn, CodeKind::Class, info, span.line);
+        if let Some(d) = docstring(&c.body) {
+            self.load_str(d);
+            self.store_name("__doc__");
+        }
         self.body(&c.body)?;
         let class_cell = self.sym("__class__");
         match self.u().cellvars.iter().position(|&s| s == class_cell) {

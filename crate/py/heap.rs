@@ -137,6 +137,7 @@ pub fn children(o: &Obj, out: &mut Vec<Value>) {
                 out.extend_from_slice(inners)
             }
             I::Filter { func, inner } => out.extend([*func, *inner]),
+            I::GetItem { obj, .. } => out.push(*obj),
             I::Callable { func, sentinel } => out.extend([*func, *sentinel]),
             I::Range { .. } | I::Exhausted => {}
         },

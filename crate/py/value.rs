@@ -392,6 +392,11 @@ pub enum IterState {
         seq: Value,
         pos: usize,
     },
+    /// An object iterated through `__getitem__(0)`, `__getitem__(1)`, … until IndexError.
+    GetItem {
+        obj: Value,
+        index: i64,
+    },
     /// `iter(callable, sentinel)`.
     Callable {
         func: Value,

@@ -12,6 +12,13 @@ type R = Result<Action, Value>;
 pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
     // Errors pass through every continuation except those that catch them.
     let r = match (r, &kind) {
+        (Resume::Error(e), ContKind::GetItemIter { adaptor }) => {
+            if vm.is_exc(e, ExcKind::IndexError) || vm.is_exc(e, ExcKind::StopIteration) {
+                *vm.heap.get_mut(*adaptor) = Obj::Iter(IterState::Exhausted);
+                return Ok(Action::Exhausted);
+            }
+            return Err(e);
+        }
         (Resume::Error(e), ContKind::Close) => {
             if vm.is_exc(e, ExcKind::GeneratorExit) || vm.is_exc(e, ExcKind::StopIteration) {
                 return Ok(Action::Return(Value::None));
@@ -191,6 +198,33 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
         }
         ContKind::Adapt { adaptor, mut got } => adapt(vm, adaptor, &mut got, r),
+        ContKind::Binary {
+            op,
+            a,
+            b,
+            inplace,
+            stage,
+        } => {
+            let Resume::Value(v) = r else {
+                return Ok(Action::Return(Value::None));
+            };
+            if let Value::Obj(id) = v {
+                if matches!(vm.heap.get(id), Obj::NotImplemented) {
+                    return vm.binary_step(op, a, b, inplace, stage);
+                }
+            }
+            Ok(Action::Return(v))
+        }
+        ContKind::SumRest { items, next } => {
+            let Resume::Value(acc) = r else {
+                return Ok(Action::Return(Value::None));
+            };
+            sum_from(vm, acc, items, next)
+        }
+        ContKind::GetItemIter { .. } => match r {
+            Resume::Value(v) => Ok(Action::Return(v)),
+            _ => Ok(Action::Exhausted),
+        },
         ContKind::Compare {
             op,
             a,
@@ -506,6 +540,33 @@ fn finish_keyed(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>, finish: Collec
     }
 }
 
+/// Adds `items[next..]` to `acc`; objects' `__add__`/`__radd__` run as calls.
+fn sum_from(vm: &mut Vm, mut acc: Value, items: Vec<Value>, next: usize) -> R {
+    for k in next..items.len() {
+        let i = items[k];
+        match vm.binary_builtin(BinOp::Add, acc, i, false)? {
+            Some(v) => acc = v,
+            None => {
+                // `acc + i` through the objects' methods, then the rest of the sum.
+                return Ok(Action::CallThen {
+                    func: vm.native("sum.add", sum_add),
+                    args: Args {
+                        pos: vec![acc, i],
+                        kw: vec![],
+                    },
+                    cont: ContKind::SumRest { items, next: k + 1 },
+                });
+            }
+        }
+    }
+    Ok(Action::Return(acc))
+}
+
+/// `x + y` for objects, as the `+` operator does it.
+fn sum_add(vm: &mut Vm, a: Args) -> R {
+    vm.binary_step(BinOp::Add, a.pos[0], a.pos[1], false, 0)
+}
+
 /// What a collector does with all the items.
 pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
     match finish {
@@ -636,22 +697,7 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
             }
             Ok(Action::Return(vm.new_str(&out)))
         }
-        Collected::Sum(start) => {
-            let mut acc = start;
-            for i in items {
-                acc = match vm.binary_builtin(BinOp::Add, acc, i, false)? {
-                    Some(v) => v,
-                    None => {
-                        return Err(vm.type_error(format!(
-                            "unsupported operand type(s) for +: '{}' and '{}'",
-                            vm.type_name(acc),
-                            vm.type_name(i)
-                        )))
-                    }
-                };
-            }
-            Ok(Action::Return(acc))
-        }
+        Collected::Sum(start) => sum_from(vm, start, items, 0),
         Collected::AnyAll { want } => {
             for i in items {
                 if vm.truthy(i)?.unwrap_or(true) == want {

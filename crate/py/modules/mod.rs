@@ -6,6 +6,7 @@
 
 pub mod builtins;
 pub mod conts;
+mod errno;
 pub mod greenlet;
 mod methods;
 pub mod setorder;
@@ -26,6 +27,7 @@ pub fn install(vm: &mut Vm) {
 pub fn import_native(vm: &mut Vm, name: &str) -> Option<ObjId> {
     match name {
         "time" => Some(time::module(vm)),
+        "errno" => Some(errno::module(vm)),
         "sys" => Some(sysmod::module(vm)),
         "greenlet" => Some(greenlet::module(vm)),
         _ => None,

@@ -251,13 +251,31 @@ impl Vm {
                 if let Some(v) = f.attrs.get(name) {
                     return Ok(AttrOut::Value(v));
                 }
-                let (n, q) = (f.name.clone(), f.qualname.clone());
+                let (n, q, doc) = (f.name.clone(), f.qualname.clone(), f.code.doc.clone());
+                let defaults = f.defaults.clone();
+                let closure = f.closure.clone();
                 let v = if name == s.name {
                     self.new_str(&n)
                 } else if name == s.qualname {
                     self.new_str(&q)
                 } else if name == s.doc {
-                    Value::None
+                    match doc {
+                        Some(d) => self.new_str(&d),
+                        None => Value::None,
+                    }
+                } else if self.sym_name(name) == "__defaults__" {
+                    if defaults.is_empty() {
+                        Value::None
+                    } else {
+                        self.new_tuple(defaults)
+                    }
+                } else if self.sym_name(name) == "__closure__" {
+                    if closure.is_empty() {
+                        Value::None
+                    } else {
+                        let cells = closure.into_iter().map(Value::Obj).collect();
+                        self.new_tuple(cells)
+                    }
                 } else if name == s.module {
                     self.new_str("__main__")
                 } else if name == s.dict {
@@ -432,6 +450,9 @@ impl Vm {
         }
         if name == s.traceback {
             return Some(Value::None);
+        }
+        if self.sym_name(name) == "__suppress_context__" {
+            return Some(Value::Bool(d.suppress_context));
         }
         if name == s.value && self.is_exc(obj, ExcKind::StopIteration) {
             let d = self.exc_data(obj)?;

@@ -156,6 +156,18 @@ pub enum ContKind {
     LoadMethodAttr,
     /// `raise Cls`: the instance is made; raise it.
     RaiseResult { cause: Option<Value> },
+    /// A binary operator's method answered: `NotImplemented` moves to the next stage.
+    Binary {
+        op: super::super::ast::BinOp,
+        a: Value,
+        b: Value,
+        inplace: bool,
+        stage: u8,
+    },
+    /// `sum()` over objects: `acc` is the running total, `items[next..]` still to add.
+    SumRest { items: Vec<Value>, next: usize },
+    /// Iterating an object through `__getitem__(0)`, `__getitem__(1)`, …
+    GetItemIter { adaptor: ObjId },
     /// A rich comparison got a result: `NotImplemented` moves to the next stage.
     Compare {
         op: super::super::ast::CmpOp,
@@ -333,7 +345,9 @@ impl ContKind {
             }
             ContKind::GetAttrDefault { default } => out.push(*default),
             ContKind::RaiseResult { cause } => out.extend(cause.iter().copied()),
-            ContKind::Compare { a, b, .. } => out.extend([*a, *b]),
+            ContKind::Compare { a, b, .. } | ContKind::Binary { a, b, .. } => out.extend([*a, *b]),
+            ContKind::SumRest { items, .. } => out.extend_from_slice(items),
+            ContKind::GetItemIter { adaptor } => out.push(Value::Obj(*adaptor)),
             ContKind::InsertSort {
                 items, keys, finish, ..
             } => {

@@ -242,6 +242,7 @@ impl Vm {
                         IterState::Filter { .. } => "filter",
                         IterState::Reversed { .. } => "list_reverseiterator",
                         IterState::Callable { .. } => "callable_iterator",
+                        IterState::GetItem { .. } => "iterator",
                         IterState::Exhausted => "iterator",
                     }
                     .into()
@@ -320,48 +321,63 @@ impl Vm {
             self.push(v);
             return Ok(());
         }
+        let act = self.binary_step(op, a, b, inplace, 0)?;
+        self.perform(act, ReturnTo::Push)
+    }
+
+    /// One stage of a binary operator on objects: 0 tries `a.__iop__` (in-place) then `a.__op__`,
+    /// 1 tries `b.__rop__`; a `NotImplemented` result moves on; then TypeError.
+    pub(crate) fn binary_step(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        inplace: bool,
+        stage: u8,
+    ) -> Result<Action, Value> {
         let (name, rname) = dunder(op);
         let (s, rs) = (self.names.intern(name), self.names.intern(rname));
-        if inplace {
-            let iname = format!("__i{}", &name[2..]);
-            let is = self.names.intern(&iname);
-            if let Some(m) = self.lookup_user_special(a, is) {
-                return self.call_value(
-                    m,
-                    Args {
-                        pos: vec![a, b],
-                        kw: vec![],
-                    },
-                    ReturnTo::Push,
-                );
+        let call = |m: Value, x: Value, y: Value, next: u8| Action::CallThen {
+            func: m,
+            args: Args {
+                pos: vec![x, y],
+                kw: vec![],
+            },
+            cont: ContKind::Binary {
+                op,
+                a,
+                b,
+                inplace,
+                stage: next,
+            },
+        };
+        if stage == 0 {
+            if inplace {
+                let iname = format!("__i{}", &name[2..]);
+                let is = self.names.intern(&iname);
+                if let Some(m) = self.lookup_user_special(a, is) {
+                    return Ok(call(m, a, b, 1));
+                }
+            }
+            if let Some(m) = self.lookup_user_special(a, s) {
+                return Ok(call(m, a, b, 1));
             }
         }
-        if let Some(m) = self.lookup_user_special(a, s) {
-            return self.call_value(
-                m,
-                Args {
-                    pos: vec![a, b],
-                    kw: vec![],
-                },
-                ReturnTo::Push,
-            );
+        if stage <= 1 {
+            if let Some(m) = self.lookup_user_special(b, rs) {
+                return Ok(call(m, b, a, 2));
+            }
         }
-        if let Some(m) = self.lookup_user_special(b, rs) {
-            return self.call_value(
-                m,
-                Args {
-                    pos: vec![b, a],
-                    kw: vec![],
-                },
-                ReturnTo::Push,
-            );
-        }
+        Err(self.binary_type_error(op, a, b, inplace))
+    }
+
+    fn binary_type_error(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> Value {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add && ta == "str" {
-            return Err(self.type_error(format!("can only concatenate str (not \"{tb}\") to str")));
+            return self.type_error(format!("can only concatenate str (not \"{tb}\") to str"));
         }
         if op == BinOp::Add && (ta == "list" || ta == "tuple") {
-            return Err(self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}")));
+            return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
         }
         let sym = binop_symbol(op);
         let sym = if inplace && op != BinOp::Pow {
@@ -369,9 +385,9 @@ impl Vm {
         } else {
             sym.to_string()
         };
-        Err(self.type_error(format!(
+        self.type_error(format!(
             "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
-        )))
+        ))
     }
 
     /// Builtin arithmetic; `Ok(None)` when neither operand is a builtin that handles `op`.
@@ -1649,7 +1665,15 @@ impl Vm {
                 step: *step,
             },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(Some(v)),
-            Obj::Instance(_) | Obj::Greenlet(_) => return Ok(None),
+            Obj::Instance(_) | Obj::Greenlet(_) => {
+                if self.lookup_user_special(v, self.sym.iter).is_none()
+                    && self.lookup_user_special(v, self.sym.getitem).is_some()
+                {
+                    IterState::GetItem { obj: v, index: 0 }
+                } else {
+                    return Ok(None);
+                }
+            }
             _ => {
                 let t = self.type_name(v);
                 return Err(self.type_error(format!("'{t}' object is not iterable")));
@@ -1820,6 +1844,21 @@ impl Vm {
                         adaptor: id,
                         got: vec![],
                     },
+                })
+            }
+            IterState::GetItem { obj, index } => {
+                let (obj, i) = (*obj, *index);
+                *index += 1;
+                let func = self
+                    .lookup_special(obj, self.sym.getitem)
+                    .expect("made for __getitem__");
+                Ok(NextStep::Call {
+                    func,
+                    args: Args {
+                        pos: vec![obj, Value::Int(i)],
+                        kw: vec![],
+                    },
+                    cont: ContKind::GetItemIter { adaptor: id },
                 })
             }
             IterState::Callable { func, .. } => {
