@@ -558,11 +558,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let j = self.emit(Op::PopJumpIfTrue(0));
-                self.set_loc(st.span);
+                // CPython points a failed assert at its test.
+                self.set_loc(test.span);
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
-                    self.set_loc(st.span);
+                    self.set_loc(test.span);
                     self.emit(Op::Call(1));
                 }
                 self.emit(Op::Raise(1));
@@ -617,7 +618,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => {
                 self.load_name(n);
                 self.expr(value)?;
-                self.set_anchor(span, target.span, value.span);
+                self.set_loc(span); // CPython draws no operator markers for augmented assignment
                 self.emit(Op::Inplace(op));
                 self.store_name(n);
             }
@@ -628,7 +629,7 @@ impl<'a> Compiler<'a> {
                 self.set_loc(target.span);
                 self.emit(Op::LoadAttr(a));
                 self.expr(value)?;
-                self.set_anchor(span, target.span, value.span);
+                self.set_loc(span); // CPython draws no operator markers for augmented assignment
                 self.emit(Op::Inplace(op));
                 self.emit(Op::Rot2);
                 self.emit(Op::StoreAttr(a));
@@ -640,7 +641,7 @@ impl<'a> Compiler<'a> {
                 self.set_loc(target.span);
                 self.emit(Op::Subscr);
                 self.expr(value)?;
-                self.set_anchor(span, target.span, value.span);
+                self.set_loc(span); // CPython draws no operator markers for augmented assignment
                 self.emit(Op::Inplace(op));
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);

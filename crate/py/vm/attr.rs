@@ -137,7 +137,9 @@ impl Vm {
             },
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
         };
-        self.exc(ExcKind::AttributeError, msg)
+        let e = self.exc(ExcKind::AttributeError, msg);
+        self.set_missing_name(e, &n, Some(obj));
+        e
     }
 
     pub(crate) fn get_attr(&mut self, obj: Value, name: Sym) -> Result<AttrOut, Value> {

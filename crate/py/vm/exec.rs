@@ -526,7 +526,9 @@ impl Vm {
             }
         }
         let n = self.sym_name(s).to_string();
-        Err(self.exc(ExcKind::NameError, format!("name '{n}' is not defined")))
+        let e = self.exc(ExcKind::NameError, format!("name '{n}' is not defined"));
+        self.set_missing_name(e, &n, None);
+        Err(e)
     }
 
     /// `__bool__` or `__len__` decides: call it and run this jump again on its result.

@@ -12,6 +12,7 @@ mod exc;
 mod exec;
 pub(crate) mod format;
 mod ops;
+mod suggest;
 mod traceback;
 mod types;
 

@@ -144,7 +144,10 @@ impl Vm {
             }
         }
         let name = self.exc_type_name(exc);
-        let msg = self.exc_message(exc);
+        let mut msg = self.exc_message(exc);
+        if let Some(s) = self.suggestion(exc) {
+            msg.push_str(&s);
+        }
         if msg.is_empty() {
             out.push_str(&format!("{name}\n"));
         } else {
