@@ -102,6 +102,7 @@ pub fn children(o: &Obj, out: &mut Vec<Value>) {
             code_consts(&f.code, out);
         }
         Obj::Code(c) => code_consts(c, out),
+        Obj::DictView { dict, .. } => out.push(Value::Obj(*dict)),
         Obj::NativeMethod { recv, .. } => out.push(*recv),
         Obj::Method { recv, func } => out.extend([*recv, *func]),
         Obj::Class(c) => {

@@ -360,14 +360,20 @@ pub enum IterState {
     DictKeys {
         dict: ObjId,
         pos: usize,
+        /// The dict's size when iteration began: a change is an error, as in CPython.
+        size: usize,
     },
     DictValues {
         dict: ObjId,
         pos: usize,
+        /// The dict's size when iteration began: a change is an error, as in CPython.
+        size: usize,
     },
     DictItems {
         dict: ObjId,
         pos: usize,
+        /// The dict's size when iteration began: a change is an error, as in CPython.
+        size: usize,
     },
     Str {
         s: ObjId,
@@ -459,6 +465,11 @@ pub enum Obj {
         recv: Value,
     },
     Code(Rc<Code>),
+    /// `d.keys()` (0), `d.values()` (1), `d.items()` (2): live views of a dict.
+    DictView {
+        dict: ObjId,
+        kind: u8,
+    },
     NotImplemented,
     Ellipsis,
     /// A freed slot.

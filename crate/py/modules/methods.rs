@@ -864,19 +864,7 @@ fn dict_get(vm: &mut Vm, a: Args) -> R {
 
 fn dict_view(vm: &mut Vm, a: &Args, which: u8) -> R {
     let d = obj_id(a);
-    let entries: Vec<(Value, Value)> = match vm.heap.get(d) {
-        Obj::Dict(dict) => dict.iter().map(|e| (e.key, e.value)).collect(),
-        _ => vec![],
-    };
-    let items = entries
-        .into_iter()
-        .map(|(k, v)| match which {
-            0 => k,
-            1 => v,
-            _ => vm.new_tuple(vec![k, v]),
-        })
-        .collect();
-    ret(vm.new_list(items))
+    ret(Value::Obj(vm.heap.alloc(Obj::DictView { dict: d, kind: which })))
 }
 
 fn dict_keys(vm: &mut Vm, a: Args) -> R {

@@ -397,6 +397,22 @@ impl Vm {
                     Obj::ClassMethod(_) => format!("<classmethod object at {}>", self.addr(id)),
                     Obj::Super { .. } => "<super object>".into(),
                     Obj::Code(c) => format!("<code object {} at {}>", c.name, self.addr(id)),
+                    Obj::DictView { dict, kind } => {
+                        let entries: Vec<(Value, Value)> = match self.heap.get(*dict) {
+                            Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+                            _ => vec![],
+                        };
+                        let parts: Vec<String> = entries
+                            .iter()
+                            .map(|(k, v)| match kind {
+                                0 => self.repr_in(*k, stack),
+                                1 => self.repr_in(*v, stack),
+                                _ => format!("({}, {})", self.repr_in(*k, stack), self.repr_in(*v, stack)),
+                            })
+                            .collect();
+                        let name = ["dict_keys", "dict_values", "dict_items"][*kind as usize];
+                        format!("{name}([{}])", parts.join(", "))
+                    }
                     Obj::NotImplemented => "NotImplemented".into(),
                     Obj::Ellipsis => "Ellipsis".into(),
                     Obj::Free => "<freed>".into(),

@@ -195,7 +195,13 @@ impl Vm {
                 Obj::Instance(i) => i.class,
                 Obj::Module { .. } => t.module,
                 Obj::Cell(_) => t.cell,
-                Obj::Iter(_) => t.iterator,
+                Obj::Iter(st) => match st {
+                    IterState::Enumerate { .. } => t.enumerate,
+                    IterState::Zip { .. } => t.zip,
+                    IterState::Map { .. } => t.map,
+                    IterState::Filter { .. } => t.filter,
+                    _ => t.iterator,
+                },
                 Obj::Generator(_) => t.generator,
                 Obj::Greenlet(g) => g.class,
                 Obj::Property { .. } => t.property,
@@ -203,6 +209,7 @@ impl Vm {
                 Obj::ClassMethod(_) => t.classmethod,
                 Obj::Super { .. } => t.super_,
                 Obj::Code(_) => t.code,
+                Obj::DictView { kind, .. } => [t.dict_keys, t.dict_values, t.dict_items][*kind as usize],
                 Obj::NotImplemented => t.not_implemented,
                 Obj::Ellipsis => t.ellipsis,
                 Obj::Free => t.none,
@@ -1186,6 +1193,25 @@ impl Vm {
                 items.iter().any(|i| self.is_same(*i, x) || self.eq(*i, x))
             }
             Obj::Dict(_) => self.dict_lookup(id, x)?.is_some(),
+            Obj::DictView { dict, kind } => {
+                let (dict, kind) = (*dict, *kind);
+                match kind {
+                    0 => self.dict_lookup(dict, x)?.is_some(),
+                    1 => {
+                        let vals: Vec<Value> = match self.heap.get(dict) {
+                            Obj::Dict(d) => d.iter().map(|e| e.value).collect(),
+                            _ => vec![],
+                        };
+                        vals.iter().any(|v| self.eq(*v, x))
+                    }
+                    _ => match self.seq_items(x) {
+                        Some(kv) if kv.len() == 2 => {
+                            matches!(self.dict_lookup(dict, kv[0])?, Some(v) if self.eq(v, kv[1]))
+                        }
+                        _ => false,
+                    },
+                }
+            }
             Obj::Set(_) | Obj::FrozenSet(_) => self.set_contains(id, x)?,
             Obj::Range { start, stop, step } => match self.small_int(x) {
                 Some(i) => {
@@ -1604,6 +1630,11 @@ impl Vm {
             Obj::List(t) | Obj::Tuple(t) => Some(t.clone()),
             Obj::Dict(d) => Some(d.keys()),
             Obj::Set(_) | Obj::FrozenSet(_) => Some(self.set_order(id)),
+            Obj::DictView { dict, kind: 0 } => self.seq_items(Value::Obj(*dict)),
+            Obj::DictView { dict, kind: 1 } => match self.heap.get(*dict) {
+                Obj::Dict(d) => Some(d.iter().map(|e| e.value).collect()),
+                _ => None,
+            },
             Obj::Range { start, stop, step } => {
                 let (start, step) = (*start, *step);
                 let n = range_len(start, *stop, step);
@@ -1653,7 +1684,23 @@ impl Vm {
                 IterState::Seq { seq: v, pos: 0 }
             }
             Obj::Str(_) => IterState::Str { s: id, pos: 0 },
-            Obj::Dict(_) => IterState::DictKeys { dict: id, pos: 0 },
+            Obj::Dict(d) => IterState::DictKeys {
+                dict: id,
+                pos: 0,
+                size: d.len(),
+            },
+            Obj::DictView { dict, kind } => {
+                let (dict, kind) = (*dict, *kind);
+                let size = match self.heap.get(dict) {
+                    Obj::Dict(d) => d.len(),
+                    _ => 0,
+                };
+                match kind {
+                    0 => IterState::DictKeys { dict, pos: 0, size },
+                    1 => IterState::DictValues { dict, pos: 0, size },
+                    _ => IterState::DictItems { dict, pos: 0, size },
+                }
+            }
             Obj::Set(_) | Obj::FrozenSet(_) => {
                 let keys = self.set_order(id);
                 let t = self.new_tuple(keys);
@@ -1770,10 +1817,10 @@ impl Vm {
                     None => Ok(NextStep::Done),
                 }
             }
-            IterState::DictKeys { dict, pos }
-            | IterState::DictValues { dict, pos }
-            | IterState::DictItems { dict, pos } => {
-                let (d, p) = (*dict, *pos);
+            IterState::DictKeys { dict, pos, size }
+            | IterState::DictValues { dict, pos, size }
+            | IterState::DictItems { dict, pos, size } => {
+                let (d, p, size) = (*dict, *pos, *size);
                 let which = match st {
                     IterState::DictKeys { .. } => 0,
                     IterState::DictValues { .. } => 1,
@@ -1782,6 +1829,10 @@ impl Vm {
                 let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get(d) else {
                     return Ok(NextStep::Done);
                 };
+                if dict.len() != size {
+                    *self.heap.get_mut(id) = Obj::Iter(IterState::Exhausted);
+                    return Err(self.exc(ExcKind::RuntimeError, "dictionary changed size during iteration"));
+                }
                 match dict.next_from(p) {
                     Some((slot, e)) => {
                         let (k, v) = (e.key, e.value);
@@ -1969,6 +2020,10 @@ impl Vm {
             Obj::List(t) | Obj::Tuple(t) => t.len(),
             Obj::Dict(d) | Obj::Set(d) | Obj::FrozenSet(d) => d.len(),
             Obj::Range { start, stop, step } => range_len(*start, *stop, *step) as usize,
+            Obj::DictView { dict, .. } => match self.heap.get(*dict) {
+                Obj::Dict(d) => d.len(),
+                _ => 0,
+            },
             _ => return None,
         })
     }

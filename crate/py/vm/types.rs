@@ -89,6 +89,13 @@ types! {
     not_implemented: "NotImplementedType", NotImplementedType;
     ellipsis: "ellipsis", Ellipsis;
     code: "code", Object;
+    dict_keys: "dict_keys", Iterator;
+    dict_values: "dict_values", Iterator;
+    dict_items: "dict_items", Iterator;
+    enumerate: "enumerate", Iterator;
+    zip: "zip", Iterator;
+    map: "map", Iterator;
+    filter: "filter", Iterator;
 }
 
 /// Makes a builtin class with a single-inheritance MRO.
