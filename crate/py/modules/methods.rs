@@ -33,6 +33,13 @@ pub fn install(vm: &mut Vm) {
         ("str.find", str_find),
         ("str.rfind", str_rfind),
         ("str.index", str_index),
+        ("str.rindex", str_rindex),
+        ("str.istitle", str_istitle),
+        ("str.isidentifier", str_isidentifier),
+        ("str.expandtabs", str_expandtabs),
+        ("str.removeprefix", str_removeprefix),
+        ("str.removesuffix", str_removesuffix),
+        ("str.format_map", str_format_map),
         ("str.count", str_count),
         ("str.format", str_format),
         ("str.encode", str_encode),
@@ -434,16 +441,40 @@ fn prefixes(vm: &mut Vm, v: Value) -> Result<Vec<String>, Value> {
     }
 }
 
+/// The characters of `s[start:end]` (Python's clamped indices) and the offset of its start.
+fn window(vm: &Vm, a: &Args, s: &str, at: usize) -> (String, usize) {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len() as i64;
+    let norm = |v: Option<Value>, def: i64| -> i64 {
+        match v.and_then(|v| vm.small_int(v)) {
+            Some(i) if i < 0 => (i + n).max(0),
+            Some(i) => i.min(n),
+            None => def,
+        }
+    };
+    let start = norm(a.get(at), 0);
+    let end = norm(a.get(at + 1), n);
+    if start >= end {
+        return (String::new(), start as usize);
+    }
+    (
+        chars[start as usize..end as usize].iter().collect(),
+        start as usize,
+    )
+}
+
 fn str_startswith(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let p = prefixes(vm, a.get(1).unwrap_or(Value::None))?;
-    ret(Value::Bool(p.iter().any(|x| s.starts_with(x.as_str()))))
+    let (w, _) = window(vm, &a, &s, 2);
+    ret(Value::Bool(p.iter().any(|x| w.starts_with(x.as_str()))))
 }
 
 fn str_endswith(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let p = prefixes(vm, a.get(1).unwrap_or(Value::None))?;
-    ret(Value::Bool(p.iter().any(|x| s.ends_with(x.as_str()))))
+    let (w, _) = window(vm, &a, &s, 2);
+    ret(Value::Bool(p.iter().any(|x| w.ends_with(x.as_str()))))
 }
 
 /// Character index of a byte offset.
@@ -451,36 +482,150 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
+fn find_impl(vm: &mut Vm, a: &Args, right: bool) -> Result<i64, Value> {
+    let s = this_str(vm, a);
+    let sub = str_arg(vm, a, 1, "find")?.unwrap_or_default();
+    let (w, off) = window(vm, a, &s, 2);
+    let found = if right { w.rfind(&sub) } else { w.find(&sub) };
+    Ok(found.map(|b| char_index(&w, b) + off as i64).unwrap_or(-1))
+}
+
 fn str_find(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a);
-    let sub = str_arg(vm, &a, 1, "find")?.unwrap_or_default();
-    ret(Value::Int(s.find(&sub).map(|b| char_index(&s, b)).unwrap_or(-1)))
+    ret(Value::Int(find_impl(vm, &a, false)?))
 }
 
 fn str_rfind(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a);
-    let sub = str_arg(vm, &a, 1, "rfind")?.unwrap_or_default();
-    ret(Value::Int(s.rfind(&sub).map(|b| char_index(&s, b)).unwrap_or(-1)))
+    ret(Value::Int(find_impl(vm, &a, true)?))
 }
 
 fn str_index(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a);
-    let sub = str_arg(vm, &a, 1, "index")?.unwrap_or_default();
-    match s.find(&sub) {
-        Some(b) => ret(Value::Int(char_index(&s, b))),
-        None => Err(vm.value_error("substring not found")),
+    match find_impl(vm, &a, false)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => ret(Value::Int(i)),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, a: Args) -> R {
+    match find_impl(vm, &a, true)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => ret(Value::Int(i)),
     }
 }
 
 fn str_count(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let sub = str_arg(vm, &a, 1, "count")?.unwrap_or_default();
+    let (w, _) = window(vm, &a, &s, 2);
     let n = if sub.is_empty() {
-        s.chars().count() + 1
+        w.chars().count() + 1
     } else {
-        s.matches(&sub).count()
+        w.matches(&sub).count()
     };
     ret(Value::Int(n as i64))
+}
+
+fn str_istitle(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let (mut prev_cased, mut any) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return ret(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return ret(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    ret(Value::Bool(any))
+}
+
+fn str_isidentifier(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let mut cs = s.chars();
+    let ok = match cs.next() {
+        Some(c) => (c.is_alphabetic() || c == '_') && cs.all(|c| c.is_alphanumeric() || c == '_'),
+        None => false,
+    };
+    ret(Value::Bool(ok))
+}
+
+fn str_expandtabs(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let size = a
+        .arg(vm, 1, "tabsize")
+        .and_then(|v| vm.small_int(v))
+        .unwrap_or(8)
+        .max(0) as usize;
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.push_str(&" ".repeat(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    ret(text(vm, &a, &out))
+}
+
+fn str_removeprefix(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let p = str_arg(vm, &a, 1, "removeprefix")?.unwrap_or_default();
+    let out = s.strip_prefix(p.as_str()).unwrap_or(&s).to_string();
+    ret(text(vm, &a, &out))
+}
+
+fn str_removesuffix(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let p = str_arg(vm, &a, 1, "removesuffix")?.unwrap_or_default();
+    let out = if p.is_empty() {
+        s.to_string()
+    } else {
+        s.strip_suffix(p.as_str()).unwrap_or(&s).to_string()
+    };
+    ret(text(vm, &a, &out))
+}
+
+fn str_format_map(vm: &mut Vm, a: Args) -> R {
+    let fmt = this_str(vm, &a).to_string();
+    let mut kw = Vec::new();
+    if let Some(Value::Obj(d)) = a.get(1) {
+        let entries: Vec<(Value, Value)> = match vm.heap.get(d) {
+            Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+            _ => vec![],
+        };
+        for (k, v) in entries {
+            if let Some(name) = vm.str_of(k).map(|s| s.to_string()) {
+                kw.push((vm.names.intern(&name), v));
+            }
+        }
+    }
+    Ok(Action::WithStrings(Box::new(
+        crate::py::vm::format::AfterStrings::Format {
+            fmt,
+            args: Args { pos: vec![], kw },
+        },
+    )))
 }
 
 fn str_format(vm: &mut Vm, mut a: Args) -> R {
