@@ -148,6 +148,22 @@ pub fn install(vm: &mut Vm) {
     vm.def_native(t.bytearray, "bytearray.extend", bytearray_extend);
     vm.def_native(t.bytearray, "bytearray.clear", bytearray_clear);
     vm.def_native(t.int, "int.bit_length", int_bit_length);
+    vm.def_native(t.int, "int.to_bytes", int_to_bytes);
+    vm.def_native(t.int, "int.conjugate", identity);
+    let fb = vm.native("int.from_bytes", int_from_bytes);
+    let fb = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fb)));
+    vm.set_attr_raw(t.int, "from_bytes", fb);
+    vm.def_native(t.float, "float.as_integer_ratio", float_as_integer_ratio);
+    vm.def_native(t.float, "float.conjugate", identity);
+    let fh = vm.native("bytes.fromhex", bytes_fromhex);
+    let fh = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fh)));
+    vm.set_attr_raw(t.bytes, "fromhex", fh);
+    vm.def_native(t.range, "range.index", seq_index);
+    vm.def_native(t.range, "range.count", seq_count);
+    vm.def_native(t.slice, "slice.indices", slice_indices);
+    vm.def_native(t.set, "set.intersection_update", set_intersection_update);
+    vm.def_native(t.set, "set.difference_update", set_difference_update);
+    vm.def_native(t.set, "set.symmetric_difference_update", set_symdiff_update);
     vm.def_native(t.float, "float.is_integer", float_is_integer);
     let gen: &[M] = &[
         ("generator.send", gen_send),
@@ -1110,7 +1126,11 @@ fn dict_clear(vm: &mut Vm, a: Args) -> R {
 }
 
 fn dict_fromkeys(vm: &mut Vm, a: Args) -> R {
-    let keys = vm.seq_items(a.get(1).unwrap_or(Value::None)).unwrap_or_default();
+    let src = a.get(1).unwrap_or(Value::None);
+    let keys = match vm.str_of(src).map(|s| s.to_string()) {
+        Some(s) => s.chars().map(|c| vm.new_str(&c.to_string())).collect(),
+        None => vm.seq_items(src).unwrap_or_default(),
+    };
     let v = a.get(2).unwrap_or(Value::None);
     let d = vm.heap.alloc(Obj::Dict(Default::default()));
     for k in keys {
@@ -1266,6 +1286,171 @@ fn int_bit_length(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::Int(0));
     let b = super::builtins::big(vm, v).unwrap_or_default();
     ret(Value::Int(b.bits() as i64))
+}
+
+fn int_to_bytes(vm: &mut Vm, a: Args) -> R {
+    let n = super::builtins::big(vm, a.get(0).unwrap_or(Value::Int(0))).unwrap_or_default();
+    let len = a
+        .arg(vm, 1, "length")
+        .and_then(|v| vm.small_int(v))
+        .unwrap_or(1)
+        .max(0) as usize;
+    let order = a
+        .arg(vm, 2, "byteorder")
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()));
+    let little = order.as_deref() == Some("little");
+    let signed = a
+        .kw(vm, "signed")
+        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
+        .unwrap_or(false);
+    if n < num_bigint::BigInt::from(0) && !signed {
+        return Err(vm.exc(ExcKind::OverflowError, "can't convert negative int to unsigned"));
+    }
+    let mut bytes = n.to_signed_bytes_be();
+    if !signed || n >= num_bigint::BigInt::from(0) {
+        let (_, mag) = n.to_bytes_be();
+        bytes = mag;
+        if signed && bytes.first().is_some_and(|b| b & 0x80 != 0) {
+            bytes.insert(0, 0);
+        }
+        if n == num_bigint::BigInt::from(0) {
+            bytes.clear();
+        }
+    }
+    if bytes.len() > len {
+        return Err(vm.exc(ExcKind::OverflowError, "int too big to convert"));
+    }
+    let fill = if n < num_bigint::BigInt::from(0) { 0xff } else { 0 };
+    let mut out = vec![fill; len - bytes.len()];
+    out.extend(bytes);
+    if little {
+        out.reverse();
+    }
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+}
+
+fn int_from_bytes(vm: &mut Vm, a: Args) -> R {
+    let b = bytes_of(vm, a.get(1).unwrap_or(Value::None)).unwrap_or_default();
+    let order = a
+        .arg(vm, 2, "byteorder")
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()));
+    let signed = a
+        .kw(vm, "signed")
+        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
+        .unwrap_or(false);
+    let mut be = b.clone();
+    if order.as_deref() == Some("little") {
+        be.reverse();
+    }
+    let n = if signed {
+        num_bigint::BigInt::from_signed_bytes_be(&be)
+    } else {
+        num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &be)
+    };
+    ret(vm.int_value(n))
+}
+
+fn float_as_integer_ratio(vm: &mut Vm, a: Args) -> R {
+    let f = a.get(0).and_then(|v| vm.as_f64(v)).unwrap_or(0.0);
+    if !f.is_finite() {
+        return Err(vm.exc(ExcKind::OverflowError, "cannot convert Infinity to integer ratio"));
+    }
+    // Scale by two until integral; both parts stay exact.
+    let (mut num, mut den) = (f, 1u128);
+    while num.fract() != 0.0 {
+        num *= 2.0;
+        den *= 2;
+    }
+    let n = num_bigint::BigInt::from(num as i128);
+    let d = num_bigint::BigInt::from(den);
+    let g = num_integer::Integer::gcd(&n, &d);
+    let (n, d) = (n / &g, d / &g);
+    let (nv, dv) = (vm.int_value(n), vm.int_value(d));
+    ret(vm.new_tuple(vec![nv, dv]))
+}
+
+fn bytes_fromhex(vm: &mut Vm, a: Args) -> R {
+    let s = a
+        .get(1)
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()))
+        .unwrap_or_default();
+    let digits: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    let mut out = Vec::new();
+    for pair in digits.chunks(2) {
+        let h = std::str::from_utf8(pair)
+            .ok()
+            .and_then(|p| u8::from_str_radix(p, 16).ok());
+        match h {
+            Some(b) if pair.len() == 2 => out.push(b),
+            _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg")),
+        }
+    }
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+}
+
+fn slice_indices(vm: &mut Vm, a: Args) -> R {
+    let s = a.get(0).unwrap_or(Value::None);
+    let n = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0);
+    let Value::Obj(id) = s else {
+        return ret(Value::None);
+    };
+    let Obj::Slice { start, stop, step } = vm.heap.get(id) else {
+        return ret(Value::None);
+    };
+    let (start, stop, step) = (*start, *stop, *step);
+    let step = if step == Value::None {
+        1
+    } else {
+        vm.small_int(step).unwrap_or(1)
+    };
+    let norm = |v: Value, def: i64, vm: &Vm| -> i64 {
+        match vm.small_int(v) {
+            None => def,
+            Some(i) => {
+                let i = if i < 0 { i + n } else { i };
+                if step > 0 {
+                    i.clamp(0, n)
+                } else {
+                    i.clamp(-1, n - 1)
+                }
+            }
+        }
+    };
+    let (lo, hi) = if step > 0 { (0, n) } else { (n - 1, -1) };
+    let (b, e) = (norm(start, lo, vm), norm(stop, hi, vm));
+    ret(vm.new_tuple(vec![Value::Int(b), Value::Int(e), Value::Int(step)]))
+}
+
+fn set_update_with(vm: &mut Vm, a: Args, op: crate::py::ast::BinOp) -> R {
+    let s = obj_id(&a);
+    let mut acc = Value::Obj(s);
+    for other in a.pos.iter().skip(1) {
+        let o = other_set(vm, *other)?;
+        acc = vm.binary_builtin(op, acc, Value::Obj(o), false)?.unwrap_or(acc);
+    }
+    let items = vm.set_items(match acc {
+        Value::Obj(id) => id,
+        _ => s,
+    });
+    if let Obj::Set(d) = vm.heap.get_mut(s) {
+        d.clear();
+    }
+    for i in items {
+        vm.set_add(s, i)?;
+    }
+    ret(Value::None)
+}
+
+fn set_intersection_update(vm: &mut Vm, a: Args) -> R {
+    set_update_with(vm, a, crate::py::ast::BinOp::BitAnd)
+}
+
+fn set_difference_update(vm: &mut Vm, a: Args) -> R {
+    set_update_with(vm, a, crate::py::ast::BinOp::Sub)
+}
+
+fn set_symdiff_update(vm: &mut Vm, a: Args) -> R {
+    set_update_with(vm, a, crate::py::ast::BinOp::BitXor)
 }
 
 fn float_is_integer(vm: &mut Vm, a: Args) -> R {

@@ -15,6 +15,14 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.def_native(m, "sys.getrecursionlimit", getrecursionlimit);
     vm.def_native(m, "sys.setrecursionlimit", setrecursionlimit);
     vm.set_attr_raw(m, "maxsize", Value::Int(i64::MAX));
+    // `sys.modules`: a snapshot of what is loaded when `sys` is first imported, plus `sys`.
+    let mods = vm.heap.alloc(Obj::Dict(Default::default()));
+    let loaded: Vec<(String, ObjId)> = vm.modules.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    for (k, v) in loaded.into_iter().chain([("sys".to_string(), m)]) {
+        let ks = vm.new_str(&k);
+        let _ = vm.dict_set(mods, ks, Value::Obj(v));
+    }
+    vm.set_attr_raw(m, "modules", Value::Obj(mods));
     let p = vm.new_str("linux");
     vm.set_attr_raw(m, "platform", p);
     let bo = vm.new_str("little");
