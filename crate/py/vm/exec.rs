@@ -43,7 +43,7 @@ impl Vm {
                 return Step::OutOfFuel;
             }
             self.maybe_gc();
-            if self.heap.live() > self.limits.objects {
+            if self.heap.live() > self.limits.objects && self.over_memory_budget() {
                 let e = self.new_exc_from(self.exc_class(ExcKind::MemoryError), vec![]);
                 self.unwind(e);
                 continue;
@@ -52,6 +52,24 @@ impl Vm {
             let used = self.run_slice(budget);
             fuel.remaining -= used;
         }
+    }
+
+    /// Over the object budget even after collecting? After a MemoryError the handler gets a quarter
+    /// more room to let go of what it held, as CPython's handlers can.
+    fn over_memory_budget(&mut self) -> bool {
+        self.heap.since_gc = usize::MAX;
+        self.maybe_gc();
+        let live = self.heap.live();
+        let limit = self.limits.objects;
+        if live <= limit {
+            self.memory_grace = false;
+            return false;
+        }
+        if self.memory_grace && live <= limit + limit / 4 {
+            return false;
+        }
+        self.memory_grace = true;
+        true
     }
 
     fn run_slice(&mut self, budget: u64) -> u64 {

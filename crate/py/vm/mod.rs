@@ -250,6 +250,8 @@ pub struct Vm {
     pub(crate) last_line: u32,
     pub(crate) sym: types::Syms,
     pub(crate) gc_threshold: usize,
+    /// A MemoryError was raised and its handler may still be letting go.
+    pub(crate) memory_grace: bool,
     /// The compiled `__main__`, for `disassemble`.
     pub(crate) main_code: Option<Rc<Code>>,
 }
@@ -292,6 +294,7 @@ impl Vm {
             last_line: 0,
             sym,
             gc_threshold: 100_000,
+            memory_grace: false,
             main_code: None,
         };
         let gl_class = vm.types.greenlet;
