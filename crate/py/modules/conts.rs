@@ -280,7 +280,21 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
     let v = match r {
         Resume::Value(v) => v,
         _ => {
-            *vm.heap.get_mut(adaptor) = Obj::Iter(IterState::Exhausted);
+            // Exhausted for good, keeping its type (`map`, `zip`, …).
+            let dead = match st {
+                IterState::Enumerate { count, .. } => IterState::Enumerate {
+                    inner: Value::None,
+                    count,
+                },
+                IterState::Zip { .. } => IterState::Zip { inners: vec![] },
+                IterState::Map { func, .. } => IterState::Map { func, inners: vec![] },
+                IterState::Filter { func, .. } => IterState::Filter {
+                    func,
+                    inner: Value::None,
+                },
+                _ => IterState::Exhausted,
+            };
+            *vm.heap.get_mut(adaptor) = Obj::Iter(dead);
             return Ok(Action::Exhausted);
         }
     };

@@ -308,11 +308,23 @@ impl Vm {
                 match self.sym_name(name) {
                     "__name__" => Ok(AttrOut::Value(self.new_str(&n))),
                     "__qualname__" => Ok(AttrOut::Value(self.new_str(&q))),
-                    "gi_running" => {
+                    "gi_running" | "gi_suspended" | "gi_frame" => {
                         let Obj::Generator(g) = self.heap.get(id) else {
                             unreachable!()
                         };
-                        Ok(AttrOut::Value(Value::Bool(g.state == super::GenState::Running)))
+                        let st = g.state;
+                        let code = g.frame.as_ref().map(|f| f.code.clone());
+                        Ok(AttrOut::Value(match self.sym_name(name) {
+                            "gi_running" => Value::Bool(st == super::GenState::Running),
+                            "gi_suspended" => Value::Bool(st == super::GenState::Suspended),
+                            // Frames are not Python objects here; the code stands in for gi_frame.
+                            _ => match code {
+                                Some(c) if st != super::GenState::Closed => {
+                                    Value::Obj(self.heap.alloc(Obj::Code(c)))
+                                }
+                                _ => Value::None,
+                            },
+                        }))
                     }
                     _ => self.type_attr(obj, name),
                 }

@@ -623,14 +623,26 @@ impl Vm {
                 let neg = n < num_bigint::BigInt::from(0);
                 let mag = if neg { -n } else { n };
                 let digits = match p.ty {
-                    Some('x') => format!("{}{}", if p.alt { "0x" } else { "" }, mag.to_str_radix(16)),
+                    Some('x') => format!(
+                        "{}{}",
+                        if p.alt { "0x" } else { "" },
+                        group4(&mag.to_str_radix(16), p.grouping)
+                    ),
                     Some('X') => format!(
                         "{}{}",
                         if p.alt { "0X" } else { "" },
-                        mag.to_str_radix(16).to_uppercase()
+                        group4(&mag.to_str_radix(16).to_uppercase(), p.grouping)
                     ),
-                    Some('o') => format!("{}{}", if p.alt { "0o" } else { "" }, mag.to_str_radix(8)),
-                    Some('b') => format!("{}{}", if p.alt { "0b" } else { "" }, mag.to_str_radix(2)),
+                    Some('o') => format!(
+                        "{}{}",
+                        if p.alt { "0o" } else { "" },
+                        group4(&mag.to_str_radix(8), p.grouping)
+                    ),
+                    Some('b') => format!(
+                        "{}{}",
+                        if p.alt { "0b" } else { "" },
+                        group4(&mag.to_str_radix(2), p.grouping)
+                    ),
                     Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
                         .unwrap_or('?')
                         .to_string(),
@@ -797,13 +809,26 @@ impl Vm {
             }
             fs.push_str(&rest);
             let piece = match conv {
-                's' => {
-                    let s = self.plain_str(v);
+                's' | 'b' => {
+                    let raw = match v {
+                        Value::Obj(bid) if is_bytes => match self.heap.get(bid) {
+                            Obj::Bytes(b) | Obj::ByteArray(b) => {
+                                Some(String::from_utf8_lossy(b).into_owned())
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let s = raw.unwrap_or_else(|| self.plain_str(v));
                     let sv = self.new_str(&s);
                     self.format_spec(sv, &fs)?
                 }
                 'r' | 'a' => {
-                    let s = self.plain_repr(v);
+                    let s = if conv == 'a' {
+                        ascii_escape(&self.plain_repr(v))
+                    } else {
+                        self.plain_repr(v)
+                    };
                     let sv = self.new_str(&s);
                     self.format_spec(sv, &fs)?
                 }
@@ -1077,6 +1102,20 @@ fn group(digits: &str, sep: Option<char>) -> String {
     let mut out = String::new();
     for (i, ch) in b.iter().enumerate() {
         if i > 0 && (b.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(*ch);
+    }
+    out
+}
+
+/// `_` every four digits, for binary, octal and hex.
+fn group4(digits: &str, sep: Option<char>) -> String {
+    let Some(sep) = sep else { return digits.to_string() };
+    let b: Vec<char> = digits.chars().collect();
+    let mut out = String::new();
+    for (i, ch) in b.iter().enumerate() {
+        if i > 0 && (b.len() - i).is_multiple_of(4) {
             out.push(sep);
         }
         out.push(*ch);

@@ -1447,17 +1447,59 @@ impl Vm {
                 let (start, stop, step) = (*start, *stop, *step);
                 let len = range_len(start, stop, step) as usize;
                 if is_slice {
-                    let idx = self.slice_indices(k, len)?;
-                    let items: Vec<Value> = idx
-                        .into_iter()
-                        .map(|i| Value::Int(start + step * i as i64))
-                        .collect();
-                    return Ok(Some(self.new_list(items)));
+                    let (a, b, st) = self.slice_bounds(k, len)?;
+                    let r = Obj::Range {
+                        start: start + step * a,
+                        stop: start + step * b,
+                        step: step * st,
+                    };
+                    return Ok(Some(Value::Obj(self.heap.alloc(r))));
                 }
                 let i = self.index_of(k, len, "range object")?;
                 Ok(Some(Value::Int(start + step * i as i64)))
             }
             _ => Ok(None),
+        }
+    }
+
+    /// A slice's (start, stop, step) for a sequence of `len` items, as `slice.indices` gives them.
+    pub(crate) fn slice_bounds(&mut self, s: Value, len: usize) -> Result<(i64, i64, i64), Value> {
+        let Value::Obj(id) = s else { return Ok((0, 0, 1)) };
+        let Obj::Slice { start, stop, step } = self.heap.get(id) else {
+            return Ok((0, 0, 1));
+        };
+        let (start, stop, step) = (*start, *stop, *step);
+        let step = match step {
+            Value::None => 1,
+            v => match self.small_int(v) {
+                Some(0) => return Err(self.value_error("slice step cannot be zero")),
+                Some(s) => s,
+                None => {
+                    return Err(
+                        self.type_error("slice indices must be integers or None or have an __index__ method")
+                    )
+                }
+            },
+        };
+        let n = len as i64;
+        let norm = |v: Value, def: i64, vm: &Vm| -> Option<i64> {
+            match v {
+                Value::None => Some(def),
+                v => {
+                    let i = vm.small_int(v)?;
+                    let i = if i < 0 { i + n } else { i };
+                    Some(if step > 0 {
+                        i.clamp(0, n)
+                    } else {
+                        i.clamp(-1, n - 1)
+                    })
+                }
+            }
+        };
+        let (lo, hi) = if step > 0 { (0, n) } else { (n - 1, -1) };
+        match (norm(start, lo, self), norm(stop, hi, self)) {
+            (Some(a), Some(b)) => Ok((a, b, step)),
+            _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
         }
     }
 
@@ -1522,24 +1564,30 @@ impl Vm {
                     let len = items.len();
                     if matches!(k, Value::Obj(kid) if matches!(self.heap.get(kid), Obj::Slice { .. })) {
                         let idx = self.slice_indices(k, len)?;
-                        let new = self.seq_items(v).unwrap_or_default();
-                        let Obj::List(items) = self.heap.get_mut(id) else {
-                            unreachable!()
+                        let (first, _, step) = self.slice_bounds(k, len)?;
+                        let new = match self.seq_items(v) {
+                            Some(n) => n,
+                            None => return Err(self.type_error("can only assign an iterable")),
                         };
-                        let contiguous = idx.windows(2).all(|w| w[1] == w[0] + 1);
-                        if contiguous {
-                            let (a, b) = match (idx.first(), idx.last()) {
-                                (Some(&a), Some(&b)) => (a, b + 1),
-                                _ => {
-                                    let Value::Obj(sid) = k else { unreachable!() };
-                                    let _ = sid;
-                                    (len.min(items.len()), len.min(items.len()))
-                                }
-                            };
-                            items.splice(a..b, new);
+                        if step == 1 {
+                            // A plain slice is replaced whole (it may grow or shrink the list).
+                            let a = first.clamp(0, len as i64) as usize;
+                            let b = idx.last().map(|&l| l + 1).unwrap_or(a).max(a);
+                            if let Obj::List(items) = self.heap.get_mut(id) {
+                                items.splice(a..b, new);
+                            }
                         } else {
-                            for (i, x) in idx.into_iter().zip(new) {
-                                items[i] = x;
+                            if new.len() != idx.len() {
+                                return Err(self.value_error(format!(
+                                    "attempt to assign sequence of size {} to extended slice of size {}",
+                                    new.len(),
+                                    idx.len()
+                                )));
+                            }
+                            if let Obj::List(items) = self.heap.get_mut(id) {
+                                for (i, x) in idx.into_iter().zip(new) {
+                                    items[i] = x;
+                                }
                             }
                         }
                         return Ok(());
@@ -1854,6 +1902,13 @@ impl Vm {
                 }
             }
             IterState::Exhausted => Ok(NextStep::Done),
+            IterState::Enumerate {
+                inner: Value::None, ..
+            }
+            | IterState::Filter {
+                inner: Value::None, ..
+            } => Ok(NextStep::Done),
+            IterState::Map { inners, .. } if inners.is_empty() => Ok(NextStep::Done),
             IterState::Enumerate { inner, .. } => {
                 let inner = *inner;
                 Ok(NextStep::NextOf {
