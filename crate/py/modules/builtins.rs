@@ -1303,6 +1303,12 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
 fn new_str(vm: &mut Vm, a: Args) -> R {
     match a.get(1) {
         None => ret(vm.new_str("")),
+        // The common cases need no user `__str__`.
+        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None)) if a.pos.len() == 2 => {
+            let s = vm.plain_str(v);
+            ret(vm.new_str(&s))
+        }
+        Some(v) if a.pos.len() == 2 && vm.str_of(v).is_some() => ret(v),
         Some(v) => {
             if let Some(enc) = a.arg(vm, 2, "encoding") {
                 let _ = enc;

@@ -374,12 +374,10 @@ impl Vm {
                     return Ok(());
                 }
                 let f = self.frames.last_mut().expect("frame");
-                let mut pos = f.stack.split_off(at);
-                let recv = f.stack.pop().expect("stack");
-                let func = f.stack.pop().expect("stack");
-                if recv != Value::Unbound {
-                    pos.insert(0, recv);
-                }
+                // The receiver and the arguments, in one allocation.
+                let start = if recv == Value::Unbound { at } else { at - 1 };
+                let pos: Vec<Value> = f.stack.drain(start..).collect();
+                f.stack.truncate(at - 2);
                 return self.call_value(func, Args { pos, kw: Vec::new() }, ReturnTo::Push);
             }
             Op::Call(n) => {
@@ -473,35 +471,27 @@ impl Vm {
         }
         let code = code.clone();
         let globals = fun.globals;
-        let closure = if fun.closure.is_empty() {
-            Vec::new()
-        } else {
+        let has_closure = !fun.closure.is_empty();
+        let closure = if has_closure {
             fun.closure.clone()
+        } else {
+            Vec::new()
         };
-        let caller = self.frames.last_mut().expect("frame");
-        let mut locals = Vec::with_capacity(code.varnames.len());
-        locals.extend_from_slice(&caller.stack[base..base + n]);
-        locals.resize(code.varnames.len(), Value::Unbound);
-        caller.stack.truncate(base - below);
+        let nlocals = code.varnames.len();
         if self.tracing {
             self.events.push(Event::Call {
                 func: code.qualname.clone(),
             });
         }
-        self.frames.push(Box::new(super::Frame {
-            code,
-            pc: 0,
-            stack: Vec::with_capacity(8),
-            locals,
-            cells: closure,
-            globals,
-            ns: None,
-            blocks: Vec::new(),
-            handled: Vec::new(),
-            ret: ReturnTo::Push,
-            gen: None,
-            iter_call: false,
-        }));
+        let mut frame = self.pooled_frame(code, globals, ReturnTo::Push);
+        let caller = self.frames.last_mut().expect("frame");
+        frame.locals.extend_from_slice(&caller.stack[base..base + n]);
+        frame.locals.resize(nlocals, Value::Unbound);
+        caller.stack.truncate(base - below);
+        if has_closure {
+            frame.cells = closure;
+        }
+        self.frames.push(frame);
         true
     }
 
@@ -580,7 +570,10 @@ impl Vm {
             }
             return self.deliver_exhausted(frame.ret, v);
         }
-        self.deliver(frame.ret, v)
+        let mut frame = frame;
+        let ret = std::mem::take(&mut frame.ret);
+        self.recycle_frame(frame);
+        self.deliver(ret, v)
     }
 
     fn yield_value(&mut self, v: Value) -> Result<(), Value> {

@@ -252,6 +252,9 @@ pub struct Vm {
     pub(crate) gc_threshold: usize,
     /// A MemoryError was raised and its handler may still be letting go.
     pub(crate) memory_grace: bool,
+    /// Finished frames whose buffers the next calls reuse (no allocation per call).
+    #[allow(clippy::vec_box)]
+    pub(crate) frame_pool: Vec<Box<Frame>>,
     /// The compiled `__main__`, for `disassemble`.
     pub(crate) main_code: Option<Rc<Code>>,
 }
@@ -295,6 +298,7 @@ impl Vm {
             sym,
             gc_threshold: 100_000,
             memory_grace: false,
+            frame_pool: Vec::new(),
             main_code: None,
         };
         let gl_class = vm.types.greenlet;
@@ -396,16 +400,31 @@ impl Vm {
     pub(crate) fn new_frame(&mut self, code: Rc<Code>, globals: ObjId, ret: ReturnTo) -> Box<Frame> {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len();
-        let mut cells = Vec::with_capacity(ncells + code.freevars.len());
+        let mut f = self.pooled_frame(code, globals, ret);
+        f.locals.resize(nlocals, Value::Unbound);
         for _ in 0..ncells {
-            cells.push(self.heap.alloc(Obj::Cell(Value::Unbound)));
+            let c = self.heap.alloc(Obj::Cell(Value::Unbound));
+            f.cells.push(c);
+        }
+        f
+    }
+
+    /// A frame from the pool of finished ones (their buffers are reused), or a new one; empty.
+    #[inline]
+    pub(crate) fn pooled_frame(&mut self, code: Rc<Code>, globals: ObjId, ret: ReturnTo) -> Box<Frame> {
+        if let Some(mut f) = self.frame_pool.pop() {
+            f.code = code;
+            f.pc = 0;
+            f.globals = globals;
+            f.ret = ret;
+            return f;
         }
         Box::new(Frame {
             code,
             pc: 0,
             stack: Vec::with_capacity(8),
-            locals: vec![Value::Unbound; nlocals],
-            cells,
+            locals: Vec::new(),
+            cells: Vec::new(),
             globals,
             ns: None,
             blocks: Vec::new(),
@@ -414,6 +433,22 @@ impl Vm {
             gen: None,
             iter_call: false,
         })
+    }
+
+    /// Keeps a finished (non-generator) frame's buffers for the next call.
+    #[inline]
+    pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < 64 {
+            f.stack.clear();
+            f.locals.clear();
+            f.cells.clear();
+            f.blocks.clear();
+            f.handled.clear();
+            f.ns = None;
+            f.gen = None;
+            f.iter_call = false;
+            self.frame_pool.push(f);
+        }
     }
 
     pub(crate) fn new_module(&mut self, name: &str) -> ObjId {
