@@ -57,12 +57,32 @@ impl Interner {
     }
 }
 
+/// A multiplicative hash for symbol numbers (SipHash is wasted on small integers we chose ourselves).
+#[derive(Clone, Copy, Default, Debug)]
+pub struct SymHasher(u64);
+
+impl std::hash::Hasher for SymHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type SymIndex = HashMap<Sym, u32, std::hash::BuildHasherDefault<SymHasher>>;
+
 /// Attributes of a module, class or instance, in insertion order (what `vars()` and `dir()` show).
 /// Small maps are scanned; a hash index on symbols joins when a map grows (module globals).
 #[derive(Clone, Default, Debug)]
 pub struct AttrMap {
     entries: Vec<(Sym, Value)>,
-    index: Option<HashMap<Sym, u32>>,
+    index: Option<SymIndex>,
 }
 
 const ATTR_INDEX_FROM: usize = 12;

@@ -387,7 +387,9 @@ impl Vm {
                     return Ok(());
                 }
                 let f = self.frames.last_mut().expect("frame");
-                let pos = f.stack.split_off(at);
+                // Room for a receiver or class natives put in front.
+                let mut pos = Vec::with_capacity(n as usize + 1);
+                pos.extend(f.stack.drain(at..));
                 let func = f.stack.pop().expect("stack");
                 return self.call_value(func, Args { pos, kw: Vec::new() }, ReturnTo::Push);
             }
