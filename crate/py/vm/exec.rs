@@ -1097,8 +1097,8 @@ impl Vm {
             self.set_context(exc);
         }
         if self.tracing {
-            let kind = self.exc_type_name(exc);
-            let msg = self.exc_message(exc);
+            let kind: Rc<str> = Rc::from(self.exc_type_name(exc).as_str());
+            let msg: Rc<str> = Rc::from(self.exc_message(exc).as_str());
             self.events.push(Event::Exception { kind, msg });
         }
         loop {

@@ -66,7 +66,7 @@ pub enum Event {
     Line { line: u32, func: Rc<str> },
     Call { func: Rc<str> },
     Return { func: Rc<str> },
-    Exception { kind: String, msg: String },
+    Exception { kind: Rc<str>, msg: Rc<str> },
     GenResume { name: Rc<str> },
     GenSuspend { name: Rc<str> },
     GreenletSwitch { from: u32, to: u32 },
