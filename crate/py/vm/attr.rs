@@ -604,6 +604,8 @@ impl Vm {
             self.modules.insert(name.to_string(), m);
             return Ok(m);
         }
-        Err(self.exc(ExcKind::ModuleNotFoundError, format!("No module named '{name}'")))
+        let e = self.exc(ExcKind::ModuleNotFoundError, format!("No module named '{name}'"));
+        self.set_missing_name(e, name, None);
+        Err(e)
     }
 }

@@ -639,6 +639,15 @@ impl Vm {
                 }
             };
         }
+        // `OSError(errno, strerror)` becomes the subclass the errno names, as in CPython.
+        let mut cls = cls;
+        if cls == self.exc_class(ExcKind::OSError) && args.pos.len() >= 2 {
+            if let Some(code) = self.small_int(args.pos[0]) {
+                if let Some(sub) = super::exc::oserror_subclass(code) {
+                    cls = self.exc_class(sub);
+                }
+            }
+        }
         let inst = if kind == Kind::Greenlet {
             super::super::modules::greenlet::new_greenlet(self, cls, Value::None, None)
         } else {
@@ -656,7 +665,13 @@ impl Vm {
                 exc,
             }))))
         };
-        match self.lookup_in_class(cls, self.sym.init) {
+        let object_init = self.lookup_in_class(self.types.object, self.sym.init);
+        let init = self.lookup_in_class(cls, self.sym.init);
+        if init == object_init && (!args.pos.is_empty() || !args.kw.is_empty()) {
+            let n = self.class_name(cls);
+            return Err(self.type_error(format!("{n}() takes no arguments")));
+        }
+        match init {
             Some(init) => {
                 let mut a = args;
                 a.pos.insert(0, inst);
