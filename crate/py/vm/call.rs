@@ -1013,7 +1013,12 @@ impl Vm {
             } else {
                 run
             };
-            return self.call_value(run, args, ReturnTo::GreenletRun(target));
+            // A `run` that fails at once (not callable, bad arguments) kills the greenlet: the
+            // exception goes to its parent.
+            return match self.call_value(run, args, ReturnTo::GreenletRun(target)) {
+                Err(e) if self.frames.is_empty() => self.greenlet_finished(target, e, true),
+                other => other,
+            };
         }
         if let Some(e) = throw {
             return Err(e);

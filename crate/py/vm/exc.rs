@@ -48,6 +48,7 @@ exc_kinds! {
     InterruptedError: Some(ExcKind::OSError);
     TimeoutError: Some(ExcKind::OSError);
     FileNotFoundError: Some(ExcKind::OSError);
+    PermissionError: Some(ExcKind::OSError);
     RuntimeError: Some(ExcKind::Exception);
     RecursionError: Some(ExcKind::RuntimeError);
     NotImplementedError: Some(ExcKind::RuntimeError);
@@ -89,6 +90,7 @@ pub fn oserror_subclass(errno: i64) -> Option<ExcKind> {
         4 => ExcKind::InterruptedError,
         110 => ExcKind::TimeoutError,
         2 => ExcKind::FileNotFoundError,
+        1 | 13 => ExcKind::PermissionError,
         _ => return None,
     })
 }

@@ -226,7 +226,23 @@ impl Vm {
             _ => {
                 if self.is_exc(v, ExcKind::OSError) {
                     if let (Some(e), true) = (self.small_int(d.args[0]), d.args.len() == 2) {
-                        return format!("[Errno {e}] {}", self.plain_str(d.args[1]));
+                        let filename = self.names.lookup("filename").and_then(|fs| match v {
+                            Value::Obj(id) => match self.heap.get(id) {
+                                Obj::Instance(i) => i.attrs.get(fs),
+                                _ => None,
+                            },
+                            _ => None,
+                        });
+                        return match filename {
+                            Some(f) if f != Value::None => {
+                                format!(
+                                    "[Errno {e}] {}: {}",
+                                    self.plain_str(d.args[1]),
+                                    self.plain_repr(f)
+                                )
+                            }
+                            _ => format!("[Errno {e}] {}", self.plain_str(d.args[1])),
+                        };
                     }
                 }
                 let parts: Vec<String> = d.args.iter().map(|a| self.plain_repr(*a)).collect();
@@ -438,6 +454,21 @@ impl Vm {
 
     /// Calls every user `__str__`/`__repr__` reachable from what `after` formats, then finishes it.
     pub(crate) fn with_strings(&mut self, after: AfterStrings, ret: ReturnTo) -> Result<(), Value> {
+        // An object with its own `__format__` formats itself (f-strings and format()).
+        if let AfterStrings::Field { v, conv: 0, spec } = &after {
+            let fs = self.names.intern("__format__");
+            if let Some(m) = self.lookup_user_special(*v, fs) {
+                let spec = match spec {
+                    Some(s) => *s,
+                    None => self.new_str(""),
+                };
+                let args = Args {
+                    pos: vec![*v, spec],
+                    kw: vec![],
+                };
+                return self.call_value(m, args, ret);
+            }
+        }
         let mut calls = Vec::new();
         let mut seen = Vec::new();
         for r in after.roots() {
@@ -886,6 +917,7 @@ impl Vm {
         let chars: Vec<char> = fmt.chars().collect();
         let mut out = String::new();
         let mut auto = 0usize;
+        let mut manual = false;
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -906,7 +938,12 @@ impl Vm {
                     j += 1;
                 }
                 if depth != 0 {
-                    return Err(self.value_error("expected '}' before end of string"));
+                    let msg = if chars[i + 1..].contains(&'}') {
+                        "expected '}' before end of string"
+                    } else {
+                        "Single '{' encountered in format string"
+                    };
+                    return Err(self.value_error(msg));
                 }
                 let field: String = chars[i + 1..j - 1].iter().collect();
                 i = j;
@@ -928,6 +965,19 @@ impl Vm {
                     Some(p) => (name[..p].to_string(), name[p..].to_string()),
                     None => (name.clone(), String::new()),
                 };
+                if head.is_empty() && manual {
+                    return Err(self.value_error(
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ));
+                }
+                if !head.is_empty() && head.parse::<usize>().is_ok() {
+                    if auto > 0 {
+                        return Err(self.value_error(
+                            "cannot switch from automatic field numbering to manual field specification",
+                        ));
+                    }
+                    manual = true;
+                }
                 let mut v = if head.is_empty() {
                     let v = args.pos.get(auto).copied();
                     auto += 1;
