@@ -721,6 +721,7 @@ impl Vm {
             Action::Syscall { call, then } => {
                 self.pending = Some(Pending { kind: then, ret });
                 self.syscall_out = Some(call);
+                self.interrupt = true;
                 Ok(())
             }
             Action::Switch { target, args, throw } => self.switch_greenlet(target, args, throw, ret),
@@ -1098,6 +1099,7 @@ impl Vm {
 
     /// Ends the program: queued writes (a traceback) first.
     pub(crate) fn finish(&mut self, status: i32) {
+        self.interrupt = true;
         match &mut self.exiting {
             Some((writes, st)) => {
                 *st = status;

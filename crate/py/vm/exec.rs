@@ -16,6 +16,7 @@ impl Vm {
     pub fn step(&mut self, fuel: &mut Fuel) -> Step {
         loop {
             if let Some(call) = self.syscall_out.take() {
+                self.interrupt = false;
                 return Step::Syscall(call);
             }
             if let Some(s) = self.finished {
@@ -79,7 +80,9 @@ impl Vm {
             if let Err(exc) = self.exec_one() {
                 self.unwind(exc);
             }
-            if self.syscall_out.is_some() || self.finished.is_some() || self.exiting.is_some() {
+            if self.interrupt {
+                // A syscall, the end, or an exit sequence: leave the slice.
+                self.interrupt = false;
                 break;
             }
         }
@@ -1216,6 +1219,7 @@ impl Vm {
                 writes.push_back((2, format!("{m}\n").into_bytes()));
             }
             self.exiting = Some((writes, status));
+            self.interrupt = true;
             self.finish(status);
             return;
         }
@@ -1223,6 +1227,7 @@ impl Vm {
         let mut writes = std::collections::VecDeque::new();
         writes.push_back((2, text.into_bytes()));
         self.exiting = Some((writes, 1));
+        self.interrupt = true;
         self.finish(1);
     }
 

@@ -233,6 +233,8 @@ pub struct Vm {
     pub(crate) pending: Option<Pending>,
     /// A syscall a native just asked for, handed out by `step`.
     pub(crate) syscall_out: Option<Call>,
+    /// Set when the running slice must stop (a syscall, the end); one check per instruction.
+    pub(crate) interrupt: bool,
     /// The exception being raised is re-raised (bare `raise`, end of `finally`): no new traceback entry.
     pub(crate) reraising: bool,
     /// Results of user `__str__` (false) / `__repr__` (true) while a native formats with them.
@@ -283,6 +285,7 @@ impl Vm {
             greenlet_serial: 0,
             pending: None,
             syscall_out: None,
+            interrupt: false,
             reraising: false,
             overrides: Vec::new(),
             exiting: None,
