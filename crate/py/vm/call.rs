@@ -156,6 +156,8 @@ pub enum ContKind {
     LoadMethodAttr,
     /// `raise Cls`: the instance is made; raise it.
     RaiseResult { cause: Option<Value> },
+    /// `x in obj` by iterating `obj` (`iter` None: `__iter__` is being called for it).
+    ContainsIter { iter: Value, x: Value, negate: bool },
     /// A binary operator's method answered: `NotImplemented` moves to the next stage.
     Binary {
         op: super::super::ast::BinOp,
@@ -347,6 +349,7 @@ impl ContKind {
             ContKind::RaiseResult { cause } => out.extend(cause.iter().copied()),
             ContKind::Compare { a, b, .. } | ContKind::Binary { a, b, .. } => out.extend([*a, *b]),
             ContKind::SumRest { items, .. } => out.extend_from_slice(items),
+            ContKind::ContainsIter { iter, x, .. } => out.extend([*iter, *x]),
             ContKind::GetItemIter { adaptor } => out.push(Value::Obj(*adaptor)),
             ContKind::InsertSort {
                 items, keys, finish, ..

@@ -853,9 +853,23 @@ impl Vm {
                         )
                     };
                 }
-                if self.lookup_user_special(b, self.sym.iter).is_some() {
-                    return Err(self
-                        .type_error("'in' on an iterable without __contains__ is not supported in ioplay"));
+                // No __contains__: search by iterating, as CPython does.
+                let negate = op == CmpOp::NotIn;
+                if let Some(iter) = self.get_iter_builtin(b)? {
+                    let cont = ContKind::ContainsIter { iter, x: a, negate };
+                    return self.perform(Action::NextThen { iter, cont }, ReturnTo::Push);
+                }
+                if let Some(m) = self.lookup_user_special(b, self.sym.iter) {
+                    let args = Args {
+                        pos: vec![b],
+                        kw: vec![],
+                    };
+                    let cont = ContKind::ContainsIter {
+                        iter: Value::None,
+                        x: a,
+                        negate,
+                    };
+                    return self.perform(Action::CallThen { func: m, args, cont }, ReturnTo::Push);
                 }
                 let t = self.type_name(b);
                 Err(self.type_error(format!("argument of type '{t}' is not iterable")))
