@@ -48,7 +48,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
         } => match r {
             Resume::Value(v) => {
                 acc.push(v);
-                if acc.len() > 50_000_000 {
+                if acc.len() > crate::py::vm::MAX_COLLECT {
                     return Err(vm.exc(ExcKind::MemoryError, ""));
                 }
                 Ok(Action::NextThen {

@@ -762,7 +762,12 @@ impl Vm {
                 }
                 self.deliver(*then, instance)
             }
-            ReturnTo::Native(c) => self.run_cont(*c, Resume::Value(v)),
+            // Queued, not run here: a chain of native steps (list(map(str, range(n)))) must not
+            // grow the Rust stack. The loop runs it before the next instruction.
+            ReturnTo::Native(c) => {
+                self.cont_queue.push((*c, Resume::Value(v)));
+                Ok(())
+            }
             ReturnTo::GreenletRun(g) => self.greenlet_finished(g, v, false),
             ReturnTo::Discard => Ok(()),
             ReturnTo::Exit => {
@@ -788,7 +793,10 @@ impl Vm {
                 f.pc = exit;
                 Ok(())
             }
-            ReturnTo::Native(c) => self.run_cont(*c, Resume::Exhausted(value)),
+            ReturnTo::Native(c) => {
+                self.cont_queue.push((*c, Resume::Exhausted(value)));
+                Ok(())
+            }
             _ => {
                 let args = if value == Value::None { vec![] } else { vec![value] };
                 let e = self.new_exc_from(self.exc_class(ExcKind::StopIteration), args);

@@ -77,7 +77,11 @@ impl Vm {
         let mut n = 0;
         while n < budget {
             n += 1;
-            if let Err(exc) = self.exec_one() {
+            let r = match self.cont_queue.pop() {
+                Some((c, resume)) => self.run_cont(c, resume),
+                None => self.exec_one(),
+            };
+            if let Err(exc) = r {
                 self.unwind(exc);
             }
             if self.interrupt {
