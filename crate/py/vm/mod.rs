@@ -513,9 +513,8 @@ impl Vm {
         }
         for (c, r) in &self.cont_queue {
             c.trace(&mut roots);
-            if let call::Resume::Value(v) | call::Resume::Exhausted(v) | call::Resume::Error(v) = r {
-                roots.push(*v);
-            }
+            let (call::Resume::Value(v) | call::Resume::Exhausted(v) | call::Resume::Error(v)) = r;
+            roots.push(*v);
         }
         self.heap.collect(&roots);
         // Collect less often when most of the heap is live.
