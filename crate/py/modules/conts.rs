@@ -166,11 +166,6 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             let negate = matches!(kind, ContKind::Not);
             Ok(Action::Return(Value::Bool(b != negate)))
         }
-        ContKind::Hash | ContKind::Identity => match r {
-            Resume::Value(v) => Ok(Action::Return(v)),
-            _ => Ok(Action::Return(Value::None)),
-        },
-        ContKind::Discard => Ok(Action::Return(Value::None)),
         ContKind::HasAttr => Ok(Action::Return(Value::Bool(true))),
         ContKind::GetAttrDefault { .. } => match r {
             Resume::Value(v) => Ok(Action::Return(v)),
@@ -302,7 +297,6 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
             _ => Ok(Action::Return(Value::Bool(!want))),
         },
-        ContKind::MinMax { .. } | ContKind::Sum { .. } => Ok(Action::Return(Value::None)),
     }
 }
 
@@ -755,6 +749,5 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
             }
             Ok(Action::Return(Value::Bool(!want)))
         }
-        Collected::Enumerate => Ok(Action::Return(vm.new_list(items))),
     }
 }

@@ -192,20 +192,8 @@ pub enum ContKind {
     Not,
     /// A `__bool__`/`__len__` result turned into a bool.
     Truth,
-    /// `__hash__` result checked to be an int.
-    Hash,
     /// `any`/`all`: (stop when truth == `want`).
     AnyAll { iter: Value, want: bool },
-    /// `min`/`max` with an optional key.
-    MinMax {
-        iter: Value,
-        best: Option<(Value, Value)>,
-        key: Value,
-        is_max: bool,
-        default: Option<Value>,
-    },
-    /// `sum(it, start)`.
-    Sum { iter: Value, acc: Value },
     /// `filter(f, …)`: keep the item if `f(item)` is true, else ask the filter again.
     FilterCheck { item: Value, iter: Value },
     /// `next(it, default)`.
@@ -218,10 +206,6 @@ pub enum ContKind {
     HasAttr,
     /// `getattr(o, n, default)`.
     GetAttrDefault { default: Value },
-    /// A greenlet's `throw` / GreenletExit value passed on.
-    Identity,
-    /// An `__exit__`-style: ignore result, return None.
-    Discard,
 }
 
 /// What the collector builds from the items.
@@ -272,7 +256,6 @@ pub enum Collected {
     },
     /// `set.update(it)` and friends.
     SetUpdate(ObjId),
-    Enumerate,
 }
 
 impl Collected {
@@ -323,21 +306,6 @@ impl ContKind {
                 out.extend(meta_kw.iter().map(|k| k.1));
             }
             ContKind::AnyAll { iter, .. } => out.push(*iter),
-            ContKind::MinMax {
-                iter,
-                best,
-                key,
-                default,
-                ..
-            } => {
-                out.push(*iter);
-                out.push(*key);
-                if let Some((a, b)) = best {
-                    out.extend([*a, *b]);
-                }
-                out.extend(default.iter().copied());
-            }
-            ContKind::Sum { iter, acc } => out.extend([*iter, *acc]),
             ContKind::NextDefault { default } => out.push(*default),
             ContKind::StartCollect { finish } => finish.trace(out),
             ContKind::FilterCheck { item, iter } => out.extend([*item, *iter]),
