@@ -10,6 +10,10 @@ use crate::py::vm::call::Resume;
 type R = Result<Action, Value>;
 
 pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
+    // A module's continuation sees everything, errors included.
+    if let ContKind::Native { f, data } = kind {
+        return (f.0)(vm, r, data);
+    }
     // Errors pass through every continuation except those that catch them.
     let r = match (r, &kind) {
         (Resume::Error(e), ContKind::GetItemIter { adaptor }) => {
@@ -284,6 +288,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             sorted.insert(at, next);
             insert_sort_step(vm, items, keys, sorted, next + 1, usize::MAX, finish)
         }
+        ContKind::Native { .. } => unreachable!("handled above"),
         ContKind::AnyAll { iter, want } => match r {
             Resume::Value(v) => {
                 if vm.truthy(v)?.unwrap_or(true) == want {

@@ -121,9 +121,18 @@ impl Cont {
     }
 }
 
+/// A continuation written outside the VM (a module's native): it gets the result and its `data`.
+pub type ContFn = fn(&mut Vm, Resume, Value) -> Result<Action, Value>;
+
+/// What a module's native does with a syscall's result (an errno is given as is: the native decides,
+/// e.g. `vm.os_error(e)` for CPython's OSError subclass); `data` is what it kept (a socket object, …).
+pub type SysFn = fn(&mut Vm, Result<Ret, crate::sys::Errno>, Value) -> Result<Action, Value>;
+
 /// The natives that continue after a Python call, and what they hold meanwhile.
 #[derive(Clone, Debug)]
 pub enum ContKind {
+    /// A module's own continuation (sockets, select, …): see [`ContFn`].
+    Native { f: ContFnPtr, data: Value },
     /// `list(it)`, `tuple(it)`, `set(it)`, `sorted(it)`… collect items into `acc`, then finish.
     Collect {
         iter: Value,
@@ -307,6 +316,7 @@ impl ContKind {
             }
             ContKind::AnyAll { iter, .. } => out.push(*iter),
             ContKind::NextDefault { default } => out.push(*default),
+            ContKind::Native { data, .. } => out.push(*data),
             ContKind::StartCollect { finish } => finish.trace(out),
             ContKind::FilterCheck { item, iter } => out.extend([*item, *iter]),
             ContKind::Adapt { adaptor, got } => {
@@ -331,9 +341,30 @@ impl ContKind {
     }
 }
 
+/// A function pointer that prints as its address-free name in `Debug` (derive needs it).
+#[derive(Clone, Copy)]
+pub struct ContFnPtr(pub ContFn);
+
+impl std::fmt::Debug for ContFnPtr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<continuation>")
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SysFnPtr(pub SysFn);
+
+impl std::fmt::Debug for SysFnPtr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<syscall continuation>")
+    }
+}
+
 /// What to do with a syscall's answer.
 #[derive(Clone, Debug)]
 pub enum SysCont {
+    /// A module's own continuation: see [`SysFn`].
+    Native { f: SysFnPtr, data: Value },
     /// More pieces of one `print` to write, then return None.
     Writes {
         fd: i32,
@@ -358,8 +389,10 @@ pub enum SysCont {
 
 impl SysCont {
     pub fn trace(&self, out: &mut Vec<Value>) {
-        if let SysCont::Writes { result, .. } = self {
-            out.push(*result);
+        match self {
+            SysCont::Writes { result, .. } => out.push(*result),
+            SysCont::Native { data, .. } => out.push(*data),
+            _ => {}
         }
     }
 }

@@ -35,7 +35,9 @@ mod types;
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
-pub use call::{Action, Collected, Cont, ContKind, ReturnTo, SysCont};
+pub use call::{
+    Action, Collected, Cont, ContFn, ContFnPtr, ContKind, Resume, ReturnTo, SysCont, SysFn, SysFnPtr,
+};
 pub use exc::ExcKind;
 pub use types::Types;
 
