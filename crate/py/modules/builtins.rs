@@ -406,7 +406,7 @@ fn hash(vm: &mut Vm, a: Args) -> R {
     }
     let h = vm.hash(v)?;
     let h = match v {
-        Value::Int(_) | Value::Bool(_) => h as i64,
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) => h as i64,
         Value::Obj(id) if matches!(vm.heap.get(id), Obj::BigInt(_)) => h as i64,
         _ => (h >> 1) as i64,
     };
