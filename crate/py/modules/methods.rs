@@ -646,6 +646,7 @@ fn str_format_map(vm: &mut Vm, a: Args) -> R {
 }
 
 fn str_format(vm: &mut Vm, mut a: Args) -> R {
+    a.need(vm, 1, "str.format()")?;
     let fmt = this_str(vm, &a).to_string();
     a.pos.remove(0);
     Ok(Action::WithStrings(Box::new(
@@ -1625,6 +1626,7 @@ fn object_setattr(vm: &mut Vm, a: Args) -> R {
 }
 
 fn exc_init(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "BaseException.__init__()")?;
     let e = a.get(0).unwrap_or(Value::None);
     let args = a.pos[1..].to_vec();
     if let Some(d) = vm.exc_data_mut(e) {
@@ -1634,6 +1636,7 @@ fn exc_init(vm: &mut Vm, a: Args) -> R {
 }
 
 fn oserror_init(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "OSError.__init__()")?;
     let e = a.get(0).unwrap_or(Value::None);
     // OSError(errno, strerror, filename): args keep the first two, as in CPython.
     let filename = a.get(3).unwrap_or(Value::None);
