@@ -2054,3 +2054,152 @@ fn remote_hosts_use_their_link_latency() {
     assert_eq!(r, Ok(Ret::Int(0)));
     assert_eq!(now, 40 * MS, "one round trip");
 }
+
+#[test]
+fn view_shows_sockets_epoll_signals_and_the_blocked_call() {
+    let mut t = T::new();
+    let (s, afd, c, cfd) = t.pair(9700);
+    let ep = int(t.call(s, Call::EpollCreate1 { flags: 0 })) as i32;
+    t.call(
+        s,
+        Call::EpollCtl {
+            epfd: ep,
+            op: EPOLL_CTL_ADD,
+            fd: afd,
+            events: EPOLLIN | EPOLLET,
+            data: 9,
+        },
+    )
+    .unwrap();
+    t.send(c, cfd, b"queued").unwrap();
+    t.wait(MS);
+    assert!(matches!(
+        t.raw(
+            c,
+            Call::RecvFrom {
+                fd: cfd,
+                len: 10,
+                flags: 0
+            }
+        ),
+        Outcome::WouldBlock(_)
+    ));
+    t.call(
+        s,
+        Call::RtSigprocmask {
+            how: SIG_BLOCK,
+            set: Some(1 << (SIGUSR1 - 1)),
+        },
+    )
+    .unwrap();
+    t.call(s, Call::Kill { pid: s, sig: SIGUSR1 }).unwrap_err_or_ok();
+    let view = t.k.view();
+    let server = view.processes.iter().find(|p| p.pid == s).unwrap();
+    assert_eq!(server.pending_signals, [SIGUSR1]);
+    let conn = server.fds.iter().find(|f| f.fd == afd).unwrap();
+    assert!(
+        matches!(&conn.object, ioplay::kernel::ObjectView::Tcp { state, recv_queue: 6, .. } if state == "Established"),
+        "{conn:?}"
+    );
+    let epoll = &server.fds.iter().find(|f| f.fd == ep).unwrap().object;
+    assert_eq!(
+        epoll,
+        &ioplay::kernel::ObjectView::Epoll {
+            interests: vec![ioplay::kernel::InterestView {
+                fd: afd,
+                events: "EPOLLIN|EPOLLET".into(),
+                data: 9
+            }],
+            ready: vec![afd],
+        }
+    );
+    let client = view.processes.iter().find(|p| p.pid == c).unwrap();
+    assert_eq!(
+        client.in_call.as_deref(),
+        Some("recvfrom(3, 0x7ffc0000, 10, 0, NULL, NULL)")
+    );
+    assert!(matches!(t.k.blocked_in(c), Some(Call::RecvFrom { .. })));
+    let json = serde_json::to_string(&view).unwrap();
+    assert!(json.contains("\"Established\""));
+}
+
+#[test]
+fn world_config_reads_from_toml_and_rejects_unknown_keys() {
+    let cfg: WorldConfig = toml::from_str(
+        r#"
+        seed = 7
+        hosts = [{ name = "client", addr = "10.0.0.1" }, { name = "www.example.com", addr = "93.184.216.34" }]
+        links = [{ a = "client", b = "www.example.com", spec = { latency = 40000000 } }]
+        "#,
+    )
+    .unwrap();
+    assert_eq!(cfg.seed, 7);
+    assert_eq!(
+        cfg.copy_base_ns,
+        WorldConfig::single_host().copy_base_ns,
+        "defaults fill the rest"
+    );
+    let k = Kernel::new(cfg);
+    assert_eq!(
+        k.resolve("www.example.com"),
+        Some(Ipv4Addr::new(93, 184, 216, 34))
+    );
+    assert!(toml::from_str::<WorldConfig>("sed = 7").is_err());
+}
+
+#[test]
+fn a_quiet_world_has_no_deadline_even_with_time_wait_pending() {
+    let mut t = T::new();
+    let (s, afd, c, cfd) = t.pair(9800);
+    t.call(s, Call::Close { fd: afd }).unwrap();
+    t.wait(MS);
+    t.call(c, Call::Close { fd: cfd }).unwrap();
+    t.wait(MS);
+    assert_eq!(
+        t.k.next_deadline(),
+        None,
+        "only TIME_WAIT is left, which nobody waits for"
+    );
+}
+
+#[test]
+fn connected_udp_learns_of_a_closed_port_by_icmp() {
+    let mut t = T::new();
+    let p = t.spawn("p");
+    let u = t.udp(p);
+    t.call(
+        p,
+        Call::Connect {
+            fd: u,
+            addr: lo(9900),
+        },
+    )
+    .unwrap();
+    assert_eq!(t.send(p, u, b"anyone?"), Ok(Ret::Int(7)));
+    assert_eq!(t.recv(p, u, 10), Err(Errno::ECONNREFUSED));
+    let unconnected = t.udp(p);
+    t.call(
+        p,
+        Call::SendTo {
+            fd: unconnected,
+            data: b"x".to_vec(),
+            flags: 0,
+            addr: Some(lo(9901)),
+        },
+    )
+    .unwrap();
+    t.wait(MS);
+    let r = t.raw(
+        p,
+        Call::RecvFrom {
+            fd: unconnected,
+            len: 1,
+            flags: MSG_DONTWAIT,
+        },
+    );
+    assert_eq!(
+        r,
+        Outcome::Err(Errno::EAGAIN),
+        "an unconnected socket ignores ICMP errors"
+    );
+}

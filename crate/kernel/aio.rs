@@ -255,6 +255,9 @@ impl Kernel {
 
     /// `aio_suspend(3)`: EAGAIN when the timeout passes first.
     pub(super) fn sys_aio_suspend(&mut self, pid: Pid, cbs: &[u64], deadline: Option<Nanos>) -> Step {
+        if cbs.is_empty() {
+            return Step::Done(Err(Errno::EINVAL));
+        }
         if self.aio_any_done(pid, cbs) {
             return Step::Done(Ok(Ret::Int(0)));
         }
@@ -392,7 +395,10 @@ impl Kernel {
                         if let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind {
                             u.armed.insert(sqe.user_data);
                         }
-                        self.add_timer(self.now + after, Timer::UringTimeout(ring, sqe.user_data));
+                        self.add_timer(
+                            self.now.saturating_add(*after),
+                            Timer::UringTimeout(ring, sqe.user_data),
+                        );
                     }
                     None
                 }

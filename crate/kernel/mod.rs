@@ -26,10 +26,12 @@ mod signal;
 mod socket;
 mod tcp;
 mod udp;
+mod view;
 
 pub use fdtable::FdEntry;
 pub use objects::ObjId;
 pub use signal::SignalAction;
+pub use view::{AioView, FdView, InterestView, KernelView, ObjectView, ProcessView};
 
 use crate::net::{LinkSpec, Prng, Wire};
 use crate::sys::{Call, Errno, Fd, Ipv4Addr, Nanos, Outcome, Pid, Ret, WaitOn};
@@ -39,6 +41,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A host in the world.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct HostConfig {
     pub name: String,
     pub addr: Ipv4Addr,
@@ -46,14 +49,17 @@ pub struct HostConfig {
 
 /// A link between two named hosts (both directions).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct LinkConfig {
     pub a: String,
     pub b: String,
     pub spec: LinkSpec,
 }
 
-/// What the world looks like to the kernel.
+/// What the world looks like to the kernel (a scenario file's `[world]`; missing keys take the
+/// single-host defaults).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct WorldConfig {
     pub hosts: Vec<HostConfig>,
     /// Extra DNS names → addresses (every host's own name resolves too).
@@ -67,6 +73,12 @@ pub struct WorldConfig {
     pub copy_base_ns: Nanos,
     /// … plus this many picoseconds per byte.
     pub copy_ps_per_byte: u64,
+}
+
+impl Default for WorldConfig {
+    fn default() -> Self {
+        WorldConfig::single_host()
+    }
 }
 
 impl WorldConfig {
@@ -122,6 +134,8 @@ struct InCall {
     progress: usize,
     /// io_uring_enter already took its submissions.
     submitted: bool,
+    /// Wake-up timers set for this call (its timeout, its copy), cancelled when it ends.
+    timers: Vec<TimerKey>,
 }
 
 /// A process as the kernel sees it.
@@ -155,6 +169,9 @@ enum Step {
     },
 }
 
+/// A timer's place in the timer maps (expiry, sequence), to cancel it.
+pub(super) type TimerKey = (Nanos, u64);
+
 /// Kernel timers, fired by [`Kernel::advance`].
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Timer {
@@ -183,6 +200,9 @@ pub struct Kernel {
     wire: Wire,
     rng: Prng,
     timers: BTreeMap<(Nanos, u64), Timer>,
+    /// Housekeeping timers nobody waits for (TIME_WAIT expiry): fired when time passes them, but not
+    /// a reason to move time forward, so a world where every process waits forever is seen as such.
+    quiet_timers: BTreeMap<(Nanos, u64), Timer>,
     timer_seq: u64,
     socks: socket::Tables,
     events: Vec<Event>,
@@ -212,6 +232,7 @@ impl Kernel {
             wire,
             rng,
             timers: BTreeMap::new(),
+            quiet_timers: BTreeMap::new(),
             timer_seq: 0,
             socks,
             events: Vec::new(),
@@ -358,7 +379,8 @@ impl Kernel {
         std::mem::take(&mut self.woken).into_iter().collect()
     }
 
-    /// The earliest virtual time at which something happens on its own: a segment arrives, a timer fires.
+    /// The earliest virtual time at which something happens on its own that a process could notice: a
+    /// segment arrives, a timer fires. (TIME_WAIT expiries are not counted; they fire when time passes.)
     pub fn next_deadline(&self) -> Option<Nanos> {
         let timer = self.timers.keys().next().map(|(t, _)| *t);
         match (timer, self.wire.next_arrival()) {
@@ -370,15 +392,26 @@ impl Kernel {
     /// Run the world up to `now`: deliver every segment and fire every timer due by then, in time order.
     pub fn advance(&mut self, now: Nanos) {
         loop {
-            let timer = self.timers.keys().next().map(|(t, _)| *t).filter(|t| *t <= now);
+            let first =
+                |m: &BTreeMap<(Nanos, u64), Timer>| m.keys().next().copied().filter(|(t, _)| *t <= now);
+            let timer = match (first(&self.timers), first(&self.quiet_timers)) {
+                (Some(a), Some(b)) if b < a => Some((b, true)),
+                (Some(a), _) => Some((a, false)),
+                (None, Some(b)) => Some((b, true)),
+                (None, None) => None,
+            };
             let seg = self.wire.next_arrival().filter(|t| *t <= now);
             match (seg, timer) {
-                (Some(s), Some(t)) if s <= t => self.deliver_next(now),
+                (Some(s), Some(((t, _), _))) if s <= t => self.deliver_next(now),
                 (Some(_), None) => self.deliver_next(now),
-                (_, Some(_)) => {
-                    let ((t, k), timer) = self.timers.pop_first().expect("a due timer");
-                    let _ = k;
-                    self.now = self.now.max(t);
+                (_, Some((key, quiet))) => {
+                    let map = if quiet {
+                        &mut self.quiet_timers
+                    } else {
+                        &mut self.timers
+                    };
+                    let timer = map.remove(&key).expect("a due timer");
+                    self.now = self.now.max(key.0);
                     self.fire(timer);
                 }
                 (None, None) => break,
@@ -407,9 +440,33 @@ impl Kernel {
         }
     }
 
-    fn add_timer(&mut self, at: Nanos, timer: Timer) {
-        self.timers.insert((at, self.timer_seq), timer);
+    fn add_timer(&mut self, at: Nanos, timer: Timer) -> TimerKey {
+        let map = if matches!(timer, Timer::TimeWait(..)) {
+            &mut self.quiet_timers
+        } else {
+            &mut self.timers
+        };
+        let key = (at, self.timer_seq);
+        map.insert(key, timer);
         self.timer_seq += 1;
+        key
+    }
+
+    /// Forget a timer that no longer matters, so it does not hold `next_deadline` up.
+    pub(super) fn cancel_timer(&mut self, key: TimerKey) {
+        if self.timers.remove(&key).is_none() {
+            self.quiet_timers.remove(&key);
+        }
+    }
+
+    /// The call is over (or abandoned): its wake-up timers go with it.
+    fn end_call(&mut self, pid: Pid) {
+        let Some(ic) = self.procs.get_mut(&pid).and_then(|p| p.in_call.take()) else {
+            return;
+        };
+        for key in ic.timers {
+            self.cancel_timer(key);
+        }
     }
 
     /// Is a blocked process's wait over? (`WaitOn` as the kernel answered it; a deliverable signal also
@@ -477,7 +534,8 @@ impl Kernel {
         if !retry {
             // A different call while one was in flight: the driver abandoned it (e.g. the process was
             // torn down by its VM). Close it in the trace so every enter has an exit.
-            if let Some(old) = p.in_call.take() {
+            if let Some(old) = p.in_call.clone() {
+                self.end_call(pid);
                 let name = old.call.name().to_string();
                 let args = render::args(&old.call, None);
                 self.emit(
@@ -504,6 +562,7 @@ impl Kernel {
                 copying: None,
                 progress: 0,
                 submitted: false,
+                timers: Vec::new(),
             });
             self.emit(
                 pid,
@@ -566,16 +625,17 @@ impl Kernel {
                     return self.finish(pid, call, Ok(ret));
                 }
                 let until = self.now + cost;
+                let key = self.add_timer(until, Timer::Wake(pid));
                 let p = self.procs.get_mut(&pid).expect("alive");
                 p.counters.context_switches += 1;
                 if let Some(ic) = p.in_call.as_mut() {
                     ic.copying = Some((ret, until, fd, bytes));
+                    ic.timers.push(key);
                 }
                 self.emit(
                     pid,
                     Kind::State(ProcState::Blocked("the copy to user space".into())),
                 );
-                self.add_timer(until, Timer::Wake(pid));
                 Outcome::WouldBlock(WaitOn::Until(until))
             }
             Step::Block(wait) => self.block(pid, call, wait, in_call.waited, in_call.deadline),
@@ -616,7 +676,7 @@ impl Kernel {
                         errno: None,
                     },
                 );
-                self.procs.get_mut(&pid).expect("alive").in_call = None;
+                self.end_call(pid);
                 return Outcome::WouldBlock(wait);
             }
             return self.finish(pid, call, Err(Errno::EINTR));
@@ -639,8 +699,15 @@ impl Kernel {
                 );
             }
             self.emit(pid, Kind::State(ProcState::Blocked(render::wait_text(&wait))));
-            if let Some(d) = deadline {
-                self.add_timer(d, Timer::Wake(pid));
+            let wake_at = match &wait {
+                WaitOn::Until(t) => Some(*t),
+                _ => deadline,
+            };
+            if let Some(at) = wake_at {
+                let key = self.add_timer(at, Timer::Wake(pid));
+                if let Some(ic) = self.procs.get_mut(&pid).and_then(|p| p.in_call.as_mut()) {
+                    ic.timers.push(key);
+                }
             }
         }
         self.register_waiter(pid, &wait);
@@ -678,9 +745,7 @@ impl Kernel {
                 errno,
             },
         );
-        if let Some(p) = self.procs.get_mut(&pid) {
-            p.in_call = None;
-        }
+        self.end_call(pid);
         if let Call::ExitGroup { status } = call {
             self.exit_process(pid, ProcState::Exited(*status));
         }
@@ -696,12 +761,7 @@ impl Kernel {
             WaitOn::Any {
                 readable, writable, ..
             } => readable.iter().chain(writable).copied().collect(),
-            WaitOn::Until(t) => {
-                let t = *t;
-                self.add_timer(t, Timer::Wake(pid));
-                return;
-            }
-            WaitOn::Signal => return,
+            WaitOn::Until(_) | WaitOn::Signal => return, // the call's timer, set when it first blocked
         };
         for fd in fds {
             if let Some(e) = self.procs[&pid].fds.get(fd) {
@@ -720,8 +780,9 @@ impl Kernel {
             return;
         }
         p.alive = false;
-        p.in_call = None;
         let fds = p.fds.open_fds();
+        self.end_call(pid);
+        self.disarm_itimer(pid);
         for fd in fds {
             if fd > 2 {
                 let _ = self.close_fd(pid, fd);

@@ -108,6 +108,8 @@ pub struct Socket {
     pub mss: usize,
     /// Bumped when a timer of this socket should be forgotten.
     pub gen: u64,
+    /// The SYN-retransmission or TIME_WAIT timer, cancelled when it no longer applies.
+    pub timer: Option<super::TimerKey>,
     pub syn_tries: u32,
     // UDP.
     pub dgrams: VecDeque<(SocketAddrV4, Vec<u8>)>,
@@ -154,6 +156,7 @@ impl Socket {
             orphan: false,
             mss: MSS_LOOPBACK,
             gen: 0,
+            timer: None,
             syn_tries: 0,
             dgrams: VecDeque::new(),
             dgram_bytes: 0,
