@@ -7,7 +7,9 @@
 use ioplay::kernel::{Kernel, SignalAction, WorldConfig};
 use ioplay::sys::consts::*;
 use ioplay::sys::native::NativeKernel;
-use ioplay::sys::{Call, EpollEvent, Errno, Ipv4Addr, Nanos, Outcome, Pid, PollFd, Ret, SocketAddrV4, WaitOn};
+use ioplay::sys::{
+    Call, EpollEvent, Errno, Ipv4Addr, Nanos, Outcome, Pid, PollFd, Ret, SocketAddrV4, WaitOn,
+};
 use ioplay::trace::{Event, Kind};
 
 const MS: Nanos = 1_000_000;
@@ -147,7 +149,9 @@ impl Backend for Sim {
         }
     }
     fn spawn(&mut self) -> Pid {
-        self.k.spawn("localhost", "p", self.now).expect("localhost exists")
+        self.k
+            .spawn("localhost", "p", self.now)
+            .expect("localhost exists")
     }
     fn raw(&mut self, pid: Pid, call: &Call) -> Outcome<Ret> {
         self.k.syscall(pid, call, self.now)
@@ -177,7 +181,9 @@ struct Native {
 
 impl Backend for Native {
     fn fresh() -> Self {
-        Native { k: NativeKernel::new() }
+        Native {
+            k: NativeKernel::new(),
+        }
     }
     fn spawn(&mut self) -> Pid {
         let now = self.k.now();
@@ -258,7 +264,11 @@ fn tcp_connect_accept_send_recv_close_and_eof() {
     on_both(|b| {
         let (s, c) = (b.spawn(), b.spawn());
         let (lfd, cfd, afd) = b.pair(s, c);
-        assert_eq!((lfd, cfd, afd), (3, 3, 4), "Linux numbers fds lowest-free per process");
+        assert_eq!(
+            (lfd, cfd, afd),
+            (3, 3, 4),
+            "Linux numbers fds lowest-free per process"
+        );
         assert_eq!(b.send(c, cfd, b"hello", 0), Ok(Ret::Int(5)));
         assert_eq!(b.recv(s, afd, 1024), Ok(b"hello".to_vec()));
         assert_eq!(b.send(s, afd, b"HELLO", 0), Ok(Ret::Int(5)));
@@ -276,7 +286,16 @@ fn connect_to_a_closed_port_is_refused() {
         let c = b.spawn();
         // A port that was just free: bind to 0, learn it, let it go.
         let probe = b.socket(c, SOCK_STREAM);
-        assert_eq!(b.call(c, Call::Bind { fd: probe, addr: lo(0) }), Ok(Ret::Int(0)));
+        assert_eq!(
+            b.call(
+                c,
+                Call::Bind {
+                    fd: probe,
+                    addr: lo(0)
+                }
+            ),
+            Ok(Ret::Int(0))
+        );
         let addr = b.local(c, probe);
         assert!(addr.port() >= 1024, "an ephemeral port: {addr}");
         b.call(c, Call::Close { fd: probe }).unwrap();
@@ -311,8 +330,16 @@ fn eaddrinuse_and_so_reuseaddr() {
         b.call(c, Call::Close { fd: cfd }).unwrap();
         b.settle();
         let plain = b.socket(s, SOCK_STREAM);
-        assert_eq!(b.call(s, Call::Bind { fd: plain, addr }), Err(Errno::EADDRINUSE), "TIME_WAIT holds it");
-        assert_eq!(b.call(s, Call::Bind { fd: other, addr }), Ok(Ret::Int(0)), "SO_REUSEADDR takes it");
+        assert_eq!(
+            b.call(s, Call::Bind { fd: plain, addr }),
+            Err(Errno::EADDRINUSE),
+            "TIME_WAIT holds it"
+        );
+        assert_eq!(
+            b.call(s, Call::Bind { fd: other, addr }),
+            Ok(Ret::Int(0)),
+            "SO_REUSEADDR takes it"
+        );
     });
 }
 
@@ -355,7 +382,10 @@ fn nonblocking_connect_is_einprogress_then_so_error() {
             name: SO_ERROR,
         };
         assert_eq!(b.call(c, so_error), Ok(Ret::Int(0)));
-        assert!(matches!(b.block(s, Call::Accept4 { fd: lfd, flags: 0 }), Ok(Ret::Accepted { .. })));
+        assert!(matches!(
+            b.block(s, Call::Accept4 { fd: lfd, flags: 0 }),
+            Ok(Ret::Accepted { .. })
+        ));
     });
 }
 
@@ -366,12 +396,20 @@ fn send_after_peer_close_is_epipe() {
         let (_, cfd, afd) = b.pair(s, c);
         b.call(s, Call::Close { fd: afd }).unwrap();
         b.settle();
-        assert_eq!(b.send(c, cfd, b"first", MSG_NOSIGNAL), Ok(Ret::Int(5)), "the first write still goes");
+        assert_eq!(
+            b.send(c, cfd, b"first", MSG_NOSIGNAL),
+            Ok(Ret::Int(5)),
+            "the first write still goes"
+        );
         b.settle();
         assert_eq!(b.send(c, cfd, b"second", MSG_NOSIGNAL), Err(Errno::EPIPE));
         assert_eq!(b.take_signal(c), None, "MSG_NOSIGNAL: no SIGPIPE");
         assert_eq!(b.send(c, cfd, b"third", 0), Err(Errno::EPIPE));
-        assert_eq!(b.take_signal(c), Some(SignalAction::Terminated(SIGPIPE)), "SIGPIPE's default kills");
+        assert_eq!(
+            b.take_signal(c),
+            Some(SignalAction::Terminated(SIGPIPE)),
+            "SIGPIPE's default kills"
+        );
     });
 }
 
@@ -405,8 +443,19 @@ fn udp_sendto_recvfrom() {
         assert_eq!(b.call(c, send), Ok(Ret::Int(4)));
         let caddr = b.local(c, cfd);
         assert_ne!(caddr.port(), 0, "sendto bound an ephemeral port");
-        assert_eq!(*caddr.ip(), Ipv4Addr::UNSPECIFIED, "autobound to INADDR_ANY, as Linux");
-        match b.block(s, Call::RecvFrom { fd: sfd, len: 100, flags: 0 }) {
+        assert_eq!(
+            *caddr.ip(),
+            Ipv4Addr::UNSPECIFIED,
+            "autobound to INADDR_ANY, as Linux"
+        );
+        match b.block(
+            s,
+            Call::RecvFrom {
+                fd: sfd,
+                len: 100,
+                flags: 0,
+            },
+        ) {
             Ok(Ret::Recv { data, from }) => {
                 assert_eq!(data, b"ping");
                 assert_eq!(from, Some(lo(caddr.port())));
@@ -519,16 +568,30 @@ fn epoll_level_edge_and_oneshot() {
             data: 42,
         }];
         assert_eq!(epoll_wait(b, s, ep), ready);
-        assert_eq!(epoll_wait(b, s, ep), ready, "level-triggered: still readable, reported again");
+        assert_eq!(
+            epoll_wait(b, s, ep),
+            ready,
+            "level-triggered: still readable, reported again"
+        );
         b.call(s, ctl(EPOLL_CTL_MOD, EPOLLIN | EPOLLET)).unwrap();
-        assert_eq!(epoll_wait(b, s, ep), ready, "MOD re-arms: the data is new to the edge");
-        assert!(epoll_wait(b, s, ep).is_empty(), "edge-triggered: once per arrival");
+        assert_eq!(
+            epoll_wait(b, s, ep),
+            ready,
+            "MOD re-arms: the data is new to the edge"
+        );
+        assert!(
+            epoll_wait(b, s, ep).is_empty(),
+            "edge-triggered: once per arrival"
+        );
         b.send(c, cfd, b"d", 0).unwrap();
         b.settle();
         assert_eq!(epoll_wait(b, s, ep), ready, "a new arrival is a new edge");
         b.call(s, ctl(EPOLL_CTL_MOD, EPOLLIN | EPOLLONESHOT)).unwrap();
         assert_eq!(epoll_wait(b, s, ep), ready);
-        assert!(epoll_wait(b, s, ep).is_empty(), "one-shot: disarmed after one report");
+        assert!(
+            epoll_wait(b, s, ep).is_empty(),
+            "one-shot: disarmed after one report"
+        );
         assert_eq!(b.call(s, ctl(EPOLL_CTL_DEL, 0)), Ok(Ret::Int(0)));
         assert_eq!(b.call(s, ctl(EPOLL_CTL_DEL, 0)), Err(Errno::ENOENT));
     });
@@ -548,14 +611,26 @@ fn pipes_read_write_eof_and_epipe() {
             data: data.to_vec(),
         };
         assert_eq!(b.call(p, write(b"through")), Ok(Ret::Int(7)));
-        assert_eq!(b.block(p, Call::Read { fd: r, count: 100 }), Ok(Ret::Bytes(b"through".to_vec())));
+        assert_eq!(
+            b.block(p, Call::Read { fd: r, count: 100 }),
+            Ok(Ret::Bytes(b"through".to_vec()))
+        );
         assert!(matches!(
             b.raw(p, &Call::Read { fd: r, count: 100 }),
             Outcome::WouldBlock(WaitOn::Readable(3))
         ));
         assert_eq!(b.call(p, Call::Close { fd: w }), Ok(Ret::Int(0)));
-        assert_eq!(b.block(p, Call::Read { fd: r, count: 100 }), Ok(Ret::Bytes(vec![])), "EOF");
-        let (r2, w2) = match b.call(p, Call::Pipe2 { flags: O_NONBLOCK as i32 }) {
+        assert_eq!(
+            b.block(p, Call::Read { fd: r, count: 100 }),
+            Ok(Ret::Bytes(vec![])),
+            "EOF"
+        );
+        let (r2, w2) = match b.call(
+            p,
+            Call::Pipe2 {
+                flags: O_NONBLOCK as i32,
+            },
+        ) {
             Ok(Ret::Pipe { read, write }) => (read, write),
             other => panic!("{other:?}"),
         };
@@ -584,7 +659,10 @@ fn stdout_is_recorded_and_stdin_fed() {
     assert!(!n.poll_wait(pid, &WaitOn::Readable(0), 0));
     n.feed_stdin(pid, b"yes\n");
     assert_eq!(n.take_woken(), vec![pid]);
-    assert_eq!(n.syscall(pid, &read, 0), Outcome::Ok(Ret::Bytes(b"yes\n".to_vec())));
+    assert_eq!(
+        n.syscall(pid, &read, 0),
+        Outcome::Ok(Ret::Bytes(b"yes\n".to_vec()))
+    );
     n.close_stdin(pid);
     assert_eq!(n.syscall(pid, &read, 0), Outcome::Ok(Ret::Bytes(vec![])));
     let strace = ioplay::trace::strace(&n.drain_events(), false);
@@ -606,7 +684,10 @@ fn a_blocked_process_wakes_on_real_readiness_and_sleeps_end_on_the_real_clock() 
     };
     assert!(matches!(n.syscall(s, &recv, 0), Outcome::WouldBlock(_)));
     assert!(n.take_woken().is_empty());
-    assert!(n.next_deadline().is_some(), "waiting on an fd, the idle grace is a deadline");
+    assert!(
+        n.next_deadline().is_some(),
+        "waiting on an fd, the idle grace is a deadline"
+    );
     let send = Call::SendTo {
         fd: cfd,
         data: b"z".to_vec(),
@@ -616,10 +697,21 @@ fn a_blocked_process_wakes_on_real_readiness_and_sleeps_end_on_the_real_clock() 
     assert_eq!(n.syscall(c, &send, 0), Outcome::Ok(Ret::Int(1)));
     assert_eq!(n.take_woken(), vec![s]);
     let got = n.syscall(s, &recv, 0);
-    assert_eq!(got, Outcome::Ok(Ret::Recv { data: b"z".to_vec(), from: None }));
+    assert_eq!(
+        got,
+        Outcome::Ok(Ret::Recv {
+            data: b"z".to_vec(),
+            from: None
+        })
+    );
     let start = n.now();
-    let sleep = Call::ClockNanosleep { until: start + 5 * MS };
-    assert!(matches!(n.syscall(s, &sleep, 0), Outcome::WouldBlock(WaitOn::Until(_))));
+    let sleep = Call::ClockNanosleep {
+        until: start + 5 * MS,
+    };
+    assert!(matches!(
+        n.syscall(s, &sleep, 0),
+        Outcome::WouldBlock(WaitOn::Until(_))
+    ));
     let due = n.next_deadline().expect("the sleep is due");
     n.advance(due);
     assert_eq!(n.take_woken(), vec![s]);
@@ -647,8 +739,14 @@ fn sigio_goes_to_the_owning_virtual_process() {
     let addr = Backend::local(&mut native, s, sfd);
     let n = &mut native.k;
     let fcntl = |cmd, arg| Call::Fcntl { fd: sfd, cmd, arg };
-    assert_eq!(n.syscall(s, &fcntl(F_SETOWN, s as i64), 0), Outcome::Ok(Ret::Int(0)));
-    assert_eq!(n.syscall(s, &fcntl(F_SETFL, O_ASYNC | O_NONBLOCK), 0), Outcome::Ok(Ret::Int(0)));
+    assert_eq!(
+        n.syscall(s, &fcntl(F_SETOWN, s as i64), 0),
+        Outcome::Ok(Ret::Int(0))
+    );
+    assert_eq!(
+        n.syscall(s, &fcntl(F_SETFL, O_ASYNC | O_NONBLOCK), 0),
+        Outcome::Ok(Ret::Int(0))
+    );
     assert_eq!(n.take_signal(s), None);
     let cfd = Backend::socket(&mut native, c, SOCK_DGRAM);
     let n = &mut native.k;
@@ -661,5 +759,11 @@ fn sigio_goes_to_the_owning_virtual_process() {
     assert_eq!(n.syscall(c, &send, 0), Outcome::Ok(Ret::Int(2)));
     assert_eq!(n.take_woken(), vec![s]);
     assert_eq!(n.take_signal(c), None, "not the sender's");
-    assert_eq!(n.take_signal(s), Some(SignalAction::Handler { sig: SIGIO, handler: 7 }));
+    assert_eq!(
+        n.take_signal(s),
+        Some(SignalAction::Handler {
+            sig: SIGIO,
+            handler: 7
+        })
+    );
 }
