@@ -280,6 +280,23 @@ fn tcp_connect_accept_send_recv_close_and_eof() {
     });
 }
 
+/// Many round trips through blocking sockets: the traces agree call for call (1,000 sends, 1,000
+/// receives each way), however the real kernel schedules its softirqs.
+#[test]
+fn many_round_trips_agree() {
+    on_both(|b| {
+        let (s, c) = (b.spawn(), b.spawn());
+        let (_, cfd, afd) = b.pair(s, c);
+        for i in 0..1000u32 {
+            let msg = i.to_string().into_bytes();
+            assert_eq!(b.send(c, cfd, &msg, 0), Ok(Ret::Int(msg.len() as i64)));
+            assert_eq!(b.recv(s, afd, 64), Ok(msg.clone()));
+            assert_eq!(b.send(s, afd, &msg, 0), Ok(Ret::Int(msg.len() as i64)));
+            assert_eq!(b.recv(c, cfd, 64), Ok(msg));
+        }
+    });
+}
+
 #[test]
 fn connect_to_a_closed_port_is_refused() {
     on_both(|b| {
@@ -717,6 +734,12 @@ fn a_blocked_process_wakes_on_real_readiness_and_sleeps_end_on_the_real_clock() 
     assert_eq!(n.take_woken(), vec![s]);
     assert_eq!(n.syscall(s, &sleep, 0), Outcome::Ok(Ret::Int(0)));
     assert!(n.now() >= start + 5 * MS);
+    let counted = n.counters(s);
+    assert_eq!(
+        (counted.bytes_to_user, counted.context_switches),
+        (1, 2),
+        "recv and sleep blocked: {counted:?}"
+    );
 }
 
 #[test]

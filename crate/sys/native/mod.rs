@@ -22,7 +22,7 @@ mod ready;
 mod signals;
 
 use crate::kernel::render;
-use crate::kernel::SignalAction;
+use crate::kernel::{Counters, SignalAction};
 use crate::sys::{Call, Errno, Fd, Nanos, Outcome, Pid, Ret, WaitOn};
 use crate::trace::{Event, Kind, Phase, ProcState};
 use clock::Clock;
@@ -60,6 +60,7 @@ struct Proc {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     signals: Signals,
+    counters: Counters,
     alive: bool,
     task: u32,
     in_call: Option<InCall>,
@@ -137,6 +138,7 @@ impl NativeKernel {
                 stdout: Vec::new(),
                 stderr: Vec::new(),
                 signals: Signals::default(),
+                counters: Counters::default(),
                 alive: true,
                 task: 0,
                 in_call: None,
@@ -144,6 +146,12 @@ impl NativeKernel {
         );
         self.emit(pid, Kind::State(ProcState::Running));
         Some(pid)
+    }
+
+    /// The process's counters, as the simulated kernel keeps them (fds scanned by select/poll count
+    /// each look at the real kernel, as the simulation counts each look at its own).
+    pub fn counters(&self, pid: Pid) -> Counters {
+        self.procs.get(&pid).map(|p| p.counters).unwrap_or_default()
     }
 
     /// The pids, in order.
@@ -230,6 +238,7 @@ impl NativeKernel {
                 _ => calls::timeout_of(call).map(|t| now.saturating_add(t)),
             };
             let p = self.procs.get_mut(&pid).expect("checked above");
+            p.counters.syscalls += 1;
             p.in_call = Some(InCall {
                 call: call.clone(),
                 deadline,
@@ -247,6 +256,14 @@ impl NativeKernel {
             );
         }
         let in_call = self.procs[&pid].in_call.clone().expect("entered above");
+        let scanned = match call {
+            Call::Select {
+                read, write, except, ..
+            } => read.len() + write.len() + except.len(),
+            Call::Poll { fds, .. } => fds.len(),
+            _ => 0,
+        };
+        self.procs.get_mut(&pid).expect("alive").counters.fds_scanned += scanned as u64;
         match self.dispatch(pid, call, &in_call) {
             Step::Done(result) => {
                 if in_call.waited {
@@ -304,8 +321,8 @@ impl NativeKernel {
 
     /// The earliest real time at which something is due: a call's timeout, an interval timer, or — while
     /// processes wait on fds — the end of the idle grace. None when nothing can happen any more.
-    pub fn next_deadline(&mut self) -> Option<Nanos> {
-        let now = self.now();
+    pub fn next_deadline(&self) -> Option<Nanos> {
+        let now = self.clock.elapsed().max(self.now);
         let mut due: Option<Nanos> = self.procs.values().filter_map(|p| p.signals.itimer_due()).min();
         let mut fd_waiters = false;
         for p in self.procs.values().filter(|p| p.alive) {
@@ -396,7 +413,11 @@ impl NativeKernel {
             }
             self.emit(pid, Kind::State(ProcState::Blocked(render::wait_text(&wait))));
         }
-        if let Some(ic) = self.procs.get_mut(&pid).and_then(|p| p.in_call.as_mut()) {
+        let p = self.procs.get_mut(&pid).expect("alive");
+        if !waited {
+            p.counters.context_switches += 1;
+        }
+        if let Some(ic) = p.in_call.as_mut() {
             ic.waited = true;
             ic.wait = Some(wait.clone());
         }
@@ -435,6 +456,13 @@ impl NativeKernel {
         );
         if let Some(p) = self.procs.get_mut(&pid) {
             p.in_call = None;
+            let c = &mut p.counters;
+            match (call, &result) {
+                (_, Ok(Ret::Bytes(data) | Ret::Recv { data, .. })) => c.bytes_to_user += data.len() as u64,
+                (_, Ok(Ret::Epoll(events))) => c.epoll_ready_hits += events.len() as u64,
+                (Call::Write { .. } | Call::SendTo { .. }, Ok(Ret::Int(n))) => c.bytes_from_user += *n as u64,
+                _ => {}
+            }
         }
         if let Call::ExitGroup { status } = call {
             self.exit_process(pid, ProcState::Exited(*status));
