@@ -1345,3 +1345,75 @@ fn known_disagreements() {
         ]
     );
 }
+
+/// UNP figure 6.5: `aio_read` returns at once, the data is taken when it arrives, a signal says so.
+#[test]
+fn aio_read_completes_when_data_arrives_and_signals() {
+    on_both(|b| {
+        let (s, c) = (b.spawn(), b.spawn());
+        let handler = ioplay::sys::SigAction {
+            handler: ioplay::sys::SigHandler::Handler(1),
+            flags: 0,
+            mask: 0,
+        };
+        let act = Call::RtSigaction {
+            sig: SIGUSR1,
+            action: Some(handler),
+        };
+        b.call(s, act).unwrap();
+        let sfd = b.socket(s, SOCK_DGRAM);
+        b.call(s, Call::Bind { fd: sfd, addr: lo(0) }).unwrap();
+        let addr = b.local(s, sfd);
+        let read = Call::AioRead {
+            cb: 0x10,
+            fd: sfd,
+            nbytes: 100,
+            notify: ioplay::sys::SigEvent::Signal(SIGUSR1),
+        };
+        assert_eq!(b.call(s, read), Ok(Ret::Int(0)));
+        assert_eq!(
+            b.call(s, Call::AioError { cb: 0x10 }),
+            Ok(Ret::Int(Errno::EINPROGRESS.code() as i64))
+        );
+        assert_eq!(b.call(s, Call::AioReturn { cb: 0x10 }), Err(Errno::EINVAL));
+        let suspend = Call::AioSuspend {
+            cbs: vec![0x10],
+            timeout: Some(MS),
+        };
+        assert_eq!(
+            b.block(s, suspend),
+            Err(Errno::EAGAIN),
+            "nothing came within the timeout"
+        );
+        let cfd = b.socket(c, SOCK_DGRAM);
+        let send = Call::SendTo {
+            fd: cfd,
+            data: b"datagram".to_vec(),
+            flags: 0,
+            addr: Some(addr),
+        };
+        assert_eq!(b.call(c, send), Ok(Ret::Int(8)));
+        let suspend = Call::AioSuspend {
+            cbs: vec![0x10],
+            timeout: None,
+        };
+        assert_eq!(b.block(s, suspend), Ok(Ret::Int(0)));
+        assert_eq!(
+            b.take_signal(s),
+            Some(SignalAction::Handler {
+                sig: SIGUSR1,
+                handler: 1
+            })
+        );
+        assert_eq!(b.call(s, Call::AioError { cb: 0x10 }), Ok(Ret::Int(0)));
+        assert_eq!(
+            b.call(s, Call::AioReturn { cb: 0x10 }),
+            Ok(Ret::Bytes(b"datagram".to_vec()))
+        );
+        assert_eq!(
+            b.call(s, Call::AioReturn { cb: 0x10 }),
+            Err(Errno::EINVAL),
+            "once"
+        );
+    });
+}

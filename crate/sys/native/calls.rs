@@ -10,7 +10,7 @@ use crate::sys::{Call, Errno, Fd, Nanos, Pid, Ret, SocketAddrV4, WaitOn};
 pub fn timeout_of(call: &Call) -> Option<Nanos> {
     let ms = |t: i32| (t >= 0).then(|| t as Nanos * 1_000_000);
     match call {
-        Call::Select { timeout, .. } => *timeout,
+        Call::Select { timeout, .. } | Call::AioSuspend { timeout, .. } => *timeout,
         Call::Poll { timeout_ms, .. } | Call::EpollWait { timeout_ms, .. } => ms(*timeout_ms),
         Call::Nanosleep { duration } => Some(*duration),
         _ => None,
@@ -90,14 +90,18 @@ impl NativeKernel {
                 interval,
             } => done(self.sys_setitimer(pid, *which, *value, *interval)),
             Pause => Step::Block(WaitOn::Signal),
-            // Not on real io_uring or glibc aio yet: see README (Deliberate differences).
-            AioRead { .. }
-            | AioWrite { .. }
-            | AioError { .. }
-            | AioReturn { .. }
-            | AioSuspend { .. }
-            | IoUringSetup { .. }
-            | IoUringEnter { .. } => done(Err(Errno::ENOSYS)),
+            AioRead {
+                cb,
+                fd,
+                nbytes,
+                notify,
+            } => self.sys_aio_read(pid, *cb, *fd, *nbytes, *notify),
+            AioWrite { cb, fd, data, notify } => self.sys_aio_write(pid, *cb, *fd, data, *notify),
+            AioError { cb } => done(self.sys_aio_error(pid, *cb)),
+            AioReturn { cb } => done(self.sys_aio_return(pid, *cb)),
+            AioSuspend { cbs, .. } => self.sys_aio_suspend(pid, cbs, ic.deadline),
+            // Not on real io_uring yet: see README (Deliberate differences).
+            IoUringSetup { .. } | IoUringEnter { .. } => done(Err(Errno::ENOSYS)),
             ExitGroup { .. } => done(Ok(Ret::Int(0))),
         }
     }
@@ -293,7 +297,7 @@ impl NativeKernel {
     }
 
     /// `write(2)`: stdout and stderr are recorded; sockets and pipes get the real write.
-    fn sys_write(&mut self, pid: Pid, fd: Fd, data: &[u8], progress: usize) -> Step {
+    pub(super) fn sys_write(&mut self, pid: Pid, fd: Fd, data: &[u8], progress: usize) -> Step {
         let e = match self.entry(pid, fd) {
             Ok(e) => e,
             Err(e) => return Step::Done(Err(e)),

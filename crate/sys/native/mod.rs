@@ -14,6 +14,7 @@
 //!
 //! Deliberate differences from Linux-through-CPython are listed in `README.md` beside this file.
 
+mod aio;
 mod calls;
 mod clock;
 mod fdmap;
@@ -60,6 +61,8 @@ struct Proc {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     signals: Signals,
+    /// aio control blocks by the caller's `aiocb` address.
+    aio: BTreeMap<u64, aio::AioCb>,
     counters: Counters,
     alive: bool,
     task: u32,
@@ -138,6 +141,7 @@ impl NativeKernel {
                 stdout: Vec::new(),
                 stderr: Vec::new(),
                 signals: Signals::default(),
+                aio: BTreeMap::new(),
                 counters: Counters::default(),
                 alive: true,
                 task: 0,
@@ -212,6 +216,7 @@ impl NativeKernel {
     pub fn syscall(&mut self, pid: Pid, call: &Call, _now: Nanos) -> Outcome<Ret> {
         let now = self.now();
         self.check_async_io();
+        self.aio_progress();
         let Some(p) = self.procs.get_mut(&pid) else {
             return Outcome::Err(Errno::ESRCH);
         };
@@ -286,6 +291,9 @@ impl NativeKernel {
         if !p.alive || p.signals.deliverable().is_some() {
             return true;
         }
+        if let Some(over) = self.aio_suspend_over(pid) {
+            return over;
+        }
         match wait {
             WaitOn::Readable(fd) => self.ready_now(pid, &[*fd], &[]),
             WaitOn::Writable(fd) => self.ready_now(pid, &[], &[*fd]),
@@ -302,6 +310,7 @@ impl NativeKernel {
     /// The processes whose wait may be over now (real readiness, expired timeouts, signals).
     pub fn take_woken(&mut self) -> Vec<Pid> {
         self.check_async_io();
+        self.aio_progress();
         let waiting: Vec<(Pid, WaitOn)> = self
             .procs
             .iter()
@@ -338,6 +347,7 @@ impl NativeKernel {
                 _ => {}
             }
         }
+        fd_waiters |= !self.aio_waiting_fds().is_empty();
         let grace_end = self.last_progress.saturating_add(IDLE_GRACE);
         if fd_waiters && now < grace_end {
             due = Some(due.map_or(grace_end, |d| d.min(grace_end)));
@@ -350,7 +360,8 @@ impl NativeKernel {
     pub fn advance(&mut self, until: Nanos) {
         let now = self.now();
         if until > now {
-            let fds = self.waited_real_fds();
+            let mut fds = self.waited_real_fds();
+            fds.extend(self.aio_waiting_fds());
             let timeout_ms = (until - now).div_ceil(1_000_000).min(i32::MAX as u64) as i32;
             let revents = os::poll(&fds, timeout_ms);
             if revents.iter().any(|r| *r != 0) {
@@ -360,6 +371,7 @@ impl NativeKernel {
         self.now();
         self.fire_timers();
         self.check_async_io();
+        self.aio_progress();
     }
 
     /// The process is gone: its real fds are closed.
