@@ -46,6 +46,7 @@ impl NativeKernel {
                 done: None,
             },
         );
+        self.aio_used = true;
         self.emit(pid, super::phase(Phase::WaitForData, false, fd, 0));
         self.aio_try(pid, cb);
         Step::Done(Ok(Ret::Int(0)))
@@ -129,6 +130,9 @@ impl NativeKernel {
 
     /// Let every waiting `aio_read` of every process take its data if the real kernel has it.
     pub(super) fn aio_progress(&mut self) {
+        if !self.aio_used {
+            return;
+        }
         let waiting: Vec<(Pid, u64)> = self
             .procs
             .iter()

@@ -88,6 +88,10 @@ pub struct NativeKernel {
     now: Nanos,
     /// When a call last completed or a wait last ended (see [`IDLE_GRACE`]).
     last_progress: Nanos,
+    /// Some fd was ever set O_ASYNC / some aio_read was ever made: only then are they looked after on
+    /// every step (each look visits every process).
+    async_io_used: bool,
+    aio_used: bool,
 }
 
 impl Default for NativeKernel {
@@ -107,6 +111,8 @@ impl NativeKernel {
             woken: BTreeSet::new(),
             now: 0,
             last_progress: 0,
+            async_io_used: false,
+            aio_used: false,
         }
     }
 
@@ -309,18 +315,12 @@ impl NativeKernel {
 
     /// The processes whose wait may be over now (real readiness, expired timeouts, signals).
     pub fn take_woken(&mut self) -> Vec<Pid> {
+        self.now();
+        self.fire_timers();
         self.check_async_io();
         self.aio_progress();
-        let waiting: Vec<(Pid, WaitOn)> = self
-            .procs
-            .iter()
-            .filter_map(|(pid, p)| Some((*pid, p.in_call.as_ref()?.wait.clone()?)))
-            .collect();
-        for (pid, wait) in waiting {
-            if self.poll_wait(pid, &wait, 0) {
-                self.woken.insert(pid);
-            }
-        }
+        let ready = self.ready_waiters();
+        self.woken.extend(ready);
         let woken: Vec<Pid> = std::mem::take(&mut self.woken).into_iter().collect();
         if !woken.is_empty() {
             self.last_progress = self.now;
@@ -347,7 +347,7 @@ impl NativeKernel {
                 _ => {}
             }
         }
-        fd_waiters |= !self.aio_waiting_fds().is_empty();
+        fd_waiters |= self.aio_used && !self.aio_waiting_fds().is_empty();
         let grace_end = self.last_progress.saturating_add(IDLE_GRACE);
         if fd_waiters && now < grace_end {
             due = Some(due.map_or(grace_end, |d| d.min(grace_end)));

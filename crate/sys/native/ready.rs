@@ -81,6 +81,9 @@ impl NativeKernel {
     /// SIGIO (or F_SETSIG's signal) to the owner of each O_ASYNC fd whose input just arrived: Linux
     /// signals on arrival, here seen as "not readable last time, readable now".
     pub(super) fn check_async_io(&mut self) {
+        if !self.async_io_used {
+            return;
+        }
         let mut raise = Vec::new();
         let pids: Vec<Pid> = self.pids();
         for pid in pids {
@@ -110,6 +113,72 @@ impl NativeKernel {
         for (owner, sig) in raise {
             self.raise_signal(owner, sig);
         }
+    }
+
+    /// Every blocked process whose wait is over now, with one real `poll` for all their fds together
+    /// (a poll per process would make a step cost grow with the square of the processes).
+    pub(super) fn ready_waiters(&mut self) -> Vec<Pid> {
+        let now = self.now;
+        let mut ready = Vec::new();
+        let mut asks: Vec<(os::RealFd, i16)> = Vec::new();
+        let mut askers: Vec<Pid> = Vec::new();
+        let mut suspended = Vec::new();
+        for (pid, p) in self.procs.iter().filter(|(_, p)| p.alive) {
+            let Some(ic) = p.in_call.as_ref() else { continue };
+            let Some(wait) = ic.wait.as_ref() else { continue };
+            if p.signals.deliverable().is_some() {
+                ready.push(*pid);
+                continue;
+            }
+            if matches!(ic.call, crate::sys::Call::AioSuspend { .. }) {
+                suspended.push(*pid);
+                continue;
+            }
+            let (readable, writable, deadline) = match wait {
+                WaitOn::Readable(fd) => (std::slice::from_ref(fd), &[][..], None),
+                WaitOn::Writable(fd) => (&[][..], std::slice::from_ref(fd), None),
+                WaitOn::Any {
+                    readable,
+                    writable,
+                    deadline,
+                } => (&readable[..], &writable[..], *deadline),
+                WaitOn::Until(t) => (&[][..], &[][..], Some(*t)),
+                WaitOn::Signal => continue,
+            };
+            if deadline.is_some_and(|d| now >= d) {
+                ready.push(*pid);
+                continue;
+            }
+            let wanted = readable
+                .iter()
+                .map(|fd| (*fd, POLLIN))
+                .chain(writable.iter().map(|fd| (*fd, POLLOUT)));
+            for (fd, events) in wanted {
+                match p.fds.get(fd).map(|e| e.target) {
+                    Some(Target::Real { fd: real, .. }) => {
+                        asks.push((real, events));
+                        askers.push(*pid);
+                    }
+                    // Always writable, or closed meanwhile (the retried call says EBADF).
+                    Some(Target::Output(_)) if events == POLLOUT => ready.push(*pid),
+                    Some(Target::Output(_)) => {}
+                    None => ready.push(*pid),
+                }
+            }
+        }
+        for (pid, revents) in askers.into_iter().zip(os::poll(&asks, 0)) {
+            if revents != 0 {
+                ready.push(pid);
+            }
+        }
+        for pid in suspended {
+            if self.aio_suspend_over(pid) == Some(true) {
+                ready.push(pid);
+            }
+        }
+        ready.sort_unstable();
+        ready.dedup();
+        ready
     }
 
     /// The timeout of a multiplexer has run out (or was zero).
