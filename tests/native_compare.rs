@@ -227,6 +227,16 @@ fn syscall_lines(events: &[Event]) -> Vec<String> {
         .collect()
 }
 
+/// Every event but the wire's (the real wire is not observed), as kind text with ports normalised and
+/// times left out: syscalls, read phases, process states, signals.
+fn process_events(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter(|e| !matches!(e.kind, Kind::Segment { .. }))
+        .map(|e| normalise_ports(&format!("{} {:?}", e.pid, e.kind)))
+        .collect()
+}
+
 fn normalise_ports(line: &str) -> String {
     let mut out = String::new();
     let mut rest = line;
@@ -278,6 +288,43 @@ fn tcp_connect_accept_send_recv_close_and_eof() {
         assert_eq!(b.call(s, Call::Close { fd: afd }), Ok(Ret::Int(0)));
         assert_eq!(b.call(s, Call::Close { fd: afd }), Err(Errno::EBADF));
     });
+}
+
+/// UNP figure 6.1 on both kernels: the blocking read's phases and states come in the same order —
+/// wait for data (blocked), then copy to user (blocked), then running — not only the same calls.
+#[test]
+fn a_blocking_read_shows_the_same_phases_on_both() {
+    fn body(b: &mut dyn Backend) {
+        let (s, c) = (b.spawn(), b.spawn());
+        let sfd = b.socket(s, SOCK_DGRAM);
+        b.call(s, Call::Bind { fd: sfd, addr: lo(0) }).unwrap();
+        let addr = b.local(s, sfd);
+        let recv = Call::RecvFrom {
+            fd: sfd,
+            len: 100,
+            flags: 0,
+        };
+        assert!(matches!(
+            b.raw(s, &recv),
+            Outcome::WouldBlock(WaitOn::Readable(_))
+        ));
+        let cfd = b.socket(c, SOCK_DGRAM);
+        let send = Call::SendTo {
+            fd: cfd,
+            data: b"dgram".to_vec(),
+            flags: 0,
+            addr: Some(addr),
+        };
+        b.call(c, send).unwrap();
+        assert!(matches!(b.block(s, recv), Ok(Ret::Recv { .. })));
+    }
+    let mut sim = Sim::fresh();
+    body(&mut sim);
+    let mut native = Native::fresh();
+    body(&mut native);
+    let (sim, native) = (process_events(&sim.events()), process_events(&native.events()));
+    assert!(sim.iter().any(|e| e.contains("CopyToUser")), "{sim:#?}");
+    assert_eq!(sim, native);
 }
 
 /// Many round trips through blocking sockets: the traces agree call for call (1,000 sends, 1,000

@@ -445,12 +445,24 @@ impl NativeKernel {
 
     fn finish(&mut self, pid: Pid, call: &Call, result: Result<Ret, Errno>) -> Outcome<Ret> {
         self.last_progress = self.now;
-        // The real kernel copied the data inside the call: both phase marks land at the same instant.
+        // The real kernel copied the data inside the call, the caller held in the kernel meanwhile (UNP
+        // figure 6.1): the same events as the simulation's, at one instant instead of a modelled span.
         if let (Some(fd), Ok(Ret::Bytes(data) | Ret::Recv { data, .. })) =
             (render::waits_for_data(call), &result)
         {
-            self.emit(pid, phase(Phase::CopyToUser, false, fd, data.len()));
-            self.emit(pid, phase(Phase::CopyToUser, true, fd, data.len()));
+            if !data.is_empty() {
+                let bytes = data.len();
+                self.emit(pid, phase(Phase::CopyToUser, false, fd, bytes));
+                self.emit(
+                    pid,
+                    Kind::State(ProcState::Blocked("the copy to user space".into())),
+                );
+                self.emit(pid, phase(Phase::CopyToUser, true, fd, bytes));
+                self.emit(pid, Kind::State(ProcState::Running));
+                if let Some(p) = self.procs.get_mut(&pid) {
+                    p.counters.context_switches += 1;
+                }
+            }
         }
         let args = render::args(call, result.as_ref().ok());
         let (ret, errno) = match &result {
