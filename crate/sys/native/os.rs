@@ -65,6 +65,13 @@ pub fn errno_from_code(code: i32) -> Errno {
     KNOWN.into_iter().find(|e| e.code() == code).unwrap_or(EIO)
 }
 
+/// The largest buffer one read or receive allocates: a bigger request gets a short read, which streams
+/// allow (a datagram is at most 64 KiB), instead of an allocation the size of the program's number.
+const MAX_READ: usize = 1 << 20;
+
+/// The most events one `epoll_wait` collects; more ready ones are reported by the next call.
+const MAX_EVENTS: usize = 4096;
+
 /// A libc return value: negative means failure with errno.
 fn check(ret: libc::c_int) -> Result<i32, Errno> {
     if ret < 0 {
@@ -138,6 +145,7 @@ pub fn accept4(fd: RealFd) -> Result<(RealFd, SocketAddrV4), Errno> {
 
 /// `recvfrom(2)` of up to `len` bytes, with the sender's address when there is one.
 pub fn recvfrom(fd: RealFd, len: usize, flags: i32) -> Result<(Vec<u8>, Option<SocketAddrV4>), Errno> {
+    let len = len.min(MAX_READ);
     let mut buf = vec![0u8; len];
     // SAFETY: sockaddr_in is plain old data.
     let mut sa: libc::sockaddr_in = unsafe { zeroed() };
@@ -173,6 +181,7 @@ pub fn sendto(fd: RealFd, data: &[u8], flags: i32, addr: Option<&SocketAddrV4>) 
 }
 
 pub fn read(fd: RealFd, count: usize) -> Result<Vec<u8>, Errno> {
+    let count = count.min(MAX_READ);
     let mut buf = vec![0u8; count];
     // SAFETY: `buf` has `count` writable bytes.
     let n = check_size(unsafe { libc::read(fd, buf.as_mut_ptr().cast(), count) })?;
@@ -259,7 +268,8 @@ pub fn epoll_ctl(epfd: RealFd, op: i32, fd: RealFd, events: u32, data: u64) -> R
 
 /// `epoll_wait(2)` that never blocks: the events ready now, as (events, data).
 pub fn epoll_wait_now(epfd: RealFd, maxevents: usize) -> Result<Vec<(u32, u64)>, Errno> {
-    let mut evs = vec![libc::epoll_event { events: 0, u64: 0 }; maxevents.max(1)];
+    let maxevents = maxevents.clamp(1, MAX_EVENTS);
+    let mut evs = vec![libc::epoll_event { events: 0, u64: 0 }; maxevents];
     // SAFETY: `evs` has room for `maxevents` events.
     let n = check(unsafe { libc::epoll_wait(epfd, evs.as_mut_ptr(), maxevents as i32, 0) })?;
     Ok(evs[..n as usize].iter().map(|e| (e.events, e.u64)).collect())
