@@ -54,13 +54,10 @@ fn flags(value: i64, names: &[(i64, &str)], zero: &str) -> String {
     parts.join("|")
 }
 
-fn sock_flags(f: i32) -> Vec<(i64, &'static str)> {
-    let _ = f;
-    vec![
-        (SOCK_NONBLOCK as i64, "SOCK_NONBLOCK"),
-        (SOCK_CLOEXEC as i64, "SOCK_CLOEXEC"),
-    ]
-}
+const SOCK_FLAGS: [(i64, &str); 2] = [
+    (SOCK_NONBLOCK as i64, "SOCK_NONBLOCK"),
+    (SOCK_CLOEXEC as i64, "SOCK_CLOEXEC"),
+];
 
 fn poll_events(e: i16) -> String {
     let names = [
@@ -156,15 +153,7 @@ fn fcntl_cmd(cmd: i32, arg: i64) -> String {
                 if arg & FD_CLOEXEC != 0 { "FD_CLOEXEC" } else { "0" }
             )
         }
-        F_SETFL => {
-            let names = [
-                (O_NONBLOCK, "O_NONBLOCK"),
-                (O_ASYNC, "O_ASYNC"),
-                (O_WRONLY, "O_WRONLY"),
-                (O_RDWR, "O_RDWR"),
-            ];
-            return format!("F_SETFL, {}", flags(arg, &names, "O_RDONLY"));
-        }
+        F_SETFL => return format!("F_SETFL, {}", getfl(arg)),
         F_SETOWN => "F_SETOWN",
         F_SETSIG => "F_SETSIG",
         _ => return format!("{cmd:#x} /* F_??? */, {arg}"),
@@ -248,7 +237,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
                 SOCK_DGRAM => "SOCK_DGRAM".to_string(),
                 other => other.to_string(),
             };
-            let f = flags((ty & !0xf) as i64, &sock_flags(*ty), "");
+            let f = flags((ty & !0xf) as i64, &SOCK_FLAGS, "");
             let t = if f.is_empty() { base } else { format!("{base}|{f}") };
             let p = match *protocol {
                 0 => "IPPROTO_IP".to_string(),
@@ -261,28 +250,36 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
         Call::Bind { fd, addr } | Call::Connect { fd, addr } => format!("{fd}, {}, 16", sockaddr(addr)),
         Call::Listen { fd, backlog } => format!("{fd}, {backlog}"),
         Call::Accept4 { fd, flags: f } => {
-            let fl = flags(*f as i64, &sock_flags(*f), "0");
+            let fl = flags(*f as i64, &SOCK_FLAGS, "0");
             match ret {
                 Some(Ret::Accepted { peer, .. }) => format!("{fd}, {}, [16], {fl}", sockaddr(peer)),
                 _ => format!("{fd}, NULL, NULL, {fl}"),
             }
         }
-        Call::RecvFrom { fd, len, flags: f } => match ret {
-            Some(Ret::Recv { data, from: Some(a) }) => {
-                format!("{fd}, {}, {len}, {f}, {}, [16]", quote(data), sockaddr(a))
+        Call::RecvFrom { fd, len, flags } => {
+            let f = msg_flags(*flags);
+            match ret {
+                Some(Ret::Recv { data, from: Some(a) }) => {
+                    format!("{fd}, {}, {len}, {f}, {}, [16]", quote(data), sockaddr(a))
+                }
+                Some(Ret::Recv { data, from: None }) => {
+                    format!("{fd}, {}, {len}, {f}, NULL, NULL", quote(data))
+                }
+                _ => format!("{fd}, 0x7ffc0000, {len}, {f}, NULL, NULL"),
             }
-            Some(Ret::Recv { data, from: None }) => format!("{fd}, {}, {len}, {f}, NULL, NULL", quote(data)),
-            _ => format!("{fd}, 0x7ffc0000, {len}, {f}, NULL, NULL"),
-        },
+        }
         Call::SendTo {
             fd,
             data,
-            flags: f,
+            flags,
             addr,
-        } => match addr {
-            Some(a) => format!("{fd}, {}, {}, {f}, {}, 16", quote(data), data.len(), sockaddr(a)),
-            None => format!("{fd}, {}, {}, {f}, NULL, 0", quote(data), data.len()),
-        },
+        } => {
+            let f = msg_flags(*flags);
+            match addr {
+                Some(a) => format!("{fd}, {}, {}, {f}, {}, 16", quote(data), data.len(), sockaddr(a)),
+                None => format!("{fd}, {}, {}, {f}, NULL, 0", quote(data), data.len()),
+            }
+        }
         Call::Shutdown { fd, how } => {
             let h = match *how {
                 SHUT_RD => "SHUT_RD".to_string(),
@@ -499,6 +496,15 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
         }
         Call::ExitGroup { status } => status.to_string(),
     }
+}
+
+fn msg_flags(f: i32) -> String {
+    let names = [
+        (MSG_PEEK as i64, "MSG_PEEK"),
+        (MSG_DONTWAIT as i64, "MSG_DONTWAIT"),
+        (MSG_NOSIGNAL as i64, "MSG_NOSIGNAL"),
+    ];
+    flags(f as i64, &names, "0")
 }
 
 fn sigset(bits: u64) -> String {

@@ -184,9 +184,10 @@ def lesson_cases():
             "lesson/06_nonblocking_server+client",
             [
                 Proc(lesson("06_nonblocking_server.py"), port=6667),
-                Proc(lesson("06_nonblocking_client.py"), delay=5),
+                # The server polls accept() every 4 s: a client at 6 s lands 2 s from either poll.
+                Proc(lesson("06_nonblocking_client.py"), delay=6),
             ],
-            10,
+            11,
         ),
         (
             "lesson/07_select_chat_client_as_written",

@@ -464,8 +464,11 @@ class Hub(greenlet):
 
 
 def print_exception(error):
-    """A traceback on stderr, as the interpreter prints an uncaught one."""
-    sys.excepthook(type(error), error, error.__traceback__)
+    """A traceback on stderr, as the interpreter prints an uncaught one (or its last line, if it cannot)."""
+    if hasattr(sys, "excepthook"):
+        sys.excepthook(type(error), error, error.__traceback__)
+    else:
+        sys.stderr.write("%s: %s\n" % (type(error).__name__, error))
 
 
 _hub = None
