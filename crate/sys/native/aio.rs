@@ -83,7 +83,7 @@ impl NativeKernel {
         let what = "aio_write".into();
         self.emit(pid, Kind::AsyncDone { what, res });
         if let SigEvent::Signal(sig) = notify {
-            self.raise_signal(pid, sig);
+            self.raise_signal_from(pid, sig, crate::kernel::SigCode::AsyncIo);
         }
         Step::Done(Ok(Ret::Int(0)))
     }
@@ -123,7 +123,7 @@ impl NativeKernel {
         let what = "aio_read".into();
         self.emit(pid, Kind::AsyncDone { what, res });
         if let SigEvent::Signal(sig) = c.notify {
-            self.raise_signal(pid, sig);
+            self.raise_signal_from(pid, sig, crate::kernel::SigCode::AsyncIo);
         }
         self.woken.insert(pid);
     }

@@ -82,7 +82,7 @@ impl NativeKernel {
             EpollWait { epfd, maxevents, .. } => self.sys_epoll_wait(pid, *epfd, *maxevents, ic.deadline),
             RtSigaction { sig, action } => done(self.sys_sigaction(pid, *sig, *action)),
             RtSigprocmask { how, set } => done(self.sys_sigprocmask(pid, *how, *set)),
-            Kill { pid: target, sig } => done(self.sys_kill(*target, *sig)),
+            Kill { pid: target, sig } => done(self.sys_kill(pid, *target, *sig)),
             Alarm { seconds } => done(self.sys_alarm(pid, *seconds)),
             Setitimer {
                 which,
@@ -292,7 +292,7 @@ impl NativeKernel {
     /// EPIPE comes with SIGPIPE unless the caller said MSG_NOSIGNAL (the real one is suppressed).
     fn pipe_signal(&mut self, pid: Pid, step: &Step, nosignal: bool) {
         if matches!(step, Step::Done(Err(Errno::EPIPE))) && !nosignal {
-            self.raise_signal(pid, SIGPIPE);
+            self.raise_signal_from(pid, SIGPIPE, crate::kernel::SigCode::User(pid));
         }
     }
 

@@ -3,7 +3,7 @@
 //! Real signals would hit this whole OS process (and every virtual process in it), so none is raised.
 
 use super::{NativeKernel, Proc};
-use crate::kernel::SignalAction;
+use crate::kernel::{SigCode, SignalAction};
 use crate::sys::consts::*;
 use crate::sys::{Call, Errno, Nanos, Pid, Ret, SigAction, SigHandler};
 use crate::trace::{Kind, ProcState, SignalStep};
@@ -18,6 +18,8 @@ pub struct Signals {
     blocked: u64,
     /// ITIMER_REAL: next expiry and interval.
     itimer: Option<(Nanos, Nanos)>,
+    /// Who sent each pending signal (strace's `si_code`).
+    codes: BTreeMap<i32, SigCode>,
 }
 
 fn bit(sig: i32) -> u64 {
@@ -66,8 +68,14 @@ impl Signals {
 }
 
 impl NativeKernel {
-    /// Make a signal pending for a process (or discard it if ignored), waking it if it sleeps.
+    /// Make a signal pending for a process (or discard it if ignored), waking it if it sleeps; sent by
+    /// the kernel itself (SIGIO, SIGALRM: `si_code=SI_KERNEL`).
     pub fn raise_signal(&mut self, pid: Pid, sig: i32) {
+        self.raise_signal_from(pid, sig, SigCode::Kernel);
+    }
+
+    /// Make a signal pending, saying who sent it, as the simulated kernel does.
+    pub fn raise_signal_from(&mut self, pid: Pid, sig: i32, code: SigCode) {
         let Some(p) = self.procs.get_mut(&pid) else { return };
         if !p.alive || !(1..=SIGRTMAX).contains(&sig) {
             return;
@@ -83,12 +91,18 @@ impl NativeKernel {
             return; // standard signals do not queue twice
         } else {
             p.signals.pending |= bit(sig);
+            p.signals.codes.insert(sig, code);
             SignalStep::Generated
         };
-        self.emit(pid, Kind::Signal { sig, step });
+        self.emit_signal(pid, sig, step, code);
         if step == SignalStep::Generated {
             self.woken.insert(pid);
         }
+    }
+
+    fn emit_signal(&mut self, pid: Pid, sig: i32, step: SignalStep, code: SigCode) {
+        let info = code.strace();
+        self.emit(pid, Kind::Signal { sig, step, info });
     }
 
     /// A pending, unblocked signal exists.
@@ -99,36 +113,32 @@ impl NativeKernel {
     }
 
     /// Deliver the next pending signal: a handler for the driver to run, or death by the default action.
-    /// Call after every syscall answer, as with the simulated kernel.
+    /// Call after every syscall answer, as with the simulated kernel. Not while a call is in flight: it
+    /// ends first (EINTR, or `? ERESTARTSYS` under SA_RESTART) when the driver retries it.
     pub fn take_signal(&mut self, pid: Pid) -> Option<SignalAction> {
         self.fire_timers();
-        let p = self.procs.get_mut(&pid)?;
-        if !p.alive {
-            return None;
-        }
-        let sig = p.signals.deliverable()?;
-        p.signals.pending &= !bit(sig);
-        match p.signals.action(sig).handler {
-            SigHandler::Handler(handler) => {
-                self.emit(
-                    pid,
-                    Kind::Signal {
-                        sig,
-                        step: SignalStep::Delivered,
-                    },
-                );
-                Some(SignalAction::Handler { sig, handler })
+        loop {
+            let p = self.procs.get_mut(&pid)?;
+            if !p.alive || p.in_call.is_some() {
+                return None;
             }
-            _ => {
-                self.emit(
-                    pid,
-                    Kind::Signal {
-                        sig,
-                        step: SignalStep::Killed,
-                    },
-                );
-                self.exit_process(pid, ProcState::Killed(sig));
-                Some(SignalAction::Terminated(sig))
+            let sig = p.signals.deliverable()?;
+            p.signals.pending &= !bit(sig);
+            let code = p.signals.codes.remove(&sig).unwrap_or(SigCode::Kernel);
+            match p.signals.action(sig).handler {
+                SigHandler::Handler(handler) => {
+                    self.emit_signal(pid, sig, SignalStep::Delivered, code);
+                    return Some(SignalAction::Handler { sig, handler });
+                }
+                SigHandler::Ignore => self.emit_signal(pid, sig, SignalStep::Ignored, code),
+                SigHandler::Default if default_ignores(sig) => {
+                    self.emit_signal(pid, sig, SignalStep::Ignored, code)
+                }
+                SigHandler::Default => {
+                    self.emit_signal(pid, sig, SignalStep::Killed, code);
+                    self.exit_process(pid, ProcState::Killed(sig));
+                    return Some(SignalAction::Terminated(sig));
+                }
             }
         }
     }
@@ -191,7 +201,7 @@ impl NativeKernel {
     }
 
     /// `kill(2)` between virtual processes (signal 0 only checks the target exists).
-    pub(super) fn sys_kill(&mut self, target: Pid, sig: i32) -> Result<Ret, Errno> {
+    pub(super) fn sys_kill(&mut self, sender: Pid, target: Pid, sig: i32) -> Result<Ret, Errno> {
         if !(0..=SIGRTMAX).contains(&sig) {
             return Err(Errno::EINVAL);
         }
@@ -199,7 +209,7 @@ impl NativeKernel {
             return Err(Errno::ESRCH);
         }
         if sig != 0 {
-            self.raise_signal(target, sig);
+            self.raise_signal_from(target, sig, SigCode::User(sender));
         }
         Ok(Ret::Int(0))
     }
