@@ -409,3 +409,104 @@ fn a_stuck_native_world_ends_instead_of_hanging() {
         "after the idle grace: {waited} ns"
     );
 }
+
+/// One blocking `send` of 4 MiB, far more than any socket buffer: it returns once every byte is in the
+/// kernel (the backend keeps its progress across the waits), while the reader drains the other end.
+#[test]
+fn a_blocking_send_larger_than_the_buffers_completes_whole() {
+    const TOTAL: usize = 4 << 20;
+    fn world(k: &mut dyn Kern) -> (bool, usize, Vec<String>) {
+        let (s, c) = (k.spawn(), k.spawn());
+        let now = k.now();
+        let setup = |k: &mut dyn Kern, pid, call: Call| match k.syscall(pid, &call, now) {
+            Outcome::Ok(Ret::Int(n)) => n as i32,
+            Outcome::Ok(Ret::Addr(a)) => a.port() as i32,
+            other => panic!("{call:?}: {other:?}"),
+        };
+        let socket = Call::Socket {
+            domain: AF_INET,
+            ty: SOCK_STREAM,
+            protocol: 0,
+        };
+        let lfd = setup(k, s, socket.clone());
+        let lo = SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0);
+        setup(k, s, Call::Bind { fd: lfd, addr: lo });
+        setup(k, s, Call::Listen { fd: lfd, backlog: 1 });
+        let port = setup(k, s, Call::GetSockName { fd: lfd }) as u16;
+        let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
+        let cfd = setup(k, c, socket);
+        let received = std::rc::Rc::new(std::cell::Cell::new(0usize));
+        let got = received.clone();
+        let mut afd = -1;
+        let reader: Program = Box::new(move |answer| match answer {
+            None => Some(Call::Accept4 { fd: lfd, flags: 0 }),
+            Some(Ok(Ret::Accepted { fd, .. })) => {
+                afd = fd;
+                Some(Call::RecvFrom {
+                    fd,
+                    len: 65536,
+                    flags: 0,
+                })
+            }
+            Some(Ok(Ret::Recv { data, .. })) if !data.is_empty() => {
+                got.set(got.get() + data.len());
+                Some(Call::RecvFrom {
+                    fd: afd,
+                    len: 65536,
+                    flags: 0,
+                })
+            }
+            Some(Ok(Ret::Recv { .. })) => None, // EOF
+            other => panic!("reader: {other:?}"),
+        });
+        let mut sent = false;
+        let writer: Program = Box::new(move |answer| match answer {
+            None => Some(Call::Connect { fd: cfd, addr }),
+            Some(Ok(Ret::Int(0))) if !sent => {
+                sent = true;
+                Some(Call::SendTo {
+                    fd: cfd,
+                    data: vec![7; TOTAL],
+                    flags: 0,
+                    addr: None,
+                })
+            }
+            Some(Ok(Ret::Int(n))) if n as usize == TOTAL => Some(Call::Close { fd: cfd }),
+            Some(Ok(Ret::Int(0))) => None,
+            other => panic!("writer: {other:?}"),
+        });
+        let mut procs = BTreeMap::new();
+        for (pid, mut program) in [(s, reader), (c, writer)] {
+            let call = program(None);
+            procs.insert(
+                pid,
+                Proc {
+                    program,
+                    call,
+                    wait: None,
+                },
+            );
+        }
+        let finished = run(k, procs);
+        let writer_calls = k
+            .drain_events()
+            .into_iter()
+            .filter(|e| e.pid == c)
+            .filter_map(|e| match e.kind {
+                Kind::SyscallExit { name, ret, .. } => Some(format!("{name} = {ret}")),
+                _ => None,
+            })
+            .collect();
+        (finished, received.get(), writer_calls)
+    }
+    let mut sim = Sim {
+        k: Kernel::new(WorldConfig::single_host()),
+        now: 0,
+    };
+    let sim = world(&mut sim);
+    let native = world(&mut NativeKernel::new());
+    assert_eq!((sim.0, sim.1), (true, TOTAL));
+    assert_eq!((native.0, native.1), (true, TOTAL));
+    assert_eq!(native.2, sim.2, "the writer's calls: one sendto of every byte");
+    assert!(native.2.contains(&format!("sendto = {TOTAL}")), "{:?}", native.2);
+}
