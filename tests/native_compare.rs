@@ -1464,3 +1464,83 @@ fn aio_read_completes_when_data_arrives_and_signals() {
         );
     });
 }
+
+/// A signal ends a blocked call: EINTR without SA_RESTART, a restart (strace's `? ERESTARTSYS`) with
+/// it; an interval timer ends `pause`. Same answers, same trace, on both kernels.
+#[test]
+fn signals_interrupt_blocked_calls() {
+    on_both(|b| {
+        let (s, c) = (b.spawn(), b.spawn());
+        let on = |sig, flags| Call::RtSigaction {
+            sig,
+            action: Some(ioplay::sys::SigAction {
+                handler: ioplay::sys::SigHandler::Handler(sig as u64),
+                flags,
+                mask: 0,
+            }),
+        };
+        b.call(s, on(SIGUSR1, 0)).unwrap();
+        b.call(s, on(SIGUSR2, SA_RESTART)).unwrap();
+        b.call(s, on(SIGALRM, 0)).unwrap();
+        let fd = b.socket(s, SOCK_DGRAM);
+        b.call(s, Call::Bind { fd, addr: lo(0) }).unwrap();
+        let addr = b.local(s, fd);
+        let recv = Call::RecvFrom {
+            fd,
+            len: 10,
+            flags: 0,
+        };
+        assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(_)));
+        assert_eq!(b.call(c, Call::Kill { pid: s, sig: SIGUSR1 }), Ok(Ret::Int(0)));
+        assert_eq!(b.raw(s, &recv), Outcome::Err(Errno::EINTR));
+        assert_eq!(
+            b.take_signal(s),
+            Some(SignalAction::Handler {
+                sig: SIGUSR1,
+                handler: SIGUSR1 as u64
+            })
+        );
+        assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(_)));
+        b.call(c, Call::Kill { pid: s, sig: SIGUSR2 }).unwrap();
+        assert!(
+            matches!(b.raw(s, &recv), Outcome::WouldBlock(_)),
+            "restarted, not failed"
+        );
+        assert_eq!(
+            b.take_signal(s),
+            Some(SignalAction::Handler {
+                sig: SIGUSR2,
+                handler: SIGUSR2 as u64
+            })
+        );
+        let cfd = b.socket(c, SOCK_DGRAM);
+        let send = Call::SendTo {
+            fd: cfd,
+            data: b"late".to_vec(),
+            flags: 0,
+            addr: Some(addr),
+        };
+        b.call(c, send).unwrap();
+        assert!(matches!(b.block(s, recv), Ok(Ret::Recv { .. })));
+        let timer = Call::Setitimer {
+            which: ITIMER_REAL,
+            value: 10 * MS,
+            interval: 0,
+        };
+        assert_eq!(
+            b.call(s, timer),
+            Ok(Ret::Itimer {
+                value: 0,
+                interval: 0
+            })
+        );
+        assert_eq!(b.block(s, Call::Pause), Err(Errno::EINTR));
+        assert_eq!(
+            b.take_signal(s),
+            Some(SignalAction::Handler {
+                sig: SIGALRM,
+                handler: SIGALRM as u64
+            })
+        );
+    });
+}
