@@ -18,12 +18,12 @@ mod aio;
 mod calls;
 mod clock;
 mod fdmap;
-pub mod os;
+mod os;
 mod ready;
 mod signals;
 
 use crate::kernel::render;
-use crate::kernel::{Counters, SignalAction};
+use crate::kernel::Counters;
 use crate::sys::{Call, Errno, Fd, Nanos, Outcome, Pid, Ret, WaitOn};
 use crate::trace::{Event, Kind, Phase, ProcState};
 use clock::Clock;
@@ -533,9 +533,6 @@ impl crate::sys::Syscalls for NativeKernel {
         NativeKernel::syscall(self, pid, call, now)
     }
 }
-
-/// What the driver does with a signal: the same type as the simulated kernel's.
-pub type NativeSignalAction = SignalAction;
 
 fn phase(phase: Phase, end: bool, fd: Fd, bytes: usize) -> Kind {
     Kind::Phase {
