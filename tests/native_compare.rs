@@ -1544,3 +1544,63 @@ fn signals_interrupt_blocked_calls() {
         );
     });
 }
+
+/// UNP figure 6.4: O_ASYNC with F_SETOWN; the arrival of a datagram raises SIGIO in the owner (on the
+/// native backend the real kernel sends it, steered to a signalfd), and the handler reads it.
+#[test]
+fn sigio_on_datagram_arrival_on_both() {
+    on_both(|b| {
+        let (s, c) = (b.spawn(), b.spawn());
+        let act = Call::RtSigaction {
+            sig: SIGIO,
+            action: Some(ioplay::sys::SigAction {
+                handler: ioplay::sys::SigHandler::Handler(29),
+                flags: 0,
+                mask: 0,
+            }),
+        };
+        b.call(s, act).unwrap();
+        let fd = b.socket(s, SOCK_DGRAM);
+        b.call(s, Call::Bind { fd, addr: lo(0) }).unwrap();
+        let addr = b.local(s, fd);
+        let fcntl = |cmd, arg| Call::Fcntl { fd, cmd, arg };
+        assert_eq!(b.call(s, fcntl(F_SETOWN, s as i64)), Ok(Ret::Int(0)));
+        assert_eq!(b.call(s, fcntl(F_SETFL, O_ASYNC | O_NONBLOCK)), Ok(Ret::Int(0)));
+        assert_eq!(
+            b.call(s, fcntl(F_GETFL, 0)),
+            Ok(Ret::Int(O_RDWR | O_ASYNC | O_NONBLOCK))
+        );
+        let cfd = b.socket(c, SOCK_DGRAM);
+        for data in [b"one".to_vec(), b"two".to_vec()] {
+            let send = Call::SendTo {
+                fd: cfd,
+                data,
+                flags: 0,
+                addr: Some(addr),
+            };
+            b.call(c, send).unwrap();
+        }
+        b.settle();
+        assert_eq!(
+            b.take_signal(s),
+            Some(SignalAction::Handler {
+                sig: SIGIO,
+                handler: 29
+            })
+        );
+        assert_eq!(
+            b.take_signal(s),
+            None,
+            "a standard signal is pending once, however many arrivals"
+        );
+        let recv = Call::RecvFrom {
+            fd,
+            len: 10,
+            flags: 0,
+        };
+        assert!(matches!(b.block(s, recv.clone()), Ok(Ret::Recv { data, .. }) if data == b"one"));
+        assert!(matches!(b.block(s, recv.clone()), Ok(Ret::Recv { data, .. }) if data == b"two"));
+        assert_eq!(b.block(s, recv), Err(Errno::EAGAIN));
+        assert_eq!(b.call(s, fcntl(F_SETFL, 0)), Ok(Ret::Int(0)));
+    });
+}

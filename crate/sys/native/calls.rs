@@ -389,8 +389,7 @@ impl NativeKernel {
             }
             F_SETFL => {
                 entry.nonblock = arg & O_NONBLOCK != 0;
-                entry.async_io = arg & O_ASYNC != 0;
-                self.async_io_used |= entry.async_io;
+                self.set_async(pid, fd, arg & O_ASYNC != 0)?;
                 0
             }
             F_GETFD => i64::from(e.cloexec) * FD_CLOEXEC,
@@ -426,10 +425,7 @@ impl NativeKernel {
             .expect("checked above");
         match request {
             FIONBIO => entry.nonblock = arg != 0,
-            FIOASYNC => {
-                entry.async_io = arg != 0;
-                self.async_io_used |= entry.async_io;
-            }
+            FIOASYNC => self.set_async(pid, fd, arg != 0)?,
             FIONREAD => {
                 let (real, _) = e.real().ok_or(Errno::ENOTTY)?;
                 return os::fionread(real).map(|n| Ret::Int(n as i64));

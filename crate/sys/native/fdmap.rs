@@ -31,14 +31,12 @@ pub struct Entry {
     /// O_NONBLOCK as the program set it.
     pub nonblock: bool,
     pub cloexec: bool,
-    /// O_ASYNC: SIGIO (or `sig`) goes to `owner` when input arrives.
+    /// O_ASYNC: SIGIO (or `sig`) goes to `owner` when the real kernel signals the real fd.
     pub async_io: bool,
     /// F_SETOWN's pid (virtual).
     pub owner: i32,
     /// F_SETSIG's signal; 0 means SIGIO.
     pub sig: i32,
-    /// Input was ready when last looked at (to raise SIGIO on arrival, not on every look).
-    pub was_readable: bool,
 }
 
 impl Entry {
@@ -50,7 +48,6 @@ impl Entry {
             async_io: false,
             owner: 0,
             sig: 0,
-            was_readable: false,
         }
     }
 

@@ -20,6 +20,7 @@ mod clock;
 mod fdmap;
 mod os;
 mod ready;
+mod sigio;
 mod signals;
 
 use crate::kernel::render;
@@ -88,9 +89,10 @@ pub struct NativeKernel {
     now: Nanos,
     /// When a call last completed or a wait last ended (see [`IDLE_GRACE`]).
     last_progress: Nanos,
-    /// Some fd was ever set O_ASYNC / some aio_read was ever made: only then are they looked after on
-    /// every step (each look visits every process).
-    async_io_used: bool,
+    /// The real SIGIO's signalfd, opened when a program first sets O_ASYNC.
+    sigio: Option<sigio::SigioSource>,
+    /// Some aio_read was ever made: only then are control blocks looked after on every step (each
+    /// look visits every process).
     aio_used: bool,
 }
 
@@ -111,7 +113,7 @@ impl NativeKernel {
             woken: BTreeSet::new(),
             now: 0,
             last_progress: 0,
-            async_io_used: false,
+            sigio: None,
             aio_used: false,
         }
     }

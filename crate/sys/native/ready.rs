@@ -3,6 +3,7 @@
 //! zero-timeout `poll` (or `epoll_wait`); only [`NativeKernel::advance`] waits, between steps.
 
 use super::fdmap::Target;
+use super::sigio::Signalled;
 use super::{os, NativeKernel, Step};
 use crate::sys::consts::*;
 use crate::sys::{EpollEvent, Errno, Fd, Nanos, Pid, PollFd, Ret, WaitOn};
@@ -78,41 +79,51 @@ impl NativeKernel {
         out
     }
 
-    /// SIGIO (or F_SETSIG's signal) to the owner of each O_ASYNC fd whose input just arrived: Linux
-    /// signals on arrival, here seen as "not readable last time, readable now".
+    /// SIGIO (or F_SETSIG's signal) to the virtual owner of each O_ASYNC fd the real kernel signalled.
     pub(super) fn check_async_io(&mut self) {
-        if !self.async_io_used {
+        let Some(source) = &self.sigio else { return };
+        let signalled = source.drain();
+        if signalled.is_empty() {
             return;
         }
+        let overflow = signalled.contains(&Signalled::Overflow);
         let mut raise = Vec::new();
-        let pids: Vec<Pid> = self.pids();
-        for pid in pids {
-            let asks: Vec<(Fd, i16)> = match self.procs.get(&pid) {
-                Some(p) if p.alive => p
-                    .fds
-                    .iter()
-                    .filter(|(_, e)| e.async_io)
-                    .map(|(fd, _)| (fd, POLLIN))
-                    .collect(),
-                _ => continue,
-            };
-            if asks.is_empty() {
-                continue;
-            }
-            let revents = self.revents(pid, &asks);
-            let p = self.procs.get_mut(&pid).expect("listed above");
-            for ((fd, _), r) in asks.iter().zip(revents) {
-                let e = p.fds.get_mut(*fd).expect("listed above");
-                let readable = r & (POLLIN | POLLHUP | POLLERR) != 0;
-                if readable && !e.was_readable && e.owner > 0 {
+        for (pid, p) in self.procs.iter().filter(|(_, p)| p.alive) {
+            for (fd, e) in p.fds.iter().filter(|(_, e)| e.async_io && e.owner > 0) {
+                let Some((real, _)) = e.real() else { continue };
+                let named = signalled.contains(&Signalled::Fd(real));
+                // After an overflow the real kernel no longer says which fd: every readable one counts.
+                let guessed =
+                    overflow && self.revents(*pid, &[(fd, POLLIN)])[0] & (POLLIN | POLLHUP | POLLERR) != 0;
+                if named || guessed {
                     raise.push((e.owner as Pid, if e.sig == 0 { SIGIO } else { e.sig }));
                 }
-                e.was_readable = readable;
             }
         }
         for (owner, sig) in raise {
             self.raise_signal(owner, sig);
         }
+    }
+
+    /// O_ASYNC on or off for a program's fd: virtual for stdout/stderr, real (through the SIGIO source,
+    /// opened on first use) for real fds.
+    pub(super) fn set_async(&mut self, pid: Pid, fd: Fd, on: bool) -> Result<(), Errno> {
+        let e = self.entry(pid, fd)?;
+        if let Some((real, _)) = e.real() {
+            if self.sigio.is_none() && on {
+                self.sigio = Some(super::sigio::SigioSource::new()?);
+            }
+            if let Some(source) = &self.sigio {
+                source.set_async(real, on)?;
+            }
+        }
+        let entry = self
+            .procs
+            .get_mut(&pid)
+            .and_then(|p| p.fds.get_mut(fd))
+            .expect("checked above");
+        entry.async_io = on;
+        Ok(())
     }
 
     /// Every blocked process whose wait is over now, with one real `poll` for all their fds together
