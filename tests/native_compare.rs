@@ -1604,3 +1604,116 @@ fn sigio_on_datagram_arrival_on_both() {
         assert_eq!(b.call(s, fcntl(F_SETFL, 0)), Ok(Ret::Int(0)));
     });
 }
+
+/// io_uring on both: ACCEPT and TIMEOUT submitted together, RECV's bytes in its completion, POLL_ADD's
+/// mask, a retried enter that does not resubmit; on the native backend, a real ring.
+#[test]
+fn io_uring_accept_recv_poll_and_timeout_on_both() {
+    on_both(|b| {
+        use ioplay::sys::{Sqe, UringOp};
+        let (s, c) = (b.spawn(), b.spawn());
+        let (l, addr) = b.listener(s, SOCK_STREAM);
+        let ring = b.int(s, Call::IoUringSetup { entries: 8 }) as i32;
+        assert_eq!(b.call(s, Call::IoUringSetup { entries: 0 }), Err(Errno::EINVAL));
+        assert_eq!(
+            b.call(
+                s,
+                Call::Fcntl {
+                    fd: ring,
+                    cmd: F_GETFD,
+                    arg: 0
+                }
+            ),
+            Ok(Ret::Int(FD_CLOEXEC))
+        );
+        let enter = |submit, min_complete| Call::IoUringEnter {
+            fd: ring,
+            submit,
+            min_complete,
+        };
+        let first = enter(
+            vec![
+                Sqe {
+                    op: UringOp::Accept { fd: l },
+                    user_data: 1,
+                },
+                Sqe {
+                    op: UringOp::Timeout { after: 30 * MS },
+                    user_data: 2,
+                },
+            ],
+            1,
+        );
+        assert!(matches!(
+            b.raw(s, &first),
+            Outcome::WouldBlock(WaitOn::Readable(_))
+        ));
+        let cfd = b.socket(c, SOCK_STREAM);
+        b.block(c, Call::Connect { fd: cfd, addr }).unwrap();
+        let Ok(Ret::Uring {
+            submitted: 2,
+            completions,
+        }) = b.block(s, first)
+        else {
+            panic!("the accept completes")
+        };
+        assert_eq!(completions.iter().map(|c| c.user_data).collect::<Vec<_>>(), [1]);
+        let afd = completions[0].res;
+        assert_eq!(
+            afd,
+            ring + 1,
+            "the accepted socket joins the table at the lowest free fd"
+        );
+        let recv = enter(
+            vec![Sqe {
+                op: UringOp::Recv { fd: afd, len: 64 },
+                user_data: 3,
+            }],
+            2,
+        );
+        assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(_)));
+        b.send(c, cfd, b"ring", 0).unwrap();
+        let Ok(Ret::Uring { completions, .. }) = b.block(s, recv) else {
+            panic!("recv and timeout complete")
+        };
+        let mut by_id: Vec<(u64, i32)> = completions.iter().map(|c| (c.user_data, c.res)).collect();
+        by_id.sort();
+        assert_eq!(by_id, [(2, -ETIME), (3, 4)]);
+        assert_eq!(
+            completions.iter().find(|c| c.user_data == 3).unwrap().data,
+            b"ring"
+        );
+        let poll = enter(
+            vec![Sqe {
+                op: UringOp::PollAdd {
+                    fd: afd,
+                    events: POLLOUT,
+                },
+                user_data: 4,
+            }],
+            1,
+        );
+        let Ok(Ret::Uring { completions, .. }) = b.block(s, poll) else {
+            panic!("poll")
+        };
+        assert_eq!(completions[0].res, POLLOUT as i32);
+        let bad_fd = enter(
+            vec![Sqe {
+                op: UringOp::Recv { fd: 77, len: 1 },
+                user_data: 5,
+            }],
+            1,
+        );
+        let Ok(Ret::Uring { completions, .. }) = b.block(s, bad_fd) else {
+            panic!("bad fd")
+        };
+        assert_eq!(completions[0].res, -Errno::EBADF.code());
+        let not_a_ring = Call::IoUringEnter {
+            fd: l,
+            submit: vec![],
+            min_complete: 0,
+        };
+        assert_eq!(b.call(s, not_a_ring), Err(Errno::EOPNOTSUPP));
+        assert_eq!(b.call(s, Call::Close { fd: ring }), Ok(Ret::Int(0)));
+    });
+}

@@ -131,6 +131,19 @@ fn call() -> impl Strategy<Value = Call> {
         }),
         (1000..1003u32, 0..70i32).prop_map(|(pid, sig)| Call::Kill { pid, sig }),
         Just(Call::IoUringSetup { entries: 4 }),
+        (fd(), fd(), 0..3u32, 0..2u32).prop_map(|(ring, fd, op, min_complete)| {
+            use ioplay::sys::{Sqe, UringOp};
+            let op = match op {
+                0 => UringOp::Recv { fd, len: 16 },
+                1 => UringOp::Accept { fd },
+                _ => UringOp::Timeout { after: 1_000_000 },
+            };
+            Call::IoUringEnter {
+                fd: ring,
+                submit: vec![Sqe { op, user_data: 9 }],
+                min_complete,
+            }
+        }),
     ]
 }
 

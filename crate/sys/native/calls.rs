@@ -100,8 +100,12 @@ impl NativeKernel {
             AioError { cb } => done(self.sys_aio_error(pid, *cb)),
             AioReturn { cb } => done(self.sys_aio_return(pid, *cb)),
             AioSuspend { cbs, .. } => self.sys_aio_suspend(pid, cbs, ic.deadline),
-            // Not on real io_uring yet: see README (Deliberate differences).
-            IoUringSetup { .. } | IoUringEnter { .. } => done(Err(Errno::ENOSYS)),
+            IoUringSetup { entries } => done(self.sys_io_uring_setup(pid, *entries)),
+            IoUringEnter {
+                fd,
+                submit,
+                min_complete,
+            } => self.sys_io_uring_enter(pid, *fd, submit, *min_complete, ic.submitted),
             ExitGroup { .. } => done(Ok(Ret::Int(0))),
         }
     }
@@ -326,7 +330,10 @@ impl NativeKernel {
             RealKind::PipeWrite => {
                 self.send_all(pid, fd, data, progress, !e.nonblock, |rest| os::write(real, rest))
             }
-            RealKind::PipeRead | RealKind::Epoll => Step::Done(Err(Errno::EBADF)),
+            // The real kernel answers (EBADF on a read end, EINVAL on epoll and io_uring).
+            RealKind::PipeRead | RealKind::Epoll | RealKind::Uring => {
+                Step::Done(os::write(real, data).map(|n| Ret::Int(n as i64)))
+            }
         };
         self.pipe_signal(pid, &result, false);
         result
@@ -344,8 +351,8 @@ impl NativeKernel {
         let result = match kind {
             RealKind::PipeRead => os::read(real, count),
             RealKind::Tcp | RealKind::Udp => os::recvfrom(real, count, 0).map(|(data, _)| data),
-            RealKind::PipeWrite => Err(Errno::EBADF),
-            RealKind::Epoll => Err(Errno::EINVAL),
+            // The real kernel answers (EBADF on a write end, EINVAL on epoll and io_uring).
+            RealKind::PipeWrite | RealKind::Epoll | RealKind::Uring => os::read(real, count),
         };
         match result {
             Err(Errno::EAGAIN) if !e.nonblock => Step::Block(WaitOn::Readable(fd)),
@@ -357,8 +364,8 @@ impl NativeKernel {
     fn sys_close(&mut self, pid: Pid, fd: Fd) -> Result<Ret, Errno> {
         let p = self.procs.get_mut(&pid).expect("alive");
         let entry = p.fds.remove(fd).ok_or(Errno::EBADF)?;
-        if let Some((real, _)) = entry.real() {
-            os::close(real);
+        if let Some((real, kind)) = entry.real() {
+            self.close_real(real, kind);
         }
         Ok(Ret::Int(0))
     }

@@ -13,6 +13,7 @@ pub enum RealKind {
     PipeRead,
     PipeWrite,
     Epoll,
+    Uring,
 }
 
 /// What a virtual fd stands for.

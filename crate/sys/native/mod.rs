@@ -22,6 +22,8 @@ mod os;
 mod ready;
 mod sigio;
 mod signals;
+mod uring;
+mod uring_calls;
 
 use crate::kernel::render;
 use crate::kernel::Counters;
@@ -51,6 +53,8 @@ struct InCall {
     connecting: bool,
     /// Bytes a blocking send or write already handed to the real kernel.
     progress: usize,
+    /// io_uring_enter already submitted its SQEs.
+    submitted: bool,
 }
 
 /// One virtual process.
@@ -89,6 +93,8 @@ pub struct NativeKernel {
     now: Nanos,
     /// When a call last completed or a wait last ended (see [`IDLE_GRACE`]).
     last_progress: Nanos,
+    /// The programs' io_uring rings, by their real fd.
+    rings: BTreeMap<os::RealFd, uring_calls::ProgramRing>,
     /// The real SIGIO's signalfd, opened when a program first sets O_ASYNC.
     sigio: Option<sigio::SigioSource>,
     /// Some aio_read was ever made: only then are control blocks looked after on every step (each
@@ -113,6 +119,7 @@ impl NativeKernel {
             woken: BTreeSet::new(),
             now: 0,
             last_progress: 0,
+            rings: BTreeMap::new(),
             sigio: None,
             aio_used: false,
         }
@@ -259,6 +266,7 @@ impl NativeKernel {
                 wait: None,
                 connecting: false,
                 progress: 0,
+                submitted: false,
             });
             self.emit(
                 pid,
@@ -386,13 +394,15 @@ impl NativeKernel {
         p.in_call = None;
         p.signals.disarm_itimer();
         let open: Vec<Fd> = p.fds.iter().map(|(fd, _)| fd).collect();
+        let mut reals = Vec::new();
         for fd in open {
-            if let Some((real, _)) = p.fds.remove(fd).and_then(|e| e.real()) {
-                os::close(real);
-            }
+            reals.extend(p.fds.remove(fd).and_then(|e| e.real()));
         }
         if let Some(w) = p.stdin_writer.take() {
             os::close(w);
+        }
+        for (real, kind) in reals {
+            self.close_real(real, kind);
         }
         self.emit(pid, Kind::State(how));
     }
@@ -509,6 +519,15 @@ impl NativeKernel {
             kind,
         });
         self.seq += 1;
+    }
+
+    /// Close a real fd the backend owns (a ring goes with its mappings).
+    fn close_real(&mut self, real: os::RealFd, kind: RealKind) {
+        if kind == RealKind::Uring {
+            self.rings.remove(&real); // dropping the ring closes its fd
+        } else {
+            os::close(real);
+        }
     }
 
     /// The fd's entry, or EBADF.
