@@ -1,5 +1,5 @@
 //! The native backend: the same syscall contract as the simulated kernel, answered by the real Linux
-//! kernel on real loopback sockets, pipes and epoll instances.
+//! kernel on real loopback sockets, pipes, epoll instances, io_uring rings and SIGIO.
 //!
 //! Each virtual process of the world is a set of real fds owned by this one OS process, behind a virtual
 //! fd table (Linux's numbering per process, so traces compare with the simulation's). Every real fd is
@@ -9,7 +9,7 @@
 //!
 //! The driving protocol mirrors [`crate::kernel::Kernel`] method for method: `spawn`, `syscall`,
 //! `take_signal`, `take_woken`, `poll_wait`, `next_deadline`, `advance`, `drain_events`, `feed_stdin`,
-//! `close_stdin`, `stdout`, `stderr`. Time is the real clock since [`NativeKernel::new`] (the `now`
+//! `close_stdin`, `stdout`, `stderr`, `counters`. Time is the real clock since [`NativeKernel::new`] (the `now`
 //! arguments are accepted for the shape and ignored); [`NativeKernel::now`] gives it to the driver.
 //!
 //! Deliberate differences from Linux-through-CPython are listed in `README.md` beside this file.
