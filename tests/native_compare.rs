@@ -847,6 +847,10 @@ fn edge_errnos_agree() {
 
 fn edge_calls(b: &mut dyn Backend) {
     let (s, c) = (b.spawn(), b.spawn());
+    let probe = b.socket(s, SOCK_STREAM | SOCK_NONBLOCK);
+    let _ = b.raw(s, &Call::Accept4 { fd: probe, flags: 1 });
+    let _ = b.raw(s, &Call::Read { fd: 1, count: 1 });
+    let _ = b.raw(s, &Call::Close { fd: probe });
     let x = b.socket(s, SOCK_STREAM);
     let _ = b.raw(s, &Call::GetPeerName { fd: x });
     let _ = b.raw(s, &Call::Listen { fd: x, backlog: 5 });

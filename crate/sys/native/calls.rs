@@ -162,6 +162,9 @@ impl NativeKernel {
 
     /// `accept4(2)`.
     fn sys_accept4(&mut self, pid: Pid, fd: Fd, flags: i32) -> Step {
+        if flags & !(SOCK_NONBLOCK | SOCK_CLOEXEC) != 0 {
+            return Step::Done(Err(Errno::EINVAL));
+        }
         let e = match self.entry(pid, fd) {
             Ok(e) => e,
             Err(e) => return Step::Done(Err(e)),
@@ -251,12 +254,13 @@ impl NativeKernel {
             Ok(e) => e,
             Err(e) => return Step::Done(Err(e)),
         };
-        let Some((real, kind @ (RealKind::Tcp | RealKind::Udp))) = e.real() else {
+        let Some((real, RealKind::Tcp | RealKind::Udp)) = e.real() else {
             return Step::Done(Err(Errno::ENOTSOCK));
         };
+        // A datagram goes whole or not at all, so for UDP "all in" is one send, or a wait for room.
         let blocking = !e.nonblock && flags & MSG_DONTWAIT == 0;
         let send = |rest: &[u8]| os::sendto(real, rest, flags, addr);
-        let result = self.send_all(pid, fd, data, progress, blocking && kind == RealKind::Tcp, send);
+        let result = self.send_all(pid, fd, data, progress, blocking, send);
         self.pipe_signal(pid, &result, flags & MSG_NOSIGNAL != 0);
         result
     }
@@ -318,14 +322,7 @@ impl NativeKernel {
         let result = match kind {
             RealKind::Tcp | RealKind::Udp => {
                 let send = |rest: &[u8]| os::sendto(real, rest, 0, None);
-                self.send_all(
-                    pid,
-                    fd,
-                    data,
-                    progress,
-                    !e.nonblock && kind == RealKind::Tcp,
-                    send,
-                )
+                self.send_all(pid, fd, data, progress, !e.nonblock, send)
             }
             RealKind::PipeWrite => {
                 self.send_all(pid, fd, data, progress, !e.nonblock, |rest| os::write(real, rest))
