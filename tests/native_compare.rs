@@ -1721,3 +1721,31 @@ fn io_uring_accept_recv_poll_and_timeout_on_both() {
         assert_eq!(b.call(s, Call::Close { fd: ring }), Ok(Ret::Int(0)));
     });
 }
+
+/// `bind` to port 0 takes an ephemeral port from Linux's `ip_local_port_range` (32768–60999 here), for
+/// TCP and UDP, and a listening socket's port is free again once it is closed.
+#[test]
+fn bind_to_port_zero_gets_an_ephemeral_port() {
+    on_both(|b| {
+        let p = b.spawn();
+        for ty in [SOCK_STREAM, SOCK_DGRAM] {
+            let fd = b.socket(p, ty);
+            assert_eq!(b.call(p, Call::Bind { fd, addr: lo(0) }), Ok(Ret::Int(0)));
+            let port = b.local(p, fd).port();
+            assert!((32768..=60999).contains(&port), "port {port}");
+            assert_eq!(b.call(p, Call::Close { fd }), Ok(Ret::Int(0)));
+            let again = b.socket(p, ty);
+            assert_eq!(
+                b.call(
+                    p,
+                    Call::Bind {
+                        fd: again,
+                        addr: lo(port)
+                    }
+                ),
+                Ok(Ret::Int(0))
+            );
+            assert_eq!(b.call(p, Call::Close { fd: again }), Ok(Ret::Int(0)));
+        }
+    });
+}
