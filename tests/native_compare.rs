@@ -1749,3 +1749,85 @@ fn bind_to_port_zero_gets_an_ephemeral_port() {
         }
     });
 }
+
+/// The state panel's snapshot, read from the real kernel, names what the simulation's names: socket
+/// states, queues, the accept queue, epoll interests, pipe contents.
+#[test]
+fn the_view_of_real_sockets_reads_like_the_simulations() {
+    use ioplay::kernel::ObjectView;
+    fn scene(b: &mut dyn Backend) -> (Pid, Pid) {
+        let (s, c) = (b.spawn(), b.spawn());
+        let (lfd, addr) = b.listener(s, SOCK_STREAM);
+        let cfd = b.socket(c, SOCK_STREAM);
+        b.block(c, Call::Connect { fd: cfd, addr }).unwrap();
+        b.send(c, cfd, b"unread", 0).unwrap();
+        let extra = b.socket(c, SOCK_STREAM);
+        b.block(c, Call::Connect { fd: extra, addr }).unwrap();
+        let afd = match b.block(s, Call::Accept4 { fd: lfd, flags: 0 }) {
+            Ok(Ret::Accepted { fd, .. }) => fd,
+            other => panic!("{other:?}"),
+        };
+        let ep = b.int(s, Call::EpollCreate1 { flags: 0 }) as i32;
+        let ctl = Call::EpollCtl {
+            epfd: ep,
+            op: EPOLL_CTL_ADD,
+            fd: afd,
+            events: EPOLLIN,
+            data: 7,
+        };
+        b.call(s, ctl).unwrap();
+        let Ok(Ret::Pipe { write, .. }) = b.call(s, Call::Pipe2 { flags: 0 }) else {
+            panic!("pipe")
+        };
+        b.call(
+            s,
+            Call::Write {
+                fd: write,
+                data: b"abc".to_vec(),
+            },
+        )
+        .unwrap();
+        b.settle();
+        (s, c)
+    }
+    let mut sim = Sim::fresh();
+    let (s, _) = scene(&mut sim);
+    let mut native = Native::fresh();
+    let (ns, _) = scene(&mut native);
+    assert_eq!(s, ns);
+    let summary = |v: ioplay::kernel::KernelView| -> Vec<String> {
+        let p = v.processes.into_iter().find(|p| p.pid == s).expect("the server");
+        p.fds
+            .into_iter()
+            .map(|f| match f.object {
+                ObjectView::Tcp {
+                    state,
+                    recv_queue,
+                    backlog,
+                    accept_queue,
+                    ..
+                } => format!(
+                    "{} tcp {state} rq={recv_queue} backlog={backlog} aq={accept_queue}",
+                    f.fd
+                ),
+                ObjectView::Epoll { interests, .. } => {
+                    let i: Vec<String> = interests.iter().map(|i| format!("{}/{}", i.fd, i.data)).collect();
+                    format!("{} epoll {i:?}", f.fd)
+                }
+                other => format!("{} {other:?}", f.fd),
+            })
+            .collect()
+    };
+    let expected = [
+        "0 Stdin { buffered: 0, eof: false }",
+        "1 Stdout { written: 0 }",
+        "2 Stdout { written: 0 }",
+        "3 tcp Listen rq=0 backlog=16 aq=1",
+        "4 tcp Established rq=6 backlog=0 aq=0",
+        "5 epoll [\"4/7\"]",
+        "6 Pipe { write_end: false, buffered: 3 }",
+        "7 Pipe { write_end: true, buffered: 3 }",
+    ];
+    assert_eq!(summary(native.k.view()), expected);
+    assert_eq!(summary(sim.k.view()), expected);
+}

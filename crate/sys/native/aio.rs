@@ -20,6 +20,16 @@ pub struct AioCb {
     done: Option<Result<Ret, Errno>>,
 }
 
+impl AioCb {
+    pub fn fd(&self) -> Fd {
+        self.fd
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done.is_some()
+    }
+}
+
 impl NativeKernel {
     /// `aio_read(3)`.
     pub(super) fn sys_aio_read(

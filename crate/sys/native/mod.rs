@@ -24,6 +24,7 @@ mod sigio;
 mod signals;
 mod uring;
 mod uring_calls;
+mod view;
 
 use crate::kernel::render;
 use crate::kernel::Counters;
@@ -60,7 +61,10 @@ struct InCall {
 /// One virtual process.
 #[derive(Debug)]
 struct Proc {
+    name: String,
     fds: FdMap,
+    /// The read end of the real pipe that is stdin (fd 0 unless the program closed it).
+    stdin_reader: os::RealFd,
     /// The write end of the real pipe that is the process's stdin (fd 0); None once closed.
     stdin_writer: Option<os::RealFd>,
     stdout: Vec<u8>,
@@ -134,7 +138,7 @@ impl NativeKernel {
     /// Start a process with stdin (a real pipe, empty and open), stdout and stderr on fds 0, 1, 2.
     /// `host` is accepted for the simulated kernel's shape: every native process lives on this machine.
     /// Answers None when the OS refuses the stdin pipe (out of fds).
-    pub fn spawn(&mut self, _host: &str, _name: &str, _now: Nanos) -> Option<Pid> {
+    pub fn spawn(&mut self, _host: &str, name: &str, _now: Nanos) -> Option<Pid> {
         self.now();
         let (read, write) = os::pipe().ok()?;
         let mut fds = FdMap::new();
@@ -151,7 +155,9 @@ impl NativeKernel {
         self.procs.insert(
             pid,
             Proc {
+                name: name.to_string(),
                 fds,
+                stdin_reader: read,
                 stdin_writer: Some(write),
                 stdout: Vec::new(),
                 stderr: Vec::new(),

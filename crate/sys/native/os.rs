@@ -247,6 +247,33 @@ pub fn fionread(fd: RealFd) -> Result<i32, Errno> {
     Ok(n)
 }
 
+/// An ioctl that answers one int (`SIOCOUTQ`).
+pub fn ioctl_int(fd: RealFd, request: u64) -> Result<i32, Errno> {
+    let mut n: libc::c_int = 0;
+    // SAFETY: the request writes one int to the pointer.
+    check(unsafe { libc::ioctl(fd, request as _, &mut n) })?;
+    Ok(n)
+}
+
+/// The first 32 bytes of `struct tcp_info` (state, then the counters up to `tcpi_sacked`).
+pub fn tcp_info(fd: RealFd) -> Result<[u8; 32], Errno> {
+    let mut info = [0u8; 232];
+    let mut len = info.len() as libc::socklen_t;
+    // SAFETY: `info`/`len` describe a writable buffer; the kernel writes at most `len` bytes.
+    check(unsafe {
+        libc::getsockopt(
+            fd,
+            libc::IPPROTO_TCP,
+            libc::TCP_INFO,
+            info.as_mut_ptr().cast(),
+            &mut len,
+        )
+    })?;
+    let mut head = [0u8; 32];
+    head.copy_from_slice(&info[..32]);
+    Ok(head)
+}
+
 /// `pipe2(2)`, non-blocking underneath: (read end, write end).
 pub fn pipe() -> Result<(RealFd, RealFd), Errno> {
     let mut fds = [0i32; 2];

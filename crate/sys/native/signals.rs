@@ -62,6 +62,11 @@ impl Signals {
         self.itimer.map(|(at, _)| at)
     }
 
+    /// (pending, blocked), bit `sig - 1`.
+    pub fn masks(&self) -> (u64, u64) {
+        (self.pending, self.blocked)
+    }
+
     pub fn disarm_itimer(&mut self) {
         self.itimer = None;
     }

@@ -19,6 +19,13 @@ pub struct ProgramRing {
     done: Vec<Cqe>,
 }
 
+impl ProgramRing {
+    /// (requests in the real ring, completions waiting for the program).
+    pub fn counts(&self) -> (usize, usize) {
+        (self.ring.in_flight.len(), self.done.len())
+    }
+}
+
 impl NativeKernel {
     /// `io_uring_setup(2)`: a real ring, installed close-on-exec as Linux does.
     pub(super) fn sys_io_uring_setup(&mut self, pid: Pid, entries: u32) -> Result<Ret, Errno> {
