@@ -1831,3 +1831,19 @@ fn the_view_of_real_sockets_reads_like_the_simulations() {
     assert_eq!(summary(native.k.view()), expected);
     assert_eq!(summary(sim.k.view()), expected);
 }
+
+#[test]
+fn names_resolve_to_this_machine_and_a_torn_down_process_gives_its_fds_back() {
+    let mut n = NativeKernel::new();
+    assert_eq!(n.resolve("localhost"), Some(Ipv4Addr::LOCALHOST));
+    assert_eq!(n.resolve("127.0.0.2"), Some(Ipv4Addr::new(127, 0, 0, 2)));
+    assert_eq!(n.resolve("example.org"), None, "no DNS on the native side");
+    let pid = n.spawn("h", "p", 0).unwrap();
+    let recv = Call::Read { fd: 0, count: 1 };
+    assert!(matches!(n.syscall(pid, &recv, 0), Outcome::WouldBlock(_)));
+    assert_eq!(n.blocked_in(pid), Some(&recv));
+    n.exit_process(pid, ioplay::trace::ProcState::Exited(1));
+    assert!(!n.alive(pid));
+    assert_eq!(n.blocked_in(pid), None);
+    assert_eq!(n.syscall(pid, &Call::Getpid, 0), Outcome::Err(Errno::ESRCH));
+}

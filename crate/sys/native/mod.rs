@@ -179,6 +179,20 @@ impl NativeKernel {
         self.procs.get(&pid).map(|p| p.counters).unwrap_or_default()
     }
 
+    /// Resolve a name as the native world can: dotted quads and `localhost` (there is no DNS here; every
+    /// native process lives on this machine). A library call, not a syscall, as in the simulation.
+    pub fn resolve(&self, name: &str) -> Option<crate::sys::Ipv4Addr> {
+        match name {
+            "localhost" => Some(crate::sys::Ipv4Addr::LOCALHOST),
+            _ => name.parse().ok(),
+        }
+    }
+
+    /// The syscall a process is blocked in, if any.
+    pub fn blocked_in(&self, pid: Pid) -> Option<&Call> {
+        self.procs.get(&pid)?.in_call.as_ref().map(|c| &c.call)
+    }
+
     /// The pids, in order.
     pub fn pids(&self) -> Vec<Pid> {
         self.procs.keys().copied().collect()
@@ -390,8 +404,8 @@ impl NativeKernel {
         self.aio_progress();
     }
 
-    /// The process is gone: its real fds are closed.
-    fn exit_process(&mut self, pid: Pid, how: ProcState) {
+    /// The process is gone (its program ended, or the driver tore it down): its real fds are closed.
+    pub fn exit_process(&mut self, pid: Pid, how: ProcState) {
         let Some(p) = self.procs.get_mut(&pid) else { return };
         if !p.alive {
             return;
