@@ -130,8 +130,13 @@ impl NativeKernel {
     }
 
     /// Real nanoseconds since the backend started: the driver's clock.
-    pub fn now(&mut self) -> Nanos {
-        self.now = self.now.max(self.clock.elapsed());
+    pub fn now(&self) -> Nanos {
+        self.now.max(self.clock.elapsed())
+    }
+
+    /// Read the clock and keep it as the time stamped on the events that follow.
+    fn tick(&mut self) -> Nanos {
+        self.now = self.now();
         self.now
     }
 
@@ -139,7 +144,7 @@ impl NativeKernel {
     /// `host` is accepted for the simulated kernel's shape: every native process lives on this machine.
     /// Answers None when the OS refuses the stdin pipe (out of fds).
     pub fn spawn(&mut self, _host: &str, name: &str, _now: Nanos) -> Option<Pid> {
-        self.now();
+        self.tick();
         let (read, write) = os::pipe().ok()?;
         let mut fds = FdMap::new();
         let stdin = Target::Real {
@@ -249,7 +254,7 @@ impl NativeKernel {
 
     /// Make a syscall for `pid`. Never blocks: see the module doc for the protocol.
     pub fn syscall(&mut self, pid: Pid, call: &Call, _now: Nanos) -> Outcome<Ret> {
-        let now = self.now();
+        let now = self.tick();
         self.check_async_io();
         self.aio_progress();
         let Some(p) = self.procs.get_mut(&pid) else {
@@ -319,7 +324,7 @@ impl NativeKernel {
     /// Is a blocked process's wait over? Looks at real readiness now (zero-timeout `poll`), the clock,
     /// and pending signals. A spurious yes is harmless: the retried call blocks again.
     pub fn poll_wait(&mut self, pid: Pid, wait: &WaitOn, _now: Nanos) -> bool {
-        let now = self.now();
+        let now = self.tick();
         self.fire_timers();
         let Some(p) = self.procs.get(&pid) else {
             return true;
@@ -345,7 +350,7 @@ impl NativeKernel {
 
     /// The processes whose wait may be over now (real readiness, expired timeouts, signals).
     pub fn take_woken(&mut self) -> Vec<Pid> {
-        self.now();
+        self.tick();
         self.fire_timers();
         self.check_async_io();
         self.aio_progress();
@@ -361,7 +366,7 @@ impl NativeKernel {
     /// The earliest real time at which something is due: a call's timeout, an interval timer, or — while
     /// processes wait on fds — the end of the idle grace. None when nothing can happen any more.
     pub fn next_deadline(&self) -> Option<Nanos> {
-        let now = self.clock.elapsed().max(self.now);
+        let now = self.now();
         let mut due: Option<Nanos> = self.procs.values().filter_map(|p| p.signals.itimer_due()).min();
         let mut fd_waiters = false;
         for p in self.procs.values().filter(|p| p.alive) {
@@ -388,17 +393,17 @@ impl NativeKernel {
     /// Let real time run until `until`, returning early when a waiting process's fd becomes ready
     /// (one real `poll` over every waiting fd of every process), then fire the timers that are due.
     pub fn advance(&mut self, until: Nanos) {
-        let now = self.now();
+        let now = self.tick();
         if until > now {
             let mut fds = self.waited_real_fds();
             fds.extend(self.aio_waiting_fds());
             let timeout_ms = (until - now).div_ceil(1_000_000).min(i32::MAX as u64) as i32;
             let revents = os::poll(&fds, timeout_ms);
             if revents.iter().any(|r| *r != 0) {
-                self.last_progress = self.now();
+                self.last_progress = self.tick();
             }
         }
-        self.now();
+        self.tick();
         self.fire_timers();
         self.check_async_io();
         self.aio_progress();
