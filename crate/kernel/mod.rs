@@ -25,7 +25,8 @@ mod fdtable;
 mod file;
 mod objects;
 mod poll;
-mod render;
+/// strace-style rendering of calls; shared with the native backend so both traces print alike.
+pub(crate) mod render;
 mod signal;
 mod socket;
 mod tcp;

@@ -365,11 +365,12 @@ impl Kernel {
     pub(super) fn sys_bind(&mut self, pid: Pid, fd: Fd, addr: SocketAddrV4) -> Result<Ret, Errno> {
         let (id, _) = self.sock_of(pid, fd)?;
         let s = self.sock(id);
-        if s.local.is_some() || s.state != TcpState::Closed {
-            return Err(Errno::EINVAL);
-        }
+        // Linux's `__inet_bind` checks the address before the socket's state.
         if !self.local_addr_ok(s.host, *addr.ip()) {
             return Err(Errno::EADDRNOTAVAIL);
+        }
+        if s.local.is_some() || s.state != TcpState::Closed {
+            return Err(Errno::EINVAL);
         }
         self.bind_port(id, *addr.ip(), addr.port())?;
         self.sock_mut(id).user_bound = true;

@@ -16,6 +16,8 @@
 //! - A blocked call's timeout is fixed when it is first entered (select/poll/epoll_wait/nanosleep).
 
 pub mod consts;
+#[cfg(all(feature = "native", not(target_arch = "wasm32")))]
+pub mod native;
 pub mod sim;
 
 pub use std::net::{Ipv4Addr, SocketAddrV4};
