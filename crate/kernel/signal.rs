@@ -1,0 +1,277 @@
+//! Signals: dispositions (`rt_sigaction`), the blocked mask (`rt_sigprocmask`), `kill`, `alarm` and
+//! `setitimer(ITIMER_REAL)`, and delivery to the driver, which runs a handler in the VM.
+//!
+//! Deliberate differences from Linux: standard signals only queue once (as Linux's do); the handler's
+//! `sa_mask` is not applied while it runs (the VM runs handlers between bytecodes, as CPython does);
+//! only ITIMER_REAL exists.
+
+use super::{Kernel, Timer};
+use crate::sys::consts::*;
+use crate::sys::{Call, Errno, Nanos, Pid, Ret, SigAction, SigHandler};
+use crate::trace::{Kind, ProcState, SignalStep};
+use std::collections::BTreeMap;
+
+/// What the driver must do with a signal taken by [`Kernel::take_signal`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignalAction {
+    /// Run the program's handler for this signal.
+    Handler { sig: i32, handler: u64 },
+    /// The default action killed the process (it is gone).
+    Terminated(i32),
+}
+
+/// A process's signal state.
+#[derive(Clone, Debug, Default)]
+pub struct SignalState {
+    pub actions: BTreeMap<i32, SigAction>,
+    /// Pending signals, bit `sig - 1`.
+    pub pending: u64,
+    pub blocked: u64,
+    /// ITIMER_REAL: next expiry and interval, and a generation to forget stale timers.
+    pub itimer: Option<(Nanos, Nanos)>,
+    pub itimer_gen: u64,
+}
+
+fn bit(sig: i32) -> u64 {
+    1u64 << (sig - 1)
+}
+
+/// Signals whose default action is to ignore them.
+fn default_ignores(sig: i32) -> bool {
+    matches!(sig, SIGCHLD | SIGURG | SIGWINCH)
+}
+
+impl SignalState {
+    pub fn action(&self, sig: i32) -> SigAction {
+        self.actions.get(&sig).copied().unwrap_or_default()
+    }
+
+    /// The lowest pending, unblocked signal.
+    pub fn next_deliverable(&self) -> Option<i32> {
+        let ready = self.pending & !self.blocked;
+        (ready != 0).then(|| ready.trailing_zeros() as i32 + 1)
+    }
+
+    pub fn restarts(&self, sig: i32) -> bool {
+        self.action(sig).flags & SA_RESTART != 0
+    }
+}
+
+/// Calls that SA_RESTART restarts (signal(7)); the rest fail with EINTR whatever the flags.
+pub(super) fn restartable(call: &Call) -> bool {
+    matches!(
+        call,
+        Call::Read { .. }
+            | Call::Write { .. }
+            | Call::RecvFrom { .. }
+            | Call::SendTo { .. }
+            | Call::Accept4 { .. }
+    )
+}
+
+impl Kernel {
+    /// Make a signal pending for a process (or discard it if ignored), waking it if it sleeps.
+    pub fn raise_signal(&mut self, pid: Pid, sig: i32) {
+        let Some(p) = self.procs.get_mut(&pid) else { return };
+        if !p.alive || !(1..=SIGRTMAX).contains(&sig) {
+            return;
+        }
+        let action = p.signals.action(sig);
+        let ignored = match action.handler {
+            SigHandler::Ignore => true,
+            SigHandler::Default => default_ignores(sig),
+            SigHandler::Handler(_) => false,
+        };
+        if ignored && sig != SIGKILL {
+            self.emit(
+                pid,
+                Kind::Signal {
+                    sig,
+                    step: SignalStep::Ignored,
+                },
+            );
+            return;
+        }
+        if p.signals.pending & bit(sig) != 0 {
+            return; // standard signals do not queue twice
+        }
+        p.signals.pending |= bit(sig);
+        self.emit(
+            pid,
+            Kind::Signal {
+                sig,
+                step: SignalStep::Generated,
+            },
+        );
+        self.woken.insert(pid);
+    }
+
+    /// A pending, unblocked signal exists.
+    pub fn signal_deliverable(&self, pid: Pid) -> bool {
+        self.procs
+            .get(&pid)
+            .is_some_and(|p| p.alive && p.signals.next_deliverable().is_some())
+    }
+
+    /// Deliver the next pending signal: a handler for the driver to run, or death by the default action.
+    /// Call after every syscall answer (see the module doc of [`Kernel`]).
+    pub fn take_signal(&mut self, pid: Pid) -> Option<SignalAction> {
+        loop {
+            let p = self.procs.get_mut(&pid)?;
+            if !p.alive || p.in_call.as_ref().is_some_and(|c| c.copying.is_some()) {
+                return None;
+            }
+            let sig = p.signals.next_deliverable()?;
+            p.signals.pending &= !bit(sig);
+            match p.signals.action(sig).handler {
+                SigHandler::Handler(handler) => {
+                    self.emit(
+                        pid,
+                        Kind::Signal {
+                            sig,
+                            step: SignalStep::Delivered,
+                        },
+                    );
+                    return Some(SignalAction::Handler { sig, handler });
+                }
+                SigHandler::Ignore => self.emit(
+                    pid,
+                    Kind::Signal {
+                        sig,
+                        step: SignalStep::Ignored,
+                    },
+                ),
+                SigHandler::Default if default_ignores(sig) => self.emit(
+                    pid,
+                    Kind::Signal {
+                        sig,
+                        step: SignalStep::Ignored,
+                    },
+                ),
+                SigHandler::Default => {
+                    self.emit(
+                        pid,
+                        Kind::Signal {
+                            sig,
+                            step: SignalStep::Killed,
+                        },
+                    );
+                    self.exit_process(pid, ProcState::Killed(sig));
+                    return Some(SignalAction::Terminated(sig));
+                }
+            }
+        }
+    }
+
+    /// `rt_sigaction(2)`.
+    pub(super) fn sys_rt_sigaction(
+        &mut self,
+        pid: Pid,
+        sig: i32,
+        action: Option<SigAction>,
+    ) -> Result<Ret, Errno> {
+        if !(1..=SIGRTMAX).contains(&sig) || (action.is_some() && matches!(sig, SIGKILL | SIGSTOP)) {
+            return Err(Errno::EINVAL);
+        }
+        let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
+        let old = p.signals.action(sig);
+        if let Some(new) = action {
+            p.signals.actions.insert(sig, new);
+            // Setting SIG_IGN discards a pending instance (POSIX).
+            if new.handler == SigHandler::Ignore {
+                p.signals.pending &= !bit(sig);
+            }
+        }
+        Ok(Ret::SigAction(old))
+    }
+
+    /// `rt_sigprocmask(2)`: SIGKILL and SIGSTOP cannot be blocked.
+    pub(super) fn sys_rt_sigprocmask(&mut self, pid: Pid, how: i32, set: Option<u64>) -> Result<Ret, Errno> {
+        let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
+        let old = p.signals.blocked;
+        if let Some(set) = set {
+            let set = set & !(bit(SIGKILL) | bit(SIGSTOP));
+            p.signals.blocked = match how {
+                SIG_BLOCK => old | set,
+                SIG_UNBLOCK => old & !set,
+                SIG_SETMASK => set,
+                _ => return Err(Errno::EINVAL),
+            };
+        } else if !(SIG_BLOCK..=SIG_SETMASK).contains(&how) {
+            return Err(Errno::EINVAL);
+        }
+        Ok(Ret::SigMask(old))
+    }
+
+    /// `kill(2)`: signal 0 only checks that the process exists.
+    pub(super) fn sys_kill(&mut self, target: Pid, sig: i32) -> Result<Ret, Errno> {
+        if !(0..=SIGRTMAX).contains(&sig) {
+            return Err(Errno::EINVAL);
+        }
+        if !self.procs.get(&target).is_some_and(|p| p.alive) {
+            return Err(Errno::ESRCH);
+        }
+        if sig != 0 {
+            self.raise_signal(target, sig);
+        }
+        Ok(Ret::Int(0))
+    }
+
+    /// `alarm(2)`: the seconds left on the previous alarm (rounded up, as Linux does).
+    pub(super) fn sys_alarm(&mut self, pid: Pid, seconds: u32) -> Result<Ret, Errno> {
+        let old = self.arm_itimer(pid, seconds as Nanos * 1_000_000_000, 0)?;
+        let left = old.0.div_ceil(1_000_000_000);
+        Ok(Ret::Int(left as i64))
+    }
+
+    /// `setitimer(2)`, ITIMER_REAL only.
+    pub(super) fn sys_setitimer(
+        &mut self,
+        pid: Pid,
+        which: i32,
+        value: Nanos,
+        interval: Nanos,
+    ) -> Result<Ret, Errno> {
+        if which != ITIMER_REAL {
+            return Err(Errno::EINVAL);
+        }
+        let (value, interval) = self.arm_itimer(pid, value, interval)?;
+        Ok(Ret::Itimer { value, interval })
+    }
+
+    /// Set ITIMER_REAL; the old (remaining, interval).
+    fn arm_itimer(&mut self, pid: Pid, value: Nanos, interval: Nanos) -> Result<(Nanos, Nanos), Errno> {
+        let now = self.now;
+        let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
+        let old = p
+            .signals
+            .itimer
+            .map(|(at, iv)| (at.saturating_sub(now), iv))
+            .unwrap_or((0, 0));
+        p.signals.itimer_gen += 1;
+        let gen = p.signals.itimer_gen;
+        if value == 0 {
+            p.signals.itimer = None;
+        } else {
+            p.signals.itimer = Some((now + value, interval));
+            self.add_timer(now + value, Timer::Itimer(pid, gen));
+        }
+        Ok(old)
+    }
+
+    pub(super) fn itimer_fire(&mut self, pid: Pid, gen: u64) {
+        let now = self.now;
+        let Some(p) = self.procs.get_mut(&pid) else { return };
+        if p.signals.itimer_gen != gen || !p.alive {
+            return;
+        }
+        let interval = p.signals.itimer.map(|t| t.1).unwrap_or(0);
+        if interval > 0 {
+            p.signals.itimer = Some((now + interval, interval));
+            self.add_timer(now + interval, Timer::Itimer(pid, gen));
+        } else {
+            p.signals.itimer = None;
+        }
+        self.raise_signal(pid, SIGALRM);
+    }
+}

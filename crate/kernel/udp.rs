@@ -1,0 +1,136 @@
+//! UDP: datagrams kept whole, truncated to the reader's buffer, dropped when the receive buffer is full.
+//!
+//! Deliberate difference from Linux: no ICMP port-unreachable, so a connected UDP socket never sees
+//! ECONNREFUSED; a datagram to a port nobody holds is dropped silently (traced as dropped).
+
+use super::objects::ObjId;
+use super::socket::Received;
+use super::socket::{Proto, UDP_MAX_PAYLOAD};
+use super::Kernel;
+use crate::net::{Payload, Segment};
+use crate::sys::{Errno, Ipv4Addr, Ret, SocketAddrV4};
+use crate::trace::{Kind, Wire};
+
+impl Kernel {
+    /// `connect(2)` on UDP: remember the default peer (binding a port first if needed).
+    pub(super) fn udp_connect(&mut self, id: ObjId, addr: SocketAddrV4) -> Result<Ret, Errno> {
+        let host = self.sock(id).host;
+        if self.route(host, *addr.ip()).is_none() {
+            return Err(Errno::ENETUNREACH);
+        }
+        if self.sock(id).local.is_none() {
+            let ip = self.source_ip(host, *addr.ip());
+            self.bind_port(id, ip, 0)?;
+        }
+        self.sock_mut(id).remote = Some(addr);
+        Ok(Ret::Int(0))
+    }
+
+    pub(super) fn udp_send(
+        &mut self,
+        id: ObjId,
+        data: &[u8],
+        to: Option<SocketAddrV4>,
+    ) -> Result<Ret, Errno> {
+        let s = self.sock(id);
+        let Some(dst) = to.or(s.remote) else {
+            return Err(Errno::EDESTADDRREQ);
+        };
+        if data.len() > UDP_MAX_PAYLOAD {
+            return Err(Errno::EMSGSIZE);
+        }
+        let host = s.host;
+        let Some(to_host) = self.route(host, *dst.ip()) else {
+            return Err(Errno::ENETUNREACH);
+        };
+        let src_ip = self.source_ip(host, *dst.ip());
+        let local = match self.sock(id).local {
+            None => self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?,
+            Some(l) => l,
+        };
+        let src = SocketAddrV4::new(
+            if local.ip().is_unspecified() {
+                src_ip
+            } else {
+                *local.ip()
+            },
+            local.port(),
+        );
+        let seg = Segment {
+            from_host: host,
+            to_host,
+            src,
+            dst,
+            payload: Payload::Udp { data: data.to_vec() },
+        };
+        self.transmit(seg);
+        Ok(Ret::Int(data.len() as i64))
+    }
+
+    /// Take one datagram (truncated to `len`; the rest of it is discarded, as Linux does without MSG_TRUNC).
+    pub(super) fn udp_recv(&mut self, id: ObjId, len: usize, peek: bool) -> Received {
+        let s = self.sock_mut(id);
+        if let Some(e) = s.error.take() {
+            return Err(e);
+        }
+        let Some((from, data)) = (if peek {
+            s.dgrams.front().cloned()
+        } else {
+            s.dgrams.pop_front()
+        }) else {
+            return Ok(None);
+        };
+        if !peek {
+            s.dgram_bytes -= data.len();
+        }
+        let mut data = data;
+        data.truncate(len);
+        Ok(Some((data, Some(from))))
+    }
+
+    pub(super) fn udp_input(&mut self, seg: Segment) {
+        let Payload::Udp { data } = seg.payload else {
+            return;
+        };
+        let target = self
+            .socks
+            .udp_ports
+            .get(&(seg.to_host, seg.dst.port()))
+            .and_then(|holders| {
+                holders.iter().copied().find(|&id| {
+                    let s = self.sock(id);
+                    let bound_ok = s
+                        .local
+                        .is_some_and(|l| l.ip().is_unspecified() || l.ip() == seg.dst.ip());
+                    let peer_ok = s.remote.is_none_or(|r| r == seg.src);
+                    bound_ok && peer_ok
+                })
+            });
+        let room = target.is_some_and(|id| {
+            let s = self.sock(id);
+            s.dgram_bytes + data.len() <= s.rcvbuf
+        });
+        let Some(id) = target.filter(|_| room) else {
+            let (src, dst, len) = (seg.src.to_string(), seg.dst.to_string(), data.len());
+            let what = "UDP".to_string();
+            self.emit(
+                0,
+                Kind::Segment {
+                    src,
+                    dst,
+                    what,
+                    seq: 0,
+                    ack: 0,
+                    len,
+                    wire: Wire::Dropped,
+                },
+            );
+            return;
+        };
+        let s = self.sock_mut(id);
+        debug_assert_eq!(s.proto, Proto::Udp);
+        s.dgram_bytes += data.len();
+        s.dgrams.push_back((seg.src, data));
+        self.wake_obj(id);
+    }
+}
