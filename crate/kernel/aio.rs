@@ -255,6 +255,9 @@ impl Kernel {
 
     /// `aio_suspend(3)`: EAGAIN when the timeout passes first.
     pub(super) fn sys_aio_suspend(&mut self, pid: Pid, cbs: &[u64], deadline: Option<Nanos>) -> Step {
+        if cbs.is_empty() {
+            return Step::Done(Err(Errno::EINVAL));
+        }
         if self.aio_any_done(pid, cbs) {
             return Step::Done(Ok(Ret::Int(0)));
         }
@@ -337,6 +340,17 @@ impl Kernel {
         Step::Block(crate::sys::WaitOn::Readable(fd))
     }
 
+    /// How many completions a process's ring holds.
+    pub(super) fn uring_ready(&self, pid: Pid, fd: Fd) -> usize {
+        let Ok(e) = self.fd(pid, fd) else {
+            return usize::MAX;
+        };
+        match &self.objs.get(e.obj).kind {
+            ObjKind::Uring(u) => u.completions.len(),
+            _ => usize::MAX,
+        }
+    }
+
     /// Try every pending op of a ring; park the ring on the objects it still waits for.
     fn uring_progress(&mut self, ring: ObjId) {
         let Some(ObjKind::Uring(u)) = self.objs.try_get(ring).map(|o| &o.kind) else {
@@ -381,7 +395,10 @@ impl Kernel {
                         if let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind {
                             u.armed.insert(sqe.user_data);
                         }
-                        self.add_timer(self.now + after, Timer::UringTimeout(ring, sqe.user_data));
+                        self.add_timer(
+                            self.now.saturating_add(*after),
+                            Timer::UringTimeout(ring, sqe.user_data),
+                        );
                     }
                     None
                 }

@@ -10,13 +10,17 @@
 //!    now blocked in the kernel: park it, and when [`Kernel::take_woken`] names it (or
 //!    [`Kernel::poll_wait`] says so) call the **same** syscall again. The kernel knows it is a retry (the
 //!    call is still in flight), so the trace shows one call, with its phases, as strace does.
-//! 3. After every syscall answer, ask [`Kernel::take_signal`]: a signal with a handler must run that
-//!    handler before anything else (for a `WouldBlock` answer: run it, then retry the call).
+//! 3. After every syscall answer (and between VM steps, as CPython checks between bytecodes), ask
+//!    [`Kernel::take_signal`]: a signal with a handler must run that handler before anything else (for a
+//!    `WouldBlock` answer: run it, then retry the call). While a call is in flight it answers `None`:
+//!    the retry ends the call first (EINTR, or `? ERESTARTSYS` under SA_RESTART).
 //! 4. Between steps, [`Kernel::advance`] to the virtual time of [`Kernel::next_deadline`] delivers
 //!    segments and fires timers.
 //! 5. [`Kernel::drain_events`] gives the trace.
 
 mod aio;
+mod call;
+mod config;
 mod fdtable;
 mod file;
 mod objects;
@@ -26,70 +30,20 @@ mod signal;
 mod socket;
 mod tcp;
 mod udp;
+mod view;
 
+pub use config::{HostConfig, LinkConfig, WorldConfig};
 pub use fdtable::FdEntry;
 pub use objects::ObjId;
 pub use signal::SignalAction;
+pub use view::{AioView, FdView, InterestView, KernelView, ObjectView, ProcessView};
 
-use crate::net::{LinkSpec, Prng, Wire};
-use crate::sys::{Call, Errno, Fd, Ipv4Addr, Nanos, Outcome, Pid, Ret, WaitOn};
-use crate::trace::{Event, Kind, Phase, ProcState};
+use crate::net::{Prng, Wire};
+use crate::sys::{Errno, Fd, Ipv4Addr, Nanos, Pid};
+use crate::trace::{Event, Kind, ProcState};
+use call::{InCall, Step};
 use objects::Objects;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// A host in the world.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
-pub struct HostConfig {
-    pub name: String,
-    pub addr: Ipv4Addr,
-}
-
-/// A link between two named hosts (both directions).
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
-pub struct LinkConfig {
-    pub a: String,
-    pub b: String,
-    pub spec: LinkSpec,
-}
-
-/// What the world looks like to the kernel.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
-pub struct WorldConfig {
-    pub hosts: Vec<HostConfig>,
-    /// Extra DNS names → addresses (every host's own name resolves too).
-    pub dns: BTreeMap<String, Ipv4Addr>,
-    pub links: Vec<LinkConfig>,
-    /// The link between hosts that no `links` entry names.
-    pub default_link: LinkSpec,
-    /// The seed of the world's PRNG (ephemeral ports, initial sequence numbers, loss).
-    pub seed: u64,
-    /// The modelled "copy data from kernel to user" phase: a fixed part …
-    pub copy_base_ns: Nanos,
-    /// … plus this many picoseconds per byte.
-    pub copy_ps_per_byte: u64,
-}
-
-impl WorldConfig {
-    /// One host, `localhost` at 127.0.0.1, nothing else.
-    pub fn single_host() -> WorldConfig {
-        WorldConfig {
-            hosts: vec![HostConfig {
-                name: "localhost".into(),
-                addr: Ipv4Addr::new(127, 0, 0, 1),
-            }],
-            dns: BTreeMap::new(),
-            links: Vec::new(),
-            default_link: LinkSpec {
-                latency: 10_000_000,
-                bandwidth_bps: None,
-                loss: 0.0,
-            },
-            seed: 1,
-            copy_base_ns: 1_000,
-            copy_ps_per_byte: 100,
-        }
-    }
-}
 
 /// Per-process counters, as the UI's compare view shows them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -106,22 +60,6 @@ pub struct Counters {
     pub bytes_from_user: u64,
     /// Times the process gave up the CPU by blocking.
     pub context_switches: u64,
-}
-
-/// A call in flight: entered, not yet returned (it blocked and will be retried).
-#[derive(Clone, Debug)]
-struct InCall {
-    call: Call,
-    /// When a timeout of the call runs out (select/poll/epoll_wait/sleep), fixed at entry.
-    deadline: Option<Nanos>,
-    /// The caller blocked at least once: the wait-for-data phase is open.
-    waited: bool,
-    /// The data is taken and being copied; the call returns this at the given time.
-    copying: Option<(Ret, Nanos, Fd, usize)>,
-    /// Bytes a blocking write already moved into the kernel (it returns when all are in).
-    progress: usize,
-    /// io_uring_enter already took its submissions.
-    submitted: bool,
 }
 
 /// A process as the kernel sees it.
@@ -142,18 +80,8 @@ pub struct Process {
     in_call: Option<InCall>,
 }
 
-/// What a syscall's body decides.
-enum Step {
-    Done(Result<Ret, Errno>),
-    /// Cannot complete yet: wait on this (and say so in the trace with the text).
-    Block(WaitOn),
-    /// The data is taken from the kernel: copy `bytes` to the user, then return the result.
-    Copy {
-        ret: Ret,
-        fd: Fd,
-        bytes: usize,
-    },
-}
+/// A timer's place in the timer maps (expiry, sequence), to cancel it.
+pub(super) type TimerKey = (Nanos, u64);
 
 /// Kernel timers, fired by [`Kernel::advance`].
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -183,6 +111,9 @@ pub struct Kernel {
     wire: Wire,
     rng: Prng,
     timers: BTreeMap<(Nanos, u64), Timer>,
+    /// Housekeeping timers nobody waits for (TIME_WAIT expiry): fired when time passes them, but not
+    /// a reason to move time forward, so a world where every process waits forever is seen as such.
+    quiet_timers: BTreeMap<(Nanos, u64), Timer>,
     timer_seq: u64,
     socks: socket::Tables,
     events: Vec<Event>,
@@ -212,6 +143,7 @@ impl Kernel {
             wire,
             rng,
             timers: BTreeMap::new(),
+            quiet_timers: BTreeMap::new(),
             timer_seq: 0,
             socks,
             events: Vec::new(),
@@ -358,7 +290,8 @@ impl Kernel {
         std::mem::take(&mut self.woken).into_iter().collect()
     }
 
-    /// The earliest virtual time at which something happens on its own: a segment arrives, a timer fires.
+    /// The earliest virtual time at which something happens on its own that a process could notice: a
+    /// segment arrives, a timer fires. (TIME_WAIT expiries are not counted; they fire when time passes.)
     pub fn next_deadline(&self) -> Option<Nanos> {
         let timer = self.timers.keys().next().map(|(t, _)| *t);
         match (timer, self.wire.next_arrival()) {
@@ -370,15 +303,26 @@ impl Kernel {
     /// Run the world up to `now`: deliver every segment and fire every timer due by then, in time order.
     pub fn advance(&mut self, now: Nanos) {
         loop {
-            let timer = self.timers.keys().next().map(|(t, _)| *t).filter(|t| *t <= now);
+            let first =
+                |m: &BTreeMap<(Nanos, u64), Timer>| m.keys().next().copied().filter(|(t, _)| *t <= now);
+            let timer = match (first(&self.timers), first(&self.quiet_timers)) {
+                (Some(a), Some(b)) if b < a => Some((b, true)),
+                (Some(a), _) => Some((a, false)),
+                (None, Some(b)) => Some((b, true)),
+                (None, None) => None,
+            };
             let seg = self.wire.next_arrival().filter(|t| *t <= now);
             match (seg, timer) {
-                (Some(s), Some(t)) if s <= t => self.deliver_next(now),
+                (Some(s), Some(((t, _), _))) if s <= t => self.deliver_next(now),
                 (Some(_), None) => self.deliver_next(now),
-                (_, Some(_)) => {
-                    let ((t, k), timer) = self.timers.pop_first().expect("a due timer");
-                    let _ = k;
-                    self.now = self.now.max(t);
+                (_, Some((key, quiet))) => {
+                    let map = if quiet {
+                        &mut self.quiet_timers
+                    } else {
+                        &mut self.timers
+                    };
+                    let timer = map.remove(&key).expect("a due timer");
+                    self.now = self.now.max(key.0);
                     self.fire(timer);
                 }
                 (None, None) => break,
@@ -407,300 +351,32 @@ impl Kernel {
         }
     }
 
-    fn add_timer(&mut self, at: Nanos, timer: Timer) {
-        self.timers.insert((at, self.timer_seq), timer);
+    fn add_timer(&mut self, at: Nanos, timer: Timer) -> TimerKey {
+        let map = if matches!(timer, Timer::TimeWait(..)) {
+            &mut self.quiet_timers
+        } else {
+            &mut self.timers
+        };
+        let key = (at, self.timer_seq);
+        map.insert(key, timer);
         self.timer_seq += 1;
+        key
     }
 
-    /// Is a blocked process's wait over? (`WaitOn` as the kernel answered it; a deliverable signal also
-    /// ends every interruptible wait.)
-    pub fn poll_wait(&mut self, pid: Pid, wait: &WaitOn, now: Nanos) -> bool {
-        self.advance(now);
-        let Some(p) = self.procs.get(&pid) else {
-            return true;
+    /// Forget a timer that no longer matters, so it does not hold `next_deadline` up.
+    pub(super) fn cancel_timer(&mut self, key: TimerKey) {
+        if self.timers.remove(&key).is_none() {
+            self.quiet_timers.remove(&key);
+        }
+    }
+
+    /// The call is over (or abandoned): its wake-up timers go with it.
+    fn end_call(&mut self, pid: Pid) {
+        let Some(ic) = self.procs.get_mut(&pid).and_then(|p| p.in_call.take()) else {
+            return;
         };
-        if !p.alive {
-            return true;
-        }
-        let copying = matches!(&p.in_call, Some(InCall { copying: Some(_), .. }));
-        if !copying && self.signal_deliverable(pid) {
-            return true;
-        }
-        let aio_done = match &p.in_call {
-            Some(InCall {
-                call: Call::AioSuspend { cbs, .. },
-                ..
-            }) => self.aio_any_done(pid, cbs),
-            _ => false,
-        };
-        aio_done
-            || match wait {
-                WaitOn::Readable(fd) => self.fd_mask(pid, *fd) & poll::READ_READY != 0,
-                WaitOn::Writable(fd) => self.fd_mask(pid, *fd) & poll::WRITE_READY != 0,
-                WaitOn::Any {
-                    readable,
-                    writable,
-                    deadline,
-                } => {
-                    deadline.is_some_and(|d| now >= d)
-                        || readable
-                            .iter()
-                            .any(|fd| self.fd_mask(pid, *fd) & poll::READ_READY != 0)
-                        || writable
-                            .iter()
-                            .any(|fd| self.fd_mask(pid, *fd) & poll::WRITE_READY != 0)
-                }
-                WaitOn::Until(t) => now >= *t,
-                WaitOn::Signal => false,
-            }
-    }
-
-    /// Make a syscall. See the module doc for the blocking protocol.
-    pub fn syscall(&mut self, pid: Pid, call: &Call, now: Nanos) -> Outcome<Ret> {
-        self.advance(now);
-        let Some(p) = self.procs.get_mut(&pid) else {
-            return Outcome::Err(Errno::ESRCH);
-        };
-        if !p.alive {
-            return Outcome::Err(Errno::ESRCH);
-        }
-        let retry = matches!(&p.in_call, Some(ic) if ic.call == *call);
-        if !retry {
-            // A different call while one was in flight: the driver abandoned it (e.g. the process was
-            // torn down by its VM). Close it in the trace so every enter has an exit.
-            if let Some(old) = p.in_call.take() {
-                let name = old.call.name().to_string();
-                let args = render::args(&old.call, None);
-                self.emit(
-                    pid,
-                    Kind::SyscallExit {
-                        name,
-                        args,
-                        ret: "? <abandoned>".into(),
-                        errno: None,
-                    },
-                );
-            }
-            let p = self.procs.get_mut(&pid).expect("checked above");
-            p.counters.syscalls += 1;
-            let deadline = timeout_of(call).map(|t| now.saturating_add(t));
-            let deadline = match call {
-                Call::ClockNanosleep { until } => Some(*until),
-                _ => deadline,
-            };
-            p.in_call = Some(InCall {
-                call: call.clone(),
-                deadline,
-                waited: false,
-                copying: None,
-                progress: 0,
-                submitted: false,
-            });
-            self.emit(
-                pid,
-                Kind::SyscallEnter {
-                    name: call.name().into(),
-                    args: render::enter_args(call),
-                },
-            );
-        }
-        // A call copying its data finishes when the modelled copy is over.
-        let in_call = self.procs[&pid].in_call.clone().expect("entered above");
-        if let Some((ret, until, fd, bytes)) = in_call.copying {
-            if now < until {
-                return Outcome::WouldBlock(WaitOn::Until(until));
-            }
-            self.emit(
-                pid,
-                Kind::Phase {
-                    phase: Phase::CopyToUser,
-                    end: true,
-                    fd,
-                    bytes,
-                },
-            );
-            self.emit(pid, Kind::State(ProcState::Running));
-            return self.finish(pid, call, Ok(ret));
-        }
-        let step = self.dispatch(pid, call, in_call.deadline);
-        match step {
-            Step::Done(result) => {
-                if in_call.waited {
-                    self.end_wait(pid, call);
-                }
-                self.finish(pid, call, result)
-            }
-            Step::Copy { ret, fd, bytes } => {
-                if in_call.waited {
-                    self.end_wait(pid, call);
-                }
-                self.emit(
-                    pid,
-                    Kind::Phase {
-                        phase: Phase::CopyToUser,
-                        end: false,
-                        fd,
-                        bytes,
-                    },
-                );
-                let cost = self.copy_cost(bytes);
-                if cost == 0 {
-                    self.emit(
-                        pid,
-                        Kind::Phase {
-                            phase: Phase::CopyToUser,
-                            end: true,
-                            fd,
-                            bytes,
-                        },
-                    );
-                    return self.finish(pid, call, Ok(ret));
-                }
-                let until = self.now + cost;
-                let p = self.procs.get_mut(&pid).expect("alive");
-                p.counters.context_switches += 1;
-                if let Some(ic) = p.in_call.as_mut() {
-                    ic.copying = Some((ret, until, fd, bytes));
-                }
-                self.emit(
-                    pid,
-                    Kind::State(ProcState::Blocked("the copy to user space".into())),
-                );
-                self.add_timer(until, Timer::Wake(pid));
-                Outcome::WouldBlock(WaitOn::Until(until))
-            }
-            Step::Block(wait) => self.block(pid, call, wait, in_call.waited, in_call.deadline),
-        }
-    }
-
-    /// The modelled duration of copying `bytes` from kernel to user.
-    pub fn copy_cost(&self, bytes: usize) -> Nanos {
-        self.cfg.copy_base_ns + (bytes as u64 * self.cfg.copy_ps_per_byte) / 1000
-    }
-
-    fn block(
-        &mut self,
-        pid: Pid,
-        call: &Call,
-        wait: WaitOn,
-        waited: bool,
-        deadline: Option<Nanos>,
-    ) -> Outcome<Ret> {
-        if self.signal_deliverable(pid) {
-            // Linux returns to user space to run the handler: restartable calls under SA_RESTART are
-            // re-entered afterwards (strace: `? ERESTARTSYS`), the rest fail with EINTR.
-            let sig = self.procs[&pid].signals.next_deliverable().expect("deliverable");
-            let restart = signal::restartable(call) && self.procs[&pid].signals.restarts(sig);
-            if waited {
-                self.end_wait(pid, call);
-            }
-            if restart {
-                let name = call.name().to_string();
-                let args = render::args(call, None);
-                let ret = "? ERESTARTSYS (To be restarted if SA_RESTART is set)".to_string();
-                self.emit(
-                    pid,
-                    Kind::SyscallExit {
-                        name,
-                        args,
-                        ret,
-                        errno: None,
-                    },
-                );
-                self.procs.get_mut(&pid).expect("alive").in_call = None;
-                return Outcome::WouldBlock(wait);
-            }
-            return self.finish(pid, call, Err(Errno::EINTR));
-        }
-        if !waited {
-            let p = self.procs.get_mut(&pid).expect("alive");
-            p.counters.context_switches += 1;
-            if let Some(ic) = p.in_call.as_mut() {
-                ic.waited = true;
-            }
-            if let Some(fd) = render::waits_for_data(call) {
-                self.emit(
-                    pid,
-                    Kind::Phase {
-                        phase: Phase::WaitForData,
-                        end: false,
-                        fd,
-                        bytes: 0,
-                    },
-                );
-            }
-            self.emit(pid, Kind::State(ProcState::Blocked(render::wait_text(&wait))));
-            if let Some(d) = deadline {
-                self.add_timer(d, Timer::Wake(pid));
-            }
-        }
-        self.register_waiter(pid, &wait);
-        Outcome::WouldBlock(wait)
-    }
-
-    fn end_wait(&mut self, pid: Pid, call: &Call) {
-        if let Some(fd) = render::waits_for_data(call) {
-            self.emit(
-                pid,
-                Kind::Phase {
-                    phase: Phase::WaitForData,
-                    end: true,
-                    fd,
-                    bytes: 0,
-                },
-            );
-        }
-        self.emit(pid, Kind::State(ProcState::Running));
-    }
-
-    fn finish(&mut self, pid: Pid, call: &Call, result: Result<Ret, Errno>) -> Outcome<Ret> {
-        let name = call.name().to_string();
-        let args = render::args(call, result.as_ref().ok());
-        let (ret, errno) = match &result {
-            Ok(r) => (render::ret(call, r), None),
-            Err(e) => (format!("-1 {} ({})", e.name(), e.strerror()), Some(*e)),
-        };
-        self.emit(
-            pid,
-            Kind::SyscallExit {
-                name,
-                args,
-                ret,
-                errno,
-            },
-        );
-        if let Some(p) = self.procs.get_mut(&pid) {
-            p.in_call = None;
-        }
-        if let Call::ExitGroup { status } = call {
-            self.exit_process(pid, ProcState::Exited(*status));
-        }
-        match result {
-            Ok(r) => Outcome::Ok(r),
-            Err(e) => Outcome::Err(e),
-        }
-    }
-
-    fn register_waiter(&mut self, pid: Pid, wait: &WaitOn) {
-        let fds: Vec<Fd> = match wait {
-            WaitOn::Readable(fd) | WaitOn::Writable(fd) => vec![*fd],
-            WaitOn::Any {
-                readable, writable, ..
-            } => readable.iter().chain(writable).copied().collect(),
-            WaitOn::Until(t) => {
-                let t = *t;
-                self.add_timer(t, Timer::Wake(pid));
-                return;
-            }
-            WaitOn::Signal => return,
-        };
-        for fd in fds {
-            if let Some(e) = self.procs[&pid].fds.get(fd) {
-                let obj = self.objs.get_mut(e.obj);
-                if !obj.waiters.contains(&pid) {
-                    obj.waiters.push(pid);
-                }
-            }
+        for key in ic.timers {
+            self.cancel_timer(key);
         }
     }
 
@@ -711,104 +387,15 @@ impl Kernel {
             return;
         }
         p.alive = false;
-        p.in_call = None;
         let fds = p.fds.open_fds();
+        self.end_call(pid);
+        self.disarm_itimer(pid);
         for fd in fds {
             if fd > 2 {
                 let _ = self.close_fd(pid, fd);
             }
         }
         self.emit(pid, Kind::State(how));
-    }
-
-    fn dispatch(&mut self, pid: Pid, call: &Call, deadline: Option<Nanos>) -> Step {
-        use Call::*;
-        match call {
-            Write { fd, data } => self.sys_write(pid, *fd, data),
-            Read { fd, count } => self.sys_read(pid, *fd, *count),
-            ClockNanosleep { until } => self.sys_sleep(*until),
-            Nanosleep { .. } => self.sys_sleep(deadline.unwrap_or(self.now)),
-            ClockGettime { .. } => Step::Done(Ok(Ret::Time(self.now))),
-            Getpid => Step::Done(Ok(Ret::Int(pid as i64))),
-            Socket { domain, ty, protocol } => Step::Done(self.sys_socket(pid, *domain, *ty, *protocol)),
-            Bind { fd, addr } => Step::Done(self.sys_bind(pid, *fd, *addr)),
-            Listen { fd, backlog } => Step::Done(self.sys_listen(pid, *fd, *backlog)),
-            Accept4 { fd, flags } => self.sys_accept4(pid, *fd, *flags),
-            Connect { fd, addr } => self.sys_connect(pid, *fd, *addr),
-            RecvFrom { fd, len, flags } => self.sys_recvfrom(pid, *fd, *len, *flags),
-            SendTo {
-                fd,
-                data,
-                flags,
-                addr,
-            } => self.sys_sendto(pid, *fd, data, *flags, *addr),
-            Shutdown { fd, how } => Step::Done(self.sys_shutdown(pid, *fd, *how)),
-            Close { fd } => Step::Done(self.close_fd(pid, *fd).map(|_| Ret::Int(0))),
-            GetSockName { fd } => Step::Done(self.sys_getsockname(pid, *fd)),
-            GetPeerName { fd } => Step::Done(self.sys_getpeername(pid, *fd)),
-            SetSockOpt {
-                fd,
-                level,
-                name,
-                value,
-            } => Step::Done(self.sys_setsockopt(pid, *fd, *level, *name, *value)),
-            GetSockOpt { fd, level, name } => Step::Done(self.sys_getsockopt(pid, *fd, *level, *name)),
-            Fcntl { fd, cmd, arg } => Step::Done(self.sys_fcntl(pid, *fd, *cmd, *arg)),
-            Ioctl { fd, request, arg } => Step::Done(self.sys_ioctl(pid, *fd, *request, *arg)),
-            Pipe2 { flags } => Step::Done(self.sys_pipe2(pid, *flags)),
-            Select {
-                nfds,
-                read,
-                write,
-                except,
-                ..
-            } => self.sys_select(pid, *nfds, read, write, except, deadline),
-            Poll { fds, .. } => self.sys_poll(pid, fds, deadline),
-            EpollCreate1 { flags } => Step::Done(self.sys_epoll_create1(pid, *flags)),
-            EpollCtl {
-                epfd,
-                op,
-                fd,
-                events,
-                data,
-            } => Step::Done(self.sys_epoll_ctl(pid, *epfd, *op, *fd, *events, *data)),
-            EpollWait { epfd, maxevents, .. } => self.sys_epoll_wait(pid, *epfd, *maxevents, deadline),
-            RtSigaction { sig, action } => Step::Done(self.sys_rt_sigaction(pid, *sig, *action)),
-            RtSigprocmask { how, set } => Step::Done(self.sys_rt_sigprocmask(pid, *how, *set)),
-            Kill { pid: target, sig } => Step::Done(self.sys_kill(*target, *sig)),
-            Alarm { seconds } => Step::Done(self.sys_alarm(pid, *seconds)),
-            Setitimer {
-                which,
-                value,
-                interval,
-            } => Step::Done(self.sys_setitimer(pid, *which, *value, *interval)),
-            Pause => Step::Block(WaitOn::Signal),
-            AioRead {
-                cb,
-                fd,
-                nbytes,
-                notify,
-            } => Step::Done(self.sys_aio_read(pid, *cb, *fd, *nbytes, *notify)),
-            AioWrite { cb, fd, data, notify } => Step::Done(self.sys_aio_write(pid, *cb, *fd, data, *notify)),
-            AioError { cb } => Step::Done(self.sys_aio_error(pid, *cb)),
-            AioReturn { cb } => Step::Done(self.sys_aio_return(pid, *cb)),
-            AioSuspend { cbs, .. } => self.sys_aio_suspend(pid, cbs, deadline),
-            IoUringSetup { entries } => Step::Done(self.sys_io_uring_setup(pid, *entries)),
-            IoUringEnter {
-                fd,
-                submit,
-                min_complete,
-            } => self.sys_io_uring_enter(pid, *fd, submit, *min_complete),
-            ExitGroup { .. } => Step::Done(Ok(Ret::Int(0))),
-        }
-    }
-
-    fn sys_sleep(&mut self, until: Nanos) -> Step {
-        if self.now >= until {
-            Step::Done(Ok(Ret::Int(0)))
-        } else {
-            Step::Block(WaitOn::Until(until))
-        }
     }
 
     /// Record an event at the kernel's current time.
@@ -831,22 +418,5 @@ impl Kernel {
             .and_then(|p| p.fds.get(fd))
             .copied()
             .ok_or(Errno::EBADF)
-    }
-}
-
-/// The relative timeout a call carries, fixed into a deadline when the call is entered.
-fn timeout_of(call: &Call) -> Option<Nanos> {
-    let ms = |t: i32| (t >= 0).then_some(t as u64 * 1_000_000);
-    match call {
-        Call::Select { timeout, .. } | Call::AioSuspend { timeout, .. } => *timeout,
-        Call::Poll { timeout_ms, .. } | Call::EpollWait { timeout_ms, .. } => ms(*timeout_ms),
-        Call::Nanosleep { duration } => Some(*duration),
-        _ => None,
-    }
-}
-
-impl crate::sys::Syscalls for Kernel {
-    fn syscall(&mut self, pid: Pid, call: &Call, now: Nanos) -> Outcome<Ret> {
-        Kernel::syscall(self, pid, call, now)
     }
 }

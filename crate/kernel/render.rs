@@ -156,15 +156,7 @@ fn fcntl_cmd(cmd: i32, arg: i64) -> String {
                 if arg & FD_CLOEXEC != 0 { "FD_CLOEXEC" } else { "0" }
             )
         }
-        F_SETFL => {
-            let names = [
-                (O_NONBLOCK, "O_NONBLOCK"),
-                (O_ASYNC, "O_ASYNC"),
-                (O_WRONLY, "O_WRONLY"),
-                (O_RDWR, "O_RDWR"),
-            ];
-            return format!("F_SETFL, {}", flags(arg, &names, "O_RDONLY"));
-        }
+        F_SETFL => return format!("F_SETFL, {}", getfl(arg)),
         F_SETOWN => "F_SETOWN",
         F_SETSIG => "F_SETSIG",
         _ => return format!("{cmd:#x} /* F_??? */, {arg}"),
@@ -267,22 +259,30 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
                 _ => format!("{fd}, NULL, NULL, {fl}"),
             }
         }
-        Call::RecvFrom { fd, len, flags: f } => match ret {
-            Some(Ret::Recv { data, from: Some(a) }) => {
-                format!("{fd}, {}, {len}, {f}, {}, [16]", quote(data), sockaddr(a))
+        Call::RecvFrom { fd, len, flags } => {
+            let f = msg_flags(*flags);
+            match ret {
+                Some(Ret::Recv { data, from: Some(a) }) => {
+                    format!("{fd}, {}, {len}, {f}, {}, [16]", quote(data), sockaddr(a))
+                }
+                Some(Ret::Recv { data, from: None }) => {
+                    format!("{fd}, {}, {len}, {f}, NULL, NULL", quote(data))
+                }
+                _ => format!("{fd}, 0x7ffc0000, {len}, {f}, NULL, NULL"),
             }
-            Some(Ret::Recv { data, from: None }) => format!("{fd}, {}, {len}, {f}, NULL, NULL", quote(data)),
-            _ => format!("{fd}, 0x7ffc0000, {len}, {f}, NULL, NULL"),
-        },
+        }
         Call::SendTo {
             fd,
             data,
-            flags: f,
+            flags,
             addr,
-        } => match addr {
-            Some(a) => format!("{fd}, {}, {}, {f}, {}, 16", quote(data), data.len(), sockaddr(a)),
-            None => format!("{fd}, {}, {}, {f}, NULL, 0", quote(data), data.len()),
-        },
+        } => {
+            let f = msg_flags(*flags);
+            match addr {
+                Some(a) => format!("{fd}, {}, {}, {f}, {}, 16", quote(data), data.len(), sockaddr(a)),
+                None => format!("{fd}, {}, {}, {f}, NULL, 0", quote(data), data.len()),
+            }
+        }
         Call::Shutdown { fd, how } => {
             let h = match *how {
                 SHUT_RD => "SHUT_RD".to_string(),
@@ -501,6 +501,15 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
     }
 }
 
+fn msg_flags(f: i32) -> String {
+    let names = [
+        (MSG_PEEK as i64, "MSG_PEEK"),
+        (MSG_DONTWAIT as i64, "MSG_DONTWAIT"),
+        (MSG_NOSIGNAL as i64, "MSG_NOSIGNAL"),
+    ];
+    flags(f as i64, &names, "0")
+}
+
 fn sigset(bits: u64) -> String {
     let names: Vec<String> = (1..=64)
         .filter(|s| bits & (1u64 << (s - 1)) != 0)
@@ -511,6 +520,9 @@ fn sigset(bits: u64) -> String {
 
 /// The result as strace prints it after ` = `.
 pub fn ret(call: &Call, r: &Ret) -> String {
+    if let Call::ExitGroup { .. } = call {
+        return "?".into(); // it never returns
+    }
     match r {
         Ret::Int(n) => match call {
             Call::Fcntl { cmd: F_GETFL, .. } => format!("{n:#x} (flags {})", getfl(*n)),

@@ -30,6 +30,8 @@ pub struct SignalState {
     /// ITIMER_REAL: next expiry and interval, and a generation to forget stale timers.
     pub itimer: Option<(Nanos, Nanos)>,
     pub itimer_gen: u64,
+    /// The armed timer, to cancel when re-armed.
+    itimer_key: Option<super::TimerKey>,
 }
 
 fn bit(sig: i32) -> u64 {
@@ -118,7 +120,9 @@ impl Kernel {
     pub fn take_signal(&mut self, pid: Pid) -> Option<SignalAction> {
         loop {
             let p = self.procs.get_mut(&pid)?;
-            if !p.alive || p.in_call.as_ref().is_some_and(|c| c.copying.is_some()) {
+            // Signals are delivered on the way back to user space: not while a call is in flight (it ends
+            // first, with EINTR or ERESTARTSYS, when the driver retries it).
+            if !p.alive || p.in_call.is_some() {
                 return None;
             }
             let sig = p.signals.next_deliverable()?;
@@ -250,13 +254,24 @@ impl Kernel {
             .unwrap_or((0, 0));
         p.signals.itimer_gen += 1;
         let gen = p.signals.itimer_gen;
-        if value == 0 {
-            p.signals.itimer = None;
-        } else {
-            p.signals.itimer = Some((now + value, interval));
-            self.add_timer(now + value, Timer::Itimer(pid, gen));
+        self.disarm_itimer(pid);
+        if value > 0 {
+            let at = now.saturating_add(value);
+            let key = self.add_timer(at, Timer::Itimer(pid, gen));
+            let s = &mut self.procs.get_mut(&pid).expect("checked above").signals;
+            s.itimer = Some((at, interval));
+            s.itimer_key = Some(key);
         }
         Ok(old)
+    }
+
+    /// Stop ITIMER_REAL (re-armed, or the process is gone).
+    pub(super) fn disarm_itimer(&mut self, pid: Pid) {
+        let Some(p) = self.procs.get_mut(&pid) else { return };
+        p.signals.itimer = None;
+        if let Some(key) = p.signals.itimer_key.take() {
+            self.cancel_timer(key);
+        }
     }
 
     pub(super) fn itimer_fire(&mut self, pid: Pid, gen: u64) {
@@ -266,9 +281,12 @@ impl Kernel {
             return;
         }
         let interval = p.signals.itimer.map(|t| t.1).unwrap_or(0);
+        p.signals.itimer_key = None;
         if interval > 0 {
-            p.signals.itimer = Some((now + interval, interval));
-            self.add_timer(now + interval, Timer::Itimer(pid, gen));
+            let at = now.saturating_add(interval);
+            p.signals.itimer = Some((at, interval));
+            let key = self.add_timer(at, Timer::Itimer(pid, gen));
+            self.procs.get_mut(&pid).expect("alive").signals.itimer_key = Some(key);
         } else {
             p.signals.itimer = None;
         }

@@ -15,7 +15,7 @@ use super::{Kernel, Step};
 use crate::net::{is_loopback, Prng};
 use crate::sys::consts::*;
 use crate::sys::{Errno, Fd, Ipv4Addr, Pid, Ret, SocketAddrV4, WaitOn};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Proto {
@@ -108,6 +108,8 @@ pub struct Socket {
     pub mss: usize,
     /// Bumped when a timer of this socket should be forgotten.
     pub gen: u64,
+    /// The SYN-retransmission or TIME_WAIT timer, cancelled when it no longer applies.
+    pub timer: Option<super::TimerKey>,
     pub syn_tries: u32,
     // UDP.
     pub dgrams: VecDeque<(SocketAddrV4, Vec<u8>)>,
@@ -154,6 +156,7 @@ impl Socket {
             orphan: false,
             mss: MSS_LOOPBACK,
             gen: 0,
+            timer: None,
             syn_tries: 0,
             dgrams: VecDeque::new(),
             dgram_bytes: 0,
@@ -179,8 +182,10 @@ impl Socket {
 #[derive(Clone, Debug)]
 pub struct Tables {
     /// Every TCP socket holding a port: (host, port) → sockets.
-    pub tcp_ports: BTreeMap<(usize, u16), Vec<ObjId>>,
-    pub udp_ports: BTreeMap<(usize, u16), Vec<ObjId>>,
+    pub tcp_ports: BTreeMap<(usize, u16), BTreeSet<ObjId>>,
+    pub udp_ports: BTreeMap<(usize, u16), BTreeSet<ObjId>>,
+    /// Listening sockets by (host, port), so a SYN finds its listener without looking at connections.
+    pub listeners: BTreeMap<(usize, u16), BTreeSet<ObjId>>,
     /// Established-or-connecting TCP sockets by (host, local, remote).
     pub conns: BTreeMap<(usize, SocketAddrV4, SocketAddrV4), ObjId>,
     /// The next ephemeral port to try, per host (seeded start, as Linux randomises it).
@@ -196,6 +201,7 @@ impl Tables {
         Tables {
             tcp_ports: BTreeMap::new(),
             udp_ports: BTreeMap::new(),
+            listeners: BTreeMap::new(),
             conns: BTreeMap::new(),
             next_port: (0..hosts)
                 .map(|_| EPHEMERAL.0 + (rng.next_u64() % span) as u16)
@@ -203,14 +209,14 @@ impl Tables {
         }
     }
 
-    fn ports(&self, proto: Proto) -> &BTreeMap<(usize, u16), Vec<ObjId>> {
+    fn ports(&self, proto: Proto) -> &BTreeMap<(usize, u16), BTreeSet<ObjId>> {
         match proto {
             Proto::Tcp => &self.tcp_ports,
             Proto::Udp => &self.udp_ports,
         }
     }
 
-    pub fn ports_mut(&mut self, proto: Proto) -> &mut BTreeMap<(usize, u16), Vec<ObjId>> {
+    pub fn ports_mut(&mut self, proto: Proto) -> &mut BTreeMap<(usize, u16), BTreeSet<ObjId>> {
         match proto {
             Proto::Tcp => &mut self.tcp_ports,
             Proto::Udp => &mut self.udp_ports,
@@ -220,7 +226,7 @@ impl Tables {
     pub fn unbind(&mut self, proto: Proto, host: usize, port: u16, id: ObjId) {
         let ports = self.ports_mut(proto);
         if let Some(v) = ports.get_mut(&(host, port)) {
-            v.retain(|x| *x != id);
+            v.remove(&id);
             if v.is_empty() {
                 ports.remove(&(host, port));
             }
@@ -350,7 +356,7 @@ impl Kernel {
             .ports_mut(proto)
             .entry((host, addr.port()))
             .or_default()
-            .push(id);
+            .insert(id);
         self.sock_mut(id).local = Some(addr);
         Ok(addr)
     }
@@ -390,6 +396,8 @@ impl Kernel {
             (backlog as usize).min(SOMAXCONN)
         };
         s.state = TcpState::Listen;
+        let key = (s.host, s.local.expect("bound above").port());
+        self.socks.listeners.entry(key).or_default().insert(id);
         Ok(Ret::Int(0))
     }
 

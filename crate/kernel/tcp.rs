@@ -96,10 +96,20 @@ impl Kernel {
     }
 
     fn arm_syn_timer(&mut self, id: ObjId, after: u64) {
+        let gen = self.retire_timer(id);
+        let key = self.add_timer(self.now + after, Timer::SynRetry(id, gen));
+        self.sock_mut(id).timer = Some(key);
+    }
+
+    /// Cancel the socket's timer (and bump its generation): the new generation.
+    fn retire_timer(&mut self, id: ObjId) -> u64 {
         let s = self.sock_mut(id);
         s.gen += 1;
         let gen = s.gen;
-        self.add_timer(self.now + after, Timer::SynRetry(id, gen));
+        if let Some(key) = s.timer.take() {
+            self.cancel_timer(key);
+        }
+        gen
     }
 
     /// The SYN was not answered: send it again, or give up with ETIMEDOUT.
@@ -177,7 +187,7 @@ impl Kernel {
         loop {
             let s = self.sock(id);
             let in_flight = s.snd_nxt - s.snd_una;
-            let unsent = s.tx.len() as u64 - in_flight;
+            let unsent = (s.tx.len() as u64).saturating_sub(in_flight);
             let room = s.peer_wnd.saturating_sub(in_flight);
             let n = unsent.min(room).min(s.mss as u64) as usize;
             if n == 0 {
@@ -242,6 +252,7 @@ impl Kernel {
 
     /// Forget a socket: its port, its connection entry, its object.
     pub(super) fn tcp_free(&mut self, id: ObjId) {
+        self.retire_timer(id);
         let s = self.sock(id);
         let (host, local, remote, user_bound) = (s.host, s.local, s.remote, s.user_bound);
         if let (Some(l), Some(r)) = (local, remote) {
@@ -251,6 +262,9 @@ impl Kernel {
         }
         let held = self.objs.get(id).refs > 0;
         if let Some(l) = local {
+            if let Some(set) = self.socks.listeners.get_mut(&(host, l.port())) {
+                set.remove(&id);
+            }
             if !(held && user_bound) {
                 self.socks.unbind(Proto::Tcp, host, l.port(), id);
             }
@@ -272,9 +286,10 @@ impl Kernel {
         s.error = Some(err);
         s.tx.clear();
         s.state = TcpState::Closed;
-        s.gen += 1;
         let orphan = s.orphan;
-        if let Some(l) = s.listener.take() {
+        let listener = s.listener.take();
+        self.retire_timer(id);
+        if let Some(l) = listener {
             if let Some(ls) = self.objs.socket_mut(l) {
                 ls.syn_q = ls.syn_q.saturating_sub(1);
             }
@@ -292,11 +307,10 @@ impl Kernel {
     }
 
     fn enter_time_wait(&mut self, id: ObjId) {
-        let s = self.sock_mut(id);
-        s.state = TcpState::TimeWait;
-        s.gen += 1;
-        let gen = s.gen;
-        self.add_timer(self.now + TIME_WAIT_LEN, Timer::TimeWait(id, gen));
+        self.sock_mut(id).state = TcpState::TimeWait;
+        let gen = self.retire_timer(id);
+        let key = self.add_timer(self.now + TIME_WAIT_LEN, Timer::TimeWait(id, gen));
+        self.sock_mut(id).timer = Some(key);
     }
 
     /// Build a segment from the socket's state and put it on the wire.
@@ -342,12 +356,13 @@ impl Kernel {
         let (what, seq, ack) = match &seg.payload {
             Payload::Tcp { flags, seq, ack, .. } => (flags.tcpdump(), *seq, *ack),
             Payload::Udp { .. } => ("UDP".to_string(), 0, 0),
+            Payload::PortUnreachable { .. } => ("ICMP port unreachable".to_string(), 0, 0),
         };
         let (src, dst, len) = (seg.src.to_string(), seg.dst.to_string(), seg.data_len());
-        let wire = match self.wire.transmit(seg, self.now) {
-            Fate::Arrives(_) => Wire::Sent,
-            Fate::Retransmitted { tries, .. } => Wire::Retransmitted(tries),
-            Fate::Lost => Wire::Lost,
+        let (wire, arrival) = match self.wire.transmit(seg, self.now) {
+            Fate::Arrives(t) => (Wire::Sent, Some(t)),
+            Fate::Retransmitted { tries, at } => (Wire::Retransmitted(tries), Some(at)),
+            Fate::Lost => (Wire::Lost, None),
         };
         self.emit(
             0,
@@ -359,6 +374,7 @@ impl Kernel {
                 ack,
                 len,
                 wire,
+                arrival,
             },
         );
     }
@@ -367,6 +383,9 @@ impl Kernel {
     pub(super) fn receive(&mut self, seg: Segment) {
         match &seg.payload {
             Payload::Udp { .. } => self.udp_input(seg),
+            Payload::PortUnreachable { orig_src, orig_dst } => {
+                self.udp_unreachable(seg.to_host, *orig_src, *orig_dst)
+            }
             Payload::Tcp { .. } => self.tcp_input(seg),
         }
     }
@@ -385,6 +404,7 @@ impl Kernel {
                     ack: *ack,
                     len,
                     wire: Wire::Dropped,
+                    arrival: None,
                 },
             );
         }
@@ -434,7 +454,7 @@ impl Kernel {
     }
 
     fn find_listener(&self, host: usize, dst: SocketAddrV4) -> Option<ObjId> {
-        let holders = self.socks.tcp_ports.get(&(host, dst.port()))?;
+        let holders = self.socks.listeners.get(&(host, dst.port()))?;
         holders.iter().copied().find(|&id| {
             let s = self.sock(id);
             s.state == TcpState::Listen
@@ -446,8 +466,10 @@ impl Kernel {
     /// A SYN for a listener: a half-open child answers SYN-ACK, unless the accept queue is full.
     fn tcp_syn(&mut self, listener: ObjId, seg: &Segment, seq: u32) {
         let l = self.sock(listener);
-        if l.accept_q.len() > l.backlog {
-            // Linux drops the SYN; the client retransmits it after its RTO.
+        if l.accept_q.len() + l.syn_q > l.backlog {
+            // Linux drops the SYN when the accept queue is full; the client retransmits it after its RTO.
+            // Loopback on Linux completes a handshake before the next SYN is looked at, so half-open
+            // connections count here too: the same connections get through as on Linux.
             self.trace_dropped(seg);
             return;
         }
@@ -475,7 +497,7 @@ impl Kernel {
             .tcp_ports
             .entry((seg.to_host, seg.dst.port()))
             .or_default()
-            .push(id);
+            .insert(id);
         self.tcp_emit(id, SYN_ACK, Vec::new());
     }
 
@@ -498,7 +520,7 @@ impl Kernel {
                 s.peer_wnd = window;
                 s.state = TcpState::Established;
                 s.was_connected = true;
-                s.gen += 1;
+                self.retire_timer(id);
                 self.tcp_emit(id, ACK, Vec::new());
                 self.wake_obj(id);
             }

@@ -1,7 +1,7 @@
 //! UDP: datagrams kept whole, truncated to the reader's buffer, dropped when the receive buffer is full.
 //!
-//! Deliberate difference from Linux: no ICMP port-unreachable, so a connected UDP socket never sees
-//! ECONNREFUSED; a datagram to a port nobody holds is dropped silently (traced as dropped).
+//! A datagram to a port nobody holds is answered with ICMP port unreachable; as on Linux, only a
+//! connected UDP socket takes it as an error (ECONNREFUSED on its next call).
 
 use super::objects::ObjId;
 use super::socket::Received;
@@ -92,6 +92,25 @@ impl Kernel {
         let Payload::Udp { data } = seg.payload else {
             return;
         };
+        if self
+            .socks
+            .udp_ports
+            .get(&(seg.to_host, seg.dst.port()))
+            .is_none_or(|h| h.is_empty())
+        {
+            let reply = Segment {
+                from_host: seg.to_host,
+                to_host: seg.from_host,
+                src: seg.dst,
+                dst: seg.src,
+                payload: Payload::PortUnreachable {
+                    orig_src: seg.src,
+                    orig_dst: seg.dst,
+                },
+            };
+            self.transmit(reply);
+            return;
+        }
         let target = self
             .socks
             .udp_ports
@@ -123,6 +142,7 @@ impl Kernel {
                     ack: 0,
                     len,
                     wire: Wire::Dropped,
+                    arrival: None,
                 },
             );
             return;
@@ -132,5 +152,20 @@ impl Kernel {
         s.dgram_bytes += data.len();
         s.dgrams.push_back((seg.src, data));
         self.wake_obj(id);
+    }
+
+    /// ICMP port unreachable came back: a UDP socket connected to that peer gets ECONNREFUSED.
+    pub(super) fn udp_unreachable(&mut self, host: usize, orig_src: SocketAddrV4, orig_dst: SocketAddrV4) {
+        let Some(holders) = self.socks.udp_ports.get(&(host, orig_src.port())) else {
+            return;
+        };
+        let target = holders
+            .iter()
+            .copied()
+            .find(|&id| self.sock(id).remote == Some(orig_dst));
+        if let Some(id) = target {
+            self.sock_mut(id).error = Some(Errno::ECONNREFUSED);
+            self.wake_obj(id);
+        }
     }
 }

@@ -94,6 +94,11 @@ pub enum Payload {
     Udp {
         data: Vec<u8>,
     },
+    /// ICMP port unreachable, quoting the datagram's (src, dst) that nobody took.
+    PortUnreachable {
+        orig_src: SocketAddrV4,
+        orig_dst: SocketAddrV4,
+    },
 }
 
 /// One IPv4 packet on the wire, between two host indexes.
@@ -112,12 +117,14 @@ impl Segment {
         match &self.payload {
             Payload::Tcp { data, .. } => 40 + data.len(),
             Payload::Udp { data } => 28 + data.len(),
+            Payload::PortUnreachable { .. } => 56,
         }
     }
 
     pub fn data_len(&self) -> usize {
         match &self.payload {
             Payload::Tcp { data, .. } | Payload::Udp { data } => data.len(),
+            Payload::PortUnreachable { .. } => 0,
         }
     }
 
@@ -132,12 +139,15 @@ impl Segment {
 
 /// One direction of a link between two hosts.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct LinkSpec {
     /// One-way latency.
     pub latency: Nanos,
     /// Bits per second; `None` is unlimited.
+    #[serde(default)]
     pub bandwidth_bps: Option<u64>,
     /// Probability in [0, 1] that a segment is lost.
+    #[serde(default)]
     pub loss: f64,
 }
 

@@ -5,6 +5,15 @@
 //! ([`Call`]); whoever drives the VM (the simulated world, or the native backend) hands it to a kernel and
 //! resumes the VM with the [`Outcome`]. A call that would block answers [`Outcome::WouldBlock`] with what it
 //! waits on; the driver parks the caller and retries the call when that fires. That retry *is* blocking IO.
+//!
+//! The rules a driver keeps (the simulated kernel relies on them):
+//! - After `WouldBlock`, retry **the same** `Call` (equal by value) until it answers `Ok` or `Err`. The
+//!   kernel recognises the retry, so the trace shows one call; a read that found data may answer
+//!   `WouldBlock(Until(t))` while it models the copy to user space (its data is already taken, so making
+//!   a different call instead would lose it).
+//! - After every answer, ask the kernel for a pending signal (`Kernel::take_signal`) and run its handler
+//!   before anything else; for a `WouldBlock` answer run the handler, then retry.
+//! - A blocked call's timeout is fixed when it is first entered (select/poll/epoll_wait/nanosleep).
 
 pub mod consts;
 pub mod sim;

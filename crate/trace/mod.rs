@@ -100,6 +100,8 @@ pub enum Kind {
         ack: u32,
         len: usize,
         wire: Wire,
+        /// When it reaches the other end (None if lost; for a drop event, it is now).
+        arrival: Option<Nanos>,
     },
     Signal {
         sig: i32,
@@ -134,7 +136,10 @@ pub fn strace(events: &[Event], with_pid: bool) -> String {
         .filter(|e| {
             matches!(
                 e.kind,
-                Kind::SyscallEnter { .. } | Kind::SyscallExit { .. } | Kind::Signal { .. }
+                Kind::SyscallEnter { .. }
+                    | Kind::SyscallExit { .. }
+                    | Kind::Signal { .. }
+                    | Kind::State(ProcState::Exited(_))
             )
         })
         .collect();
@@ -182,6 +187,14 @@ pub fn strace(events: &[Event], with_pid: bool) -> String {
             }
             _ => {}
         }
+        if let Kind::State(ProcState::Exited(code)) = &e.kind {
+            let prefix = if with_pid {
+                format!("[pid {:>5}] ", e.pid)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("{prefix}+++ exited with {code} +++\n"));
+        }
     }
     out
 }
@@ -196,7 +209,10 @@ pub fn timeline(events: &[Event], lang: Lang) -> String {
     let mut out = String::new();
     for e in events {
         let what = match &e.kind {
-            Kind::SyscallEnter { name, args } => format!("enter {name}({args})"),
+            Kind::SyscallEnter { name, args } => match args.strip_suffix(", ") {
+                Some(known) => format!("enter {name}({known}, ...)"),
+                None => format!("enter {name}({args})"),
+            },
             Kind::SyscallExit { name, args, ret, .. } => format!("exit  {name}({args}) = {ret}"),
             Kind::Phase {
                 phase,
@@ -220,8 +236,12 @@ pub fn timeline(events: &[Event], lang: Lang) -> String {
                 ack,
                 len,
                 wire,
+                arrival,
             } => {
-                format!("wire  {src} > {dst} [{what}] seq {seq} ack {ack} len {len} {wire:?}")
+                let at = arrival
+                    .map(|t| format!(" arrives {}", format_time(t)))
+                    .unwrap_or_default();
+                format!("wire  {src} > {dst} [{what}] seq {seq} ack {ack} len {len} {wire:?}{at}")
             }
             Kind::Signal { sig, step } => {
                 format!("signal {} {step:?}", crate::sys::consts::signal_name(*sig))
@@ -257,4 +277,99 @@ pub fn trace_hash(events: &[Event]) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(seq: u64, pid: Pid, kind: Kind) -> Event {
+        Event {
+            seq,
+            time: seq * 1000,
+            pid,
+            task: 0,
+            kind,
+        }
+    }
+
+    fn enter(name: &str, args: &str) -> Kind {
+        Kind::SyscallEnter {
+            name: name.into(),
+            args: args.into(),
+        }
+    }
+
+    fn exit(name: &str, args: &str, ret: &str) -> Kind {
+        Kind::SyscallExit {
+            name: name.into(),
+            args: args.into(),
+            ret: ret.into(),
+            errno: None,
+        }
+    }
+
+    #[test]
+    fn strace_joins_uninterrupted_calls_and_splits_interleaved_ones() {
+        let events = vec![
+            ev(0, 1, enter("listen", "3, 5")),
+            ev(1, 1, exit("listen", "3, 5", "0")),
+            ev(2, 1, enter("recvfrom", "4, ")),
+            ev(3, 2, enter("getpid", "")),
+            ev(4, 2, exit("getpid", "", "2")),
+            ev(5, 1, exit("recvfrom", "4, \"hi\", 10, 0, NULL, NULL", "2")),
+        ];
+        assert_eq!(
+            strace(&events, true),
+            "[pid     1] listen(3, 5)                = 0\n\
+             [pid     1] recvfrom(4,  <unfinished ...>\n\
+             [pid     2] getpid()                    = 2\n\
+             [pid     1] <... recvfrom resumed>\"hi\", 10, 0, NULL, NULL) = 2\n"
+        );
+        assert_eq!(
+            strace(&events[..2], false),
+            "listen(3, 5)                            = 0\n"
+        );
+    }
+
+    #[test]
+    fn json_lines_parse_back_and_narration_speaks_both_languages() {
+        let e = ev(
+            0,
+            7,
+            Kind::SyscallExit {
+                name: "accept4".into(),
+                args: "3, NULL, NULL, SOCK_CLOEXEC".into(),
+                ret: "-1 EAGAIN (Resource temporarily unavailable)".into(),
+                errno: Some(Errno::EAGAIN),
+            },
+        );
+        let line = json_lines(std::slice::from_ref(&e));
+        let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+        assert_eq!(v["pid"], 7);
+        assert_eq!(v["kind"]["SyscallExit"]["errno"], "EAGAIN");
+        assert_eq!(
+            e.narrate(Lang::En),
+            "accept4 fails with EAGAIN (Resource temporarily unavailable)."
+        );
+        assert!(e.narrate(Lang::Zh).contains("失败"));
+        let phase = Kind::Phase {
+            phase: Phase::CopyToUser,
+            end: false,
+            fd: 3,
+            bytes: 5,
+        };
+        assert_eq!(
+            ev(1, 7, phase).narrate(Lang::Zh),
+            "第二阶段开始：内核把 5 字节拷贝到用户空间。"
+        );
+    }
+
+    #[test]
+    fn trace_hash_changes_with_the_trace() {
+        let a = vec![ev(0, 1, enter("getpid", ""))];
+        let b = vec![ev(0, 2, enter("getpid", ""))];
+        assert_eq!(trace_hash(&a), trace_hash(&a.clone()));
+        assert_ne!(trace_hash(&a), trace_hash(&b));
+    }
 }

@@ -31,6 +31,18 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
         ) => {
             format!("{name} 失败，返回 {}（{}）。", e.name(), e.strerror())
         }
+        (Kind::SyscallExit { name, .. }, En) if name == "exit_group" => {
+            "The process ends: exit_group does not return.".to_string()
+        }
+        (Kind::SyscallExit { name, .. }, Zh) if name == "exit_group" => {
+            "进程结束：exit_group 不会返回。".to_string()
+        }
+        (Kind::SyscallExit { name, ret, .. }, En) if ret.contains("ERESTARTSYS") => {
+            format!("{name} is interrupted by a signal; it starts again after the handler.")
+        }
+        (Kind::SyscallExit { name, ret, .. }, Zh) if ret.contains("ERESTARTSYS") => {
+            format!("{name} 被信号打断，处理函数返回后重新开始。")
+        }
         (Kind::SyscallExit { name, ret, .. }, En) => format!("{name} returns {ret} to the process."),
         (Kind::SyscallExit { name, ret, .. }, Zh) => format!("{name} 返回 {ret}，回到用户态。"),
         (
@@ -210,6 +222,7 @@ fn segment_name(what: &str, lang: Lang) -> &'static str {
         (".", Lang::En) => "ACK",
         (".", Lang::Zh) => "ACK",
         ("UDP", _) => "UDP",
+        ("ICMP port unreachable", _) => "ICMP port-unreachable",
         _ => "TCP",
     }
 }
