@@ -29,7 +29,9 @@ pub struct SyntaxError {
     pub filename: String,
     /// 1-based.
     pub line: u32,
-    /// 1-based character offset of the caret, as CPython's `SyntaxError.offset`.
+    /// 1-based offset of the caret, as CPython's `SyntaxError.offset` for a file: counted in characters
+    /// for errors of its tokenizer, in UTF-8 bytes for errors of its parser and compiler (a CPython
+    /// quirk, kept so that the carets land where CPython draws them).
     pub offset: u32,
     /// 1-based end offset (exclusive) for a run of carets; equal to `offset + 1` for one caret.
     pub end_offset: u32,
@@ -47,21 +49,32 @@ impl fmt::Display for SyntaxError {
     /// IndentationError: unindent does not match any outer indentation level
     /// ```
     ///
-    /// CPython strips the line's leading whitespace and shifts the caret by as much.
+    /// It follows CPython 3.11's `print_error_text`: the line's leading whitespace is stripped and the caret
+    /// shifted by as much; no caret when it would stand left of the text; the caret run is clipped to
+    /// the line (whose length CPython counts in UTF-8 bytes, newline included).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
-        let trimmed = self.text.trim_start();
-        if !trimmed.trim_end().is_empty() {
-            let stripped = (self.text.chars().count() - trimmed.chars().count()) as u32;
-            writeln!(f, "    {}", trimmed.trim_end())?;
-            let start = self.offset.saturating_sub(1).saturating_sub(stripped);
-            let width = self.end_offset.saturating_sub(self.offset).max(1);
-            writeln!(
-                f,
-                "    {}{}",
-                " ".repeat(start as usize),
-                "^".repeat(width as usize)
-            )?;
+        if !self.text.is_empty() {
+            let line_size = self.text.len() as i64 + 1;
+            let offset = i64::from(self.offset);
+            let end_offset = i64::from(self.end_offset).min(line_size + 1);
+            let carets = if end_offset > offset {
+                end_offset - offset
+            } else {
+                1
+            };
+            let trimmed = self.text.trim_start_matches([' ', '\t', '\x0c']);
+            let stripped = (self.text.chars().count() - trimmed.chars().count()) as i64;
+            let column = (offset - 1 - stripped).min(trimmed.len() as i64);
+            writeln!(f, "    {trimmed}")?;
+            if column >= 0 {
+                writeln!(
+                    f,
+                    "    {}{}",
+                    " ".repeat(column as usize),
+                    "^".repeat(carets as usize)
+                )?;
+            }
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
     }

@@ -1,0 +1,152 @@
+//! The arena every heap object lives in: a `Vec` of objects addressed by index, with a free list, a
+//! live count for the memory budget, and a mark-and-sweep collector the VM runs between instructions.
+
+use super::value::{Obj, ObjId, Value};
+
+#[derive(Clone, Debug, Default)]
+pub struct Heap {
+    objs: Vec<Obj>,
+    free: Vec<u32>,
+    live: usize,
+    /// Allocations since the last collection (the VM collects when this passes its threshold).
+    pub since_gc: usize,
+}
+
+impl Heap {
+    pub fn alloc(&mut self, o: Obj) -> ObjId {
+        self.live += 1;
+        self.since_gc += 1;
+        match self.free.pop() {
+            Some(i) => {
+                self.objs[i as usize] = o;
+                ObjId(i)
+            }
+            None => {
+                self.objs.push(o);
+                ObjId(self.objs.len() as u32 - 1)
+            }
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, id: ObjId) -> &Obj {
+        &self.objs[id.0 as usize]
+    }
+
+    #[inline]
+    pub fn get_mut(&mut self, id: ObjId) -> &mut Obj {
+        &mut self.objs[id.0 as usize]
+    }
+
+    pub fn live(&self) -> usize {
+        self.live
+    }
+
+    /// Frees every object not reachable from `roots`. `children` lists the values an object holds.
+    pub fn collect(&mut self, roots: &[Value]) {
+        let mut marked = vec![false; self.objs.len()];
+        let mut work: Vec<ObjId> = Vec::new();
+        let push = |v: Value, work: &mut Vec<ObjId>| {
+            if let Value::Obj(id) = v {
+                work.push(id);
+            }
+        };
+        for &r in roots {
+            push(r, &mut work);
+        }
+        while let Some(id) = work.pop() {
+            let m = &mut marked[id.0 as usize];
+            if *m {
+                continue;
+            }
+            *m = true;
+            let mut kids = Vec::new();
+            children(&self.objs[id.0 as usize], &mut kids);
+            for k in kids {
+                push(k, &mut work);
+            }
+        }
+        for (i, m) in marked.iter().enumerate() {
+            if !m && !matches!(self.objs[i], Obj::Free) {
+                self.objs[i] = Obj::Free;
+                self.free.push(i as u32);
+                self.live -= 1;
+            }
+        }
+        // Reuse low slots first, so ids stay small and allocation order stays deterministic.
+        self.free.sort_unstable_by(|a, b| b.cmp(a));
+        self.since_gc = 0;
+    }
+}
+
+/// The values an object refers to (for marking).
+pub fn children(o: &Obj, out: &mut Vec<Value>) {
+    use super::value::IterState as I;
+    match o {
+        Obj::Str(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::BigInt(_) | Obj::Range { .. } => {}
+        Obj::NotImplemented | Obj::Ellipsis | Obj::Free | Obj::Native(_) => {}
+        Obj::Tuple(v) | Obj::List(v) => out.extend_from_slice(v),
+        Obj::Dict(d) | Obj::Set(d) | Obj::FrozenSet(d) => {
+            for e in d.iter() {
+                out.push(e.key);
+                out.push(e.value);
+            }
+        }
+        Obj::Slice { start, stop, step } => out.extend([*start, *stop, *step]),
+        Obj::Function(f) => {
+            out.push(Value::Obj(f.globals));
+            out.extend_from_slice(&f.defaults);
+            out.extend(f.kwdefaults.iter().map(|k| k.1));
+            out.extend(f.closure.iter().map(|c| Value::Obj(*c)));
+            out.extend(f.attrs.iter().map(|a| a.1));
+            code_consts(&f.code, out);
+        }
+        Obj::Code(c) => code_consts(c, out),
+        Obj::DictView { dict, .. } => out.push(Value::Obj(*dict)),
+        Obj::NativeMethod { recv, .. } => out.push(*recv),
+        Obj::Method { recv, func } => out.extend([*recv, *func]),
+        Obj::Class(c) => {
+            out.extend(c.bases.iter().map(|b| Value::Obj(*b)));
+            out.extend(c.mro.iter().map(|b| Value::Obj(*b)));
+            out.extend(c.attrs.iter().map(|a| a.1));
+        }
+        Obj::Instance(i) => {
+            out.push(Value::Obj(i.class));
+            out.extend(i.attrs.iter().map(|a| a.1));
+            if let Some(e) = &i.exc {
+                out.extend_from_slice(&e.args);
+                out.extend(e.cause.iter().chain(e.context.iter()).copied());
+                for (c, _) in &e.traceback {
+                    code_consts(c, out);
+                }
+            }
+        }
+        Obj::Module { attrs, .. } => out.extend(attrs.iter().map(|a| a.1)),
+        Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => out.push(*v),
+        Obj::Property { get, set } => out.extend([*get, *set]),
+        Obj::Super { class, recv } => out.extend([Value::Obj(*class), *recv]),
+        Obj::Iter(it) => match it {
+            I::Seq { seq, .. } | I::Reversed { seq, .. } => out.push(*seq),
+            I::DictKeys { dict, .. } | I::DictValues { dict, .. } | I::DictItems { dict, .. } => {
+                out.push(Value::Obj(*dict))
+            }
+            I::Str { s, .. } => out.push(Value::Obj(*s)),
+            I::Enumerate { inner, .. } => out.push(*inner),
+            I::Zip { inners } => out.extend_from_slice(inners),
+            I::Map { func, inners } => {
+                out.push(*func);
+                out.extend_from_slice(inners)
+            }
+            I::Filter { func, inner } => out.extend([*func, *inner]),
+            I::GetItem { obj, .. } => out.push(*obj),
+            I::Callable { func, sentinel } => out.extend([*func, *sentinel]),
+            I::Range { .. } | I::Exhausted => {}
+        },
+        Obj::Generator(g) => g.trace(out),
+        Obj::Greenlet(g) => g.trace(out),
+    }
+}
+
+pub fn code_consts(c: &super::bytecode::Code, out: &mut Vec<Value>) {
+    out.extend_from_slice(&c.consts);
+}

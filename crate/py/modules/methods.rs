@@ -1,0 +1,1663 @@
+//! Methods of the builtin types (`str`, `list`, `dict`, `set`, `tuple`, `bytes`, generators,
+//! exceptions, `object`), as natives in their classes.
+
+use std::rc::Rc;
+
+use super::builtins::collect;
+use crate::py::value::{Obj, ObjId, Value};
+use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, GenState, Vm};
+
+type R = Result<Action, Value>;
+
+fn ret(v: Value) -> R {
+    Ok(Action::Return(v))
+}
+
+pub fn install(vm: &mut Vm) {
+    super::builtins::install_constructors(vm);
+    let t = vm.types.clone();
+    type M = (&'static str, crate::py::vm::NativeFn);
+    let str_methods: &[M] = &[
+        ("str.upper", str_upper),
+        ("str.lower", str_lower),
+        ("str.strip", str_strip),
+        ("str.lstrip", str_lstrip),
+        ("str.rstrip", str_rstrip),
+        ("str.split", str_split),
+        ("str.rsplit", str_rsplit),
+        ("str.splitlines", str_splitlines),
+        ("str.join", str_join),
+        ("str.replace", str_replace),
+        ("str.startswith", str_startswith),
+        ("str.endswith", str_endswith),
+        ("str.find", str_find),
+        ("str.rfind", str_rfind),
+        ("str.index", str_index),
+        ("str.rindex", str_rindex),
+        ("str.istitle", str_istitle),
+        ("str.isidentifier", str_isidentifier),
+        ("str.expandtabs", str_expandtabs),
+        ("str.removeprefix", str_removeprefix),
+        ("str.removesuffix", str_removesuffix),
+        ("str.format_map", str_format_map),
+        ("str.count", str_count),
+        ("str.format", str_format),
+        ("str.encode", str_encode),
+        ("str.isdigit", str_isdigit),
+        ("str.isnumeric", str_isdigit),
+        ("str.isdecimal", str_isdigit),
+        ("str.isalpha", str_isalpha),
+        ("str.isalnum", str_isalnum),
+        ("str.isspace", str_isspace),
+        ("str.isupper", str_isupper),
+        ("str.islower", str_islower),
+        ("str.capitalize", str_capitalize),
+        ("str.title", str_title),
+        ("str.swapcase", str_swapcase),
+        ("str.center", str_center),
+        ("str.ljust", str_ljust),
+        ("str.rjust", str_rjust),
+        ("str.zfill", str_zfill),
+        ("str.partition", str_partition),
+        ("str.rpartition", str_rpartition),
+        ("str.casefold", str_lower),
+    ];
+    for &(n, f) in str_methods {
+        vm.def_native(t.str_, n, f);
+    }
+    let list_methods: &[M] = &[
+        ("list.append", list_append),
+        ("list.extend", list_extend),
+        ("list.pop", list_pop),
+        ("list.insert", list_insert),
+        ("list.remove", list_remove),
+        ("list.index", seq_index),
+        ("list.count", seq_count),
+        ("list.sort", list_sort),
+        ("list.reverse", list_reverse),
+        ("list.copy", list_copy),
+        ("list.clear", list_clear),
+    ];
+    for &(n, f) in list_methods {
+        vm.def_native(t.list, n, f);
+    }
+    vm.def_native(t.tuple, "tuple.index", seq_index);
+    vm.def_native(t.tuple, "tuple.count", seq_count);
+    let dict_methods: &[M] = &[
+        ("dict.get", dict_get),
+        ("dict.keys", dict_keys),
+        ("dict.values", dict_values),
+        ("dict.items", dict_items),
+        ("dict.pop", dict_pop),
+        ("dict.popitem", dict_popitem),
+        ("dict.setdefault", dict_setdefault),
+        ("dict.update", dict_update),
+        ("dict.copy", dict_copy),
+        ("dict.clear", dict_clear),
+    ];
+    for &(n, f) in dict_methods {
+        vm.def_native(t.dict, n, f);
+    }
+    let fk = vm.native("dict.fromkeys", dict_fromkeys);
+    let fk = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fk)));
+    vm.set_attr_raw(t.dict, "fromkeys", fk);
+    let set_methods: &[M] = &[
+        ("set.add", set_add),
+        ("set.remove", set_remove),
+        ("set.discard", set_discard),
+        ("set.pop", set_pop),
+        ("set.clear", set_clear),
+        ("set.update", set_update),
+        ("set.union", set_union),
+        ("set.intersection", set_intersection),
+        ("set.difference", set_difference),
+        ("set.symmetric_difference", set_symdiff),
+        ("set.issubset", set_issubset),
+        ("set.issuperset", set_issuperset),
+        ("set.isdisjoint", set_isdisjoint),
+        ("set.copy", set_copy),
+    ];
+    for &(n, f) in set_methods {
+        vm.def_native(t.set, n, f);
+    }
+    for &(n, f) in &set_methods[9..] {
+        vm.def_native(t.frozenset, n, f);
+    }
+    for &(n, f) in &set_methods[5..9] {
+        vm.def_native(t.frozenset, n, f);
+    }
+    let bytes_methods: &[M] = &[
+        ("bytes.decode", bytes_decode),
+        ("bytes.hex", bytes_hex),
+        ("bytes.startswith", str_startswith),
+        ("bytes.endswith", str_endswith),
+        ("bytes.upper", str_upper),
+        ("bytes.lower", str_lower),
+        ("bytes.strip", str_strip),
+        ("bytes.split", str_split),
+        ("bytes.replace", str_replace),
+        ("bytes.find", str_find),
+        ("bytes.join", bytes_join),
+        ("bytes.count", str_count),
+    ];
+    for &(n, f) in bytes_methods {
+        vm.def_native(t.bytes, n, f);
+        vm.def_native(t.bytearray, n, f);
+    }
+    vm.def_native(t.bytearray, "bytearray.append", bytearray_append);
+    vm.def_native(t.bytearray, "bytearray.extend", bytearray_extend);
+    vm.def_native(t.bytearray, "bytearray.clear", bytearray_clear);
+    vm.def_native(t.int, "int.bit_length", int_bit_length);
+    vm.def_native(t.int, "int.to_bytes", int_to_bytes);
+    vm.def_native(t.int, "int.conjugate", identity);
+    let fb = vm.native("int.from_bytes", int_from_bytes);
+    let fb = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fb)));
+    vm.set_attr_raw(t.int, "from_bytes", fb);
+    vm.def_native(t.float, "float.as_integer_ratio", float_as_integer_ratio);
+    vm.def_native(t.float, "float.conjugate", identity);
+    let fh = vm.native("bytes.fromhex", bytes_fromhex);
+    let fh = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fh)));
+    vm.set_attr_raw(t.bytes, "fromhex", fh);
+    vm.def_native(t.range, "range.index", seq_index);
+    vm.def_native(t.range, "range.count", seq_count);
+    vm.def_native(t.slice, "slice.indices", slice_indices);
+    vm.def_native(t.set, "set.intersection_update", set_intersection_update);
+    vm.def_native(t.set, "set.difference_update", set_difference_update);
+    vm.def_native(t.set, "set.symmetric_difference_update", set_symdiff_update);
+    vm.def_native(t.float, "float.is_integer", float_is_integer);
+    let gen: &[M] = &[
+        ("generator.send", gen_send),
+        ("generator.throw", gen_throw),
+        ("generator.close", gen_close),
+        ("generator.__next__", gen_next),
+        ("generator.__iter__", identity),
+    ];
+    for &(n, f) in gen {
+        vm.def_native(t.generator, n, f);
+    }
+    vm.def_native(t.iterator, "iterator.__next__", gen_next);
+    vm.def_native(t.iterator, "iterator.__iter__", identity);
+    vm.def_native(t.object, "object.__init__", object_init);
+    vm.def_native(t.object, "object.__eq__", object_eq);
+    vm.def_native(t.object, "object.__ne__", object_ne);
+    vm.def_native(t.object, "object.__hash__", object_hash);
+    vm.def_native(t.object, "object.__str__", object_str);
+    vm.def_native(t.object, "object.__repr__", object_repr);
+    vm.def_native(t.object, "object.__setattr__", object_setattr);
+    let base = vm.exc_class(ExcKind::BaseException);
+    vm.def_native(base, "BaseException.__init__", exc_init);
+    vm.def_native(base, "BaseException.with_traceback", identity);
+    let os = vm.exc_class(ExcKind::OSError);
+    vm.def_native(os, "OSError.__init__", oserror_init);
+    let p = t.property;
+    vm.def_native(p, "property.setter", property_setter);
+    vm.def_native(p, "property.getter", property_getter);
+    vm.def_native(p, "property.deleter", identity);
+}
+
+// ---- helpers ----
+
+fn this_str(vm: &Vm, a: &Args) -> Rc<str> {
+    match a.get(0) {
+        Some(Value::Obj(id)) => match vm.heap.get(id) {
+            Obj::Str(s) => s.clone(),
+            Obj::Bytes(b) | Obj::ByteArray(b) => Rc::from(String::from_utf8_lossy(b).as_ref()),
+            _ => Rc::from(""),
+        },
+        _ => Rc::from(""),
+    }
+}
+
+fn is_bytes(vm: &Vm, a: &Args) -> bool {
+    matches!(a.get(0), Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Bytes(_) | Obj::ByteArray(_)))
+}
+
+fn bytes_of(vm: &Vm, v: Value) -> Option<Vec<u8>> {
+    match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Bytes(b) | Obj::ByteArray(b) => Some(b.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A text result: `str` for str methods, `bytes` for bytes methods.
+fn text(vm: &mut Vm, a: &Args, s: &str) -> Value {
+    if is_bytes(vm, a) {
+        Value::Obj(vm.heap.alloc(Obj::Bytes(s.as_bytes().to_vec())))
+    } else {
+        vm.new_str(s)
+    }
+}
+
+/// A str (or bytes, for bytes methods) argument as text.
+fn str_arg(vm: &mut Vm, a: &Args, i: usize, what: &str) -> Result<Option<String>, Value> {
+    match a.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => {
+            if let Some(s) = vm.str_of(v) {
+                return Ok(Some(s.to_string()));
+            }
+            if let Some(b) = bytes_of(vm, v) {
+                return Ok(Some(String::from_utf8_lossy(&b).into_owned()));
+            }
+            Err(vm.type_error(format!("{what} arg must be None or str, not {}", vm.type_name(v))))
+        }
+    }
+}
+
+fn list_id(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
+    match a.get(0) {
+        Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::List(_)) => Ok(id),
+        _ => Err(vm.type_error("descriptor requires a 'list' object")),
+    }
+}
+
+fn obj_id(a: &Args) -> ObjId {
+    match a.get(0) {
+        Some(Value::Obj(id)) => id,
+        _ => ObjId(0),
+    }
+}
+
+// ---- str ----
+
+fn str_upper(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a).to_uppercase();
+    ret(text(vm, &a, &s))
+}
+
+fn str_lower(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a).to_lowercase();
+    ret(text(vm, &a, &s))
+}
+
+fn strip_with(vm: &mut Vm, a: &Args, left: bool, right: bool) -> R {
+    let s = this_str(vm, a);
+    let chars = str_arg(vm, a, 1, "strip")?;
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut out: &str = &s;
+    if left {
+        out = out.trim_start_matches(pred);
+    }
+    if right {
+        out = out.trim_end_matches(pred);
+    }
+    let o = out.to_string();
+    ret(text(vm, a, &o))
+}
+
+fn str_strip(vm: &mut Vm, a: Args) -> R {
+    strip_with(vm, &a, true, true)
+}
+
+fn str_lstrip(vm: &mut Vm, a: Args) -> R {
+    strip_with(vm, &a, true, false)
+}
+
+fn str_rstrip(vm: &mut Vm, a: Args) -> R {
+    strip_with(vm, &a, false, true)
+}
+
+fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
+    let s = this_str(vm, a);
+    let sep = match a.arg(vm, 1, "sep") {
+        Some(Value::None) | None => None,
+        Some(v) => match vm
+            .str_of(v)
+            .map(|x| x.to_string())
+            .or_else(|| bytes_of(vm, v).map(|b| String::from_utf8_lossy(&b).into_owned()))
+        {
+            Some(x) => Some(x),
+            None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
+        },
+    };
+    let maxsplit = a
+        .arg(vm, 2, "maxsplit")
+        .and_then(|v| vm.small_int(v))
+        .unwrap_or(-1);
+    let mut parts: Vec<String> = match &sep {
+        Some(sep) if sep.is_empty() => return Err(vm.value_error("empty separator")),
+        Some(sep) => {
+            if maxsplit < 0 {
+                s.split(sep.as_str()).map(String::from).collect()
+            } else if from_right {
+                let mut v: Vec<String> = s
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
+                v.reverse();
+                v
+            } else {
+                s.splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
+            }
+        }
+        None => {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if maxsplit < 0 || words.len() <= maxsplit as usize {
+                words.into_iter().map(String::from).collect()
+            } else if !from_right {
+                // Keep the rest of the string (from the (maxsplit+1)-th word on) as the last part.
+                let mut out = Vec::new();
+                let mut rest: &str = s.trim_start();
+                for _ in 0..maxsplit {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_string());
+                    rest = rest[end..].trim_start();
+                }
+                out.push(rest.to_string());
+                out
+            } else {
+                let mut out = Vec::new();
+                let mut rest: &str = s.trim_end();
+                for _ in 0..maxsplit {
+                    let start = rest.rfind(char::is_whitespace).map(|p| p + 1).unwrap_or(0);
+                    out.push(rest[start..].to_string());
+                    rest = rest[..start].trim_end();
+                }
+                out.push(rest.to_string());
+                out.reverse();
+                out
+            }
+        }
+    };
+    if sep.is_none() {
+        parts.retain(|p| !p.is_empty());
+    }
+    let items = parts.iter().map(|p| text(vm, a, p)).collect();
+    ret(vm.new_list(items))
+}
+
+fn str_split(vm: &mut Vm, a: Args) -> R {
+    split_impl(vm, &a, false)
+}
+
+fn str_rsplit(vm: &mut Vm, a: Args) -> R {
+    split_impl(vm, &a, true)
+}
+
+fn str_splitlines(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let keep = a
+        .arg(vm, 1, "keepends")
+        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
+        .unwrap_or(false);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' || c == '\r' {
+            let mut end = c.to_string();
+            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+                end.push('\n');
+                i += 1;
+            }
+            if keep {
+                cur.push_str(&end);
+            }
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+        i += 1;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    let items = out.iter().map(|p| vm.new_str(p)).collect();
+    ret(vm.new_list(items))
+}
+
+fn str_join(vm: &mut Vm, a: Args) -> R {
+    let sep = obj_id(&a);
+    let it = a.get(1).unwrap_or(Value::None);
+    if is_bytes(vm, &a) {
+        return bytes_join(vm, a);
+    }
+    collect(vm, it, Collected::Join(sep))
+}
+
+fn str_replace(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let old = str_arg(vm, &a, 1, "replace")?.unwrap_or_default();
+    let new = str_arg(vm, &a, 2, "replace")?.unwrap_or_default();
+    let count = a.get(3).and_then(|v| vm.small_int(v)).unwrap_or(-1);
+    let out = if count < 0 {
+        s.replace(&old, &new)
+    } else {
+        s.replacen(&old, &new, count as usize)
+    };
+    ret(text(vm, &a, &out))
+}
+
+fn prefixes(vm: &mut Vm, v: Value) -> Result<Vec<String>, Value> {
+    if let Some(s) = vm.str_of(v) {
+        return Ok(vec![s.to_string()]);
+    }
+    if let Some(b) = bytes_of(vm, v) {
+        return Ok(vec![String::from_utf8_lossy(&b).into_owned()]);
+    }
+    match vm.seq_items(v) {
+        Some(items) => items
+            .into_iter()
+            .map(|i| prefixes(vm, i).map(|mut p| p.remove(0)))
+            .collect(),
+        None => Err(vm.type_error(format!(
+            "startswith first arg must be str or a tuple of str, not {}",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// The characters of `s[start:end]` (Python's clamped indices) and the offset of its start.
+fn window(vm: &Vm, a: &Args, s: &str, at: usize) -> (String, usize) {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len() as i64;
+    let norm = |v: Option<Value>, def: i64| -> i64 {
+        match v.and_then(|v| vm.small_int(v)) {
+            Some(i) if i < 0 => (i + n).max(0),
+            Some(i) => i.min(n),
+            None => def,
+        }
+    };
+    let start = norm(a.get(at), 0);
+    let end = norm(a.get(at + 1), n);
+    if start >= end {
+        return (String::new(), start as usize);
+    }
+    (
+        chars[start as usize..end as usize].iter().collect(),
+        start as usize,
+    )
+}
+
+fn str_startswith(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let p = prefixes(vm, a.get(1).unwrap_or(Value::None))?;
+    let (w, _) = window(vm, &a, &s, 2);
+    ret(Value::Bool(p.iter().any(|x| w.starts_with(x.as_str()))))
+}
+
+fn str_endswith(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let p = prefixes(vm, a.get(1).unwrap_or(Value::None))?;
+    let (w, _) = window(vm, &a, &s, 2);
+    ret(Value::Bool(p.iter().any(|x| w.ends_with(x.as_str()))))
+}
+
+/// Character index of a byte offset.
+fn char_index(s: &str, byte: usize) -> i64 {
+    s[..byte].chars().count() as i64
+}
+
+fn find_impl(vm: &mut Vm, a: &Args, right: bool) -> Result<i64, Value> {
+    let s = this_str(vm, a);
+    let sub = str_arg(vm, a, 1, "find")?.unwrap_or_default();
+    let (w, off) = window(vm, a, &s, 2);
+    let found = if right { w.rfind(&sub) } else { w.find(&sub) };
+    Ok(found.map(|b| char_index(&w, b) + off as i64).unwrap_or(-1))
+}
+
+fn str_find(vm: &mut Vm, a: Args) -> R {
+    ret(Value::Int(find_impl(vm, &a, false)?))
+}
+
+fn str_rfind(vm: &mut Vm, a: Args) -> R {
+    ret(Value::Int(find_impl(vm, &a, true)?))
+}
+
+fn str_index(vm: &mut Vm, a: Args) -> R {
+    match find_impl(vm, &a, false)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => ret(Value::Int(i)),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, a: Args) -> R {
+    match find_impl(vm, &a, true)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => ret(Value::Int(i)),
+    }
+}
+
+fn str_count(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let sub = str_arg(vm, &a, 1, "count")?.unwrap_or_default();
+    let (w, _) = window(vm, &a, &s, 2);
+    let n = if sub.is_empty() {
+        w.chars().count() + 1
+    } else {
+        w.matches(&sub).count()
+    };
+    ret(Value::Int(n as i64))
+}
+
+fn str_istitle(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let (mut prev_cased, mut any) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return ret(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return ret(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    ret(Value::Bool(any))
+}
+
+fn str_isidentifier(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let mut cs = s.chars();
+    let ok = match cs.next() {
+        Some(c) => (c.is_alphabetic() || c == '_') && cs.all(|c| c.is_alphanumeric() || c == '_'),
+        None => false,
+    };
+    ret(Value::Bool(ok))
+}
+
+fn str_expandtabs(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let size = a
+        .arg(vm, 1, "tabsize")
+        .and_then(|v| vm.small_int(v))
+        .unwrap_or(8)
+        .max(0) as usize;
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.push_str(&" ".repeat(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    ret(text(vm, &a, &out))
+}
+
+fn str_removeprefix(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let p = str_arg(vm, &a, 1, "removeprefix")?.unwrap_or_default();
+    let out = s.strip_prefix(p.as_str()).unwrap_or(&s).to_string();
+    ret(text(vm, &a, &out))
+}
+
+fn str_removesuffix(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let p = str_arg(vm, &a, 1, "removesuffix")?.unwrap_or_default();
+    let out = if p.is_empty() {
+        s.to_string()
+    } else {
+        s.strip_suffix(p.as_str()).unwrap_or(&s).to_string()
+    };
+    ret(text(vm, &a, &out))
+}
+
+fn str_format_map(vm: &mut Vm, a: Args) -> R {
+    let fmt = this_str(vm, &a).to_string();
+    let mut kw = Vec::new();
+    if let Some(Value::Obj(d)) = a.get(1) {
+        let entries: Vec<(Value, Value)> = match vm.heap.get(d) {
+            Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+            _ => vec![],
+        };
+        for (k, v) in entries {
+            if let Some(name) = vm.str_of(k).map(|s| s.to_string()) {
+                kw.push((vm.names.intern(&name), v));
+            }
+        }
+    }
+    Ok(Action::WithStrings(Box::new(
+        crate::py::vm::format::AfterStrings::Format {
+            fmt,
+            args: Args { pos: vec![], kw },
+        },
+    )))
+}
+
+fn str_format(vm: &mut Vm, mut a: Args) -> R {
+    let fmt = this_str(vm, &a).to_string();
+    a.pos.remove(0);
+    Ok(Action::WithStrings(Box::new(
+        crate::py::vm::format::AfterStrings::Format { fmt, args: a },
+    )))
+}
+
+fn str_encode(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(s.as_bytes().to_vec()))))
+}
+
+fn pred(vm: &mut Vm, a: &Args, f: impl Fn(char) -> bool) -> R {
+    let s = this_str(vm, a);
+    ret(Value::Bool(!s.is_empty() && s.chars().all(f)))
+}
+
+fn str_isdigit(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, |c| c.is_ascii_digit() || c.is_numeric())
+}
+
+fn str_isalpha(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, char::is_alphabetic)
+}
+
+fn str_isalnum(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, char::is_alphanumeric)
+}
+
+fn str_isspace(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, char::is_whitespace)
+}
+
+fn str_isupper(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    ret(Value::Bool(
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
+    ))
+}
+
+fn str_islower(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    ret(Value::Bool(
+        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
+    ))
+}
+
+fn str_capitalize(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let mut cs = s.chars();
+    let out = match cs.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        None => String::new(),
+    };
+    ret(text(vm, &a, &out))
+}
+
+fn str_title(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let mut out = String::new();
+    let mut prev_alpha = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if prev_alpha {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_alpha = true;
+        } else {
+            out.push(c);
+            prev_alpha = false;
+        }
+    }
+    ret(text(vm, &a, &out))
+}
+
+fn str_swapcase(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let out: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
+        .collect();
+    ret(text(vm, &a, &out))
+}
+
+fn justify(vm: &mut Vm, a: &Args, how: char) -> R {
+    let s = this_str(vm, a);
+    let w = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0).max(0) as usize;
+    let fill = a
+        .get(2)
+        .and_then(|v| vm.str_of(v).and_then(|f| f.chars().next()))
+        .unwrap_or(' ');
+    let n = s.chars().count();
+    if n >= w {
+        return ret(text(vm, a, &s));
+    }
+    let pad = w - n;
+    let f = |k: usize| fill.to_string().repeat(k);
+    let out = match how {
+        '<' => format!("{s}{}", f(pad)),
+        '>' => format!("{}{s}", f(pad)),
+        _ => {
+            // CPython's center puts the extra fill on the right when the width's parity says so.
+            let left = pad / 2 + (pad & w & 1);
+            format!("{}{s}{}", f(left), f(pad - left))
+        }
+    };
+    ret(text(vm, a, &out))
+}
+
+fn str_center(vm: &mut Vm, a: Args) -> R {
+    justify(vm, &a, '^')
+}
+
+fn str_ljust(vm: &mut Vm, a: Args) -> R {
+    justify(vm, &a, '<')
+}
+
+fn str_rjust(vm: &mut Vm, a: Args) -> R {
+    justify(vm, &a, '>')
+}
+
+fn str_zfill(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    let w = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0).max(0) as usize;
+    let n = s.chars().count();
+    if n >= w {
+        return ret(text(vm, &a, &s));
+    }
+    let (sign, rest) = match s.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+        _ => (String::new(), &s[..]),
+    };
+    let out = format!("{sign}{}{rest}", "0".repeat(w - n));
+    ret(text(vm, &a, &out))
+}
+
+fn partition(vm: &mut Vm, a: Args, right: bool) -> R {
+    let s = this_str(vm, &a);
+    let sep = str_arg(vm, &a, 1, "partition")?.unwrap_or_default();
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if right { s.rfind(&sep) } else { s.find(&sep) };
+    let (x, y, z) = match found {
+        Some(p) => (s[..p].to_string(), sep.clone(), s[p + sep.len()..].to_string()),
+        None if right => (String::new(), String::new(), s.to_string()),
+        None => (s.to_string(), String::new(), String::new()),
+    };
+    let items = vec![text(vm, &a, &x), text(vm, &a, &y), text(vm, &a, &z)];
+    ret(vm.new_tuple(items))
+}
+
+fn str_partition(vm: &mut Vm, a: Args) -> R {
+    partition(vm, a, false)
+}
+
+fn str_rpartition(vm: &mut Vm, a: Args) -> R {
+    partition(vm, a, true)
+}
+
+// ---- bytes ----
+
+pub(crate) fn decode_utf8(vm: &mut Vm, b: &[u8]) -> R {
+    match std::str::from_utf8(b) {
+        Ok(s) => ret(vm.new_str(s)),
+        Err(e) => {
+            let pos = e.valid_up_to();
+            let byte = b[pos];
+            Err(vm.exc(
+                ExcKind::UnicodeDecodeError,
+                format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"),
+            ))
+        }
+    }
+}
+
+fn bytes_decode(vm: &mut Vm, a: Args) -> R {
+    let b = bytes_of(vm, a.get(0).unwrap_or(Value::None)).unwrap_or_default();
+    decode_utf8(vm, &b)
+}
+
+fn bytes_hex(vm: &mut Vm, a: Args) -> R {
+    let b = bytes_of(vm, a.get(0).unwrap_or(Value::None)).unwrap_or_default();
+    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    ret(vm.new_str(&s))
+}
+
+fn bytes_join(vm: &mut Vm, a: Args) -> R {
+    let sep = bytes_of(vm, a.get(0).unwrap_or(Value::None)).unwrap_or_default();
+    let items = vm.seq_items(a.get(1).unwrap_or(Value::None)).unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match bytes_of(vm, *it) {
+            Some(b) => out.extend(b),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    vm.type_name(*it)
+                )))
+            }
+        }
+    }
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+}
+
+fn bytearray_append(vm: &mut Vm, a: Args) -> R {
+    let id = obj_id(&a);
+    let x = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0);
+    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+        b.push(x as u8);
+    }
+    ret(Value::None)
+}
+
+fn bytearray_extend(vm: &mut Vm, a: Args) -> R {
+    let id = obj_id(&a);
+    let more = bytes_of(vm, a.get(1).unwrap_or(Value::None)).unwrap_or_default();
+    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+        b.extend(more);
+    }
+    ret(Value::None)
+}
+
+fn bytearray_clear(vm: &mut Vm, a: Args) -> R {
+    let id = obj_id(&a);
+    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+        b.clear();
+    }
+    ret(Value::None)
+}
+
+// ---- list / tuple ----
+
+fn list_append(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    let v = a.get(1).unwrap_or(Value::None);
+    if let Obj::List(l) = vm.heap.get_mut(id) {
+        l.push(v);
+    }
+    ret(Value::None)
+}
+
+fn list_extend(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    collect(vm, a.get(1).unwrap_or(Value::None), Collected::ExtendNone(id))
+}
+
+fn list_pop(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    let Obj::List(l) = vm.heap.get(id) else {
+        unreachable!()
+    };
+    let n = l.len() as i64;
+    if n == 0 {
+        return Err(vm.exc(ExcKind::IndexError, "pop from empty list"));
+    }
+    let i = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(-1);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.exc(ExcKind::IndexError, "pop index out of range"));
+    }
+    let Obj::List(l) = vm.heap.get_mut(id) else {
+        unreachable!()
+    };
+    ret(l.remove(j as usize))
+}
+
+fn list_insert(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    let i = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0);
+    let v = a.get(2).unwrap_or(Value::None);
+    let Obj::List(l) = vm.heap.get_mut(id) else {
+        unreachable!()
+    };
+    let n = l.len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.insert(j as usize, v);
+    ret(Value::None)
+}
+
+fn list_remove(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    let x = a.get(1).unwrap_or(Value::None);
+    let items = vm.seq_items(Value::Obj(id)).unwrap_or_default();
+    match items.iter().position(|i| vm.eq(*i, x)) {
+        Some(p) => {
+            if let Obj::List(l) = vm.heap.get_mut(id) {
+                l.remove(p);
+            }
+            ret(Value::None)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn seq_index(vm: &mut Vm, a: Args) -> R {
+    let items = vm.seq_items(a.get(0).unwrap_or(Value::None)).unwrap_or_default();
+    let x = a.get(1).unwrap_or(Value::None);
+    match items.iter().position(|i| vm.eq(*i, x)) {
+        Some(p) => ret(Value::Int(p as i64)),
+        None => {
+            let what = vm.type_name(a.get(0).unwrap_or(Value::None));
+            if what == "tuple" {
+                Err(vm.value_error("tuple.index(x): x not in tuple"))
+            } else {
+                let r = vm.plain_repr(x);
+                Err(vm.value_error(format!("{r} is not in list")))
+            }
+        }
+    }
+}
+
+fn seq_count(vm: &mut Vm, a: Args) -> R {
+    let items = vm.seq_items(a.get(0).unwrap_or(Value::None)).unwrap_or_default();
+    let x = a.get(1).unwrap_or(Value::None);
+    ret(Value::Int(items.iter().filter(|i| vm.eq(**i, x)).count() as i64))
+}
+
+fn list_sort(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    let key = a.kw(vm, "key").unwrap_or(Value::None);
+    let reverse = match a.kw(vm, "reverse") {
+        Some(r) => vm.truthy(r)?.unwrap_or(true),
+        None => false,
+    };
+    let items = vm.seq_items(Value::Obj(id)).unwrap_or_default();
+    super::conts::finish_collect(
+        vm,
+        items,
+        Collected::SortInPlace {
+            list: id,
+            reverse,
+            key,
+        },
+    )
+}
+
+fn list_reverse(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    if let Obj::List(l) = vm.heap.get_mut(id) {
+        l.reverse();
+    }
+    ret(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, a: Args) -> R {
+    let items = vm.seq_items(a.get(0).unwrap_or(Value::None)).unwrap_or_default();
+    ret(vm.new_list(items))
+}
+
+fn list_clear(vm: &mut Vm, a: Args) -> R {
+    let id = list_id(vm, &a)?;
+    if let Obj::List(l) = vm.heap.get_mut(id) {
+        l.clear();
+    }
+    ret(Value::None)
+}
+
+// ---- dict ----
+
+fn dict_get(vm: &mut Vm, a: Args) -> R {
+    let d = obj_id(&a);
+    let k = a.get(1).unwrap_or(Value::None);
+    let default = a.get(2).unwrap_or(Value::None);
+    ret(vm.dict_lookup(d, k)?.unwrap_or(default))
+}
+
+fn dict_view(vm: &mut Vm, a: &Args, which: u8) -> R {
+    let d = obj_id(a);
+    ret(Value::Obj(vm.heap.alloc(Obj::DictView { dict: d, kind: which })))
+}
+
+fn dict_keys(vm: &mut Vm, a: Args) -> R {
+    dict_view(vm, &a, 0)
+}
+
+fn dict_values(vm: &mut Vm, a: Args) -> R {
+    dict_view(vm, &a, 1)
+}
+
+fn dict_items(vm: &mut Vm, a: Args) -> R {
+    dict_view(vm, &a, 2)
+}
+
+fn dict_pop(vm: &mut Vm, a: Args) -> R {
+    let d = obj_id(&a);
+    let k = a.get(1).unwrap_or(Value::None);
+    match vm.dict_remove(d, k)? {
+        Some(v) => ret(v),
+        None => match a.get(2) {
+            Some(def) => ret(def),
+            None => Err(vm.new_exc_from(vm.exc_class(ExcKind::KeyError), vec![k])),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, a: Args) -> R {
+    let d = obj_id(&a);
+    let last = match vm.heap.get(d) {
+        Obj::Dict(dict) => dict.iter().last().map(|e| (e.key, e.value)),
+        _ => None,
+    };
+    match last {
+        Some((k, v)) => {
+            vm.dict_remove(d, k)?;
+            ret(vm.new_tuple(vec![k, v]))
+        }
+        None => Err(vm.exc(ExcKind::KeyError, "popitem(): dictionary is empty")),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, a: Args) -> R {
+    let d = obj_id(&a);
+    let k = a.get(1).unwrap_or(Value::None);
+    let default = a.get(2).unwrap_or(Value::None);
+    match vm.dict_lookup(d, k)? {
+        Some(v) => ret(v),
+        None => {
+            vm.dict_set(d, k, default)?;
+            ret(default)
+        }
+    }
+}
+
+fn dict_update(vm: &mut Vm, a: Args) -> R {
+    let d = obj_id(&a);
+    for (k, v) in a.kw.clone() {
+        let ks = {
+            let n = vm.sym_name(k).to_string();
+            vm.new_str(&n)
+        };
+        vm.dict_set(d, ks, v)?;
+    }
+    let Some(src) = a.get(1) else {
+        return ret(Value::None);
+    };
+    if let Value::Obj(s) = src {
+        if let Obj::Dict(sd) = vm.heap.get(s) {
+            let entries: Vec<(Value, Value)> = sd.iter().map(|e| (e.key, e.value)).collect();
+            for (k, v) in entries {
+                vm.dict_set(d, k, v)?;
+            }
+            return ret(Value::None);
+        }
+    }
+    collect(
+        vm,
+        src,
+        Collected::Dict {
+            dict: d,
+            update: true,
+        },
+    )
+}
+
+fn dict_copy(vm: &mut Vm, a: Args) -> R {
+    let d = obj_id(&a);
+    let c = vm.heap.get(d).clone();
+    ret(Value::Obj(vm.heap.alloc(c)))
+}
+
+fn dict_clear(vm: &mut Vm, a: Args) -> R {
+    let d = obj_id(&a);
+    if let Obj::Dict(dict) = vm.heap.get_mut(d) {
+        dict.clear();
+    }
+    ret(Value::None)
+}
+
+fn dict_fromkeys(vm: &mut Vm, a: Args) -> R {
+    let src = a.get(1).unwrap_or(Value::None);
+    let keys = match vm.str_of(src).map(|s| s.to_string()) {
+        Some(s) => s.chars().map(|c| vm.new_str(&c.to_string())).collect(),
+        None => vm.seq_items(src).unwrap_or_default(),
+    };
+    let v = a.get(2).unwrap_or(Value::None);
+    let d = vm.heap.alloc(Obj::Dict(Default::default()));
+    for k in keys {
+        vm.dict_set(d, k, v)?;
+    }
+    ret(Value::Obj(d))
+}
+
+// ---- set ----
+
+fn set_add(vm: &mut Vm, a: Args) -> R {
+    let s = obj_id(&a);
+    vm.set_add(s, a.get(1).unwrap_or(Value::None))?;
+    ret(Value::None)
+}
+
+fn set_remove(vm: &mut Vm, a: Args) -> R {
+    let s = obj_id(&a);
+    let k = a.get(1).unwrap_or(Value::None);
+    match vm.dict_remove(s, k)? {
+        Some(_) => ret(Value::None),
+        None => Err(vm.new_exc_from(vm.exc_class(ExcKind::KeyError), vec![k])),
+    }
+}
+
+fn set_discard(vm: &mut Vm, a: Args) -> R {
+    let s = obj_id(&a);
+    vm.dict_remove(s, a.get(1).unwrap_or(Value::None))?;
+    ret(Value::None)
+}
+
+fn set_pop(vm: &mut Vm, a: Args) -> R {
+    let s = obj_id(&a);
+    let first = vm.set_order(s).first().copied();
+    match first {
+        Some(k) => {
+            vm.dict_remove(s, k)?;
+            ret(k)
+        }
+        None => Err(vm.exc(ExcKind::KeyError, "pop from an empty set")),
+    }
+}
+
+fn set_clear(vm: &mut Vm, a: Args) -> R {
+    let s = obj_id(&a);
+    if let Obj::Set(d) = vm.heap.get_mut(s) {
+        d.clear();
+    }
+    ret(Value::None)
+}
+
+fn set_update(vm: &mut Vm, a: Args) -> R {
+    let s = obj_id(&a);
+    for other in a.pos.iter().skip(1) {
+        let items = match vm.seq_items(*other) {
+            Some(i) => i,
+            None => return Err(vm.type_error("set.update() of this iterable is not supported in ioplay")),
+        };
+        for i in items {
+            vm.set_add(s, i)?;
+        }
+    }
+    ret(Value::None)
+}
+
+fn other_set(vm: &mut Vm, v: Value) -> Result<ObjId, Value> {
+    if let Value::Obj(id) = v {
+        if matches!(vm.heap.get(id), Obj::Set(_) | Obj::FrozenSet(_)) {
+            return Ok(id);
+        }
+    }
+    let items = match vm.seq_items(v) {
+        Some(i) => i,
+        None => return Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v)))),
+    };
+    let s = vm.heap.alloc(Obj::Set(Default::default()));
+    for i in items {
+        vm.set_add(s, i)?;
+    }
+    Ok(s)
+}
+
+fn set_op(vm: &mut Vm, a: Args, op: crate::py::ast::BinOp) -> R {
+    let mut acc = a.get(0).unwrap_or(Value::None);
+    for other in a.pos.iter().skip(1) {
+        let o = other_set(vm, *other)?;
+        acc = vm.binary_builtin(op, acc, Value::Obj(o), false)?.unwrap_or(acc);
+    }
+    if a.pos.len() == 1 {
+        let items = vm.set_items(obj_id(&a));
+        let s = vm.heap.alloc(Obj::Set(Default::default()));
+        for i in items {
+            vm.set_add(s, i)?;
+        }
+        return ret(Value::Obj(s));
+    }
+    ret(acc)
+}
+
+fn set_union(vm: &mut Vm, a: Args) -> R {
+    set_op(vm, a, crate::py::ast::BinOp::BitOr)
+}
+
+fn set_intersection(vm: &mut Vm, a: Args) -> R {
+    set_op(vm, a, crate::py::ast::BinOp::BitAnd)
+}
+
+fn set_difference(vm: &mut Vm, a: Args) -> R {
+    set_op(vm, a, crate::py::ast::BinOp::Sub)
+}
+
+fn set_symdiff(vm: &mut Vm, a: Args) -> R {
+    set_op(vm, a, crate::py::ast::BinOp::BitXor)
+}
+
+fn set_rel(vm: &mut Vm, a: Args, f: fn(&Vm, ObjId, ObjId) -> bool) -> R {
+    let s = obj_id(&a);
+    let o = other_set(vm, a.get(1).unwrap_or(Value::None))?;
+    ret(Value::Bool(f(vm, s, o)))
+}
+
+fn subset(vm: &Vm, x: ObjId, y: ObjId) -> bool {
+    vm.set_items(x)
+        .iter()
+        .all(|v| vm.set_contains(y, *v).unwrap_or(false))
+}
+
+fn set_issubset(vm: &mut Vm, a: Args) -> R {
+    set_rel(vm, a, subset)
+}
+
+fn set_issuperset(vm: &mut Vm, a: Args) -> R {
+    set_rel(vm, a, |vm, x, y| subset(vm, y, x))
+}
+
+fn set_isdisjoint(vm: &mut Vm, a: Args) -> R {
+    set_rel(vm, a, |vm, x, y| {
+        !vm.set_items(x)
+            .iter()
+            .any(|v| vm.set_contains(y, *v).unwrap_or(false))
+    })
+}
+
+fn set_copy(vm: &mut Vm, a: Args) -> R {
+    let s = obj_id(&a);
+    let c = vm.heap.get(s).clone();
+    ret(Value::Obj(vm.heap.alloc(c)))
+}
+
+// ---- numbers ----
+
+fn int_bit_length(vm: &mut Vm, a: Args) -> R {
+    let v = a.get(0).unwrap_or(Value::Int(0));
+    let b = super::builtins::big(vm, v).unwrap_or_default();
+    ret(Value::Int(b.bits() as i64))
+}
+
+fn int_to_bytes(vm: &mut Vm, a: Args) -> R {
+    let n = super::builtins::big(vm, a.get(0).unwrap_or(Value::Int(0))).unwrap_or_default();
+    let len = a
+        .arg(vm, 1, "length")
+        .and_then(|v| vm.small_int(v))
+        .unwrap_or(1)
+        .max(0) as usize;
+    let order = a
+        .arg(vm, 2, "byteorder")
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()));
+    let little = order.as_deref() == Some("little");
+    let signed = a
+        .kw(vm, "signed")
+        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
+        .unwrap_or(false);
+    if n < num_bigint::BigInt::from(0) && !signed {
+        return Err(vm.exc(ExcKind::OverflowError, "can't convert negative int to unsigned"));
+    }
+    let mut bytes = n.to_signed_bytes_be();
+    if !signed || n >= num_bigint::BigInt::from(0) {
+        let (_, mag) = n.to_bytes_be();
+        bytes = mag;
+        if signed && bytes.first().is_some_and(|b| b & 0x80 != 0) {
+            bytes.insert(0, 0);
+        }
+        if n == num_bigint::BigInt::from(0) {
+            bytes.clear();
+        }
+    }
+    if bytes.len() > len {
+        return Err(vm.exc(ExcKind::OverflowError, "int too big to convert"));
+    }
+    let fill = if n < num_bigint::BigInt::from(0) { 0xff } else { 0 };
+    let mut out = vec![fill; len - bytes.len()];
+    out.extend(bytes);
+    if little {
+        out.reverse();
+    }
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+}
+
+fn int_from_bytes(vm: &mut Vm, a: Args) -> R {
+    let b = bytes_of(vm, a.get(1).unwrap_or(Value::None)).unwrap_or_default();
+    let order = a
+        .arg(vm, 2, "byteorder")
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()));
+    let signed = a
+        .kw(vm, "signed")
+        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
+        .unwrap_or(false);
+    let mut be = b.clone();
+    if order.as_deref() == Some("little") {
+        be.reverse();
+    }
+    let n = if signed {
+        num_bigint::BigInt::from_signed_bytes_be(&be)
+    } else {
+        num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &be)
+    };
+    ret(vm.int_value(n))
+}
+
+fn float_as_integer_ratio(vm: &mut Vm, a: Args) -> R {
+    let f = a.get(0).and_then(|v| vm.as_f64(v)).unwrap_or(0.0);
+    if !f.is_finite() {
+        return Err(vm.exc(ExcKind::OverflowError, "cannot convert Infinity to integer ratio"));
+    }
+    // Scale by two until integral; both parts stay exact.
+    let (mut num, mut den) = (f, 1u128);
+    while num.fract() != 0.0 {
+        num *= 2.0;
+        den *= 2;
+    }
+    let n = num_bigint::BigInt::from(num as i128);
+    let d = num_bigint::BigInt::from(den);
+    let g = num_integer::Integer::gcd(&n, &d);
+    let (n, d) = (n / &g, d / &g);
+    let (nv, dv) = (vm.int_value(n), vm.int_value(d));
+    ret(vm.new_tuple(vec![nv, dv]))
+}
+
+fn bytes_fromhex(vm: &mut Vm, a: Args) -> R {
+    let s = a
+        .get(1)
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()))
+        .unwrap_or_default();
+    let digits: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    let mut out = Vec::new();
+    for pair in digits.chunks(2) {
+        let h = std::str::from_utf8(pair)
+            .ok()
+            .and_then(|p| u8::from_str_radix(p, 16).ok());
+        match h {
+            Some(b) if pair.len() == 2 => out.push(b),
+            _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg")),
+        }
+    }
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+}
+
+fn slice_indices(vm: &mut Vm, a: Args) -> R {
+    let s = a.get(0).unwrap_or(Value::None);
+    let n = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0);
+    let Value::Obj(id) = s else {
+        return ret(Value::None);
+    };
+    let Obj::Slice { start, stop, step } = vm.heap.get(id) else {
+        return ret(Value::None);
+    };
+    let (start, stop, step) = (*start, *stop, *step);
+    let step = if step == Value::None {
+        1
+    } else {
+        vm.small_int(step).unwrap_or(1)
+    };
+    let norm = |v: Value, def: i64, vm: &Vm| -> i64 {
+        match vm.small_int(v) {
+            None => def,
+            Some(i) => {
+                let i = if i < 0 { i + n } else { i };
+                if step > 0 {
+                    i.clamp(0, n)
+                } else {
+                    i.clamp(-1, n - 1)
+                }
+            }
+        }
+    };
+    let (lo, hi) = if step > 0 { (0, n) } else { (n - 1, -1) };
+    let (b, e) = (norm(start, lo, vm), norm(stop, hi, vm));
+    ret(vm.new_tuple(vec![Value::Int(b), Value::Int(e), Value::Int(step)]))
+}
+
+fn set_update_with(vm: &mut Vm, a: Args, op: crate::py::ast::BinOp) -> R {
+    let s = obj_id(&a);
+    let mut acc = Value::Obj(s);
+    for other in a.pos.iter().skip(1) {
+        let o = other_set(vm, *other)?;
+        acc = vm.binary_builtin(op, acc, Value::Obj(o), false)?.unwrap_or(acc);
+    }
+    let items = vm.set_items(match acc {
+        Value::Obj(id) => id,
+        _ => s,
+    });
+    if let Obj::Set(d) = vm.heap.get_mut(s) {
+        d.clear();
+    }
+    for i in items {
+        vm.set_add(s, i)?;
+    }
+    ret(Value::None)
+}
+
+fn set_intersection_update(vm: &mut Vm, a: Args) -> R {
+    set_update_with(vm, a, crate::py::ast::BinOp::BitAnd)
+}
+
+fn set_difference_update(vm: &mut Vm, a: Args) -> R {
+    set_update_with(vm, a, crate::py::ast::BinOp::Sub)
+}
+
+fn set_symdiff_update(vm: &mut Vm, a: Args) -> R {
+    set_update_with(vm, a, crate::py::ast::BinOp::BitXor)
+}
+
+fn float_is_integer(vm: &mut Vm, a: Args) -> R {
+    let f = a.get(0).and_then(|v| vm.as_f64(v)).unwrap_or(0.0);
+    ret(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+// ---- generators ----
+
+fn gen_id(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
+    match a.get(0) {
+        Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Generator(_)) => Ok(id),
+        Some(v @ Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Iter(_)) => {
+            let _ = v;
+            Ok(id)
+        }
+        _ => Err(vm.type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+fn gen_send(vm: &mut Vm, a: Args) -> R {
+    let id = gen_id(vm, &a)?;
+    let v = a.get(1).unwrap_or(Value::None);
+    Ok(Action::ResumeGen {
+        gen: id,
+        value: v,
+        throw: false,
+    })
+}
+
+fn gen_next(vm: &mut Vm, a: Args) -> R {
+    let id = gen_id(vm, &a)?;
+    Ok(Action::Next { iter: Value::Obj(id) })
+}
+
+/// `throw(typ[, val])`: raise at the generator's `yield`.
+fn gen_throw(vm: &mut Vm, a: Args) -> R {
+    let id = gen_id(vm, &a)?;
+    let typ = a.get(1).unwrap_or(Value::None);
+    let val = a.get(2).unwrap_or(Value::None);
+    let exc = match typ {
+        Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => {
+            if vm.exc_data(val).is_some() {
+                val
+            } else {
+                let args = if val == Value::None { vec![] } else { vec![val] };
+                vm.new_exc_from(c, args)
+            }
+        }
+        v if vm.exc_data(v).is_some() => v,
+        _ => {
+            return Err(
+                vm.type_error("exceptions must be classes or instances deriving from BaseException, not str")
+            )
+        }
+    };
+    Ok(Action::ResumeGen {
+        gen: id,
+        value: exc,
+        throw: true,
+    })
+}
+
+/// `close()`: throw GeneratorExit in; the generator must finish without yielding.
+fn gen_close(vm: &mut Vm, a: Args) -> R {
+    let id = gen_id(vm, &a)?;
+    let state = match vm.heap.get(id) {
+        Obj::Generator(g) => g.state,
+        _ => return ret(Value::None),
+    };
+    match state {
+        GenState::Created | GenState::Closed => {
+            if let Obj::Generator(g) = vm.heap.get_mut(id) {
+                g.state = GenState::Closed;
+                g.frame = None;
+            }
+            ret(Value::None)
+        }
+        GenState::Running => Err(vm.value_error("generator already executing")),
+        GenState::Suspended => {
+            let exc = vm.new_exc_from(vm.exc_class(ExcKind::GeneratorExit), vec![]);
+            Ok(Action::CallThen {
+                func: vm.native("generator.throw", gen_throw_raw),
+                args: Args {
+                    pos: vec![Value::Obj(id), exc],
+                    kw: vec![],
+                },
+                cont: ContKind::Close,
+            })
+        }
+    }
+}
+
+fn gen_throw_raw(vm: &mut Vm, a: Args) -> R {
+    let id = gen_id(vm, &a)?;
+    Ok(Action::ResumeGen {
+        gen: id,
+        value: a.get(1).unwrap_or(Value::None),
+        throw: true,
+    })
+}
+
+fn identity(_vm: &mut Vm, a: Args) -> R {
+    ret(a.get(0).unwrap_or(Value::None))
+}
+
+// ---- object and exceptions ----
+
+fn object_init(_vm: &mut Vm, _a: Args) -> R {
+    ret(Value::None)
+}
+
+fn object_eq(vm: &mut Vm, a: Args) -> R {
+    let (x, y) = (a.get(0).unwrap_or(Value::None), a.get(1).unwrap_or(Value::None));
+    if x == y {
+        return ret(Value::Bool(true));
+    }
+    let ni = vm.builtin_value("NotImplemented");
+    ret(ni)
+}
+
+fn object_ne(vm: &mut Vm, a: Args) -> R {
+    let _ = vm;
+    ret(Value::Bool(a.get(0) != a.get(1)))
+}
+
+fn object_hash(vm: &mut Vm, a: Args) -> R {
+    let v = a.get(0).unwrap_or(Value::None);
+    let h = match v {
+        Value::Obj(id) => (id.0 as i64) * 3,
+        _ => vm.hash(v)? as i64,
+    };
+    ret(Value::Int(h))
+}
+
+fn object_str(vm: &mut Vm, a: Args) -> R {
+    let v = a.get(0).unwrap_or(Value::None);
+    let s = if vm.exc_data(v).is_some() {
+        vm.exc_message(v)
+    } else {
+        vm.plain_repr(v)
+    };
+    ret(vm.new_str(&s))
+}
+
+fn object_repr(vm: &mut Vm, a: Args) -> R {
+    let v = a.get(0).unwrap_or(Value::None);
+    // The default repr, even when the class overrides __repr__ (this is object.__repr__).
+    let saved = std::mem::take(&mut vm.overrides);
+    let s = vm.plain_repr(v);
+    vm.overrides = saved;
+    ret(vm.new_str(&s))
+}
+
+fn object_setattr(vm: &mut Vm, a: Args) -> R {
+    let o = a.get(0).unwrap_or(Value::None);
+    let n = a
+        .get(1)
+        .and_then(|v| vm.str_of(v).map(|s| s.to_string()))
+        .unwrap_or_default();
+    let v = a.get(2).unwrap_or(Value::None);
+    let s = vm.names.intern(&n);
+    if let Value::Obj(id) = o {
+        if let Obj::Instance(i) = vm.heap.get_mut(id) {
+            i.attrs.set(s, v);
+            return ret(Value::None);
+        }
+    }
+    vm.set_attr(o, s, v)?;
+    ret(Value::None)
+}
+
+fn exc_init(vm: &mut Vm, a: Args) -> R {
+    let e = a.get(0).unwrap_or(Value::None);
+    let args = a.pos[1..].to_vec();
+    if let Some(d) = vm.exc_data_mut(e) {
+        d.args = args;
+    }
+    ret(Value::None)
+}
+
+fn oserror_init(vm: &mut Vm, a: Args) -> R {
+    let e = a.get(0).unwrap_or(Value::None);
+    let args = a.pos[1..].to_vec();
+    if let Some(d) = vm.exc_data_mut(e) {
+        d.args = args;
+    }
+    vm.set_os_error_attrs(e);
+    ret(Value::None)
+}
+
+fn property_setter(vm: &mut Vm, a: Args) -> R {
+    let p = obj_id(&a);
+    let f = a.get(1).unwrap_or(Value::None);
+    let get = match vm.heap.get(p) {
+        Obj::Property { get, .. } => *get,
+        _ => Value::None,
+    };
+    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set: f })))
+}
+
+fn property_getter(vm: &mut Vm, a: Args) -> R {
+    let p = obj_id(&a);
+    let f = a.get(1).unwrap_or(Value::None);
+    let set = match vm.heap.get(p) {
+        Obj::Property { set, .. } => *set,
+        _ => Value::None,
+    };
+    ret(Value::Obj(vm.heap.alloc(Obj::Property { get: f, set })))
+}

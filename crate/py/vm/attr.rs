@@ -1,0 +1,609 @@
+//! Attribute access: instances, classes (MRO lookup, binding), modules, and the builtin types whose
+//! methods are natives in their class. A property getter or `__getattr__` becomes a call, not recursion.
+
+use super::super::value::{Obj, ObjId, Sym, Value};
+use super::call::{Action, ContKind, ReturnTo};
+use super::{Args, ExcKind, Vm};
+
+/// The result of looking an attribute up: a value, or a call whose result is the value.
+pub(crate) enum AttrOut {
+    Value(Value),
+    Call(Value, Args),
+}
+
+impl Vm {
+    /// Looks `name` up along the MRO of `cls`.
+    pub(crate) fn lookup_in_class(&self, cls: ObjId, name: Sym) -> Option<Value> {
+        let Obj::Class(c) = self.heap.get(cls) else {
+            return None;
+        };
+        for &k in &c.mro {
+            if let Obj::Class(kc) = self.heap.get(k) {
+                if let Some(v) = kc.attrs.get(name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// A special method of `v`'s class (unbound).
+    pub(crate) fn lookup_special(&self, v: Value, name: Sym) -> Option<Value> {
+        let cls = self.class_of(v);
+        self.lookup_in_class(cls, name)
+    }
+
+    /// A special method written in Python (or set by a user class) for an instance: what operators
+    /// dispatch to. Builtin values never have one.
+    pub(crate) fn lookup_user_special(&self, v: Value, name: Sym) -> Option<Value> {
+        let Value::Obj(id) = v else { return None };
+        if !matches!(self.heap.get(id), Obj::Instance(_) | Obj::Greenlet(_)) {
+            return None;
+        }
+        match self.lookup_special(v, name)? {
+            f @ Value::Obj(fid) if !matches!(self.heap.get(fid), Obj::Native(_)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// A function found on a class, bound to `recv`.
+    pub(crate) fn bind(&mut self, f: Value, recv: Value) -> Value {
+        let Value::Obj(id) = f else { return f };
+        match self.heap.get(id) {
+            Obj::Function(_) => Value::Obj(self.heap.alloc(Obj::Method { recv, func: f })),
+            Obj::Native(n) => {
+                let native = *n;
+                Value::Obj(self.heap.alloc(Obj::NativeMethod { recv, native }))
+            }
+            Obj::StaticMethod(inner) => *inner,
+            Obj::ClassMethod(inner) => {
+                let inner = *inner;
+                let cls = Value::Obj(self.class_of(recv));
+                Value::Obj(self.heap.alloc(Obj::Method {
+                    recv: cls,
+                    func: inner,
+                }))
+            }
+            _ => f,
+        }
+    }
+
+    /// `obj.name` as a value (a property getter is not allowed here: natives use this).
+    pub(crate) fn get_attr_value(&mut self, obj: Value, name: Sym) -> Result<Value, Value> {
+        match self.get_attr(obj, name)? {
+            AttrOut::Value(v) => Ok(v),
+            AttrOut::Call(..) => Err(self.type_error("a property cannot be read from here in ioplay")),
+        }
+    }
+
+    #[inline(never)]
+    pub(crate) fn load_attr_op(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
+        match self.get_attr(obj, name)? {
+            AttrOut::Value(v) => {
+                self.push(v);
+                Ok(())
+            }
+            AttrOut::Call(f, args) => self.call_value(f, args, ReturnTo::Push),
+        }
+    }
+
+    /// `obj.name(...)`: pushes the function and its receiver, so no bound method is made.
+    #[inline(never)]
+    pub(crate) fn load_method(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
+        if let Value::Obj(id) = obj {
+            let cls = match self.heap.get(id) {
+                Obj::Instance(i) if i.attrs.get(name).is_none() => Some(i.class),
+                Obj::Str(_) | Obj::List(_) | Obj::Dict(_) | Obj::Tuple(_) | Obj::Set(_) | Obj::Bytes(_) => {
+                    Some(self.class_of(obj))
+                }
+                _ => None,
+            };
+            if let Some(cls) = cls {
+                if let Some(f @ Value::Obj(fid)) = self.lookup_in_class(cls, name) {
+                    if matches!(self.heap.get(fid), Obj::Function(_) | Obj::Native(_)) {
+                        let fr = self.frames.last_mut().expect("frame");
+                        fr.stack.push(f);
+                        fr.stack.push(obj);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        match self.get_attr(obj, name)? {
+            AttrOut::Value(v) => {
+                let fr = self.frames.last_mut().expect("frame");
+                fr.stack.push(v);
+                fr.stack.push(Value::Unbound);
+                Ok(())
+            }
+            AttrOut::Call(f, args) => self.perform(
+                Action::CallThen {
+                    func: f,
+                    args,
+                    cont: ContKind::LoadMethodAttr,
+                },
+                ReturnTo::Push,
+            ),
+        }
+    }
+
+    fn no_attr(&mut self, obj: Value, name: Sym) -> Value {
+        let n = self.sym_name(name).to_string();
+        let msg = match obj {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Module { name: m, .. } => format!("module '{m}' has no attribute '{n}'"),
+                Obj::Class(c) => format!("type object '{}' has no attribute '{n}'", c.name),
+                _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+            },
+            _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+        };
+        let e = self.exc(ExcKind::AttributeError, msg);
+        self.set_missing_name(e, &n, Some(obj));
+        e
+    }
+
+    pub(crate) fn get_attr(&mut self, obj: Value, name: Sym) -> Result<AttrOut, Value> {
+        let s = self.sym.clone();
+        if name == s.class {
+            return Ok(AttrOut::Value(Value::Obj(self.class_of(obj))));
+        }
+        let Value::Obj(id) = obj else {
+            return self.builtin_attr(obj, name);
+        };
+        match self.heap.get(id) {
+            Obj::Instance(inst) => {
+                let cls = inst.class;
+                let own = inst.attrs.get(name);
+                let cv = self.lookup_in_class(cls, name);
+                if let Some(Value::Obj(pid)) = cv {
+                    if let Obj::Property { get, .. } = self.heap.get(pid) {
+                        return Ok(AttrOut::Call(
+                            *get,
+                            Args {
+                                pos: vec![obj],
+                                kw: vec![],
+                            },
+                        ));
+                    }
+                }
+                if let Some(v) = own {
+                    return Ok(AttrOut::Value(v));
+                }
+                if let Some(v) = self.exc_attr(obj, name) {
+                    return Ok(AttrOut::Value(v));
+                }
+                if let Some(v) = cv {
+                    return Ok(AttrOut::Value(self.bind(v, obj)));
+                }
+                if name == s.dict {
+                    let d = self.attrs_dict(id);
+                    return Ok(AttrOut::Value(d));
+                }
+                if let Some(ga) = self.lookup_in_class(cls, s.getattr) {
+                    let n = {
+                        let n = self.sym_name(name).to_string();
+                        self.new_str(&n)
+                    };
+                    return Ok(AttrOut::Call(
+                        ga,
+                        Args {
+                            pos: vec![obj, n],
+                            kw: vec![],
+                        },
+                    ));
+                }
+                Err(self.no_attr(obj, name))
+            }
+            Obj::Class(c) => {
+                let found = self.lookup_in_class(id, name);
+                if let Some(v) = found {
+                    let v = match v {
+                        Value::Obj(fid) => match self.heap.get(fid) {
+                            Obj::ClassMethod(f) => {
+                                let f = *f;
+                                Value::Obj(self.heap.alloc(Obj::Method { recv: obj, func: f }))
+                            }
+                            Obj::StaticMethod(f) => *f,
+                            _ => v,
+                        },
+                        _ => v,
+                    };
+                    return Ok(AttrOut::Value(v));
+                }
+                let (cname, qual, module, bases, mro) = (
+                    c.name.clone(),
+                    c.qualname.clone(),
+                    c.module.clone(),
+                    c.bases.clone(),
+                    c.mro.clone(),
+                );
+                let v = if name == s.name {
+                    self.new_str(&cname)
+                } else if name == s.qualname {
+                    self.new_str(&qual)
+                } else if name == s.module {
+                    self.new_str(&module)
+                } else if self.sym_name(name) == "__base__" {
+                    bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)
+                } else if name == s.bases {
+                    let b = bases.into_iter().map(Value::Obj).collect();
+                    self.new_tuple(b)
+                } else if name == s.mro {
+                    let b = mro.into_iter().map(Value::Obj).collect();
+                    self.new_tuple(b)
+                } else if name == s.doc {
+                    Value::None
+                } else if name == s.dict {
+                    self.attrs_dict(id)
+                } else {
+                    return Err(self.no_attr(obj, name));
+                };
+                Ok(AttrOut::Value(v))
+            }
+            Obj::Module { attrs, .. } => match attrs.get(name) {
+                Some(v) => Ok(AttrOut::Value(v)),
+                None => {
+                    if name == s.dict {
+                        return Ok(AttrOut::Value(self.attrs_dict(id)));
+                    }
+                    Err(self.no_attr(obj, name))
+                }
+            },
+            Obj::Function(f) => {
+                if let Some(v) = f.attrs.get(name) {
+                    return Ok(AttrOut::Value(v));
+                }
+                let (n, q, doc) = (f.name.clone(), f.qualname.clone(), f.code.doc.clone());
+                let defaults = f.defaults.clone();
+                let closure = f.closure.clone();
+                let v = if name == s.name {
+                    self.new_str(&n)
+                } else if name == s.qualname {
+                    self.new_str(&q)
+                } else if name == s.doc {
+                    match doc {
+                        Some(d) => self.new_str(&d),
+                        None => Value::None,
+                    }
+                } else if self.sym_name(name) == "__defaults__" {
+                    if defaults.is_empty() {
+                        Value::None
+                    } else {
+                        self.new_tuple(defaults)
+                    }
+                } else if self.sym_name(name) == "__closure__" {
+                    if closure.is_empty() {
+                        Value::None
+                    } else {
+                        let cells = closure.into_iter().map(Value::Obj).collect();
+                        self.new_tuple(cells)
+                    }
+                } else if name == s.module {
+                    self.new_str("__main__")
+                } else if name == s.dict {
+                    self.attrs_dict(id)
+                } else {
+                    return self.type_attr(obj, name);
+                };
+                Ok(AttrOut::Value(v))
+            }
+            Obj::Method { recv, func } => {
+                let (recv, func) = (*recv, *func);
+                match self.sym_name(name) {
+                    "__self__" => Ok(AttrOut::Value(recv)),
+                    "__func__" => Ok(AttrOut::Value(func)),
+                    _ => self.get_attr(func, name),
+                }
+            }
+            Obj::Native(n) => {
+                let nm = n.name;
+                if name == s.name || name == s.qualname {
+                    let short = nm.rsplit('.').next().unwrap_or(nm).to_string();
+                    return Ok(AttrOut::Value(self.new_str(&short)));
+                }
+                self.type_attr(obj, name)
+            }
+            Obj::Generator(g) => {
+                let (n, q) = (g.name.clone(), g.qualname.clone());
+                match self.sym_name(name) {
+                    "__name__" => Ok(AttrOut::Value(self.new_str(&n))),
+                    "__qualname__" => Ok(AttrOut::Value(self.new_str(&q))),
+                    "gi_running" | "gi_suspended" | "gi_frame" => {
+                        let Obj::Generator(g) = self.heap.get(id) else {
+                            unreachable!()
+                        };
+                        let st = g.state;
+                        let code = g.frame.as_ref().map(|f| f.code.clone());
+                        Ok(AttrOut::Value(match self.sym_name(name) {
+                            "gi_running" => Value::Bool(st == super::GenState::Running),
+                            "gi_suspended" => Value::Bool(st == super::GenState::Suspended),
+                            // Frames are not Python objects here; the code stands in for gi_frame.
+                            _ => match code {
+                                Some(c) if st != super::GenState::Closed => {
+                                    Value::Obj(self.heap.alloc(Obj::Code(c)))
+                                }
+                                _ => Value::None,
+                            },
+                        }))
+                    }
+                    _ => self.type_attr(obj, name),
+                }
+            }
+            Obj::Greenlet(g) => {
+                if let Some(v) = g.attrs.get(name) {
+                    return Ok(AttrOut::Value(v));
+                }
+                let cls = g.class;
+                if let Some(v) = self.lookup_in_class(cls, name) {
+                    if let Value::Obj(pid) = v {
+                        if let Obj::Property { get, .. } = self.heap.get(pid) {
+                            return Ok(AttrOut::Call(
+                                *get,
+                                Args {
+                                    pos: vec![obj],
+                                    kw: vec![],
+                                },
+                            ));
+                        }
+                    }
+                    return Ok(AttrOut::Value(self.bind(v, obj)));
+                }
+                Err(self.no_attr(obj, name))
+            }
+            Obj::Super { class, recv } => {
+                let (class, recv) = (*class, *recv);
+                let start_cls = match recv {
+                    Value::Obj(r) if matches!(self.heap.get(r), Obj::Class(_)) => r,
+                    _ => self.class_of(recv),
+                };
+                let mro = match self.heap.get(start_cls) {
+                    Obj::Class(c) => c.mro.clone(),
+                    _ => vec![],
+                };
+                let after = mro
+                    .iter()
+                    .position(|&c| c == class)
+                    .map(|p| p + 1)
+                    .unwrap_or(mro.len());
+                for &k in &mro[after..] {
+                    let v = match self.heap.get(k) {
+                        Obj::Class(kc) => kc.attrs.get(name),
+                        _ => None,
+                    };
+                    if let Some(v) = v {
+                        if let Value::Obj(pid) = v {
+                            if let Obj::Property { get, .. } = self.heap.get(pid) {
+                                return Ok(AttrOut::Call(
+                                    *get,
+                                    Args {
+                                        pos: vec![recv],
+                                        kw: vec![],
+                                    },
+                                ));
+                            }
+                        }
+                        let bound = match recv {
+                            Value::Obj(r) if matches!(self.heap.get(r), Obj::Class(_)) => match v {
+                                Value::Obj(fid) => match self.heap.get(fid) {
+                                    Obj::ClassMethod(f) => {
+                                        let f = *f;
+                                        Value::Obj(self.heap.alloc(Obj::Method { recv, func: f }))
+                                    }
+                                    _ => v,
+                                },
+                                _ => v,
+                            },
+                            _ => self.bind(v, recv),
+                        };
+                        return Ok(AttrOut::Value(bound));
+                    }
+                }
+                let n = self.sym_name(name).to_string();
+                Err(self.exc(
+                    ExcKind::AttributeError,
+                    format!("'super' object has no attribute '{n}'"),
+                ))
+            }
+            Obj::Property { get, .. } if self.sym_name(name) == "fget" => Ok(AttrOut::Value(*get)),
+            Obj::Slice { start, stop, step } => {
+                let (a, b, c) = (*start, *stop, *step);
+                match self.sym_name(name) {
+                    "start" => Ok(AttrOut::Value(a)),
+                    "stop" => Ok(AttrOut::Value(b)),
+                    "step" => Ok(AttrOut::Value(c)),
+                    _ => self.type_attr(obj, name),
+                }
+            }
+            Obj::Range { start, stop, step } => {
+                let (a, b, c) = (*start, *stop, *step);
+                match self.sym_name(name) {
+                    "start" => Ok(AttrOut::Value(Value::Int(a))),
+                    "stop" => Ok(AttrOut::Value(Value::Int(b))),
+                    "step" => Ok(AttrOut::Value(Value::Int(c))),
+                    _ => self.type_attr(obj, name),
+                }
+            }
+            _ => self.type_attr(obj, name),
+        }
+    }
+
+    /// Attributes of ints, floats and other unboxed values.
+    fn builtin_attr(&mut self, obj: Value, name: Sym) -> Result<AttrOut, Value> {
+        match (obj, self.sym_name(name)) {
+            (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Ok(AttrOut::Value(obj)),
+            (Value::Int(_) | Value::Bool(_), "imag") => Ok(AttrOut::Value(Value::Int(0))),
+            (Value::Int(_) | Value::Bool(_), "denominator") => Ok(AttrOut::Value(Value::Int(1))),
+            (Value::Float(_), "real") => Ok(AttrOut::Value(obj)),
+            (Value::Float(_), "imag") => Ok(AttrOut::Value(Value::Float(0.0))),
+            _ => self.type_attr(obj, name),
+        }
+    }
+
+    /// A method of a builtin type, bound to `obj`.
+    fn type_attr(&mut self, obj: Value, name: Sym) -> Result<AttrOut, Value> {
+        let cls = self.class_of(obj);
+        match self.lookup_in_class(cls, name) {
+            Some(v) => Ok(AttrOut::Value(self.bind(v, obj))),
+            None => Err(self.no_attr(obj, name)),
+        }
+    }
+
+    /// Exception attributes kept outside the attribute map.
+    fn exc_attr(&mut self, obj: Value, name: Sym) -> Option<Value> {
+        let d = self.exc_data(obj)?;
+        let s = &self.sym;
+        if name == s.args {
+            let a = d.args.clone();
+            return Some(self.new_tuple(a));
+        }
+        if name == s.cause {
+            return Some(d.cause.unwrap_or(Value::None));
+        }
+        if name == s.context {
+            return Some(d.context.unwrap_or(Value::None));
+        }
+        if name == s.traceback {
+            return Some(Value::None);
+        }
+        if self.sym_name(name) == "__suppress_context__" {
+            return Some(Value::Bool(d.suppress_context));
+        }
+        if name == s.value && self.is_exc(obj, ExcKind::StopIteration) {
+            let d = self.exc_data(obj)?;
+            return Some(d.args.first().copied().unwrap_or(Value::None));
+        }
+        if name == s.code && self.is_exc(obj, ExcKind::SystemExit) {
+            let d = self.exc_data(obj)?;
+            return Some(d.args.first().copied().unwrap_or(Value::None));
+        }
+        if (name == s.errno || name == s.strerror) && self.is_exc(obj, ExcKind::OSError) {
+            return Some(Value::None);
+        }
+        None
+    }
+
+    /// A snapshot of an attribute map as a dict (`vars()`, `__dict__`); writes to it are not seen.
+    pub(crate) fn attrs_dict(&mut self, id: ObjId) -> Value {
+        let entries: Vec<(Sym, Value)> = match self.heap.get(id) {
+            Obj::Instance(i) => i.attrs.iter().copied().collect(),
+            Obj::Class(c) => c.attrs.iter().copied().collect(),
+            Obj::Module { attrs, .. } => attrs.iter().copied().collect(),
+            Obj::Function(f) => f.attrs.iter().copied().collect(),
+            _ => vec![],
+        };
+        let d = self.heap.alloc(Obj::Dict(Default::default()));
+        for (k, v) in entries {
+            let ks = {
+                let n = self.sym_name(k).to_string();
+                self.new_str(&n)
+            };
+            let _ = self.dict_set(d, ks, v);
+        }
+        Value::Obj(d)
+    }
+
+    #[inline(never)]
+    pub(crate) fn set_attr(&mut self, obj: Value, name: Sym, v: Value) -> Result<(), Value> {
+        let Value::Obj(id) = obj else {
+            return Err(self.no_attr(obj, name));
+        };
+        match self.heap.get(id) {
+            Obj::Instance(inst) => {
+                let cls = inst.class;
+                if let Some(Value::Obj(pid)) = self.lookup_in_class(cls, name) {
+                    if let Obj::Property { set, .. } = self.heap.get(pid) {
+                        let set = *set;
+                        if set == Value::None {
+                            let n = self.sym_name(name).to_string();
+                            let t = self.type_name(obj);
+                            return Err(self.exc(
+                                ExcKind::AttributeError,
+                                format!("property '{n}' of '{t}' object has no setter"),
+                            ));
+                        }
+                        return self.call_value(
+                            set,
+                            Args {
+                                pos: vec![obj, v],
+                                kw: vec![],
+                            },
+                            ReturnTo::Discard,
+                        );
+                    }
+                }
+                if let Some(sa) = self.lookup_user_special(obj, self.sym.setattr) {
+                    let n = {
+                        let n = self.sym_name(name).to_string();
+                        self.new_str(&n)
+                    };
+                    return self.call_value(
+                        sa,
+                        Args {
+                            pos: vec![obj, n, v],
+                            kw: vec![],
+                        },
+                        ReturnTo::Discard,
+                    );
+                }
+                if let Obj::Instance(inst) = self.heap.get_mut(id) {
+                    inst.attrs.set(name, v);
+                }
+                if self.exc_data(obj).is_some() && name == self.sym.args {
+                    let items = self.seq_items(v).unwrap_or_default();
+                    if let Some(d) = self.exc_data_mut(obj) {
+                        d.args = items;
+                    }
+                }
+                Ok(())
+            }
+            Obj::Class(_) => {
+                if let Obj::Class(c) = self.heap.get_mut(id) {
+                    c.attrs.set(name, v);
+                }
+                Ok(())
+            }
+            Obj::Module { .. } => {
+                if let Obj::Module { attrs, .. } = self.heap.get_mut(id) {
+                    attrs.set(name, v);
+                }
+                Ok(())
+            }
+            Obj::Function(_) => {
+                if let Obj::Function(f) = self.heap.get_mut(id) {
+                    f.attrs.set(name, v);
+                }
+                Ok(())
+            }
+            Obj::Greenlet(_) => super::super::modules::greenlet::set_attr(self, id, name, v),
+            _ => Err(self.no_attr(obj, name)),
+        }
+    }
+
+    pub(crate) fn del_attr(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
+        let removed = match obj {
+            Value::Obj(id) => match self.heap.get_mut(id) {
+                Obj::Instance(i) => i.attrs.remove(name),
+                Obj::Class(c) => c.attrs.remove(name),
+                Obj::Module { attrs, .. } => attrs.remove(name),
+                _ => None,
+            },
+            _ => None,
+        };
+        match removed {
+            Some(_) => Ok(()),
+            None => Err(self.no_attr(obj, name)),
+        }
+    }
+
+    /// `import name`: a loaded module, or one of ioplay's native modules.
+    pub(crate) fn import(&mut self, name: &str) -> Result<ObjId, Value> {
+        if let Some(&m) = self.modules.get(name) {
+            return Ok(m);
+        }
+        if let Some(m) = super::super::modules::import_native(self, name) {
+            self.modules.insert(name.to_string(), m);
+            return Ok(m);
+        }
+        Err(self.exc(ExcKind::ModuleNotFoundError, format!("No module named '{name}'")))
+    }
+}

@@ -1,0 +1,1232 @@
+//! Text of values: `repr`, `str`, CPython's shortest float repr, `%` formatting, `format()` specs and
+//! `str.format`. User `__str__`/`__repr__` methods are called first (as continuations), their results
+//! kept in `overrides` while the native formatting runs.
+
+use super::super::value::{IterState, Obj, ObjId, Value};
+use super::call::{Action, ContKind, ReturnTo};
+use super::{Args, ExcKind, Vm};
+
+/// What to do once user `__str__`/`__repr__` results are known.
+#[derive(Clone, Debug)]
+pub enum AfterStrings {
+    Str(Value),
+    Repr(Value),
+    Ascii(Value),
+    Print {
+        items: Vec<Value>,
+        sep: String,
+        end: String,
+        fd: i32,
+    },
+    Percent {
+        fmt: Value,
+        args: Value,
+    },
+    Format {
+        fmt: String,
+        args: Args,
+    },
+    /// An f-string field: conversion (0 none, 1 str, 2 repr, 3 ascii) and spec.
+    Field {
+        v: Value,
+        conv: u32,
+        spec: Option<Value>,
+    },
+}
+
+impl AfterStrings {
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        match self {
+            AfterStrings::Str(v) | AfterStrings::Repr(v) | AfterStrings::Ascii(v) => out.push(*v),
+            AfterStrings::Print { items, .. } => out.extend_from_slice(items),
+            AfterStrings::Percent { fmt, args } => out.extend([*fmt, *args]),
+            AfterStrings::Format { args, .. } => {
+                out.extend_from_slice(&args.pos);
+                out.extend(args.kw.iter().map(|k| k.1));
+            }
+            AfterStrings::Field { v, spec, .. } => {
+                out.push(*v);
+                out.extend(spec.iter().copied());
+            }
+        }
+    }
+
+    fn roots(&self) -> Vec<Value> {
+        let mut v = Vec::new();
+        self.trace(&mut v);
+        v
+    }
+}
+
+/// CPython's `repr(float)`: the shortest string that round-trips, fixed between 1e-4 and 1e16.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    let e = format!("{:e}", f);
+    let (mant, exp) = e.split_once('e').expect("exponent form");
+    let exp: i32 = exp.parse().expect("exponent");
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if neg { "-" } else { "" };
+    if (-4..16).contains(&exp) {
+        let n = digits.len() as i32;
+        let s = if exp >= 0 {
+            if n <= exp + 1 {
+                format!("{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
+            } else {
+                format!(
+                    "{}.{}",
+                    &digits[..(exp + 1) as usize],
+                    &digits[(exp + 1) as usize..]
+                )
+            }
+        } else {
+            format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
+        };
+        format!("{sign}{s}")
+    } else {
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
+        let es = if exp < 0 { "-" } else { "+" };
+        format!("{sign}{m}e{es}{:02}", exp.abs())
+    }
+}
+
+/// `repr(str)`: CPython's choice of quotes and escapes.
+pub fn str_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(q);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == q => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(q);
+    out
+}
+
+impl Vm {
+    /// `str(v)` without running Python (user methods must have been called into `overrides`).
+    pub fn plain_str(&self, v: Value) -> String {
+        if let Value::Obj(id) = v {
+            match self.heap.get(id) {
+                Obj::Str(s) => return s.to_string(),
+                Obj::Instance(i) => {
+                    if let Some(s) = self.override_for(id, false) {
+                        return s;
+                    }
+                    if i.exc.is_some() {
+                        return self.exc_message(v);
+                    }
+                }
+                Obj::Greenlet(_) => {
+                    if let Some(s) = self.override_for(id, false) {
+                        return s;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.repr_in(v, &mut Vec::new())
+    }
+
+    pub fn plain_repr(&self, v: Value) -> String {
+        self.repr_in(v, &mut Vec::new())
+    }
+
+    fn override_for(&self, id: ObjId, repr: bool) -> Option<String> {
+        // str() falls back to __repr__; repr() never uses __str__.
+        self.overrides
+            .iter()
+            .find(|o| o.0 == id && o.1 == repr)
+            .or_else(|| {
+                if repr {
+                    None
+                } else {
+                    self.overrides.iter().find(|o| o.0 == id)
+                }
+            })
+            .map(|o| o.2.clone())
+    }
+
+    /// `str(exception)`: '' for no args, str(arg) for one, the args tuple otherwise; KeyError reprs.
+    pub(crate) fn exc_message(&self, v: Value) -> String {
+        let Some(d) = self.exc_data(v) else {
+            return String::new();
+        };
+        if let Value::Obj(id) = v {
+            if let Some(s) = self.override_for(id, false) {
+                return s;
+            }
+        }
+        match d.args.len() {
+            0 => String::new(),
+            1 => {
+                if self.is_exc(v, ExcKind::KeyError) {
+                    self.plain_repr(d.args[0])
+                } else {
+                    self.plain_str(d.args[0])
+                }
+            }
+            _ => {
+                if self.is_exc(v, ExcKind::OSError) {
+                    if let (Some(e), true) = (self.small_int(d.args[0]), d.args.len() == 2) {
+                        return format!("[Errno {e}] {}", self.plain_str(d.args[1]));
+                    }
+                }
+                let parts: Vec<String> = d.args.iter().map(|a| self.plain_repr(*a)).collect();
+                format!("({})", parts.join(", "))
+            }
+        }
+    }
+
+    fn addr(&self, id: ObjId) -> String {
+        format!("0x{:012x}", 0x7f00_0000_0000u64 + id.0 as u64 * 0x30)
+    }
+
+    fn repr_in(&self, v: Value, stack: &mut Vec<ObjId>) -> String {
+        if stack.len() > 200 {
+            return "...".into();
+        }
+        match v {
+            Value::None => "None".into(),
+            Value::Bool(true) => "True".into(),
+            Value::Bool(false) => "False".into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => float_repr(f),
+            Value::Unbound => "<unbound>".into(),
+            Value::Obj(id) => {
+                let seq =
+                    |items: &[Value], open: &str, close: &str, vm: &Vm, stack: &mut Vec<ObjId>| -> String {
+                        let parts: Vec<String> = items.iter().map(|i| vm.repr_in(*i, stack)).collect();
+                        format!("{open}{}{close}", parts.join(", "))
+                    };
+                match self.heap.get(id) {
+                    Obj::Str(s) => str_repr(s),
+                    Obj::BigInt(b) => b.to_string(),
+                    Obj::Bytes(b) => bytes_repr(b),
+                    Obj::ByteArray(b) => format!("bytearray({})", bytes_repr(b)),
+                    Obj::List(items) => {
+                        if stack.contains(&id) {
+                            return "[...]".into();
+                        }
+                        stack.push(id);
+                        let r = seq(items, "[", "]", self, stack);
+                        stack.pop();
+                        r
+                    }
+                    Obj::Tuple(items) => {
+                        if items.len() == 1 {
+                            format!("({},)", self.repr_in(items[0], stack))
+                        } else {
+                            seq(items, "(", ")", self, stack)
+                        }
+                    }
+                    Obj::Dict(d) => {
+                        if stack.contains(&id) {
+                            return "{...}".into();
+                        }
+                        stack.push(id);
+                        let parts: Vec<String> = d
+                            .iter()
+                            .map(|e| {
+                                format!("{}: {}", self.repr_in(e.key, stack), self.repr_in(e.value, stack))
+                            })
+                            .collect();
+                        stack.pop();
+                        format!("{{{}}}", parts.join(", "))
+                    }
+                    Obj::Set(d) => {
+                        if d.is_empty() {
+                            return "set()".into();
+                        }
+                        seq(&self.set_order(id), "{", "}", self, stack)
+                    }
+                    Obj::FrozenSet(d) => {
+                        if d.is_empty() {
+                            return "frozenset()".into();
+                        }
+                        format!("frozenset({})", seq(&self.set_order(id), "{", "}", self, stack))
+                    }
+                    Obj::Range { start, stop, step } => {
+                        if *step == 1 {
+                            format!("range({start}, {stop})")
+                        } else {
+                            format!("range({start}, {stop}, {step})")
+                        }
+                    }
+                    Obj::Slice { start, stop, step } => format!(
+                        "slice({}, {}, {})",
+                        self.repr_in(*start, stack),
+                        self.repr_in(*stop, stack),
+                        self.repr_in(*step, stack)
+                    ),
+                    Obj::Function(f) => format!("<function {} at {}>", f.qualname, self.addr(id)),
+                    Obj::Native(n) => format!("<built-in function {}>", n.name),
+                    Obj::NativeMethod { recv, native } => format!(
+                        "<built-in method {} of {} object at {}>",
+                        native.name.rsplit('.').next().unwrap_or(native.name),
+                        self.type_name(*recv),
+                        match recv {
+                            Value::Obj(r) => self.addr(*r),
+                            _ => self.addr(id),
+                        }
+                    ),
+                    Obj::Method { recv, func } => {
+                        let fname = match func {
+                            Value::Obj(f) => match self.heap.get(*f) {
+                                Obj::Function(f) => f.qualname.clone(),
+                                _ => "?".into(),
+                            },
+                            _ => "?".into(),
+                        };
+                        format!("<bound method {} of {}>", fname, self.repr_in(*recv, stack))
+                    }
+                    Obj::Class(c) => {
+                        if c.module == "builtins" {
+                            format!("<class '{}'>", c.qualname)
+                        } else {
+                            format!("<class '{}.{}'>", c.module, c.qualname)
+                        }
+                    }
+                    Obj::Instance(i) => {
+                        if let Some(s) = self.override_for(id, true) {
+                            return s;
+                        }
+                        let cname = self.class_name(i.class);
+                        if let Some(e) = &i.exc {
+                            let parts: Vec<String> = e.args.iter().map(|a| self.repr_in(*a, stack)).collect();
+                            return format!("{cname}({})", parts.join(", "));
+                        }
+                        let module = match self.heap.get(i.class) {
+                            Obj::Class(c) => c.module.clone(),
+                            _ => "__main__".into(),
+                        };
+                        format!(
+                            "<{module}.{} object at {}>",
+                            self.qualname_of(i.class),
+                            self.addr(id)
+                        )
+                    }
+                    Obj::Module { name, .. } => {
+                        if name == "__main__" {
+                            "<module '__main__'>".into()
+                        } else {
+                            format!("<module '{name}' (built-in)>")
+                        }
+                    }
+                    Obj::Cell(_) => format!("<cell at {}>", self.addr(id)),
+                    Obj::Iter(st) => {
+                        let name = match st {
+                            IterState::Enumerate { .. } => "enumerate",
+                            IterState::Zip { .. } => "zip",
+                            IterState::Map { .. } => "map",
+                            IterState::Filter { .. } => "filter",
+                            _ => "",
+                        };
+                        if name.is_empty() {
+                            format!("<{} object at {}>", self.type_name(v), self.addr(id))
+                        } else {
+                            format!("<{name} object at {}>", self.addr(id))
+                        }
+                    }
+                    Obj::Generator(g) => format!("<generator object {} at {}>", g.qualname, self.addr(id)),
+                    Obj::Greenlet(_) => {
+                        if let Some(s) = self.override_for(id, true) {
+                            return s;
+                        }
+                        format!("<greenlet.greenlet object at {}>", self.addr(id))
+                    }
+                    Obj::Property { .. } => format!("<property object at {}>", self.addr(id)),
+                    Obj::StaticMethod(_) => format!("<staticmethod object at {}>", self.addr(id)),
+                    Obj::ClassMethod(_) => format!("<classmethod object at {}>", self.addr(id)),
+                    Obj::Super { .. } => "<super object>".into(),
+                    Obj::Code(c) => format!("<code object {} at {}>", c.name, self.addr(id)),
+                    Obj::DictView { dict, kind } => {
+                        let entries: Vec<(Value, Value)> = match self.heap.get(*dict) {
+                            Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+                            _ => vec![],
+                        };
+                        let parts: Vec<String> = entries
+                            .iter()
+                            .map(|(k, v)| match kind {
+                                0 => self.repr_in(*k, stack),
+                                1 => self.repr_in(*v, stack),
+                                _ => format!("({}, {})", self.repr_in(*k, stack), self.repr_in(*v, stack)),
+                            })
+                            .collect();
+                        let name = ["dict_keys", "dict_values", "dict_items"][*kind as usize];
+                        format!("{name}([{}])", parts.join(", "))
+                    }
+                    Obj::NotImplemented => "NotImplemented".into(),
+                    Obj::Ellipsis => "Ellipsis".into(),
+                    Obj::Free => "<freed>".into(),
+                }
+            }
+        }
+    }
+
+    fn qualname_of(&self, cls: ObjId) -> String {
+        match self.heap.get(cls) {
+            Obj::Class(c) => c.qualname.clone(),
+            _ => "?".into(),
+        }
+    }
+
+    /// The order CPython iterates a set in, for the common case of small ints; otherwise insertion order.
+    pub(crate) fn set_order(&self, id: ObjId) -> Vec<Value> {
+        let items = self.set_items(id);
+        super::super::modules::setorder::cpython_order(&items)
+    }
+
+    // ---- user __str__/__repr__ first, then native formatting ----
+
+    /// Calls every user `__str__`/`__repr__` reachable from what `after` formats, then finishes it.
+    pub(crate) fn with_strings(&mut self, after: AfterStrings, ret: ReturnTo) -> Result<(), Value> {
+        let mut calls = Vec::new();
+        let mut seen = Vec::new();
+        for r in after.roots() {
+            self.collect_user_strs(r, &mut calls, &mut seen, 0);
+        }
+        if calls.is_empty() {
+            let act = self.finish_strings(after)?;
+            return self.perform(act, ret);
+        }
+        let (obj, is_repr) = calls[0];
+        let func = self.str_method(obj, is_repr);
+        self.perform(
+            Action::CallThen {
+                func,
+                args: Args {
+                    pos: vec![obj],
+                    kw: vec![],
+                },
+                cont: ContKind::Stringify {
+                    calls,
+                    done: vec![],
+                    after,
+                },
+            },
+            ret,
+        )
+    }
+
+    pub(crate) fn str_method(&self, obj: Value, is_repr: bool) -> Value {
+        let name = if is_repr { self.sym.repr } else { self.sym.str_ };
+        self.lookup_special(obj, name)
+            .expect("collected objects have the method")
+    }
+
+    fn collect_user_strs(
+        &self,
+        v: Value,
+        calls: &mut Vec<(Value, bool)>,
+        seen: &mut Vec<ObjId>,
+        depth: usize,
+    ) {
+        let Value::Obj(id) = v else { return };
+        if depth > 20 || seen.contains(&id) {
+            return;
+        }
+        seen.push(id);
+        match self.heap.get(id) {
+            Obj::Instance(_) | Obj::Greenlet(_) => {
+                for is_repr in [false, true] {
+                    let name = if is_repr { self.sym.repr } else { self.sym.str_ };
+                    if self.lookup_user_special(v, name).is_some() {
+                        calls.push((v, is_repr));
+                    }
+                }
+            }
+            Obj::List(items) | Obj::Tuple(items) => {
+                for i in items {
+                    self.collect_user_strs(*i, calls, seen, depth + 1);
+                }
+            }
+            Obj::Dict(d) => {
+                for e in d.iter() {
+                    self.collect_user_strs(e.key, calls, seen, depth + 1);
+                    self.collect_user_strs(e.value, calls, seen, depth + 1);
+                }
+            }
+            Obj::Set(d) | Obj::FrozenSet(d) => {
+                for e in d.iter() {
+                    self.collect_user_strs(e.key, calls, seen, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs the native formatting with the user strings in place.
+    pub(crate) fn finish_strings(&mut self, after: AfterStrings) -> Result<Action, Value> {
+        Ok(match after {
+            AfterStrings::Str(v) => Action::Return(self.str_value(v)),
+            AfterStrings::Repr(v) => {
+                let s = self.plain_repr(v);
+                Action::Return(self.new_str(&s))
+            }
+            AfterStrings::Ascii(v) => {
+                let a = ascii_escape(&self.plain_repr(v));
+                Action::Return(self.new_str(&a))
+            }
+            AfterStrings::Print { items, sep, end, fd } => {
+                let mut pieces: Vec<Vec<u8>> = Vec::new();
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 && !sep.is_empty() {
+                        pieces.push(sep.clone().into_bytes());
+                    }
+                    let s = self.plain_str(*it);
+                    if !s.is_empty() {
+                        pieces.push(s.into_bytes());
+                    }
+                }
+                if !end.is_empty() {
+                    pieces.push(end.into_bytes());
+                }
+                super::super::modules::sysconts::write_pieces(fd, pieces, Value::None)
+            }
+            AfterStrings::Percent { fmt, args } => Action::Return(self.percent_format_native(fmt, args)?),
+            AfterStrings::Format { fmt, args } => {
+                let s = self.str_format(&fmt, &args)?;
+                Action::Return(self.new_str(&s))
+            }
+            AfterStrings::Field { v, conv, spec } => {
+                let base = match conv {
+                    1 => self.str_value(v),
+                    2 => {
+                        let s = self.plain_repr(v);
+                        self.new_str(&s)
+                    }
+                    3 => {
+                        let s = ascii_escape(&self.plain_repr(v));
+                        self.new_str(&s)
+                    }
+                    _ => v,
+                };
+                let spec = match spec {
+                    Some(s) => self.str_of(s).unwrap_or("").to_string(),
+                    None => String::new(),
+                };
+                let s = self.format_spec(base, &spec)?;
+                Action::Return(self.new_str(&s))
+            }
+        })
+    }
+
+    /// `str(v)` as a value (a str stays itself).
+    pub(crate) fn str_value(&mut self, v: Value) -> Value {
+        if self.str_of(v).is_some() {
+            return v;
+        }
+        let s = self.plain_str(v);
+        self.new_str(&s)
+    }
+
+    /// An f-string field.
+    pub(crate) fn format_value_op(&mut self, v: Value, conv: u32, spec: Option<Value>) -> Result<(), Value> {
+        if conv == 0 && spec.is_none() {
+            if self.str_of(v).is_some() {
+                self.push(v);
+                return Ok(());
+            }
+            if let Value::Int(i) = v {
+                let s = self.new_str(&i.to_string());
+                self.push(s);
+                return Ok(());
+            }
+        }
+        let conv = if conv == 0 && spec.is_none() { 1 } else { conv };
+        self.with_strings(AfterStrings::Field { v, conv, spec }, ReturnTo::Push)
+    }
+
+    /// `format(v, spec)` for builtin values.
+    pub(crate) fn format_spec(&mut self, v: Value, spec: &str) -> Result<String, Value> {
+        if spec.is_empty() {
+            return Ok(self.plain_str(v));
+        }
+        let Some(p) = parse_spec(spec) else {
+            return Err(self.value_error(format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                self.type_name(v)
+            )));
+        };
+        let (body, numeric) =
+            if self.is_int(v) && !matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+                let n = match v {
+                    Value::Int(i) => num_bigint::BigInt::from(i),
+                    Value::Bool(b) => num_bigint::BigInt::from(b as i64),
+                    Value::Obj(id) => match self.heap.get(id) {
+                        Obj::BigInt(b) => b.clone(),
+                        _ => num_bigint::BigInt::from(0),
+                    },
+                    _ => num_bigint::BigInt::from(0),
+                };
+                if p.precision.is_some() {
+                    return Err(self.value_error("Precision not allowed in integer format specifier"));
+                }
+                let neg = n < num_bigint::BigInt::from(0);
+                let mag = if neg { -n } else { n };
+                let digits = match p.ty {
+                    Some('x') => format!(
+                        "{}{}",
+                        if p.alt { "0x" } else { "" },
+                        group4(&mag.to_str_radix(16), p.grouping)
+                    ),
+                    Some('X') => format!(
+                        "{}{}",
+                        if p.alt { "0X" } else { "" },
+                        group4(&mag.to_str_radix(16).to_uppercase(), p.grouping)
+                    ),
+                    Some('o') => format!(
+                        "{}{}",
+                        if p.alt { "0o" } else { "" },
+                        group4(&mag.to_str_radix(8), p.grouping)
+                    ),
+                    Some('b') => format!(
+                        "{}{}",
+                        if p.alt { "0b" } else { "" },
+                        group4(&mag.to_str_radix(2), p.grouping)
+                    ),
+                    Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
+                        .unwrap_or('?')
+                        .to_string(),
+                    Some('d') | Some('n') | None => group(&mag.to_string(), p.grouping),
+                    Some(t) => {
+                        return Err(
+                            self.value_error(format!("Unknown format code '{t}' for object of type 'int'"))
+                        );
+                    }
+                };
+                (sign_str(neg, p.sign) + &digits, true)
+            } else if let (Some(f), true) = (self.as_f64(v), self.is_int(v) || matches!(v, Value::Float(_))) {
+                let neg = f.is_sign_negative();
+                let a = f.abs();
+                let digits = match p.ty {
+                    Some('f') | Some('F') => {
+                        group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
+                    }
+                    Some('e') | Some('E') => {
+                        let s = exp_format(a, p.precision.unwrap_or(6));
+                        if p.ty == Some('E') {
+                            s.to_uppercase()
+                        } else {
+                            s
+                        }
+                    }
+                    Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
+                    Some('g') | Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt),
+                    None => match p.precision {
+                        Some(pr) => general_format(a, pr.max(1), true)
+                            .trim_end_matches('.')
+                            .to_string(),
+                        None => group_float(&float_repr(a), p.grouping),
+                    },
+                    Some(t) => {
+                        return Err(
+                            self.value_error(format!("Unknown format code '{t}' for object of type 'float'"))
+                        );
+                    }
+                };
+                let neg = neg && !(f.is_nan());
+                (sign_str(neg, p.sign) + &digits, true)
+            } else {
+                let s = self.plain_str(v);
+                if let Some(t) = p.ty {
+                    if t != 's' {
+                        return Err(self.value_error(format!(
+                            "Unknown format code '{t}' for object of type '{}'",
+                            self.type_name(v)
+                        )));
+                    }
+                }
+                let s = match p.precision {
+                    Some(pr) => s.chars().take(pr).collect(),
+                    None => s,
+                };
+                (s, false)
+            };
+        Ok(pad(&body, &p, numeric))
+    }
+
+    /// `fmt % args`: the `%` directives (user `__str__` results already in `overrides`).
+    pub(crate) fn percent_format_native(&mut self, fmt: Value, args: Value) -> Result<Value, Value> {
+        let is_bytes = matches!(fmt, Value::Obj(id) if matches!(self.heap.get(id), Obj::Bytes(_)));
+        let f: String = match fmt {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Str(s) => s.to_string(),
+                Obj::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
+        let (items, mapping) = match args {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Tuple(t) => (t.clone(), None),
+                Obj::Dict(_) => (vec![args], Some(id)),
+                _ => (vec![args], None),
+            },
+            _ => (vec![args], None),
+        };
+        let mut out = String::new();
+        let mut next = 0usize;
+        let chars: Vec<char> = f.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c != '%' {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            i += 1;
+            if i >= chars.len() {
+                return Err(self.value_error("incomplete format"));
+            }
+            let mut key_val = None;
+            if chars[i] == '(' {
+                let close = chars[i..].iter().position(|&c| c == ')').map(|p| p + i);
+                let Some(close) = close else {
+                    return Err(self.value_error("incomplete format key"));
+                };
+                let key: String = chars[i + 1..close].iter().collect();
+                i = close + 1;
+                let k = self.new_str(&key);
+                let Some(m) = mapping else {
+                    return Err(self.type_error("format requires a mapping"));
+                };
+                match self.dict_lookup(m, k)? {
+                    Some(v) => key_val = Some(v),
+                    None => return Err(self.new_exc_from(self.exc_class(ExcKind::KeyError), vec![k])),
+                }
+            }
+            let mut spec = String::new();
+            while i < chars.len() && "-+ #0123456789.*".contains(chars[i]) {
+                if chars[i] == '*' {
+                    let w = items.get(next).copied().unwrap_or(Value::None);
+                    next += 1;
+                    spec.push_str(&self.small_int(w).unwrap_or(0).to_string());
+                } else {
+                    spec.push(chars[i]);
+                }
+                i += 1;
+            }
+            if i >= chars.len() {
+                return Err(self.value_error("incomplete format"));
+            }
+            let conv = chars[i];
+            i += 1;
+            if conv == '%' {
+                out.push('%');
+                continue;
+            }
+            let v = match key_val {
+                Some(v) => v,
+                None => {
+                    let Some(v) = items.get(next).copied() else {
+                        return Err(self.type_error("not enough arguments for format string"));
+                    };
+                    next += 1;
+                    v
+                }
+            };
+            // Translate the printf spec into a format() spec.
+            let (flags, rest): (String, String) = {
+                let p = spec.find(|c: char| !"-+ #0".contains(c)).unwrap_or(spec.len());
+                (spec[..p].to_string(), spec[p..].to_string())
+            };
+            let mut fs = String::new();
+            if flags.contains('-') {
+                fs.push('<');
+            } else if matches!(conv, 's' | 'r' | 'a' | 'c') {
+                fs.push('>');
+            }
+            if flags.contains('+') {
+                fs.push('+');
+            } else if flags.contains(' ') {
+                fs.push(' ');
+            }
+            if flags.contains('#') {
+                fs.push('#');
+            }
+            if flags.contains('0') && !flags.contains('-') {
+                fs.push('0');
+            }
+            fs.push_str(&rest);
+            let piece = match conv {
+                's' | 'b' => {
+                    let raw = match v {
+                        Value::Obj(bid) if is_bytes => match self.heap.get(bid) {
+                            Obj::Bytes(b) | Obj::ByteArray(b) => {
+                                Some(String::from_utf8_lossy(b).into_owned())
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let s = raw.unwrap_or_else(|| self.plain_str(v));
+                    let sv = self.new_str(&s);
+                    self.format_spec(sv, &fs)?
+                }
+                'r' | 'a' => {
+                    let s = if conv == 'a' {
+                        ascii_escape(&self.plain_repr(v))
+                    } else {
+                        self.plain_repr(v)
+                    };
+                    let sv = self.new_str(&s);
+                    self.format_spec(sv, &fs)?
+                }
+                'd' | 'i' | 'u' => {
+                    let n = self.int_for_format(v)?;
+                    self.format_spec(n, &fs)?
+                }
+                'x' | 'X' | 'o' => {
+                    let n = self.int_for_format(v)?;
+                    self.format_spec(n, &format!("{fs}{conv}"))?
+                }
+                'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                    let Some(x) = self.as_f64(v) else {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!("must be real number, not {t}")));
+                    };
+                    self.format_spec(Value::Float(x), &format!("{fs}{conv}"))?
+                }
+                'c' => match v {
+                    Value::Int(n) => char::from_u32(n as u32).unwrap_or('?').to_string(),
+                    _ => self.plain_str(v),
+                },
+                other => {
+                    return Err(self.value_error(format!(
+                        "unsupported format character '{other}' (0x{:x}) at index {}",
+                        other as u32,
+                        i - 1
+                    )));
+                }
+            };
+            out.push_str(&piece);
+        }
+        if mapping.is_none() && next < items.len() {
+            return Err(self.type_error("not all arguments converted during string formatting"));
+        }
+        if is_bytes {
+            return Ok(Value::Obj(self.heap.alloc(Obj::Bytes(out.into_bytes()))));
+        }
+        Ok(self.new_str(&out))
+    }
+
+    fn int_for_format(&mut self, v: Value) -> Result<Value, Value> {
+        match v {
+            Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
+            _ if self.is_int(v) => Ok(v),
+            _ => {
+                let t = self.type_name(v);
+                Err(self.type_error(format!("%d format: a real number is required, not {t}")))
+            }
+        }
+    }
+
+    /// `str.format`.
+    pub(crate) fn str_format(&mut self, fmt: &str, args: &Args) -> Result<String, Value> {
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut out = String::new();
+        let mut auto = 0usize;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '{' {
+                if chars.get(i + 1) == Some(&'{') {
+                    out.push('{');
+                    i += 2;
+                    continue;
+                }
+                let mut depth = 1;
+                let mut j = i + 1;
+                while j < chars.len() && depth > 0 {
+                    if chars[j] == '{' {
+                        depth += 1;
+                    } else if chars[j] == '}' {
+                        depth -= 1;
+                    }
+                    j += 1;
+                }
+                if depth != 0 {
+                    return Err(self.value_error("expected '}' before end of string"));
+                }
+                let field: String = chars[i + 1..j - 1].iter().collect();
+                i = j;
+                let (name_conv, spec) = match field.find(':') {
+                    Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                    None => (field.clone(), String::new()),
+                };
+                let (name, conv) = match name_conv.find('!') {
+                    Some(p) => (name_conv[..p].to_string(), name_conv[p + 1..].chars().next()),
+                    None => (name_conv, None),
+                };
+                // Nested fields in the spec: `{:{width}}`.
+                let spec = if spec.contains('{') {
+                    self.str_format(&spec, args)?
+                } else {
+                    spec
+                };
+                let (head, path) = match name.find(['.', '[']) {
+                    Some(p) => (name[..p].to_string(), name[p..].to_string()),
+                    None => (name.clone(), String::new()),
+                };
+                let mut v = if head.is_empty() {
+                    let v = args.pos.get(auto).copied();
+                    auto += 1;
+                    match v {
+                        Some(v) => v,
+                        None => {
+                            return Err(self.exc(
+                                ExcKind::IndexError,
+                                format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    auto - 1
+                                ),
+                            ))
+                        }
+                    }
+                } else if let Ok(n) = head.parse::<usize>() {
+                    match args.pos.get(n) {
+                        Some(v) => *v,
+                        None => {
+                            return Err(self.exc(
+                                ExcKind::IndexError,
+                                format!("Replacement index {n} out of range for positional args tuple"),
+                            ))
+                        }
+                    }
+                } else {
+                    let s = self.names.intern(&head);
+                    match args.kw.iter().find(|k| k.0 == s) {
+                        Some(k) => k.1,
+                        None => {
+                            let k = self.new_str(&head);
+                            return Err(self.new_exc_from(self.exc_class(ExcKind::KeyError), vec![k]));
+                        }
+                    }
+                };
+                // `.attr` and `[index]` paths.
+                let mut rest = path.as_str();
+                while !rest.is_empty() {
+                    if let Some(r) = rest.strip_prefix('.') {
+                        let end = r.find(['.', '[']).unwrap_or(r.len());
+                        let s = self.names.intern(&r[..end]);
+                        v = self.get_attr_value(v, s)?;
+                        rest = &r[end..];
+                    } else if let Some(r) = rest.strip_prefix('[') {
+                        let end = r.find(']').unwrap_or(r.len());
+                        let key = &r[..end];
+                        let k = match key.parse::<i64>() {
+                            Ok(n) => Value::Int(n),
+                            Err(_) => self.new_str(key),
+                        };
+                        v = self.getitem_builtin(v, k)?.unwrap_or(Value::None);
+                        rest = r.get(end + 1..).unwrap_or("");
+                    } else {
+                        break;
+                    }
+                }
+                let v = match conv {
+                    Some('r') => {
+                        let s = self.plain_repr(v);
+                        self.new_str(&s)
+                    }
+                    Some('s') => self.str_value(v),
+                    _ => v,
+                };
+                out.push_str(&self.format_spec(v, &spec)?);
+            } else if c == '}' {
+                if chars.get(i + 1) == Some(&'}') {
+                    out.push('}');
+                    i += 2;
+                    continue;
+                }
+                return Err(self.value_error("Single '}' encountered in format string"));
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        Ok(out)
+    }
+}
+
+struct Spec {
+    fill: char,
+    align: Option<char>,
+    sign: Option<char>,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+fn parse_spec(s: &str) -> Option<Spec> {
+    let c: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let mut p = Spec {
+        fill: ' ',
+        align: None,
+        sign: None,
+        alt: false,
+        zero: false,
+        width: 0,
+        grouping: None,
+        precision: None,
+        ty: None,
+    };
+    if c.len() >= 2 && "<>^=".contains(c[1]) {
+        p.fill = c[0];
+        p.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && "<>^=".contains(c[0]) {
+        p.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && "+- ".contains(c[i]) {
+        p.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        p.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        p.zero = true;
+        i += 1;
+    }
+    let st = i;
+    while i < c.len() && c[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > st {
+        p.width = c[st..i].iter().collect::<String>().parse().ok()?;
+    }
+    if i < c.len() && (c[i] == ',' || c[i] == '_') {
+        p.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let st = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        p.precision = Some(c[st..i].iter().collect::<String>().parse().ok()?);
+    }
+    if i < c.len() {
+        p.ty = Some(c[i]);
+        i += 1;
+    }
+    if i != c.len() {
+        return None;
+    }
+    Some(p)
+}
+
+fn sign_str(neg: bool, sign: Option<char>) -> String {
+    if neg {
+        "-".into()
+    } else {
+        match sign {
+            Some('+') => "+".into(),
+            Some(' ') => " ".into(),
+            _ => String::new(),
+        }
+    }
+}
+
+fn group(digits: &str, sep: Option<char>) -> String {
+    let Some(sep) = sep else { return digits.to_string() };
+    let b: Vec<char> = digits.chars().collect();
+    let mut out = String::new();
+    for (i, ch) in b.iter().enumerate() {
+        if i > 0 && (b.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(*ch);
+    }
+    out
+}
+
+/// `_` every four digits, for binary, octal and hex.
+fn group4(digits: &str, sep: Option<char>) -> String {
+    let Some(sep) = sep else { return digits.to_string() };
+    let b: Vec<char> = digits.chars().collect();
+    let mut out = String::new();
+    for (i, ch) in b.iter().enumerate() {
+        if i > 0 && (b.len() - i).is_multiple_of(4) {
+            out.push(sep);
+        }
+        out.push(*ch);
+    }
+    out
+}
+
+fn group_float(s: &str, sep: Option<char>) -> String {
+    match s.split_once('.') {
+        Some((a, b)) => format!("{}.{}", group(a, sep), b),
+        None => group(s, sep),
+    }
+}
+
+fn exp_format(a: f64, prec: usize) -> String {
+    let s = format!("{:.*e}", prec, a);
+    let (m, e) = s.split_once('e').expect("exp");
+    let e: i32 = e.parse().expect("exp");
+    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// `%g`: precision significant digits, trailing zeros removed unless `alt`.
+fn general_format(a: f64, prec: usize, keep_point: bool) -> String {
+    if a.is_infinite() {
+        return "inf".into();
+    }
+    if a.is_nan() {
+        return "nan".into();
+    }
+    let p = prec.max(1);
+    if a == 0.0 {
+        return "0".into();
+    }
+    let exp = a.abs().log10().floor() as i32;
+    let s = format!("{:.*e}", p - 1, a);
+    let (_, e) = s.split_once('e').expect("exp");
+    let exp2: i32 = e.parse().unwrap_or(exp);
+    if exp2 < -4 || exp2 >= p as i32 {
+        let (m, _) = s.split_once('e').expect("exp");
+        let m = if m.contains('.') && !keep_point {
+            m.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            m.to_string()
+        };
+        let m = if keep_point {
+            m.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            m
+        };
+        format!("{m}e{}{:02}", if exp2 < 0 { '-' } else { '+' }, exp2.abs())
+    } else {
+        let decimals = (p as i32 - 1 - exp2).max(0) as usize;
+        let f = format!("{:.*}", decimals, a);
+        if f.contains('.') {
+            f.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            f
+        }
+    }
+}
+
+fn pad(body: &str, p: &Spec, numeric: bool) -> String {
+    let len = body.chars().count();
+    if len >= p.width {
+        return body.to_string();
+    }
+    let n = p.width - len;
+    let align = p.align.unwrap_or(if p.zero && numeric {
+        '='
+    } else if numeric {
+        '>'
+    } else {
+        '<'
+    });
+    let fill = if p.zero && p.align.is_none() { '0' } else { p.fill };
+    let fills = |k: usize| fill.to_string().repeat(k);
+    match align {
+        '<' => format!("{body}{}", fills(n)),
+        '>' => format!("{}{body}", fills(n)),
+        '^' => format!("{}{body}{}", fills(n / 2), fills(n - n / 2)),
+        _ => {
+            // '=': padding after the sign (and base prefix).
+            let (sign, rest) = match body.chars().next() {
+                Some(c @ ('-' | '+' | ' ')) => (c.to_string(), &body[1..]),
+                _ => (String::new(), body),
+            };
+            let (prefix, digits) = if rest.len() > 2
+                && (rest.starts_with("0x") || rest.starts_with("0o") || rest.starts_with("0b"))
+            {
+                (&rest[..2], &rest[2..])
+            } else {
+                ("", rest)
+            };
+            format!("{sign}{prefix}{}{digits}", fills(n))
+        }
+    }
+}
+
+/// `ascii()`: non-ASCII characters of a repr as `\x`, `\u` or `\U` escapes.
+pub fn ascii_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else if (c as u32) < 0x100 {
+                format!("\\x{:02x}", c as u32)
+            } else if (c as u32) < 0x10000 {
+                format!("\\u{:04x}", c as u32)
+            } else {
+                format!("\\U{:08x}", c as u32)
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,104 @@
+//! Python programs in the world: the VM behind the [`Program`] trait, and a program that failed to compile.
+
+use super::program::{Program, Run};
+use crate::py::vm::{Fuel, Step, Vm};
+use crate::sys::{Call, Outcome, Ret};
+use std::fmt;
+
+/// A Python program: the stackless VM, run a slice at a time.
+#[derive(Clone)]
+pub struct Python {
+    vm: Vm,
+}
+
+impl Python {
+    /// Compile `source` as `__main__` of a process whose `sys.argv` is `argv` (`argv[0]` the file name).
+    /// A syntax error becomes a program that reports it as CPython does and exits 1.
+    pub fn load(source: &str, filename: &str, argv: Vec<String>) -> Box<dyn Program> {
+        let mut vm = Vm::new(argv);
+        match vm.load_main(source, filename) {
+            Ok(()) => Box::new(Python { vm }),
+            Err(error) => Box::new(CompileFailed::new(error.to_string())),
+        }
+    }
+
+    pub fn vm(&self) -> &Vm {
+        &self.vm
+    }
+}
+
+impl fmt::Debug for Python {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Python")
+            .field("frames", &self.vm.frames().len())
+            .field("finished", &self.vm.is_finished())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Program for Python {
+    fn step(&mut self, budget: u32) -> Run {
+        let mut fuel = Fuel::new(budget as u64);
+        match self.vm.step(&mut fuel) {
+            Step::Finished(status) => Run::Finished(status),
+            Step::OutOfFuel => Run::OutOfFuel,
+            Step::Syscall(call) => Run::Syscall(call),
+        }
+    }
+
+    fn resume(&mut self, outcome: Outcome<Ret>) {
+        self.vm.resume(outcome);
+    }
+
+    fn signal(&mut self, sig: i32, _handler: u64) {
+        // The VM makes no rt_sigaction with a handler yet (the `_ioplay.sigaction` native is to come), so
+        // the kernel has no handler of its to deliver.
+        unreachable!("signal {sig} delivered to a handler the VM never installed")
+    }
+
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
+    }
+}
+
+/// A program whose source did not compile: like CPython, the process writes the error to stderr and
+/// exits with status 1.
+#[derive(Clone, Debug)]
+pub struct CompileFailed {
+    message: String,
+    written: bool,
+}
+
+impl CompileFailed {
+    pub fn new(message: String) -> CompileFailed {
+        CompileFailed {
+            message,
+            written: false,
+        }
+    }
+}
+
+impl Program for CompileFailed {
+    fn step(&mut self, _budget: u32) -> Run {
+        if self.written {
+            return Run::Finished(1);
+        }
+        let mut data = self.message.clone().into_bytes();
+        if !data.ends_with(b"\n") {
+            data.push(b'\n');
+        }
+        Run::Syscall(Call::Write { fd: 2, data })
+    }
+
+    fn resume(&mut self, _outcome: Outcome<Ret>) {
+        self.written = true;
+    }
+
+    fn signal(&mut self, sig: i32, _handler: u64) {
+        unreachable!("signal {sig} delivered to a program that installed no handler")
+    }
+
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
+    }
+}

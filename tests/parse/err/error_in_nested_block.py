@@ -1,0 +1,4 @@
+def f():
+    for i in x:
+        if i:
+            y = = 2

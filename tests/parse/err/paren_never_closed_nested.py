@@ -1,0 +1,3 @@
+print(len(x)
+
+z = 1

@@ -1,0 +1,6 @@
+x = ...
+y = None
+z = True
+w = False
+def stub(): ...
+a[...]

@@ -1,0 +1,9 @@
+name = 'x'
+a = f'hello {name}'
+b = f"{name}"
+c = f'{a} and {b}'
+d = f'{{literal}}'
+e = f'{x + 1}'
+f = f''
+g = f'plain'
+h = F'{name}'

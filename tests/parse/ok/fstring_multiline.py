@@ -1,0 +1,6 @@
+a = f'''line one {x}
+line two {y}
+'''
+b = f"""
+{z}
+"""

@@ -1,0 +1,190 @@
+//! The machine's contracts: bounded steps that can be continued, clones that replay identically, the
+//! recursion limit, the memory budget, the collector, the hook, and stdin.
+
+use ioplay::py::vm::{Event, Fuel, Step, Vm};
+use ioplay::sim::solo::{run_source, Solo, Stdin};
+
+fn vm_for(src: &str) -> Vm {
+    let mut vm = Vm::new(vec!["t.py".into()]);
+    vm.load_main(src, "t.py").expect("compiles");
+    vm
+}
+
+/// Runs to the end, answering writes by collecting them; returns (stdout, stderr, status, steps).
+fn drive(vm: &mut Vm, slice: u64) -> (String, String, i32, usize) {
+    let (mut out, mut err, mut steps) = (Vec::new(), Vec::new(), 0);
+    loop {
+        steps += 1;
+        match vm.step(&mut Fuel::new(slice)) {
+            Step::Finished(s) => {
+                return (
+                    String::from_utf8_lossy(&out).into(),
+                    String::from_utf8_lossy(&err).into(),
+                    s,
+                    steps,
+                )
+            }
+            Step::OutOfFuel => {}
+            Step::Syscall(ioplay::sys::Call::Write { fd, data }) => {
+                let n = data.len() as i64;
+                if fd == 1 {
+                    out.extend(data)
+                } else {
+                    err.extend(data)
+                }
+                vm.resume(ioplay::sys::Outcome::Ok(ioplay::sys::Ret::Int(n)));
+            }
+            Step::Syscall(c) => panic!("unexpected syscall {c:?}"),
+        }
+    }
+}
+
+const WORK: &str = "
+def gen(n):
+    for i in range(n):
+        yield i * i
+total = 0
+for v in gen(300):
+    total += v
+d = {str(k): k for k in range(50)}
+print(total, len(d), sorted(d)[:3])
+";
+
+#[test]
+fn tiny_fuel_slices_give_the_same_result_as_one_big_one() {
+    let (big, _, s1, steps1) = drive(&mut vm_for(WORK), 10_000_000);
+    let (small, _, s2, steps2) = drive(&mut vm_for(WORK), 7);
+    assert_eq!(big, "8955050 50 ['0', '1', '10']\n");
+    assert_eq!((big, s1), (small, s2));
+    assert!(
+        steps2 > steps1 * 100,
+        "small slices really stopped: {steps2} vs {steps1}"
+    );
+}
+
+#[test]
+fn a_clone_taken_mid_run_replays_the_same_output() {
+    let mut vm = vm_for(WORK);
+    for _ in 0..50 {
+        assert_eq!(vm.step(&mut Fuel::new(20)), Step::OutOfFuel);
+    }
+    let mut twin = vm.clone();
+    let (a, b) = (drive(&mut vm, 1000), drive(&mut twin, 333));
+    assert_eq!((a.0, a.1, a.2), (b.0, b.1, b.2));
+}
+
+#[test]
+fn recursion_stops_at_depth_1000_with_cpythons_traceback() {
+    let out = run_source("def f(n):\n    return f(n + 1)\n\nf(0)\n", "rec.py", "");
+    assert_eq!(out.status, 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.ends_with(
+            "  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n"
+        ),
+        "{err}"
+    );
+    // And it is catchable, after which the program goes on.
+    let ok = run_source(
+        "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n",
+        "rec.py",
+        "",
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&ok.stdout),
+        "caught maximum recursion depth exceeded\n"
+    );
+}
+
+#[test]
+fn the_memory_budget_raises_memory_error() {
+    let mut vm = vm_for("keep = []\ntry:\n    while True:\n        keep.append([1])\nexcept MemoryError:\n    keep = None\n    print('MemoryError')\n");
+    vm.limits.objects = 50_000;
+    let (out, _, status, _) = drive(&mut vm, 10_000);
+    assert_eq!((out.as_str(), status), ("MemoryError\n", 0));
+}
+
+#[test]
+fn garbage_is_collected_so_a_long_loop_stays_small() {
+    let mut vm = vm_for("for i in range(400000):\n    s = str(i) + 'x'\n    l = [s, s]\nprint('done')\n");
+    let (out, _, status, _) = drive(&mut vm, 50_000);
+    assert_eq!((out.as_str(), status), ("done\n", 0));
+    assert!(vm.heap.live() < 300_000, "live objects: {}", vm.heap.live());
+}
+
+#[test]
+fn the_hook_sees_lines_calls_generators_and_greenlet_switches() {
+    let src = "from greenlet import greenlet\ndef g():\n    yield 1\ndef run():\n    main.switch(next(g()))\nmain = greenlet.getcurrent()\nprint(greenlet(run).switch())\n";
+    let mut vm = vm_for(src);
+    vm.tracing = true;
+    let mut solo = Solo::new(vm, Stdin::Text { data: vec![], pos: 0 }, false);
+    let out = solo.run(1000);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
+    let ev = &solo.events;
+    assert!(ev.iter().any(|e| matches!(e, Event::Line { line: 7, .. })));
+    assert!(ev
+        .iter()
+        .any(|e| matches!(e, Event::Call { func } if &**func == "run")));
+    assert!(ev
+        .iter()
+        .any(|e| matches!(e, Event::GenResume { name } if &**name == "g")));
+    assert!(ev
+        .iter()
+        .any(|e| matches!(e, Event::GenSuspend { name } if &**name == "g")));
+    let switches = ev
+        .iter()
+        .filter(|e| matches!(e, Event::GreenletSwitch { .. }))
+        .count();
+    assert_eq!(switches, 2, "into run, and back to main");
+}
+
+#[test]
+fn tracing_off_records_nothing() {
+    let mut vm = vm_for(WORK);
+    drive(&mut vm, 1000);
+    assert!(vm.events.is_empty());
+}
+
+#[test]
+fn input_reads_lines_then_raises_eoferror() {
+    let src = "a = input('name? ')\nprint('hi', a)\ntry:\n    input()\nexcept EOFError as e:\n    print(e)\n";
+    let out = run_source(src, "t.py", "ann\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "name? hi ann\nEOF when reading a line\n"
+    );
+}
+
+#[test]
+fn sys_exit_sets_the_status_and_prints_a_message() {
+    assert_eq!(run_source("import sys\nsys.exit(3)\n", "t.py", "").status, 3);
+    let out = run_source("import sys\nsys.exit('bye')\n", "t.py", "");
+    assert_eq!(
+        (out.status, String::from_utf8_lossy(&out.stderr).to_string()),
+        (1, "bye\n".to_string())
+    );
+}
+
+#[test]
+fn natives_do_not_recurse_on_the_rust_stack() {
+    // sorted(key=) and str() of objects call Python from natives through continuations, 5000 deep
+    // chains of generators resume through frames: none of it grows the Rust stack.
+    let src = "
+class P:
+    def __init__(self, n):
+        self.n = n
+    def __repr__(self):
+        return 'P%d' % self.n
+ps = [P(i) for i in range(2000)]
+print(sorted(ps, key=lambda p: -p.n)[:2], str(ps[:1]))
+def chain(g, depth):
+    if depth == 0:
+        yield from g
+    else:
+        yield from chain(g, depth - 1)
+print(sum(chain(iter(range(10)), 900)))
+";
+    let out = run_source(src, "t.py", "");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[P1999, P1998] [P0]\n45\n");
+}
