@@ -110,5 +110,6 @@ pub fn complete(vm: &mut Vm, kind: SysCont, out: Outcome<Ret>) -> R {
             read_line(vm)
         }
         SysCont::WriteCount(n) => Ok(Action::Return(Value::Int(n as i64))),
+        SysCont::Ioplay(then) => super::_ioplay::complete(vm, then, ret),
     }
 }

@@ -383,6 +383,8 @@ pub enum SysCont {
     InputRead,
     /// `sys.stdout.write`: return the count of characters.
     WriteCount(usize),
+    /// An `_ioplay` function: how its answer becomes the result.
+    Ioplay(crate::py::modules::_ioplay::Then),
 }
 
 impl SysCont {

@@ -1,0 +1,548 @@
+//! `_ioplay`: the one native module under ioplay's Python libraries (`socket`, `select`, `selectors`,
+//! `gevent`, …; the contract is `crate/py/modules/lib/_ioplay.md`). Each function builds exactly one
+//! [`Call`], returns the "make a syscall" action, and turns the answer into a value — or into
+//! `OSError(errno, strerror)` of the subclass CPython picks (`BlockingIOError`, `ConnectionRefusedError`…).
+//!
+//! Not here yet: `sigaction` (the VM has to call a Python handler between two instructions) and
+//! `gethostbyname` (a DNS lookup is not a syscall: it needs the world's resolver, which the VM cannot
+//! reach from a native).
+
+use crate::py::value::{Obj, ObjId, Value};
+use crate::py::vm::{Action, Args, SysCont, Vm};
+use crate::sys::{Call, Ipv4Addr, PollFd, Ret, SocketAddrV4};
+
+type R = Result<Action, Value>;
+
+/// How the answer of an `_ioplay` call becomes its Python result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// `None`.
+    Nothing,
+    /// The int the call returned (an fd, a count, flags).
+    Int,
+    /// The bytes read (`recv`, `read`).
+    Bytes,
+    /// `(bytes, (ip, port) or None)`.
+    BytesFrom,
+    /// `(fd, (ip, port))`.
+    Accepted,
+    /// `(ip, port)`.
+    Addr,
+    /// `(read_fd, write_fd)`.
+    Pipe,
+    /// `([r], [w], [x])`.
+    Selected,
+    /// `[(fd, revents)]` of the fds with events.
+    Polled,
+    /// `[(fd, events)]`.
+    Epoll,
+    /// A time as int nanoseconds.
+    Nanos,
+    /// `(old_seconds, old_interval)` as floats.
+    Itimer,
+}
+
+pub fn module(vm: &mut Vm) -> ObjId {
+    let m = vm.new_module("_ioplay");
+    vm.def_native(m, "_ioplay.socket", socket);
+    vm.def_native(m, "_ioplay.bind", bind);
+    vm.def_native(m, "_ioplay.listen", listen);
+    vm.def_native(m, "_ioplay.accept4", accept4);
+    vm.def_native(m, "_ioplay.connect", connect);
+    vm.def_native(m, "_ioplay.recv", recv);
+    vm.def_native(m, "_ioplay.recvfrom", recvfrom);
+    vm.def_native(m, "_ioplay.send", send);
+    vm.def_native(m, "_ioplay.sendto", sendto);
+    vm.def_native(m, "_ioplay.shutdown", shutdown);
+    vm.def_native(m, "_ioplay.close", close);
+    vm.def_native(m, "_ioplay.getsockname", getsockname);
+    vm.def_native(m, "_ioplay.getpeername", getpeername);
+    vm.def_native(m, "_ioplay.setsockopt", setsockopt);
+    vm.def_native(m, "_ioplay.getsockopt", getsockopt);
+    vm.def_native(m, "_ioplay.fcntl", fcntl);
+    vm.def_native(m, "_ioplay.ioctl", ioctl);
+    vm.def_native(m, "_ioplay.read", read);
+    vm.def_native(m, "_ioplay.write", write);
+    vm.def_native(m, "_ioplay.pipe2", pipe2);
+    vm.def_native(m, "_ioplay.select", select);
+    vm.def_native(m, "_ioplay.poll", poll);
+    vm.def_native(m, "_ioplay.epoll_create1", epoll_create1);
+    vm.def_native(m, "_ioplay.epoll_ctl", epoll_ctl);
+    vm.def_native(m, "_ioplay.epoll_wait", epoll_wait);
+    vm.def_native(m, "_ioplay.clock_gettime", clock_gettime);
+    vm.def_native(m, "_ioplay.clock_nanosleep", clock_nanosleep);
+    vm.def_native(m, "_ioplay.getpid", getpid);
+    vm.def_native(m, "_ioplay.kill", kill);
+    vm.def_native(m, "_ioplay.alarm", alarm);
+    vm.def_native(m, "_ioplay.setitimer", setitimer);
+    vm.def_native(m, "_ioplay.pause", pause);
+    m
+}
+
+fn syscall(call: Call, then: Then) -> R {
+    Ok(Action::Syscall {
+        call,
+        then: SysCont::Ioplay(then),
+    })
+}
+
+/// The Python result of a finished call (errors were already raised as `OSError`).
+pub fn complete(vm: &mut Vm, then: Then, ret: Ret) -> R {
+    let value = match (then, ret) {
+        (Then::Nothing, _) => Value::None,
+        (Then::Int, Ret::Int(n)) => Value::Int(n),
+        (Then::Bytes, Ret::Bytes(data) | Ret::Recv { data, .. }) => new_bytes(vm, data),
+        (Then::BytesFrom, Ret::Recv { data, from }) => {
+            let data = new_bytes(vm, data);
+            let from = match from {
+                Some(addr) => addr_value(vm, addr),
+                None => Value::None,
+            };
+            vm.new_tuple(vec![data, from])
+        }
+        (Then::Accepted, Ret::Accepted { fd, peer }) => {
+            let peer = addr_value(vm, peer);
+            vm.new_tuple(vec![Value::Int(fd as i64), peer])
+        }
+        (Then::Addr, Ret::Addr(addr)) => addr_value(vm, addr),
+        (Then::Pipe, Ret::Pipe { read, write }) => {
+            vm.new_tuple(vec![Value::Int(read as i64), Value::Int(write as i64)])
+        }
+        (Then::Selected, Ret::Selected { read, write, except }) => {
+            let lists = [read, write, except].map(|fds| {
+                let items = fds.into_iter().map(|fd| Value::Int(fd as i64)).collect();
+                vm.new_list(items)
+            });
+            vm.new_tuple(lists.to_vec())
+        }
+        (Then::Polled, Ret::Polled(fds)) => {
+            let items = fds
+                .into_iter()
+                .filter(|p| p.revents != 0)
+                .map(|p| vm.new_tuple(vec![Value::Int(p.fd as i64), Value::Int(p.revents as i64)]))
+                .collect();
+            vm.new_list(items)
+        }
+        (Then::Epoll, Ret::Epoll(events)) => {
+            let items = events
+                .into_iter()
+                .map(|e| vm.new_tuple(vec![Value::Int(e.data as i64), Value::Int(e.events as i64)]))
+                .collect();
+            vm.new_list(items)
+        }
+        (Then::Nanos, Ret::Time(t)) => Value::Int(t as i64),
+        (Then::Itimer, Ret::Itimer { value, interval }) => vm.new_tuple(vec![
+            Value::Float(value as f64 / 1e9),
+            Value::Float(interval as f64 / 1e9),
+        ]),
+        (then, ret) => panic!("the kernel answered {ret:?} to a call expecting {then:?}"),
+    };
+    Ok(Action::Return(value))
+}
+
+fn new_bytes(vm: &mut Vm, data: Vec<u8>) -> Value {
+    Value::Obj(vm.heap.alloc(Obj::Bytes(data)))
+}
+
+fn addr_value(vm: &mut Vm, addr: SocketAddrV4) -> Value {
+    let ip = vm.new_str(&addr.ip().to_string());
+    vm.new_tuple(vec![ip, Value::Int(addr.port() as i64)])
+}
+
+/// Positional argument `i`, or a `TypeError` naming the function.
+fn arg(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<Value, Value> {
+    a.get(i)
+        .ok_or_else(|| vm.type_error(format!("{func}() missing required argument {}", i + 1)))
+}
+
+fn int(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i64, Value> {
+    match arg(vm, a, i, func)? {
+        Value::Int(n) => Ok(n),
+        Value::Bool(b) => Ok(b as i64),
+        other => {
+            let name = vm.type_name(other);
+            Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+fn int32(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i32, Value> {
+    let n = int(vm, a, i, func)?;
+    i32::try_from(n).map_err(|_| {
+        vm.exc(
+            crate::py::vm::ExcKind::OverflowError,
+            "signed integer is greater than maximum",
+        )
+    })
+}
+
+/// An optional timeout argument: `None` (or absent, or negative) blocks.
+fn opt_int(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<Option<i64>, Value> {
+    match a.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(_) => int(vm, a, i, func).map(|n| (n >= 0).then_some(n)),
+    }
+}
+
+fn bytes(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<Vec<u8>, Value> {
+    let v = arg(vm, a, i, func)?;
+    if let Value::Obj(id) = v {
+        if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(id) {
+            return Ok(b.clone());
+        }
+    }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("a bytes-like object is required, not '{name}'")))
+}
+
+/// The items of a list or tuple.
+fn items(vm: &mut Vm, v: Value, what: &str) -> Result<Vec<Value>, Value> {
+    if let Value::Obj(id) = v {
+        if let Obj::List(xs) | Obj::Tuple(xs) = vm.heap.get(id) {
+            return Ok(xs.clone());
+        }
+    }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("{what} must be a list or tuple, not {name}")))
+}
+
+fn fds(vm: &mut Vm, v: Value, what: &str) -> Result<Vec<i32>, Value> {
+    items(vm, v, what)?
+        .into_iter()
+        .map(|x| match x {
+            Value::Int(n) => Ok(n as i32),
+            _ => Err(vm.type_error(format!("{what}: file descriptors must be integers"))),
+        })
+        .collect()
+}
+
+/// An `(ip, port)` tuple with a dotted-quad `ip`.
+fn addr(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<SocketAddrV4, Value> {
+    let v = arg(vm, a, i, func)?;
+    let parts = items(vm, v, "address")?;
+    let (ip, port) = match parts.as_slice() {
+        [Value::Obj(ip), Value::Int(port)] => (*ip, *port),
+        _ => return Err(vm.type_error(format!("{func}(): AF_INET address must be a pair (host, port)"))),
+    };
+    let Obj::Str(text) = vm.heap.get(ip) else {
+        return Err(vm.type_error(format!("{func}(): the host must be a str")));
+    };
+    let text = text.clone();
+    let ip: Ipv4Addr = text
+        .parse()
+        .map_err(|_| vm.value_error(format!("{func}(): {text:?} is not a dotted-quad address")))?;
+    let port = u16::try_from(port).map_err(|_| {
+        vm.exc(
+            crate::py::vm::ExcKind::OverflowError,
+            format!("{func}(): port must be 0-65535."),
+        )
+    })?;
+    Ok(SocketAddrV4::new(ip, port))
+}
+
+fn socket(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Socket {
+        domain: int32(vm, &a, 0, "socket")?,
+        ty: int32(vm, &a, 1, "socket")?,
+        protocol: int32(vm, &a, 2, "socket")?,
+    };
+    syscall(call, Then::Int)
+}
+
+fn bind(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Bind {
+        fd: int32(vm, &a, 0, "bind")?,
+        addr: addr(vm, &a, 1, "bind")?,
+    };
+    syscall(call, Then::Nothing)
+}
+
+fn listen(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Listen {
+        fd: int32(vm, &a, 0, "listen")?,
+        backlog: int32(vm, &a, 1, "listen")?,
+    };
+    syscall(call, Then::Nothing)
+}
+
+fn accept4(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Accept4 {
+        fd: int32(vm, &a, 0, "accept4")?,
+        flags: int32(vm, &a, 1, "accept4")?,
+    };
+    syscall(call, Then::Accepted)
+}
+
+fn connect(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Connect {
+        fd: int32(vm, &a, 0, "connect")?,
+        addr: addr(vm, &a, 1, "connect")?,
+    };
+    syscall(call, Then::Nothing)
+}
+
+fn recv_call(vm: &mut Vm, a: &Args, func: &str) -> Result<Call, Value> {
+    let len = int(vm, a, 1, func)?;
+    if len < 0 {
+        return Err(vm.value_error(format!("negative buffersize in {func}")));
+    }
+    Ok(Call::RecvFrom {
+        fd: int32(vm, a, 0, func)?,
+        len: len as usize,
+        flags: int32(vm, a, 2, func)?,
+    })
+}
+
+fn recv(vm: &mut Vm, a: Args) -> R {
+    syscall(recv_call(vm, &a, "recv")?, Then::Bytes)
+}
+
+fn recvfrom(vm: &mut Vm, a: Args) -> R {
+    syscall(recv_call(vm, &a, "recvfrom")?, Then::BytesFrom)
+}
+
+fn send(vm: &mut Vm, a: Args) -> R {
+    let call = Call::SendTo {
+        fd: int32(vm, &a, 0, "send")?,
+        data: bytes(vm, &a, 1, "send")?,
+        flags: int32(vm, &a, 2, "send")?,
+        addr: None,
+    };
+    syscall(call, Then::Int)
+}
+
+fn sendto(vm: &mut Vm, a: Args) -> R {
+    let call = Call::SendTo {
+        fd: int32(vm, &a, 0, "sendto")?,
+        data: bytes(vm, &a, 1, "sendto")?,
+        flags: int32(vm, &a, 2, "sendto")?,
+        addr: Some(addr(vm, &a, 3, "sendto")?),
+    };
+    syscall(call, Then::Int)
+}
+
+fn shutdown(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Shutdown {
+        fd: int32(vm, &a, 0, "shutdown")?,
+        how: int32(vm, &a, 1, "shutdown")?,
+    };
+    syscall(call, Then::Nothing)
+}
+
+fn close(vm: &mut Vm, a: Args) -> R {
+    syscall(
+        Call::Close {
+            fd: int32(vm, &a, 0, "close")?,
+        },
+        Then::Nothing,
+    )
+}
+
+fn getsockname(vm: &mut Vm, a: Args) -> R {
+    syscall(
+        Call::GetSockName {
+            fd: int32(vm, &a, 0, "getsockname")?,
+        },
+        Then::Addr,
+    )
+}
+
+fn getpeername(vm: &mut Vm, a: Args) -> R {
+    syscall(
+        Call::GetPeerName {
+            fd: int32(vm, &a, 0, "getpeername")?,
+        },
+        Then::Addr,
+    )
+}
+
+fn setsockopt(vm: &mut Vm, a: Args) -> R {
+    let call = Call::SetSockOpt {
+        fd: int32(vm, &a, 0, "setsockopt")?,
+        level: int32(vm, &a, 1, "setsockopt")?,
+        name: int32(vm, &a, 2, "setsockopt")?,
+        value: int32(vm, &a, 3, "setsockopt")?,
+    };
+    syscall(call, Then::Nothing)
+}
+
+fn getsockopt(vm: &mut Vm, a: Args) -> R {
+    let call = Call::GetSockOpt {
+        fd: int32(vm, &a, 0, "getsockopt")?,
+        level: int32(vm, &a, 1, "getsockopt")?,
+        name: int32(vm, &a, 2, "getsockopt")?,
+    };
+    syscall(call, Then::Int)
+}
+
+fn fcntl(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Fcntl {
+        fd: int32(vm, &a, 0, "fcntl")?,
+        cmd: int32(vm, &a, 1, "fcntl")?,
+        arg: int(vm, &a, 2, "fcntl")?,
+    };
+    syscall(call, Then::Int)
+}
+
+fn ioctl(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Ioctl {
+        fd: int32(vm, &a, 0, "ioctl")?,
+        request: int(vm, &a, 1, "ioctl")? as u64,
+        arg: int32(vm, &a, 2, "ioctl")?,
+    };
+    syscall(call, Then::Int)
+}
+
+fn read(vm: &mut Vm, a: Args) -> R {
+    let count = int(vm, &a, 1, "read")?;
+    if count < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    let call = Call::Read {
+        fd: int32(vm, &a, 0, "read")?,
+        count: count as usize,
+    };
+    syscall(call, Then::Bytes)
+}
+
+fn write(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Write {
+        fd: int32(vm, &a, 0, "write")?,
+        data: bytes(vm, &a, 1, "write")?,
+    };
+    syscall(call, Then::Int)
+}
+
+fn pipe2(vm: &mut Vm, a: Args) -> R {
+    let flags = match a.get(0) {
+        None => 0,
+        Some(_) => int32(vm, &a, 0, "pipe2")?,
+    };
+    syscall(Call::Pipe2 { flags }, Then::Pipe)
+}
+
+fn select(vm: &mut Vm, a: Args) -> R {
+    let sets = [0, 1, 2]
+        .map(|i| arg(vm, &a, i, "select").and_then(|v| fds(vm, v, "select")))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
+    let nfds = sets.iter().flatten().max().map_or(0, |fd| fd + 1);
+    let [read, write, except]: [Vec<i32>; 3] = sets.try_into().expect("three sets");
+    let timeout = opt_int(vm, &a, 3, "select")?.map(|ns| ns as u64);
+    let call = Call::Select {
+        nfds,
+        read,
+        write,
+        except,
+        timeout,
+    };
+    syscall(call, Then::Selected)
+}
+
+fn timeout_ms(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i32, Value> {
+    Ok(opt_int(vm, a, i, func)?.map_or(-1, |ms| ms.min(i32::MAX as i64) as i32))
+}
+
+fn poll(vm: &mut Vm, a: Args) -> R {
+    let list = arg(vm, &a, 0, "poll")?;
+    let mut fds = Vec::new();
+    for pair in items(vm, list, "poll")? {
+        match items(vm, pair, "poll")?.as_slice() {
+            [Value::Int(fd), Value::Int(events)] => fds.push(PollFd {
+                fd: *fd as i32,
+                events: *events as i16,
+                revents: 0,
+            }),
+            _ => return Err(vm.type_error("poll(): expected (fd, events) pairs")),
+        }
+    }
+    let timeout_ms = timeout_ms(vm, &a, 1, "poll")?;
+    syscall(Call::Poll { fds, timeout_ms }, Then::Polled)
+}
+
+fn epoll_create1(vm: &mut Vm, a: Args) -> R {
+    let flags = match a.get(0) {
+        None => 0,
+        Some(_) => int32(vm, &a, 0, "epoll_create1")?,
+    };
+    syscall(Call::EpollCreate1 { flags }, Then::Int)
+}
+
+fn epoll_ctl(vm: &mut Vm, a: Args) -> R {
+    let fd = int32(vm, &a, 2, "epoll_ctl")?;
+    let events = match a.get(3) {
+        None => 0,
+        Some(_) => int(vm, &a, 3, "epoll_ctl")? as u32,
+    };
+    let call = Call::EpollCtl {
+        epfd: int32(vm, &a, 0, "epoll_ctl")?,
+        op: int32(vm, &a, 1, "epoll_ctl")?,
+        fd,
+        events,
+        // The event's data is the fd, so epoll_wait can answer `[(fd, events)]`.
+        data: fd as u64,
+    };
+    syscall(call, Then::Nothing)
+}
+
+fn epoll_wait(vm: &mut Vm, a: Args) -> R {
+    let call = Call::EpollWait {
+        epfd: int32(vm, &a, 0, "epoll_wait")?,
+        maxevents: int32(vm, &a, 1, "epoll_wait")?,
+        timeout_ms: timeout_ms(vm, &a, 2, "epoll_wait")?,
+    };
+    syscall(call, Then::Epoll)
+}
+
+fn clock_gettime(vm: &mut Vm, a: Args) -> R {
+    let clock = int(vm, &a, 0, "clock_gettime")?;
+    syscall(
+        Call::ClockGettime {
+            monotonic: clock != 0,
+        },
+        Then::Nanos,
+    )
+}
+
+fn clock_nanosleep(vm: &mut Vm, a: Args) -> R {
+    let until = int(vm, &a, 0, "clock_nanosleep")?.max(0) as u64;
+    syscall(Call::ClockNanosleep { until }, Then::Nothing)
+}
+
+fn getpid(_vm: &mut Vm, _a: Args) -> R {
+    syscall(Call::Getpid, Then::Int)
+}
+
+fn kill(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Kill {
+        pid: int(vm, &a, 0, "kill")? as u32,
+        sig: int32(vm, &a, 1, "kill")?,
+    };
+    syscall(call, Then::Nothing)
+}
+
+fn alarm(vm: &mut Vm, a: Args) -> R {
+    let seconds = int(vm, &a, 0, "alarm")?.clamp(0, u32::MAX as i64) as u32;
+    syscall(Call::Alarm { seconds }, Then::Int)
+}
+
+fn seconds(vm: &mut Vm, a: &Args, i: usize) -> Result<u64, Value> {
+    let v = a.get(i).unwrap_or(Value::Int(0));
+    match vm.as_f64(v) {
+        Some(s) if s >= 0.0 => Ok((s * 1e9).round() as u64),
+        _ => Err(vm.type_error("setitimer(): seconds must be a non-negative number")),
+    }
+}
+
+fn setitimer(vm: &mut Vm, a: Args) -> R {
+    let call = Call::Setitimer {
+        which: int32(vm, &a, 0, "setitimer")?,
+        value: seconds(vm, &a, 1)?,
+        interval: seconds(vm, &a, 2)?,
+    };
+    syscall(call, Then::Itimer)
+}
+
+fn pause(_vm: &mut Vm, _a: Args) -> R {
+    syscall(Call::Pause, Then::Nothing)
+}
