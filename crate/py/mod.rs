@@ -6,6 +6,9 @@ pub mod compiler;
 pub mod error;
 pub mod heap;
 pub mod lexer;
+/// The lesson's libraries in the Python subset (`crate/py/modules/lib/`), imported by the VM over `_ioplay`.
+#[path = "modules/lib/mod.rs"]
+pub mod lib;
 pub mod modules;
 pub mod parser;
 pub mod scope;

@@ -1,0 +1,1 @@
+"""eventlet.green: cooperative versions of standard modules (ioplay ships socket)."""

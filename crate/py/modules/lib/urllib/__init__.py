@@ -1,0 +1,1 @@
+"""urllib: ioplay ships urllib.request (urlopen) and urllib.error."""
