@@ -358,3 +358,36 @@ fn seeking_a_python_run_back_and_forth_equals_a_fresh_run() {
     }
     assert_eq!(trace_hash(seen.events()), hash);
 }
+
+#[test]
+fn names_resolve_against_the_world_and_aio_reads_complete_in_the_kernel() {
+    let dir = scratch("dns-aio");
+    write(
+        &dir,
+        "names.py",
+        r#"import _ioplay
+print(_ioplay.gethostbyname('itk.org'), _ioplay.gethostbyname('localhost'), _ioplay.gethostbyname('10.1.2.3'))
+try:
+    _ioplay.gethostbyname('nowhere.example')
+except OSError as e:
+    print(e.errno, e.strerror)
+r, w = _ioplay.pipe2(0)
+req = _ioplay.aio_read(r, 10, 0)
+print(req, _ioplay.aio_error(req))
+_ioplay.write(w, b'abc')
+_ioplay.aio_suspend([req], None)
+print(_ioplay.aio_error(req), _ioplay.aio_return(req))
+"#,
+    );
+    let scenario = write(
+        &dir,
+        "world.toml",
+        "[[web]]\nhost = \"itk.org\"\nport = 443\nbody_size = 10\n[[process]]\nprogram = \"names.py\"\n",
+    );
+    let out = ioplay(&["run", &scenario]);
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(
+        text(&out.stdout),
+        "203.0.113.10 127.0.0.1 10.1.2.3\n-2 Name or service not known\n1 115\n0 b'abc'\n"
+    );
+}

@@ -12,7 +12,7 @@ pub mod solo;
 pub mod timeline;
 pub mod world;
 
-pub use program::{Program, Run};
+pub use program::{ProcessEnv, Program, Run};
 pub use timeline::{trace_hash, Timeline};
 pub use world::{Ending, Output, ProcState, ProcessSpec, Tick, Waiting, World};
 

@@ -3,7 +3,7 @@
 //! The Python VM implements this; so do Rust-written services (the simulated web server) and the
 //! scripted programs of the tests. Nothing here knows about Python.
 
-use crate::sys::{Call, Outcome, Ret};
+use crate::sys::{Call, Ipv4Addr, Outcome, Pid, Ret};
 use std::fmt;
 
 /// How a slice of a program ended.
@@ -17,9 +17,20 @@ pub enum Run {
     Finished(i32),
 }
 
+/// What a process learns from its world when it starts: its pid, and the names it can resolve (the
+/// world's `/etc/hosts`: `localhost`, every host, and the scenario's DNS entries).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcessEnv {
+    pub pid: Pid,
+    pub hosts: Vec<(String, Ipv4Addr)>,
+}
+
 /// A process's program, driven by the world one slice at a time (piccolo's executor habit: the program
 /// never calls the kernel, it returns the call and is resumed with the answer).
 pub trait Program: fmt::Debug {
+    /// The process starts, before its first step. Programs that resolve no names can ignore it.
+    fn start(&mut self, _env: &ProcessEnv) {}
+
     /// Run at most `budget` instructions, until the next syscall or the end.
     fn step(&mut self, budget: u32) -> Run;
 

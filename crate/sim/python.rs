@@ -1,6 +1,6 @@
 //! Python programs in the world: the VM behind the [`Program`] trait, and a program that failed to compile.
 
-use super::program::{Program, Run};
+use super::program::{ProcessEnv, Program, Run};
 use crate::py::vm::{Fuel, Step, Vm};
 use crate::sys::{Call, Outcome, Ret};
 use std::fmt;
@@ -37,6 +37,10 @@ impl fmt::Debug for Python {
 }
 
 impl Program for Python {
+    fn start(&mut self, env: &ProcessEnv) {
+        crate::py::modules::_ioplay::set_hosts(&mut self.vm, &env.hosts);
+    }
+
     fn step(&mut self, budget: u32) -> Run {
         let mut fuel = Fuel::new(budget as u64);
         match self.vm.step(&mut fuel) {
@@ -54,6 +58,16 @@ impl Program for Python {
         // The VM makes no rt_sigaction with a handler yet (the `_ioplay.sigaction` native is to come), so
         // the kernel has no handler of its to deliver.
         unreachable!("signal {sig} delivered to a handler the VM never installed")
+    }
+
+    /// The running greenlet (0 for the main one), so the trace says which greenlet made a call.
+    fn task(&self) -> u32 {
+        let vm = &self.vm;
+        if vm.current_greenlet == vm.main_greenlet {
+            0
+        } else {
+            vm.current_greenlet.0
+        }
     }
 
     fn clone_box(&self) -> Box<dyn Program> {

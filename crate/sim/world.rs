@@ -6,9 +6,9 @@
 //! the kernel answers with `WouldBlock` parks its process; when the kernel wakes it and its wait is over,
 //! the world makes the same call again — that retry is the blocking IO model.
 
-use super::program::{Program, Run};
+use super::program::{ProcessEnv, Program, Run};
 use crate::kernel::{Kernel, SignalAction, WorldConfig};
-use crate::sys::{Call, Nanos, Outcome, Pid, WaitOn};
+use crate::sys::{Call, Ipv4Addr, Nanos, Outcome, Pid, WaitOn};
 use crate::trace::Event;
 
 /// Instructions a program runs before another ready process gets the CPU.
@@ -295,7 +295,17 @@ impl World {
         mains.peek().is_some() && mains.all(|p| p.state.is_over())
     }
 
+    /// The names a process can resolve: `localhost`, the hosts, then the DNS entries.
+    pub fn hosts_table(&self) -> Vec<(String, Ipv4Addr)> {
+        let cfg = self.kernel.config();
+        let mut table = vec![("localhost".to_string(), Ipv4Addr::LOCALHOST)];
+        table.extend(cfg.hosts.iter().map(|h| (h.name.clone(), h.addr)));
+        table.extend(cfg.dns.iter().map(|(name, addr)| (name.clone(), *addr)));
+        table
+    }
+
     fn start_due(&mut self) {
+        let hosts = self.hosts_table();
         for p in &mut self.procs {
             if p.state != ProcState::NotStarted || p.spec.start > self.now {
                 continue;
@@ -310,6 +320,10 @@ impl World {
             }
             p.pid = Some(pid);
             p.state = ProcState::Ready { retry: None };
+            p.spec.program.start(&ProcessEnv {
+                pid,
+                hosts: hosts.clone(),
+            });
         }
     }
 

@@ -3,13 +3,15 @@
 //! [`Call`], returns the "make a syscall" action, and turns the answer into a value — or into
 //! `OSError(errno, strerror)` of the subclass CPython picks (`BlockingIOError`, `ConnectionRefusedError`…).
 //!
+//! `gethostbyname` is no syscall: it looks the name up in the table the world gave the process when it
+//! started ([`set_hosts`], the world's `/etc/hosts`). The aio request ids are counted in the module.
+//!
 //! Not here yet: `sigaction` (the VM has to call a Python handler between two instructions) and
-//! `gethostbyname` (a DNS lookup is not a syscall: it needs the world's resolver, which the VM cannot
-//! reach from a native).
+//! `aio_cancel` (the kernel has no cancel call).
 
 use crate::py::value::{Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, SysCont, Vm};
-use crate::sys::{Call, Ipv4Addr, PollFd, Ret, SocketAddrV4};
+use crate::sys::{Call, Ipv4Addr, PollFd, Ret, SigEvent, SocketAddrV4};
 
 type R = Result<Action, Value>;
 
@@ -40,6 +42,40 @@ pub enum Then {
     Nanos,
     /// `(old_seconds, old_interval)` as floats.
     Itimer,
+    /// An aio request was started: its id.
+    RequestId(u64),
+}
+
+/// The module attribute holding the world's names: a tuple of `(name, ip)` pairs.
+const HOSTS: &str = "_hosts";
+/// The module attribute counting aio requests.
+const AIO_LAST: &str = "_aio_last";
+
+/// Give the process the names it can resolve (called by the world when the process starts).
+pub fn set_hosts(vm: &mut Vm, hosts: &[(String, Ipv4Addr)]) {
+    let Ok(m) = vm.import("_ioplay") else {
+        unreachable!("_ioplay is a native module and always imports")
+    };
+    let pairs = hosts
+        .iter()
+        .map(|(name, ip)| {
+            let name = vm.new_str(name);
+            let ip = vm.new_str(&ip.to_string());
+            vm.new_tuple(vec![name, ip])
+        })
+        .collect();
+    let table = vm.new_tuple(pairs);
+    vm.module_set(m, HOSTS, table);
+}
+
+/// An attribute of the `_ioplay` module, if set.
+fn module_attr(vm: &Vm, name: &str) -> Option<Value> {
+    let m = *vm.modules.get("_ioplay")?;
+    let sym = vm.names.lookup(name)?;
+    match vm.heap.get(m) {
+        Obj::Module { attrs, .. } => attrs.get(sym),
+        _ => None,
+    }
 }
 
 pub fn module(vm: &mut Vm) -> ObjId {
@@ -76,6 +112,11 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.def_native(m, "_ioplay.alarm", alarm);
     vm.def_native(m, "_ioplay.setitimer", setitimer);
     vm.def_native(m, "_ioplay.pause", pause);
+    vm.def_native(m, "_ioplay.gethostbyname", gethostbyname);
+    vm.def_native(m, "_ioplay.aio_read", aio_read);
+    vm.def_native(m, "_ioplay.aio_error", aio_error);
+    vm.def_native(m, "_ioplay.aio_return", aio_return);
+    vm.def_native(m, "_ioplay.aio_suspend", aio_suspend);
     m
 }
 
@@ -131,6 +172,7 @@ pub fn complete(vm: &mut Vm, then: Then, ret: Ret) -> R {
             vm.new_list(items)
         }
         (Then::Nanos, Ret::Time(t)) => Value::Int(t as i64),
+        (Then::RequestId(id), Ret::Int(_)) => Value::Int(id as i64),
         (Then::Itimer, Ret::Itimer { value, interval }) => vm.new_tuple(vec![
             Value::Float(value as f64 / 1e9),
             Value::Float(interval as f64 / 1e9),
@@ -545,4 +587,89 @@ fn setitimer(vm: &mut Vm, a: Args) -> R {
 
 fn pause(_vm: &mut Vm, _a: Args) -> R {
     syscall(Call::Pause, Then::Nothing)
+}
+
+fn gethostbyname(vm: &mut Vm, a: Args) -> R {
+    let name = match arg(vm, &a, 0, "gethostbyname")? {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Str(s) => s.to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    if name.parse::<Ipv4Addr>().is_ok() {
+        return Ok(Action::Return(vm.new_str(&name)));
+    }
+    let table = module_attr(vm, HOSTS).unwrap_or(Value::None);
+    let pairs = items(vm, table, "hosts").unwrap_or_default();
+    for pair in pairs {
+        let Value::Obj(id) = pair else { continue };
+        let Obj::Tuple(kv) = vm.heap.get(id) else { continue };
+        let [Value::Obj(k), ip] = kv.as_slice() else {
+            continue;
+        };
+        if matches!(vm.heap.get(*k), Obj::Str(s) if **s == *name) {
+            return Ok(Action::Return(*ip));
+        }
+    }
+    // getaddrinfo's EAI_NONAME, as CPython's socket.gaierror carries it.
+    let msg = vm.new_str("Name or service not known");
+    let cls = vm.exc_class(crate::py::vm::ExcKind::OSError);
+    let exc = vm.new_exc_from(cls, vec![Value::Int(-2), msg]);
+    vm.set_os_error_attrs(exc);
+    Err(exc)
+}
+
+fn aio_read(vm: &mut Vm, a: Args) -> R {
+    let fd = int32(vm, &a, 0, "aio_read")?;
+    let nbytes = int(vm, &a, 1, "aio_read")?.max(0) as usize;
+    let signo = match a.get(2) {
+        None | Some(Value::None) => 0,
+        Some(_) => int32(vm, &a, 2, "aio_read")?,
+    };
+    let id = match module_attr(vm, AIO_LAST) {
+        Some(Value::Int(n)) => n as u64 + 1,
+        _ => 1,
+    };
+    let m = *vm
+        .modules
+        .get("_ioplay")
+        .expect("aio_read is called from the imported module");
+    vm.module_set(m, AIO_LAST, Value::Int(id as i64));
+    let notify = if signo > 0 {
+        SigEvent::Signal(signo)
+    } else {
+        SigEvent::None
+    };
+    let call = Call::AioRead {
+        cb: id,
+        fd,
+        nbytes,
+        notify,
+    };
+    syscall(call, Then::RequestId(id))
+}
+
+fn request(vm: &mut Vm, a: &Args, func: &str) -> Result<u64, Value> {
+    Ok(int(vm, a, 0, func)?.max(0) as u64)
+}
+
+fn aio_error(vm: &mut Vm, a: Args) -> R {
+    let cb = request(vm, &a, "aio_error")?;
+    syscall(Call::AioError { cb }, Then::Int)
+}
+
+fn aio_return(vm: &mut Vm, a: Args) -> R {
+    let cb = request(vm, &a, "aio_return")?;
+    syscall(Call::AioReturn { cb }, Then::Bytes)
+}
+
+fn aio_suspend(vm: &mut Vm, a: Args) -> R {
+    let list = arg(vm, &a, 0, "aio_suspend")?;
+    let cbs = fds(vm, list, "aio_suspend")?
+        .into_iter()
+        .map(|id| id as u64)
+        .collect();
+    let timeout = opt_int(vm, &a, 1, "aio_suspend")?.map(|ns| ns as u64);
+    syscall(Call::AioSuspend { cbs, timeout }, Then::Nothing)
 }
