@@ -312,7 +312,7 @@ fn shape(events: &[Event]) -> Vec<String> {
                 end,
                 ..
             } => Some(if *end { "copy-" } else { "copy+" }.into()),
-            Kind::Signal { sig, step } => Some(format!("signal {} {step:?}", signal_name(*sig))),
+            Kind::Signal { sig, step, .. } => Some(format!("signal {} {step:?}", signal_name(*sig))),
             Kind::AsyncDone { .. } => Some("async".into()),
             Kind::State(_) | Kind::Segment { .. } => None,
         })
@@ -469,4 +469,31 @@ fn same_seed_same_trace() {
             "{model}"
         );
     }
+}
+
+#[test]
+fn chrome_trace_has_balanced_slices_per_track() {
+    let (events, _) = run("asynchronous");
+    let v: serde_json::Value = serde_json::from_str(&trace::chrome_trace(&events)).unwrap();
+    let items = v["traceEvents"].as_array().unwrap();
+    let mut depth: std::collections::BTreeMap<u64, i64> = Default::default();
+    for e in items {
+        let tid = e["tid"].as_u64().unwrap();
+        match e["ph"].as_str().unwrap() {
+            "B" => *depth.entry(tid).or_default() += 1,
+            "E" => {
+                let d = depth.entry(tid).or_default();
+                *d -= 1;
+                assert!(*d >= 0, "an end without a begin on track {tid}");
+            }
+            _ => {}
+        }
+    }
+    assert!(depth.values().all(|d| *d == 0), "{depth:?}");
+    let names: Vec<&str> = items.iter().filter_map(|e| e["name"].as_str()).collect();
+    assert!(names.contains(&"copy data from kernel to user"));
+    assert!(names.contains(&"aio_read"));
+    assert!(items
+        .iter()
+        .any(|e| e["ph"] == "M" && e["args"]["name"] == "wire"));
 }

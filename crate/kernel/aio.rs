@@ -8,7 +8,7 @@
 
 use super::objects::{AsyncWaiter, ObjId, ObjKind, Uring};
 use super::{Kernel, Step, Timer};
-use crate::sys::consts::{ETIME, MSG_DONTWAIT};
+use crate::sys::consts::{ETIME, MSG_DONTWAIT, POLLERR, POLLHUP, POLLNVAL};
 use crate::sys::{Cqe, Errno, Fd, Nanos, Pid, Ret, SigEvent, Sqe, UringOp};
 use crate::trace::{Kind, Phase};
 
@@ -113,7 +113,7 @@ impl Kernel {
             },
         );
         if let SigEvent::Signal(sig) = notify {
-            self.raise_signal(pid, sig);
+            self.raise_signal_from(pid, sig, super::signal::SigCode::AsyncIo);
         }
         Ok(Ret::Int(0))
     }
@@ -212,7 +212,7 @@ impl Kernel {
             },
         );
         if let SigEvent::Signal(sig) = c.notify {
-            self.raise_signal(pid, sig);
+            self.raise_signal_from(pid, sig, super::signal::SigCode::AsyncIo);
         }
         self.woken.insert(pid);
     }
@@ -385,7 +385,7 @@ impl Kernel {
                     _ => None,
                 },
                 UringOp::PollAdd { fd, events } => {
-                    let m = self.fd_mask(owner, *fd) & (*events | 0x8 | 0x10 | 0x20);
+                    let m = self.fd_mask(owner, *fd) & (*events | POLLERR | POLLHUP | POLLNVAL);
                     (m != 0).then_some((m as i32, Vec::new()))
                 }
                 UringOp::Timeout { after } => {
@@ -432,12 +432,9 @@ impl Kernel {
                 },
             );
         }
-        if let Some(ObjKind::Uring(u)) = self.objs.try_get(ring).map(|o| &o.kind) {
-            let _ = u;
-            if let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind {
-                u.pending = still;
-                u.completions.extend(done);
-            }
+        if let Some(ObjKind::Uring(u)) = self.objs.try_get_mut(ring).map(|o| &mut o.kind) {
+            u.pending = still;
+            u.completions.extend(done);
         }
         if any {
             self.wake_obj(ring);

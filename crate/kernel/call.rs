@@ -396,7 +396,7 @@ impl Kernel {
             EpollWait { epfd, maxevents, .. } => self.sys_epoll_wait(pid, *epfd, *maxevents, deadline),
             RtSigaction { sig, action } => Step::Done(self.sys_rt_sigaction(pid, *sig, *action)),
             RtSigprocmask { how, set } => Step::Done(self.sys_rt_sigprocmask(pid, *how, *set)),
-            Kill { pid: target, sig } => Step::Done(self.sys_kill(*target, *sig)),
+            Kill { pid: target, sig } => Step::Done(self.sys_kill(pid, *target, *sig)),
             Alarm { seconds } => Step::Done(self.sys_alarm(pid, *seconds)),
             Setitimer {
                 which,

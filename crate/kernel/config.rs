@@ -4,7 +4,8 @@ use crate::net::LinkSpec;
 use crate::sys::{Ipv4Addr, Nanos};
 use std::collections::BTreeMap;
 
-/// A host in the world.
+/// A host in the world. Every host also has loopback (127.0.0.0/8); give hosts that others must reach a
+/// non-loopback `addr` (replies go to the sender's source address, which is `addr` for remote peers).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct HostConfig {

@@ -98,7 +98,7 @@ impl Kernel {
         };
         match result {
             Err(Errno::EPIPE) => {
-                self.raise_signal(pid, SIGPIPE);
+                self.raise_signal_from(pid, SIGPIPE, super::signal::SigCode::User(pid));
                 Step::Done(Err(Errno::EPIPE))
             }
             Err(err) => Step::Done(Err(err)),
@@ -157,9 +157,8 @@ impl Kernel {
             ObjKind::Epoll(ep) => {
                 let targets: Vec<(Fd, usize)> = ep.interests.iter().map(|(f, i)| (*f, i.obj)).collect();
                 for (f, target) in targets {
-                    if let Some(o) = self.objs.try_get(target) {
-                        let _ = o;
-                        self.objs.get_mut(target).watchers.retain(|w| *w != (id, f));
+                    if let Some(o) = self.objs.try_get_mut(target) {
+                        o.watchers.retain(|w| *w != (id, f));
                     }
                 }
                 self.objs.remove(id);

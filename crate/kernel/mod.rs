@@ -35,7 +35,7 @@ mod view;
 pub use config::{HostConfig, LinkConfig, WorldConfig};
 pub use fdtable::FdEntry;
 pub use objects::ObjId;
-pub use signal::SignalAction;
+pub use signal::{SigCode, SignalAction};
 pub use view::{AioView, FdView, InterestView, KernelView, ObjectView, ProcessView};
 
 use crate::net::{Prng, Wire};
@@ -151,6 +151,11 @@ impl Kernel {
             woken: BTreeSet::new(),
             now: 0,
         }
+    }
+
+    /// The kernel's virtual time: the latest time passed in.
+    pub fn now(&self) -> Nanos {
+        self.now
     }
 
     pub fn config(&self) -> &WorldConfig {

@@ -151,6 +151,10 @@ impl Objects {
         self.slots.get(id).and_then(|o| o.as_ref())
     }
 
+    pub fn try_get_mut(&mut self, id: ObjId) -> Option<&mut Obj> {
+        self.slots.get_mut(id).and_then(|o| o.as_mut())
+    }
+
     pub fn socket(&self, id: ObjId) -> Option<&Socket> {
         match &self.try_get(id)?.kind {
             ObjKind::Socket(s) => Some(s),

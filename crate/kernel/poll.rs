@@ -189,9 +189,8 @@ impl Kernel {
                 }
             }
         }
-        if let Some(o) = self.objs.try_get(target) {
-            let _ = o;
-            self.objs.get_mut(target).watchers.retain(|w| *w != (ep, fd));
+        if let Some(o) = self.objs.try_get_mut(target) {
+            o.watchers.retain(|w| *w != (ep, fd));
         }
     }
 

@@ -54,13 +54,10 @@ fn flags(value: i64, names: &[(i64, &str)], zero: &str) -> String {
     parts.join("|")
 }
 
-fn sock_flags(f: i32) -> Vec<(i64, &'static str)> {
-    let _ = f;
-    vec![
-        (SOCK_NONBLOCK as i64, "SOCK_NONBLOCK"),
-        (SOCK_CLOEXEC as i64, "SOCK_CLOEXEC"),
-    ]
-}
+const SOCK_FLAGS: [(i64, &str); 2] = [
+    (SOCK_NONBLOCK as i64, "SOCK_NONBLOCK"),
+    (SOCK_CLOEXEC as i64, "SOCK_CLOEXEC"),
+];
 
 fn poll_events(e: i16) -> String {
     let names = [
@@ -240,7 +237,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
                 SOCK_DGRAM => "SOCK_DGRAM".to_string(),
                 other => other.to_string(),
             };
-            let f = flags((ty & !0xf) as i64, &sock_flags(*ty), "");
+            let f = flags((ty & !0xf) as i64, &SOCK_FLAGS, "");
             let t = if f.is_empty() { base } else { format!("{base}|{f}") };
             let p = match *protocol {
                 0 => "IPPROTO_IP".to_string(),
@@ -253,7 +250,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
         Call::Bind { fd, addr } | Call::Connect { fd, addr } => format!("{fd}, {}, 16", sockaddr(addr)),
         Call::Listen { fd, backlog } => format!("{fd}, {backlog}"),
         Call::Accept4 { fd, flags: f } => {
-            let fl = flags(*f as i64, &sock_flags(*f), "0");
+            let fl = flags(*f as i64, &SOCK_FLAGS, "0");
             match ret {
                 Some(Ret::Accepted { peer, .. }) => format!("{fd}, {}, [16], {fl}", sockaddr(peer)),
                 _ => format!("{fd}, NULL, NULL, {fl}"),

@@ -32,6 +32,30 @@ pub struct SignalState {
     pub itimer_gen: u64,
     /// The armed timer, to cancel when re-armed.
     itimer_key: Option<super::TimerKey>,
+    /// Who sent each pending signal.
+    codes: BTreeMap<i32, SigCode>,
+}
+
+/// Who sent a signal, as `siginfo_t.si_code` says (and strace prints).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SigCode {
+    /// The kernel (SIGIO without F_SETSIG, SIGALRM from a timer).
+    Kernel,
+    /// A process: `kill`, or the kernel on behalf of the process (SIGPIPE).
+    User(Pid),
+    /// An asynchronous IO completion.
+    AsyncIo,
+}
+
+impl SigCode {
+    /// strace's rendering after `si_signo=…, `.
+    pub fn strace(&self) -> String {
+        match self {
+            SigCode::Kernel => "si_code=SI_KERNEL".into(),
+            SigCode::User(pid) => format!("si_code=SI_USER, si_pid={pid}, si_uid=0"),
+            SigCode::AsyncIo => "si_code=SI_ASYNCIO".into(),
+        }
+    }
 }
 
 fn bit(sig: i32) -> u64 {
@@ -72,8 +96,14 @@ pub(super) fn restartable(call: &Call) -> bool {
 }
 
 impl Kernel {
-    /// Make a signal pending for a process (or discard it if ignored), waking it if it sleeps.
+    /// Make a signal pending for a process (or discard it if ignored), waking it if it sleeps; sent by
+    /// the kernel itself (SIGIO, SIGALRM: `si_code=SI_KERNEL`).
     pub fn raise_signal(&mut self, pid: Pid, sig: i32) {
+        self.raise_signal_from(pid, sig, SigCode::Kernel);
+    }
+
+    /// Make a signal pending, saying who sent it (strace's `si_code`).
+    pub fn raise_signal_from(&mut self, pid: Pid, sig: i32, code: SigCode) {
         let Some(p) = self.procs.get_mut(&pid) else { return };
         if !p.alive || !(1..=SIGRTMAX).contains(&sig) {
             return;
@@ -85,27 +115,27 @@ impl Kernel {
             SigHandler::Handler(_) => false,
         };
         if ignored && sig != SIGKILL {
-            self.emit(
-                pid,
-                Kind::Signal {
-                    sig,
-                    step: SignalStep::Ignored,
-                },
-            );
+            self.emit_signal(pid, sig, SignalStep::Ignored, code);
             return;
         }
         if p.signals.pending & bit(sig) != 0 {
             return; // standard signals do not queue twice
         }
         p.signals.pending |= bit(sig);
+        p.signals.codes.insert(sig, code);
+        self.emit_signal(pid, sig, SignalStep::Generated, code);
+        self.woken.insert(pid);
+    }
+
+    fn emit_signal(&mut self, pid: Pid, sig: i32, step: SignalStep, code: SigCode) {
         self.emit(
             pid,
             Kind::Signal {
                 sig,
-                step: SignalStep::Generated,
+                step,
+                info: code.strace(),
             },
         );
-        self.woken.insert(pid);
     }
 
     /// A pending, unblocked signal exists.
@@ -127,39 +157,18 @@ impl Kernel {
             }
             let sig = p.signals.next_deliverable()?;
             p.signals.pending &= !bit(sig);
+            let code = p.signals.codes.remove(&sig).unwrap_or(SigCode::Kernel);
             match p.signals.action(sig).handler {
                 SigHandler::Handler(handler) => {
-                    self.emit(
-                        pid,
-                        Kind::Signal {
-                            sig,
-                            step: SignalStep::Delivered,
-                        },
-                    );
+                    self.emit_signal(pid, sig, SignalStep::Delivered, code);
                     return Some(SignalAction::Handler { sig, handler });
                 }
-                SigHandler::Ignore => self.emit(
-                    pid,
-                    Kind::Signal {
-                        sig,
-                        step: SignalStep::Ignored,
-                    },
-                ),
-                SigHandler::Default if default_ignores(sig) => self.emit(
-                    pid,
-                    Kind::Signal {
-                        sig,
-                        step: SignalStep::Ignored,
-                    },
-                ),
+                SigHandler::Ignore => self.emit_signal(pid, sig, SignalStep::Ignored, code),
+                SigHandler::Default if default_ignores(sig) => {
+                    self.emit_signal(pid, sig, SignalStep::Ignored, code)
+                }
                 SigHandler::Default => {
-                    self.emit(
-                        pid,
-                        Kind::Signal {
-                            sig,
-                            step: SignalStep::Killed,
-                        },
-                    );
+                    self.emit_signal(pid, sig, SignalStep::Killed, code);
                     self.exit_process(pid, ProcState::Killed(sig));
                     return Some(SignalAction::Terminated(sig));
                 }
@@ -208,7 +217,7 @@ impl Kernel {
     }
 
     /// `kill(2)`: signal 0 only checks that the process exists.
-    pub(super) fn sys_kill(&mut self, target: Pid, sig: i32) -> Result<Ret, Errno> {
+    pub(super) fn sys_kill(&mut self, sender: Pid, target: Pid, sig: i32) -> Result<Ret, Errno> {
         if !(0..=SIGRTMAX).contains(&sig) {
             return Err(Errno::EINVAL);
         }
@@ -216,7 +225,7 @@ impl Kernel {
             return Err(Errno::ESRCH);
         }
         if sig != 0 {
-            self.raise_signal(target, sig);
+            self.raise_signal_from(target, sig, SigCode::User(sender));
         }
         Ok(Ret::Int(0))
     }

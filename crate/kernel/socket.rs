@@ -528,7 +528,7 @@ impl Kernel {
         match self.tcp_send(id, &data[done..]) {
             Err(e) => {
                 if e == Errno::EPIPE && flags & MSG_NOSIGNAL == 0 {
-                    self.raise_signal(pid, SIGPIPE);
+                    self.raise_signal_from(pid, SIGPIPE, super::signal::SigCode::User(pid));
                 }
                 if done > 0 {
                     return Step::Done(Ok(Ret::Int(done as i64)));

@@ -1,10 +1,13 @@
-//! Events, their narration in Chinese and English, and formatters (strace-style text, a timeline, JSON).
+//! Events, their narration in Chinese and English, and formatters (strace-style text, a timeline, JSON
+//! lines, Chrome's trace-event format).
 //!
 //! Every observable step of the kernel is one [`Event`]. A blocking syscall is one `SyscallEnter` and one
 //! `SyscallExit`, however many times the driver retried it in between, as strace shows one call.
 
+mod chrome;
 mod narrate;
 
+pub use chrome::chrome_trace;
 pub use narrate::Lang;
 
 use crate::sys::{Errno, Fd, Nanos, Pid};
@@ -106,6 +109,8 @@ pub enum Kind {
     Signal {
         sig: i32,
         step: SignalStep,
+        /// strace's siginfo after `si_signo`, e.g. `si_code=SI_USER, si_pid=1000, si_uid=0`.
+        info: String,
     },
     /// An aio or io_uring request finished in the kernel.
     AsyncDone {
@@ -175,12 +180,12 @@ pub fn strace(events: &[Event], with_pid: bool) -> String {
                     out.push_str(&pad_result(format!("{prefix}<... {name} resumed>{rest})"), ret));
                 }
             }
-            Kind::Signal { sig, step } => {
+            Kind::Signal { sig, step, info } => {
                 let name = crate::sys::consts::signal_name(*sig);
                 match step {
-                    SignalStep::Delivered | SignalStep::Ignored => out.push_str(&format!(
-                        "{prefix}--- {name} {{si_signo={name}, si_code=SI_KERNEL}} ---\n"
-                    )),
+                    SignalStep::Delivered | SignalStep::Ignored => {
+                        out.push_str(&format!("{prefix}--- {name} {{si_signo={name}, {info}}} ---\n"))
+                    }
                     SignalStep::Killed => out.push_str(&format!("{prefix}+++ killed by {name} +++\n")),
                     SignalStep::Generated => {}
                 }
@@ -243,8 +248,11 @@ pub fn timeline(events: &[Event], lang: Lang) -> String {
                     .unwrap_or_default();
                 format!("wire  {src} > {dst} [{what}] seq {seq} ack {ack} len {len} {wire:?}{at}")
             }
-            Kind::Signal { sig, step } => {
-                format!("signal {} {step:?}", crate::sys::consts::signal_name(*sig))
+            Kind::Signal { sig, step, info } => {
+                format!(
+                    "signal {} {step:?} ({info})",
+                    crate::sys::consts::signal_name(*sig)
+                )
             }
             Kind::AsyncDone { what, res } => format!("async {what} = {res}"),
         };

@@ -187,7 +187,7 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
                 segment_name(what, Zh)
             )
         }
-        (Kind::Signal { sig, step }, En) => {
+        (Kind::Signal { sig, step, .. }, En) => {
             let name = signal_name(*sig);
             match step {
                 SignalStep::Generated => format!("The kernel raises {name}; it is pending."),
@@ -196,7 +196,7 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
                 SignalStep::Killed => format!("{name}'s default action ends the process."),
             }
         }
-        (Kind::Signal { sig, step }, Zh) => {
+        (Kind::Signal { sig, step, .. }, Zh) => {
             let name = signal_name(*sig);
             match step {
                 SignalStep::Generated => format!("内核产生信号 {name}，等待递送。"),
