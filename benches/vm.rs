@@ -97,9 +97,9 @@ fn time_ioplay(src: &str, tracing: bool) -> (Duration, usize) {
         let start = Instant::now();
         let mut seen = 0;
         loop {
-            let mut fuel = Fuel::new(1_000_000);
+            let mut fuel = Fuel::new(100_000);
             let step = vm.step(&mut fuel);
-            // A tracer drains the events it is given, as the world's trace does.
+            // A tracer drains the events after each slice, as the world's trace does.
             seen += vm.events.len();
             vm.events.clear();
             match step {

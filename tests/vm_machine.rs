@@ -188,3 +188,26 @@ print(sum(chain(iter(range(10)), 900)))
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[P1999, P1998] [P0]\n45\n");
 }
+
+#[test]
+fn long_chains_of_native_steps_and_deep_data_stay_off_the_rust_stack() {
+    let src = "
+print(len(list(map(str, range(200000)))), sum(1 for _ in zip(range(200000), range(200000))))
+a = []
+b = []
+for i in range(50000):
+    a = [a]
+    b = [b]
+print(a == a, len(repr(a)) > 0)
+try:
+    s = 'ab' * 10**12
+except MemoryError:
+    print('MemoryError')
+";
+    let out = run_source(src, "t.py", "");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "200000 200000\nTrue True\nMemoryError\n"
+    );
+}

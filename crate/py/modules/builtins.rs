@@ -541,20 +541,26 @@ pub(crate) fn collect(vm: &mut Vm, v: Value, finish: Collected) -> R {
     }
 }
 
+/// `any`/`all` stop at the first deciding item, so lazy iterators are only consumed that far.
+fn any_all(vm: &mut Vm, v: Value, want: bool) -> R {
+    if vm.seq_items(v).is_some() {
+        return collect(vm, v, Collected::AnyAll { want });
+    }
+    match vm.get_iter_builtin(v)? {
+        Some(iter) => Ok(Action::NextThen {
+            iter,
+            cont: ContKind::AnyAll { iter, want },
+        }),
+        None => collect(vm, v, Collected::AnyAll { want }),
+    }
+}
+
 fn any(vm: &mut Vm, a: Args) -> R {
-    collect(
-        vm,
-        a.get(0).unwrap_or(Value::None),
-        Collected::AnyAll { want: true },
-    )
+    any_all(vm, a.get(0).unwrap_or(Value::None), true)
 }
 
 fn all(vm: &mut Vm, a: Args) -> R {
-    collect(
-        vm,
-        a.get(0).unwrap_or(Value::None),
-        Collected::AnyAll { want: false },
-    )
+    any_all(vm, a.get(0).unwrap_or(Value::None), false)
 }
 
 fn vars(vm: &mut Vm, a: Args) -> R {

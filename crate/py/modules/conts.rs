@@ -48,7 +48,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
         } => match r {
             Resume::Value(v) => {
                 acc.push(v);
-                if acc.len() > 50_000_000 {
+                if acc.len() > crate::py::vm::MAX_COLLECT {
                     return Err(vm.exc(ExcKind::MemoryError, ""));
                 }
                 Ok(Action::NextThen {
@@ -215,6 +215,30 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
             Ok(Action::Return(v))
         }
+        ContKind::ContainsIter {
+            iter: Value::None,
+            x,
+            negate,
+        } => match r {
+            Resume::Value(iter) => Ok(Action::NextThen {
+                iter,
+                cont: ContKind::ContainsIter { iter, x, negate },
+            }),
+            _ => Ok(Action::Return(Value::Bool(negate))),
+        },
+        ContKind::ContainsIter { iter, x, negate } => match r {
+            Resume::Value(v) => {
+                if vm.is_same(v, x) || vm.eq(v, x) {
+                    Ok(Action::Return(Value::Bool(!negate)))
+                } else {
+                    Ok(Action::NextThen {
+                        iter,
+                        cont: ContKind::ContainsIter { iter, x, negate },
+                    })
+                }
+            }
+            _ => Ok(Action::Return(Value::Bool(negate))),
+        },
         ContKind::SumRest { items, next } => {
             let Resume::Value(acc) = r else {
                 return Ok(Action::Return(Value::None));
@@ -265,9 +289,20 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             sorted.insert(at, next);
             insert_sort_step(vm, items, keys, sorted, next + 1, usize::MAX, finish)
         }
-        ContKind::AnyAll { .. } | ContKind::MinMax { .. } | ContKind::Sum { .. } => {
-            Ok(Action::Return(Value::None))
-        }
+        ContKind::AnyAll { iter, want } => match r {
+            Resume::Value(v) => {
+                if vm.truthy(v)?.unwrap_or(true) == want {
+                    Ok(Action::Return(Value::Bool(want)))
+                } else {
+                    Ok(Action::NextThen {
+                        iter,
+                        cont: ContKind::AnyAll { iter, want },
+                    })
+                }
+            }
+            _ => Ok(Action::Return(Value::Bool(!want))),
+        },
+        ContKind::MinMax { .. } | ContKind::Sum { .. } => Ok(Action::Return(Value::None)),
     }
 }
 

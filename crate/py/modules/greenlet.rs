@@ -60,7 +60,11 @@ pub fn module(vm: &mut Vm) -> ObjId {
 fn me(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
     match a.get(0) {
         Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Greenlet(_)) => Ok(id),
-        _ => Err(vm.type_error("descriptor requires a 'greenlet.greenlet' object")),
+        Some(v) => Err(vm.type_error(format!(
+            "GreenletChecker: Expected any type of greenlet, not {}",
+            vm.type_name(v)
+        ))),
+        None => Err(vm.type_error("GreenletChecker: Expected any type of greenlet, not NoneType")),
     }
 }
 
@@ -163,6 +167,10 @@ fn getcurrent(vm: &mut Vm, _a: Args) -> R {
 pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value> {
     let name_s = vm.names.name(name).to_string();
     match name_s.as_str() {
+        "parent" if id == vm.main_greenlet => Err(vm.exc(
+            ExcKind::AttributeError,
+            "cannot set the parent of a main greenlet",
+        )),
         "parent" => match v {
             Value::Obj(p) if matches!(vm.heap.get(p), Obj::Greenlet(_)) => {
                 // Walk up from the new parent: meeting ourselves would make a cycle.

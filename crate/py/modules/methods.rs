@@ -1634,7 +1634,18 @@ fn exc_init(vm: &mut Vm, a: Args) -> R {
 
 fn oserror_init(vm: &mut Vm, a: Args) -> R {
     let e = a.get(0).unwrap_or(Value::None);
-    let args = a.pos[1..].to_vec();
+    // OSError(errno, strerror, filename): args keep the first two, as in CPython.
+    let filename = a.get(3).unwrap_or(Value::None);
+    let fs = vm.names.intern("filename");
+    if let Value::Obj(id) = e {
+        if let Obj::Instance(i) = vm.heap.get_mut(id) {
+            i.attrs.set(fs, filename);
+        }
+    }
+    let mut args = a.pos[1..].to_vec();
+    if args.len() >= 3 {
+        args.truncate(2);
+    }
     if let Some(d) = vm.exc_data_mut(e) {
         d.args = args;
     }

@@ -476,7 +476,9 @@ impl Vm {
             let d = self.exc_data(obj)?;
             return Some(d.args.first().copied().unwrap_or(Value::None));
         }
-        if (name == s.errno || name == s.strerror) && self.is_exc(obj, ExcKind::OSError) {
+        if (name == s.errno || name == s.strerror || self.sym_name(name) == "filename")
+            && self.is_exc(obj, ExcKind::OSError)
+        {
             return Some(Value::None);
         }
         None
@@ -604,6 +606,8 @@ impl Vm {
             self.modules.insert(name.to_string(), m);
             return Ok(m);
         }
-        Err(self.exc(ExcKind::ModuleNotFoundError, format!("No module named '{name}'")))
+        let e = self.exc(ExcKind::ModuleNotFoundError, format!("No module named '{name}'"));
+        self.set_missing_name(e, name, None);
+        Err(e)
     }
 }

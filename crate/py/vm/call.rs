@@ -156,6 +156,8 @@ pub enum ContKind {
     LoadMethodAttr,
     /// `raise Cls`: the instance is made; raise it.
     RaiseResult { cause: Option<Value> },
+    /// `x in obj` by iterating `obj` (`iter` None: `__iter__` is being called for it).
+    ContainsIter { iter: Value, x: Value, negate: bool },
     /// A binary operator's method answered: `NotImplemented` moves to the next stage.
     Binary {
         op: super::super::ast::BinOp,
@@ -347,6 +349,7 @@ impl ContKind {
             ContKind::RaiseResult { cause } => out.extend(cause.iter().copied()),
             ContKind::Compare { a, b, .. } | ContKind::Binary { a, b, .. } => out.extend([*a, *b]),
             ContKind::SumRest { items, .. } => out.extend_from_slice(items),
+            ContKind::ContainsIter { iter, x, .. } => out.extend([*iter, *x]),
             ContKind::GetItemIter { adaptor } => out.push(Value::Obj(*adaptor)),
             ContKind::InsertSort {
                 items, keys, finish, ..
@@ -641,6 +644,15 @@ impl Vm {
                 }
             };
         }
+        // `OSError(errno, strerror)` becomes the subclass the errno names, as in CPython.
+        let mut cls = cls;
+        if cls == self.exc_class(ExcKind::OSError) && args.pos.len() >= 2 {
+            if let Some(code) = self.small_int(args.pos[0]) {
+                if let Some(sub) = super::exc::oserror_subclass(code) {
+                    cls = self.exc_class(sub);
+                }
+            }
+        }
         let inst = if kind == Kind::Greenlet {
             super::super::modules::greenlet::new_greenlet(self, cls, Value::None, None)
         } else {
@@ -658,7 +670,13 @@ impl Vm {
                 exc,
             }))))
         };
-        match self.lookup_in_class(cls, self.sym.init) {
+        let object_init = self.lookup_in_class(self.types.object, self.sym.init);
+        let init = self.lookup_in_class(cls, self.sym.init);
+        if init == object_init && (!args.pos.is_empty() || !args.kw.is_empty()) {
+            let n = self.class_name(cls);
+            return Err(self.type_error(format!("{n}() takes no arguments")));
+        }
+        match init {
             Some(init) => {
                 let mut a = args;
                 a.pos.insert(0, inst);
@@ -708,6 +726,7 @@ impl Vm {
             Action::Syscall { call, then } => {
                 self.pending = Some(Pending { kind: then, ret });
                 self.syscall_out = Some(call);
+                self.interrupt = true;
                 Ok(())
             }
             Action::Switch { target, args, throw } => self.switch_greenlet(target, args, throw, ret),
@@ -745,7 +764,12 @@ impl Vm {
                 }
                 self.deliver(*then, instance)
             }
-            ReturnTo::Native(c) => self.run_cont(*c, Resume::Value(v)),
+            // Queued, not run here: a chain of native steps (list(map(str, range(n)))) must not
+            // grow the Rust stack. The loop runs it before the next instruction.
+            ReturnTo::Native(c) => {
+                self.cont_queue.push((*c, Resume::Value(v)));
+                Ok(())
+            }
             ReturnTo::GreenletRun(g) => self.greenlet_finished(g, v, false),
             ReturnTo::Discard => Ok(()),
             ReturnTo::Exit => {
@@ -771,7 +795,10 @@ impl Vm {
                 f.pc = exit;
                 Ok(())
             }
-            ReturnTo::Native(c) => self.run_cont(*c, Resume::Exhausted(value)),
+            ReturnTo::Native(c) => {
+                self.cont_queue.push((*c, Resume::Exhausted(value)));
+                Ok(())
+            }
             _ => {
                 let args = if value == Value::None { vec![] } else { vec![value] };
                 let e = self.new_exc_from(self.exc_class(ExcKind::StopIteration), args);
@@ -1000,7 +1027,12 @@ impl Vm {
             } else {
                 run
             };
-            return self.call_value(run, args, ReturnTo::GreenletRun(target));
+            // A `run` that fails at once (not callable, bad arguments) kills the greenlet: the
+            // exception goes to its parent.
+            return match self.call_value(run, args, ReturnTo::GreenletRun(target)) {
+                Err(e) if self.frames.is_empty() => self.greenlet_finished(target, e, true),
+                other => other,
+            };
         }
         if let Some(e) = throw {
             return Err(e);
@@ -1080,6 +1112,7 @@ impl Vm {
 
     /// Ends the program: queued writes (a traceback) first.
     pub(crate) fn finish(&mut self, status: i32) {
+        self.interrupt = true;
         match &mut self.exiting {
             Some((writes, st)) => {
                 *st = status;

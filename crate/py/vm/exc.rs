@@ -48,6 +48,7 @@ exc_kinds! {
     InterruptedError: Some(ExcKind::OSError);
     TimeoutError: Some(ExcKind::OSError);
     FileNotFoundError: Some(ExcKind::OSError);
+    PermissionError: Some(ExcKind::OSError);
     RuntimeError: Some(ExcKind::Exception);
     RecursionError: Some(ExcKind::RuntimeError);
     NotImplementedError: Some(ExcKind::RuntimeError);
@@ -76,6 +77,22 @@ pub fn make_hierarchy(heap: &mut Heap, names: &mut Interner, object: ObjId) -> V
         out.push((c, kind));
     }
     out
+}
+
+/// The OSError subclass CPython picks for an errno.
+pub fn oserror_subclass(errno: i64) -> Option<ExcKind> {
+    Some(match errno {
+        11 | 114 | 115 => ExcKind::BlockingIOError,
+        32 => ExcKind::BrokenPipeError,
+        103 => ExcKind::ConnectionAbortedError,
+        111 => ExcKind::ConnectionRefusedError,
+        104 => ExcKind::ConnectionResetError,
+        4 => ExcKind::InterruptedError,
+        110 => ExcKind::TimeoutError,
+        2 => ExcKind::FileNotFoundError,
+        1 | 13 => ExcKind::PermissionError,
+        _ => return None,
+    })
 }
 
 impl ExcKind {
@@ -117,17 +134,7 @@ impl Vm {
 
     /// `OSError(errno, strerror)` as the right subclass, with `errno` and `strerror` set.
     pub fn os_error(&mut self, e: Errno) -> Value {
-        let k = match e {
-            Errno::EAGAIN | Errno::EALREADY | Errno::EINPROGRESS => ExcKind::BlockingIOError,
-            Errno::EPIPE => ExcKind::BrokenPipeError,
-            Errno::ECONNABORTED => ExcKind::ConnectionAbortedError,
-            Errno::ECONNREFUSED => ExcKind::ConnectionRefusedError,
-            Errno::ECONNRESET => ExcKind::ConnectionResetError,
-            Errno::EINTR => ExcKind::InterruptedError,
-            Errno::ETIMEDOUT => ExcKind::TimeoutError,
-            Errno::ENOENT => ExcKind::FileNotFoundError,
-            _ => ExcKind::OSError,
-        };
+        let k = oserror_subclass(e.code() as i64).unwrap_or(ExcKind::OSError);
         let msg = self.new_str(e.strerror());
         let exc = self.new_exc_from(self.exc_class(k), vec![Value::Int(e.code() as i64), msg]);
         self.set_os_error_attrs(exc);

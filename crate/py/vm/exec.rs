@@ -16,6 +16,7 @@ impl Vm {
     pub fn step(&mut self, fuel: &mut Fuel) -> Step {
         loop {
             if let Some(call) = self.syscall_out.take() {
+                self.interrupt = false;
                 return Step::Syscall(call);
             }
             if let Some(s) = self.finished {
@@ -76,10 +77,16 @@ impl Vm {
         let mut n = 0;
         while n < budget {
             n += 1;
-            if let Err(exc) = self.exec_one() {
+            let r = match self.cont_queue.pop() {
+                Some((c, resume)) => self.run_cont(c, resume),
+                None => self.exec_one(),
+            };
+            if let Err(exc) = r {
                 self.unwind(exc);
             }
-            if self.syscall_out.is_some() || self.finished.is_some() || self.exiting.is_some() {
+            if self.interrupt {
+                // A syscall, the end, or an exit sequence: leave the slice.
+                self.interrupt = false;
                 break;
             }
         }
@@ -1097,8 +1104,8 @@ impl Vm {
             self.set_context(exc);
         }
         if self.tracing {
-            let kind = self.exc_type_name(exc);
-            let msg = self.exc_message(exc);
+            let kind: Rc<str> = Rc::from(self.exc_type_name(exc).as_str());
+            let msg: Rc<str> = Rc::from(self.exc_message(exc).as_str());
             self.events.push(Event::Exception { kind, msg });
         }
         loop {
@@ -1216,6 +1223,7 @@ impl Vm {
                 writes.push_back((2, format!("{m}\n").into_bytes()));
             }
             self.exiting = Some((writes, status));
+            self.interrupt = true;
             self.finish(status);
             return;
         }
@@ -1223,6 +1231,7 @@ impl Vm {
         let mut writes = std::collections::VecDeque::new();
         writes.push_back((2, text.into_bytes()));
         self.exiting = Some((writes, 1));
+        self.interrupt = true;
         self.finish(1);
     }
 

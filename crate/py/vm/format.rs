@@ -106,6 +106,22 @@ pub fn float_repr(f: f64) -> String {
     }
 }
 
+/// Whether `repr` shows a character as is (CPython's `str.isprintable`, for the characters that come up:
+/// controls, the Latin-1 gap, format characters and the spaces other than ' ' are escaped).
+fn printable(c: char) -> bool {
+    let u = c as u32;
+    !(u < 0x20
+        || (0x7f..=0xa0).contains(&u)
+        || u == 0xad
+        || (0x2000..=0x200f).contains(&u)
+        || (0x2028..=0x202f).contains(&u)
+        || (0x205f..=0x206f).contains(&u)
+        || u == 0x3000
+        || u == 0xfeff
+        || (0xd800..=0xdfff).contains(&u)
+        || (0xe000..=0xf8ff).contains(&u))
+}
+
 /// `repr(str)`: CPython's choice of quotes and escapes.
 pub fn str_repr(s: &str) -> String {
     let q = if s.contains('\'') && !s.contains('"') {
@@ -126,7 +142,16 @@ pub fn str_repr(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !printable(c) => {
+                let u = c as u32;
+                if u < 0x100 {
+                    out.push_str(&format!("\\x{u:02x}"));
+                } else if u < 0x10000 {
+                    out.push_str(&format!("\\u{u:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{u:08x}"));
+                }
+            }
             c => out.push(c),
         }
     }
@@ -226,7 +251,23 @@ impl Vm {
             _ => {
                 if self.is_exc(v, ExcKind::OSError) {
                     if let (Some(e), true) = (self.small_int(d.args[0]), d.args.len() == 2) {
-                        return format!("[Errno {e}] {}", self.plain_str(d.args[1]));
+                        let filename = self.names.lookup("filename").and_then(|fs| match v {
+                            Value::Obj(id) => match self.heap.get(id) {
+                                Obj::Instance(i) => i.attrs.get(fs),
+                                _ => None,
+                            },
+                            _ => None,
+                        });
+                        return match filename {
+                            Some(f) if f != Value::None => {
+                                format!(
+                                    "[Errno {e}] {}: {}",
+                                    self.plain_str(d.args[1]),
+                                    self.plain_repr(f)
+                                )
+                            }
+                            _ => format!("[Errno {e}] {}", self.plain_str(d.args[1])),
+                        };
                     }
                 }
                 let parts: Vec<String> = d.args.iter().map(|a| self.plain_repr(*a)).collect();
@@ -438,6 +479,21 @@ impl Vm {
 
     /// Calls every user `__str__`/`__repr__` reachable from what `after` formats, then finishes it.
     pub(crate) fn with_strings(&mut self, after: AfterStrings, ret: ReturnTo) -> Result<(), Value> {
+        // An object with its own `__format__` formats itself (f-strings and format()).
+        if let AfterStrings::Field { v, conv: 0, spec } = &after {
+            let fs = self.names.intern("__format__");
+            if let Some(m) = self.lookup_user_special(*v, fs) {
+                let spec = match spec {
+                    Some(s) => *s,
+                    None => self.new_str(""),
+                };
+                let args = Args {
+                    pos: vec![*v, spec],
+                    kw: vec![],
+                };
+                return self.call_value(m, args, ret);
+            }
+        }
         let mut calls = Vec::new();
         let mut seen = Vec::new();
         for r in after.roots() {
@@ -670,7 +726,8 @@ impl Vm {
                         }
                     }
                     Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
-                    Some('g') | Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt),
+                    Some('g') => general_format(a, p.precision.unwrap_or(6), p.alt),
+                    Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt).to_uppercase(),
                     None => match p.precision {
                         Some(pr) => general_format(a, pr.max(1), true)
                             .trim_end_matches('.')
@@ -873,6 +930,7 @@ impl Vm {
     fn int_for_format(&mut self, v: Value) -> Result<Value, Value> {
         match v {
             Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
             _ if self.is_int(v) => Ok(v),
             _ => {
                 let t = self.type_name(v);
@@ -886,6 +944,7 @@ impl Vm {
         let chars: Vec<char> = fmt.chars().collect();
         let mut out = String::new();
         let mut auto = 0usize;
+        let mut manual = false;
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -906,7 +965,12 @@ impl Vm {
                     j += 1;
                 }
                 if depth != 0 {
-                    return Err(self.value_error("expected '}' before end of string"));
+                    let msg = if chars[i + 1..].contains(&'}') {
+                        "expected '}' before end of string"
+                    } else {
+                        "Single '{' encountered in format string"
+                    };
+                    return Err(self.value_error(msg));
                 }
                 let field: String = chars[i + 1..j - 1].iter().collect();
                 i = j;
@@ -920,7 +984,32 @@ impl Vm {
                 };
                 // Nested fields in the spec: `{:{width}}`.
                 let spec = if spec.contains('{') {
-                    self.str_format(&spec, args)?
+                    // Nested fields share the automatic numbering of the outer ones.
+                    let mut out = String::new();
+                    let mut rest = spec.as_str();
+                    while let Some(open) = rest.find('{') {
+                        out.push_str(&rest[..open]);
+                        let close = rest[open..].find('}').map(|c| c + open).unwrap_or(rest.len() - 1);
+                        let name = &rest[open + 1..close];
+                        let v = if name.is_empty() {
+                            let v = args.pos.get(auto).copied().unwrap_or(Value::None);
+                            auto += 1;
+                            v
+                        } else if let Ok(n) = name.parse::<usize>() {
+                            args.pos.get(n).copied().unwrap_or(Value::None)
+                        } else {
+                            let sym = self.names.intern(name);
+                            args.kw
+                                .iter()
+                                .find(|k| k.0 == sym)
+                                .map(|k| k.1)
+                                .unwrap_or(Value::None)
+                        };
+                        out.push_str(&self.plain_str(v));
+                        rest = &rest[(close + 1).min(rest.len())..];
+                    }
+                    out.push_str(rest);
+                    out
                 } else {
                     spec
                 };
@@ -928,6 +1017,19 @@ impl Vm {
                     Some(p) => (name[..p].to_string(), name[p..].to_string()),
                     None => (name.clone(), String::new()),
                 };
+                if head.is_empty() && manual {
+                    return Err(self.value_error(
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ));
+                }
+                if !head.is_empty() && head.parse::<usize>().is_ok() {
+                    if auto > 0 {
+                        return Err(self.value_error(
+                            "cannot switch from automatic field numbering to manual field specification",
+                        ));
+                    }
+                    manual = true;
+                }
                 let mut v = if head.is_empty() {
                     let v = args.pos.get(auto).copied();
                     auto += 1;

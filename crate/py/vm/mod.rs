@@ -28,6 +28,9 @@ use super::heap::Heap;
 use super::value::{Interner, Obj, ObjId, Sym, Value};
 use crate::sys::{Call, Fd, Outcome, Ret};
 
+/// The most items a native collects from an iterator (`list(it)`, …) before MemoryError.
+pub const MAX_COLLECT: usize = 20_000_000;
+
 /// A native function: it reads its arguments and returns what the VM should do next.
 pub type NativeFn = fn(&mut Vm, Args) -> Result<Action, Value>;
 
@@ -66,7 +69,7 @@ pub enum Event {
     Line { line: u32, func: Rc<str> },
     Call { func: Rc<str> },
     Return { func: Rc<str> },
-    Exception { kind: String, msg: String },
+    Exception { kind: Rc<str>, msg: Rc<str> },
     GenResume { name: Rc<str> },
     GenSuspend { name: Rc<str> },
     GreenletSwitch { from: u32, to: u32 },
@@ -233,6 +236,10 @@ pub struct Vm {
     pub(crate) pending: Option<Pending>,
     /// A syscall a native just asked for, handed out by `step`.
     pub(crate) syscall_out: Option<Call>,
+    /// Set when the running slice must stop (a syscall, the end); one check per instruction.
+    pub(crate) interrupt: bool,
+    /// Native continuations with their input, run by the loop before the next instruction.
+    pub(crate) cont_queue: Vec<(Cont, call::Resume)>,
     /// The exception being raised is re-raised (bare `raise`, end of `finally`): no new traceback entry.
     pub(crate) reraising: bool,
     /// Results of user `__str__` (false) / `__repr__` (true) while a native formats with them.
@@ -252,6 +259,8 @@ pub struct Vm {
     pub(crate) gc_threshold: usize,
     /// A MemoryError was raised and its handler may still be letting go.
     pub(crate) memory_grace: bool,
+    /// Nesting of the structural comparison running now (bounded, see `ops::MAX_COMPARE_DEPTH`).
+    pub(crate) compare_depth: std::cell::Cell<u32>,
     /// Finished frames whose buffers the next calls reuse (no allocation per call).
     #[allow(clippy::vec_box)]
     pub(crate) frame_pool: Vec<Box<Frame>>,
@@ -283,6 +292,8 @@ impl Vm {
             greenlet_serial: 0,
             pending: None,
             syscall_out: None,
+            interrupt: false,
+            cont_queue: Vec::new(),
             reraising: false,
             overrides: Vec::new(),
             exiting: None,
@@ -298,6 +309,7 @@ impl Vm {
             sym,
             gc_threshold: 100_000,
             memory_grace: false,
+            compare_depth: std::cell::Cell::new(0),
             frame_pool: Vec::new(),
             main_code: None,
         };
@@ -498,6 +510,11 @@ impl Vm {
         if let Some(p) = &self.pending {
             p.ret.trace(&mut roots);
             p.kind.trace(&mut roots);
+        }
+        for (c, r) in &self.cont_queue {
+            c.trace(&mut roots);
+            let (call::Resume::Value(v) | call::Resume::Exhausted(v) | call::Resume::Error(v)) = r;
+            roots.push(*v);
         }
         self.heap.collect(&roots);
         // Collect less often when most of the heap is live.

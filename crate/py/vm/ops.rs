@@ -13,6 +13,13 @@ use super::super::value::{IterState, Kind, Obj, ObjId, Value};
 use super::call::{Action, Collected, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
 
+/// The longest string, bytes or list one operation may build (beyond it: MemoryError, not an abort).
+pub const MAX_SEQUENCE: usize = 200_000_000;
+
+/// How deep equality and ordering look into nested containers before giving up (no Rust recursion
+/// without bound).
+const MAX_COMPARE_DEPTH: u32 = 400;
+
 /// The common case of `int op int` without overflow; `None` sends it the long way.
 #[inline]
 pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
@@ -428,6 +435,9 @@ impl Vm {
             (Obj::Bytes(_), _) if op == BinOp::Mod => return self.percent_format_native(a, b).map(Some),
             (Obj::Str(x), _) if op == BinOp::Mult => {
                 if let Some(n) = self.small_int(b) {
+                    if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
+                        return Err(self.exc(ExcKind::MemoryError, ""));
+                    }
                     let s = x.repeat(n.max(0) as usize);
                     return Ok(Some(self.new_str(&s)));
                 }
@@ -482,6 +492,9 @@ impl Vm {
             (Obj::List(x), _) | (Obj::Tuple(x), _) if op == BinOp::Mult => {
                 if let Some(n) = self.small_int(b) {
                     let mut v = Vec::new();
+                    if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
+                        return Err(self.exc(ExcKind::MemoryError, ""));
+                    }
                     for _ in 0..n.max(0) {
                         v.extend_from_slice(x);
                     }
@@ -495,6 +508,9 @@ impl Vm {
             }
             (Obj::Bytes(x), _) if op == BinOp::Mult => {
                 if let Some(n) = self.small_int(b) {
+                    if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
+                        return Err(self.exc(ExcKind::MemoryError, ""));
+                    }
                     let v = x.repeat(n.max(0) as usize);
                     return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(v)))));
                 }
@@ -853,9 +869,23 @@ impl Vm {
                         )
                     };
                 }
-                if self.lookup_user_special(b, self.sym.iter).is_some() {
-                    return Err(self
-                        .type_error("'in' on an iterable without __contains__ is not supported in ioplay"));
+                // No __contains__: search by iterating, as CPython does.
+                let negate = op == CmpOp::NotIn;
+                if let Some(iter) = self.get_iter_builtin(b)? {
+                    let cont = ContKind::ContainsIter { iter, x: a, negate };
+                    return self.perform(Action::NextThen { iter, cont }, ReturnTo::Push);
+                }
+                if let Some(m) = self.lookup_user_special(b, self.sym.iter) {
+                    let args = Args {
+                        pos: vec![b],
+                        kw: vec![],
+                    };
+                    let cont = ContKind::ContainsIter {
+                        iter: Value::None,
+                        x: a,
+                        negate,
+                    };
+                    return self.perform(Action::CallThen { func: m, args, cont }, ReturnTo::Push);
                 }
                 let t = self.type_name(b);
                 Err(self.type_error(format!("argument of type '{t}' is not iterable")))
@@ -979,6 +1009,17 @@ impl Vm {
 
     /// A total order where Python has one (numbers, strings, bytes, sequences of those).
     pub(crate) fn order(&self, a: Value, b: Value) -> Option<std::cmp::Ordering> {
+        let d = self.compare_depth.get();
+        if d > MAX_COMPARE_DEPTH {
+            return None;
+        }
+        self.compare_depth.set(d + 1);
+        let r = self.order_inner(a, b);
+        self.compare_depth.set(d);
+        r
+    }
+
+    fn order_inner(&self, a: Value, b: Value) -> Option<std::cmp::Ordering> {
         use std::cmp::Ordering;
         if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
             return Some(x.cmp(&y));
@@ -1015,6 +1056,17 @@ impl Vm {
 
     /// Structural equality of builtin values (objects compare by identity).
     pub(crate) fn eq(&self, a: Value, b: Value) -> bool {
+        let d = self.compare_depth.get();
+        if d > MAX_COMPARE_DEPTH {
+            return a == b;
+        }
+        self.compare_depth.set(d + 1);
+        let r = self.eq_inner(a, b);
+        self.compare_depth.set(d);
+        r
+    }
+
+    fn eq_inner(&self, a: Value, b: Value) -> bool {
         if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
             return x == y;
         }
@@ -1686,6 +1738,9 @@ impl Vm {
             Obj::Range { start, stop, step } => {
                 let (start, step) = (*start, *step);
                 let n = range_len(start, *stop, step);
+                if n as usize > MAX_SEQUENCE / 16 {
+                    return None; // iterated instead, under the collector's limit
+                }
                 Some((0..n).map(|i| Value::Int(start + i * step)).collect())
             }
             _ => None,
