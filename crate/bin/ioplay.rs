@@ -8,7 +8,7 @@ use ioplay::scenarios::{self, Overrides, Scenario, ScenarioError};
 use ioplay::sim::python::Python;
 use ioplay::sim::{Ending, Output, ProcState, Program, Tick, World};
 use ioplay::sys::Pid;
-use ioplay::trace::{format_time, Event, Kind, ProcState as ProcStateEvent, SignalStep};
+use ioplay::trace::{format_time, Event, Kind, ProcState as ProcStateEvent};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -422,17 +422,13 @@ impl Strace {
                 let rest = args.strip_prefix(before.as_str()).unwrap_or(args);
                 self.line(e, &format!("<... {name} resumed>{rest}) = {ret}"));
             }
-            Kind::Signal { sig, step } => {
-                let sig = ioplay::sys::consts::signal_name(*sig);
-                let text = match step {
-                    SignalStep::Delivered | SignalStep::Ignored => {
-                        format!("--- {sig} {{si_signo={sig}, si_code=SI_KERNEL}} ---")
-                    }
-                    SignalStep::Killed => format!("+++ killed by {sig} +++"),
-                    SignalStep::Generated => return,
-                };
-                self.flush_entered();
-                self.line(e, &text);
+            Kind::Signal { .. } => {
+                // The kernel's own strace text for a signal (`--- SIGALRM {…} ---`, `+++ killed by … +++`).
+                let text = ioplay::trace::strace(std::slice::from_ref(e), false);
+                if !text.is_empty() {
+                    self.flush_entered();
+                    self.line(e, text.trim_end());
+                }
             }
             Kind::State(ProcStateEvent::Exited(status)) => {
                 self.flush_entered();

@@ -256,7 +256,8 @@ fn a_handled_signal_interrupts_pause_and_the_program_hears_of_it() {
             e.kind,
             crate::trace::Kind::Signal {
                 sig: SIGALRM,
-                step: crate::trace::SignalStep::Delivered
+                step: crate::trace::SignalStep::Delivered,
+                ..
             }
         )
     });
