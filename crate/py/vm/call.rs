@@ -29,6 +29,8 @@ pub enum ReturnTo {
     Discard,
     /// The main module's frame: its end ends the program.
     Exit,
+    /// A library module's body (see `vm/import.rs`): its end runs the caller's import instruction again.
+    Reimport,
 }
 
 impl ReturnTo {
@@ -774,6 +776,10 @@ impl Vm {
             ReturnTo::Discard => Ok(()),
             ReturnTo::Exit => {
                 self.finish(0);
+                Ok(())
+            }
+            ReturnTo::Reimport => {
+                self.frames.last_mut().expect("the importing frame").pc -= 1;
                 Ok(())
             }
         }
