@@ -327,8 +327,8 @@ impl World {
         }
     }
 
-    /// Make ready every blocked process whose wait is over: those the kernel woke, or with `all`, every
-    /// blocked one. Returns whether any became ready.
+    /// Make ready every blocked process the kernel woke, and with `all`, every blocked one whose wait is
+    /// over. Returns whether any became ready.
     fn wake(&mut self, all: bool) -> bool {
         let woken = self.kernel.take_woken();
         let mut any = false;
@@ -337,7 +337,10 @@ impl World {
                 continue;
             };
             let pid = p.pid.expect("a blocked process was started");
-            if (all || woken.contains(&pid)) && self.kernel.poll_wait(pid, wait, self.now) {
+            // A woken process retries its call even if its wait looks unfinished: the kernel dropped it
+            // from the wait queue when it woke it, and the retry (blocking again) puts it back.
+            let retry = woken.contains(&pid) || (all && self.kernel.poll_wait(pid, wait, self.now));
+            if retry {
                 p.state = ProcState::Ready {
                     retry: Some(call.clone()),
                 };

@@ -18,8 +18,13 @@ pub(crate) enum Submodule {
     Missing,
 }
 
-/// Where library files appear in tracebacks.
+/// The file name prefix of library modules (their frames are left out of tracebacks).
 const LIB_PREFIX: &str = "<ioplay>/lib/";
+
+/// Whether a code object's file is one of ioplay's libraries.
+pub(crate) fn is_library_file(filename: &str) -> bool {
+    filename.starts_with(LIB_PREFIX)
+}
 
 impl Vm {
     /// `import name` (dotted): `Some(module)` when it and its parents are loaded; `None` when a module
