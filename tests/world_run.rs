@@ -391,3 +391,139 @@ print(_ioplay.aio_error(req), _ioplay.aio_return(req))
         "203.0.113.10 127.0.0.1 10.1.2.3\n-2 Name or service not known\n1 115\n0 b'abc'\n"
     );
 }
+
+/// Every run of digits after `raddr=('127.0.0.1', ` or `('127.0.0.1', ` that is not a listening port
+/// becomes `PORT`: ephemeral ports differ between CPython's run and ours.
+fn normalise_ports(text: &str, listening: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("('127.0.0.1', ") {
+        let (head, tail) = rest.split_at(i + "('127.0.0.1', ".len());
+        out.push_str(head);
+        let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
+        if listening.contains(&digits.as_str()) {
+            out.push_str(&digits);
+        } else {
+            out.push_str("PORT");
+        }
+        rest = &tail[digits.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The lines of one process in a prefixed run, without the prefix.
+fn lines_of(output: &str, name: &str) -> String {
+    let prefix = format!("[{name}] ");
+    output
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn lesson_03_sleeps_five_seconds_not_seven_and_the_hub_waits_2000_then_3000() {
+    let out = ioplay(&["run", "--trace", "--scenario", "03_gevent_sleep"]);
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[..4],
+        [
+            "running in foo",
+            "switch to bar",
+            "switch to foo again",
+            "switch to bar again"
+        ]
+    );
+    let elapsed: f64 = lines[4].parse().expect("the elapsed time");
+    assert!((elapsed - 5.0).abs() < 0.001, "{elapsed}");
+    let trace = text(&out.stderr);
+    let waits: Vec<&str> = trace.lines().filter(|l| l.contains("] epoll_wait(")).collect();
+    assert_eq!(waits.len(), 2, "{trace}");
+    assert!(waits[0].ends_with(", 64, 2000) = 0"), "{}", waits[0]);
+    assert!(
+        waits[1].starts_with("2.0") && waits[1].ends_with(", 64, 3000) = 0"),
+        "{}",
+        waits[1]
+    );
+}
+
+#[test]
+fn lesson_05_echo_server_prints_what_cpython_printed_but_the_port() {
+    let out = ioplay(&["run", "--scenario", "05_selectors_echo_server"]);
+    let stdout = text(&out.stdout);
+    let conn = "<socket.socket fd=5, family=2, type=1, proto=0, laddr=('127.0.0.1', 1234), raddr=('127.0.0.1', PORT)>";
+    assert_eq!(
+        normalise_ports(&lines_of(&stdout, "server"), &["1234"]),
+        format!(
+            "accepted {conn} from ('127.0.0.1', PORT)\nechoing b'hello' to {conn}\n\
+             echoing b'world' to {conn}\nclosing {conn}\n"
+        )
+    );
+    assert_eq!(lines_of(&stdout, "client"), "b'hello'\nb'world'\n");
+    assert_eq!(
+        text(&out.stderr),
+        "ioplay: every process left waits forever: server (pid 1000) in epoll_wait, for fd 3 to become readable\n"
+    );
+}
+
+#[test]
+fn lesson_06_polls_accept_every_4_seconds_until_the_client_comes() {
+    let out = ioplay(&["run", "--trace", "--scenario", "06_nonblocking"]);
+    let stdout = text(&out.stdout);
+    let server = normalise_ports(&lines_of(&stdout, "server"), &["6667"]);
+    let waiting = "waiting client connection .......\n";
+    let eagain = "[Errno 11] Resource temporarily unavailable\n";
+    let before = format!("{waiting}{eagain}").repeat(3);
+    let after = format!("{waiting}{eagain}").repeat(2);
+    assert_eq!(
+        server,
+        format!("{before}{waiting}+++ ('127.0.0.1', PORT)\nhello\n{after}")
+    );
+    assert_eq!(lines_of(&stdout, "client"), "hello\n");
+    let trace = text(&out.stderr);
+    let accepts: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.contains("] accept4("))
+        .map(|l| l.split(' ').next().expect("a time"))
+        .collect();
+    let seconds: Vec<u64> = accepts
+        .iter()
+        .map(|t| t.split('.').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(seconds, [0, 4, 8, 12, 12, 16]);
+}
+
+#[test]
+fn lesson_07_client_as_written_is_refused_as_on_cpython() {
+    let out = ioplay(&["run", "--scenario", "07_select_chat"]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "[client] Traceback (most recent call last):\n\
+             [client]   File \"07_select_chat_client.py\", line 4, in <module>\n\
+             [client]     sk.connect(('127.0.0.1',8802))\n\
+             [client] ConnectionRefusedError: [Errno 111] Connection refused\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1), "the client died of an exception");
+    assert!(text(&out.stdout).starts_with("[server] 0\n[server] >> []\n"));
+}
+
+#[test]
+fn lesson_07_fixed_port_three_clients_each_answered_in_turn() {
+    let out = ioplay(&["run", "--scenario", "07_select_chat_port8800"]);
+    let stdout = text(&out.stdout);
+    for (i, client) in ["client1", "client2", "client3"].iter().enumerate() {
+        assert!(
+            lines_of(&stdout, client).starts_with(&format!(">>>>m{}\n", i + 1)),
+            "{stdout}"
+        );
+    }
+    let server = lines_of(&stdout, "server");
+    let a1 = server.find("a1\n").expect("a1");
+    let a2 = server.find("a2\n").expect("a2");
+    assert!(a1 < a2 && server.matches("回答").count() == 3, "{server}");
+}
