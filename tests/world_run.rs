@@ -527,3 +527,25 @@ fn lesson_07_fixed_port_three_clients_each_answered_in_turn() {
     let a2 = server.find("a2\n").expect("a2");
     assert!(a1 < a2 && server.matches("回答").count() == 3, "{server}");
 }
+
+#[test]
+fn lesson_04_fetches_three_pages_at_once_in_the_time_of_the_slowest() {
+    let out = ioplay(&["run", "--scenario", "04_gevent_monkey_urllib"]);
+    assert_eq!(text(&out.stderr), "");
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[..6],
+        [
+            "GET: https://itk.org/",
+            "GET: https://www.github.com/",
+            "GET: https://zhihu.com/",
+            "52437 bytes received from https://www.github.com/.",
+            "31233 bytes received from https://zhihu.com/.",
+            "15862 bytes received from https://itk.org/.",
+        ]
+    );
+    let elapsed: f64 = lines[6].parse().expect("the elapsed time");
+    // The slowest server thinks 0.9 s; one after another they would take 1.8 s.
+    assert!((0.9..1.2).contains(&elapsed), "{elapsed}");
+}
