@@ -549,3 +549,38 @@ fn lesson_04_fetches_three_pages_at_once_in_the_time_of_the_slowest() {
     // The slowest server thinks 0.9 s; one after another they would take 1.8 s.
     assert!((0.9..1.2).contains(&elapsed), "{elapsed}");
 }
+
+#[test]
+fn signal_handlers_run_and_interrupted_calls_carry_on_as_in_cpython() {
+    let dir = scratch("signals");
+    let program = write(
+        &dir,
+        "sig.py",
+        r#"import signal, time
+count = []
+def on_alarm(signum, frame):
+    count.append(signum)
+    print('alarm', signum)
+print('old', signal.signal(signal.SIGALRM, on_alarm))
+signal.alarm(2)
+signal.pause()
+print('after pause', count, int(time.monotonic()))
+signal.setitimer(signal.ITIMER_REAL, 0.5)
+time.sleep(3)
+print('slept on', count, round(time.monotonic(), 3))
+print(signal.signal(signal.SIGALRM, signal.SIG_DFL) is on_alarm)
+signal.alarm(1)
+signal.pause()
+print('never')
+"#,
+    );
+    let out = ioplay(&["run", &program, "--trace"]);
+    assert_eq!(
+        text(&out.stdout),
+        "old 0\nalarm 14\nafter pause [14] 2\nalarm 14\nslept on [14, 14] 5.0\nTrue\n"
+    );
+    let trace = text(&out.stderr);
+    assert!(trace.contains("--- SIGALRM {si_signo=SIGALRM"), "{trace}");
+    assert!(trace.trim_end().ends_with("+++ killed by SIGALRM +++"), "{trace}");
+    assert_eq!(out.status.code(), Some(128 + 14));
+}

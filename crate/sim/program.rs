@@ -40,7 +40,9 @@ pub trait Program: fmt::Debug {
     fn resume(&mut self, outcome: Outcome<Ret>);
 
     /// A signal with a user handler was delivered: run `handler` (the number the program gave in its
-    /// `rt_sigaction`) before its next instruction.
+    /// `rt_sigaction`) before its next instruction. It comes before the [`Program::resume`] of the call
+    /// it interrupted (or of the call it was delivered after), so an `EINTR` answer can be handled as
+    /// CPython does: handler first, then the call again.
     fn signal(&mut self, sig: i32, handler: u64);
 
     /// The task (greenlet, coroutine) running now, stamped on the trace's events; 0 is the main one.

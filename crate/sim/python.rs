@@ -1,14 +1,19 @@
 //! Python programs in the world: the VM behind the [`Program`] trait, and a program that failed to compile.
 
 use super::program::{ProcessEnv, Program, Run};
+use crate::py::modules::_ioplay;
 use crate::py::vm::{Fuel, Step, Vm};
-use crate::sys::{Call, Outcome, Ret};
+use crate::sys::{Call, Errno, Outcome, Ret};
 use std::fmt;
 
 /// A Python program: the stackless VM, run a slice at a time.
 #[derive(Clone)]
 pub struct Python {
     vm: Vm,
+    /// The syscall being made (to make it again after a signal handler interrupted it).
+    call: Option<Call>,
+    /// Signals delivered while a syscall's answer is awaited: their handlers run when it comes.
+    signals: Vec<i32>,
 }
 
 impl Python {
@@ -17,7 +22,11 @@ impl Python {
     pub fn load(source: &str, filename: &str, argv: Vec<String>) -> Box<dyn Program> {
         let mut vm = Vm::new(argv);
         match vm.load_main(source, filename) {
-            Ok(()) => Box::new(Python { vm }),
+            Ok(()) => Box::new(Python {
+                vm,
+                call: None,
+                signals: Vec::new(),
+            }),
             Err(error) => Box::new(CompileFailed::new(error.to_string())),
         }
     }
@@ -46,18 +55,45 @@ impl Program for Python {
         match self.vm.step(&mut fuel) {
             Step::Finished(status) => Run::Finished(status),
             Step::OutOfFuel => Run::OutOfFuel,
-            Step::Syscall(call) => Run::Syscall(call),
+            Step::Syscall(call) => {
+                self.call = Some(call.clone());
+                Run::Syscall(call)
+            }
         }
     }
 
     fn resume(&mut self, outcome: Outcome<Ret>) {
-        self.vm.resume(outcome);
+        // `_ioplay.sigaction` installs handlers without SA_RESTART, so an interrupted call fails with
+        // EINTR: the kernel never asks a Python program to restart one.
+        assert!(
+            !matches!(outcome, Outcome::WouldBlock(_)),
+            "a restartable call interrupted in a program that installs no SA_RESTART handler"
+        );
+        let call = self.call.take();
+        let mut signals = std::mem::take(&mut self.signals).into_iter();
+        match (outcome, signals.next()) {
+            (Outcome::Err(Errno::EINTR), Some(sig)) => {
+                let retry = call.filter(|c| *c != Call::Pause);
+                _ioplay::run_signal_handler_then(&mut self.vm, sig, retry);
+            }
+            (outcome, first) => {
+                self.vm.resume(outcome);
+                if let Some(sig) = first {
+                    _ioplay::run_signal_handler(&mut self.vm, sig);
+                }
+            }
+        }
+        for sig in signals {
+            _ioplay::run_signal_handler(&mut self.vm, sig);
+        }
     }
 
     fn signal(&mut self, sig: i32, _handler: u64) {
-        // The VM makes no rt_sigaction with a handler yet (the `_ioplay.sigaction` native is to come), so
-        // the kernel has no handler of its to deliver.
-        unreachable!("signal {sig} delivered to a handler the VM never installed")
+        if self.vm.pending.is_some() {
+            self.signals.push(sig);
+        } else {
+            _ioplay::run_signal_handler(&mut self.vm, sig);
+        }
     }
 
     /// The running greenlet (0 for the main one), so the trace says which greenlet made a call.

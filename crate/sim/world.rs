@@ -394,16 +394,18 @@ impl World {
                 None => p.state = ProcState::Blocked { call, wait },
             },
             answer => {
-                p.spec.program.resume(answer);
+                // Signals first, then the answer: a program whose call a handler interrupted (EINTR)
+                // runs the handler before it sees the answer, as CPython does (PEP 475).
                 while let Some(action) = self.kernel.take_signal(pid) {
                     match action {
                         SignalAction::Handler { sig, handler } => p.spec.program.signal(sig, handler),
                         SignalAction::Terminated(sig) => {
                             p.state = ProcState::Killed(sig);
-                            break;
+                            return pid;
                         }
                     }
                 }
+                p.spec.program.resume(answer);
             }
         }
         pid

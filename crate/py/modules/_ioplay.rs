@@ -6,17 +6,20 @@
 //! `gethostbyname` is no syscall: it looks the name up in the table the world gave the process when it
 //! started ([`set_hosts`], the world's `/etc/hosts`). The aio request ids are counted in the module.
 //!
-//! Not here yet: `sigaction` (the VM has to call a Python handler between two instructions) and
-//! `aio_cancel` (the kernel has no cancel call).
+//! `sigaction` keeps the Python handlers in the module (by signal number) and gives the kernel the signal
+//! number as the handler's name; when the kernel delivers it, [`run_signal_handler`] calls the handler.
+//!
+//! Not here yet: `aio_cancel` (the kernel has no cancel call).
 
 use crate::py::value::{Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, SysCont, Vm};
-use crate::sys::{Call, Ipv4Addr, PollFd, Ret, SigEvent, SocketAddrV4};
+use crate::py::vm::{ContKind, ReturnTo};
+use crate::sys::{Call, Ipv4Addr, PollFd, Ret, SigAction, SigEvent, SigHandler, SocketAddrV4};
 
 type R = Result<Action, Value>;
 
 /// How the answer of an `_ioplay` call becomes its Python result.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Then {
     /// `None`.
     Nothing,
@@ -44,10 +47,16 @@ pub enum Then {
     Itimer,
     /// An aio request was started: its id.
     RequestId(u64),
+    /// `sigaction`: the old disposition, with the Python handler it named (if it was one).
+    OldHandler(Value),
 }
 
 /// The module attribute holding the world's names: a tuple of `(name, ip)` pairs.
 const HOSTS: &str = "_hosts";
+/// The module attribute holding the Python signal handlers: a list indexed by signal number.
+const SIGNAL_HANDLERS: &str = "_signal_handlers";
+/// Signal numbers run from 1 to 64.
+const NSIG: usize = 65;
 /// The module attribute counting aio requests.
 const AIO_LAST: &str = "_aio_last";
 
@@ -113,6 +122,7 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.def_native(m, "_ioplay.setitimer", setitimer);
     vm.def_native(m, "_ioplay.pause", pause);
     vm.def_native(m, "_ioplay.gethostbyname", gethostbyname);
+    vm.def_native(m, "_ioplay.sigaction", sigaction);
     vm.def_native(m, "_ioplay.aio_read", aio_read);
     vm.def_native(m, "_ioplay.aio_error", aio_error);
     vm.def_native(m, "_ioplay.aio_return", aio_return);
@@ -173,6 +183,11 @@ pub fn complete(vm: &mut Vm, then: Then, ret: Ret) -> R {
         }
         (Then::Nanos, Ret::Time(t)) => Value::Int(t as i64),
         (Then::RequestId(id), Ret::Int(_)) => Value::Int(id as i64),
+        (Then::OldHandler(python), Ret::SigAction(old)) => match old.handler {
+            SigHandler::Default => Value::Int(0),
+            SigHandler::Ignore => Value::Int(1),
+            SigHandler::Handler(_) => python,
+        },
         (Then::Itimer, Ret::Itimer { value, interval }) => vm.new_tuple(vec![
             Value::Float(value as f64 / 1e9),
             Value::Float(interval as f64 / 1e9),
@@ -672,4 +687,104 @@ fn aio_suspend(vm: &mut Vm, a: Args) -> R {
         .collect();
     let timeout = opt_int(vm, &a, 1, "aio_suspend")?.map(|ns| ns as u64);
     syscall(Call::AioSuspend { cbs, timeout }, Then::Nothing)
+}
+
+/// The list of Python handlers by signal number, made on first use.
+fn signal_handlers(vm: &mut Vm) -> ObjId {
+    if let Some(Value::Obj(list)) = module_attr(vm, SIGNAL_HANDLERS) {
+        return list;
+    }
+    let list = vm.new_list(vec![Value::None; NSIG]);
+    let m = *vm
+        .modules
+        .get("_ioplay")
+        .expect("sigaction is called from the imported module");
+    vm.module_set(m, SIGNAL_HANDLERS, list);
+    match list {
+        Value::Obj(id) => id,
+        _ => unreachable!("new_list makes an object"),
+    }
+}
+
+fn sigaction(vm: &mut Vm, a: Args) -> R {
+    let sig = int32(vm, &a, 0, "sigaction")?;
+    let handler = arg(vm, &a, 1, "sigaction")?;
+    if !(1..NSIG as i32).contains(&sig) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    let disposition = match handler {
+        Value::Int(0) | Value::Bool(false) => SigHandler::Default,
+        Value::Int(1) | Value::Bool(true) => SigHandler::Ignore,
+        // The kernel names a Python handler by its signal number; the callable stays in the module.
+        _ => SigHandler::Handler(sig as u64),
+    };
+    let table = signal_handlers(vm);
+    let stored = if matches!(disposition, SigHandler::Handler(_)) {
+        handler
+    } else {
+        Value::None
+    };
+    let old = match vm.heap.get_mut(table) {
+        Obj::List(items) => std::mem::replace(&mut items[sig as usize], stored),
+        _ => unreachable!("the handler table is a list"),
+    };
+    let call = Call::RtSigaction {
+        sig,
+        action: Some(SigAction {
+            handler: disposition,
+            // CPython installs its handlers without SA_RESTART: a blocked call fails with EINTR.
+            flags: 0,
+            mask: 0,
+        }),
+    };
+    syscall(call, Then::OldHandler(old))
+}
+
+/// The handler of `sig`, as `sigaction` stored it.
+fn handler_of(vm: &mut Vm, sig: i32) -> Value {
+    let table = signal_handlers(vm);
+    let handler = match vm.heap.get(table) {
+        Obj::List(items) => items.get(sig as usize).copied().unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    if handler == Value::None {
+        unreachable!("signal {sig} delivered to a Python handler that sigaction never stored")
+    }
+    handler
+}
+
+/// A handled signal made the pending syscall fail with EINTR: run the handler, then make the call again
+/// (`retry`), or for `pause` return None — CPython's PEP 475 behaviour, so programs see no
+/// InterruptedError unless the handler raises.
+pub fn run_signal_handler_then(vm: &mut Vm, sig: i32, retry: Option<Call>) {
+    let handler = handler_of(vm, sig);
+    let pending = vm.pending.take().expect("an interrupted syscall is pending");
+    let act = Action::CallThen {
+        func: handler,
+        args: Args {
+            pos: vec![Value::Int(sig as i64), Value::None],
+            kw: Vec::new(),
+        },
+        cont: ContKind::AfterSignalHandler {
+            retry,
+            kind: pending.kind,
+        },
+    };
+    if let Err(exc) = vm.perform(act, pending.ret) {
+        vm.unwind(exc);
+    }
+}
+
+/// The kernel delivered `sig` to a Python handler: call `handler(signum, None)` on top of the running
+/// frame, before its next instruction (CPython runs handlers between bytecodes). An exception it raises
+/// propagates into the interrupted code, as in CPython.
+pub fn run_signal_handler(vm: &mut Vm, sig: i32) {
+    let handler = handler_of(vm, sig);
+    let args = Args {
+        pos: vec![Value::Int(sig as i64), Value::None],
+        kw: Vec::new(),
+    };
+    if let Err(exc) = vm.call_value(handler, args, ReturnTo::Discard) {
+        vm.unwind(exc);
+    }
 }

@@ -126,6 +126,12 @@ impl Cont {
 /// The natives that continue after a Python call, and what they hold meanwhile.
 #[derive(Clone, Debug)]
 pub enum ContKind {
+    /// A signal handler interrupted a syscall (EINTR) and has run: make the call again (`retry`), or,
+    /// for `pause`, complete it (PEP 475, as CPython does).
+    AfterSignalHandler {
+        retry: Option<crate::sys::Call>,
+        kind: SysCont,
+    },
     /// `list(it)`, `tuple(it)`, `set(it)`, `sorted(it)`… collect items into `acc`, then finish.
     Collect {
         iter: Value,
@@ -325,6 +331,7 @@ impl ContKind {
                 out.extend(meta_kw.iter().map(|k| k.1));
             }
             ContKind::AnyAll { iter, .. } => out.push(*iter),
+            ContKind::AfterSignalHandler { kind, .. } => kind.trace(out),
             ContKind::MinMax {
                 iter,
                 best,
