@@ -211,3 +211,66 @@ except MemoryError:
         "200000 200000\nTrue True\nMemoryError\n"
     );
 }
+
+mod outside_natives {
+    //! A module written outside the VM: a syscall continuation and a call continuation.
+    use ioplay::py::value::Value;
+    use ioplay::py::vm::{Action, Args, ContFnPtr, ContKind, Resume, SysCont, SysFnPtr, Vm};
+    use ioplay::sys::{Call, Errno, Ret};
+
+    fn now(_vm: &mut Vm, _a: Args) -> Result<Action, Value> {
+        Ok(Action::Syscall {
+            call: Call::ClockGettime { monotonic: true },
+            then: SysCont::Native {
+                f: SysFnPtr(got_time),
+                data: Value::Int(7),
+            },
+        })
+    }
+
+    fn got_time(vm: &mut Vm, r: Result<Ret, Errno>, data: Value) -> Result<Action, Value> {
+        match r {
+            Ok(Ret::Time(t)) => Ok(Action::Return(Value::Int(
+                t as i64 + vm.small_int(data).unwrap_or(0),
+            ))),
+            Ok(_) => Ok(Action::Return(Value::None)),
+            Err(e) => Err(vm.os_error(e)),
+        }
+    }
+
+    /// `twice(f)`: calls `f()` and doubles what it returns.
+    fn twice(_vm: &mut Vm, a: Args) -> Result<Action, Value> {
+        Ok(Action::CallThen {
+            func: a.pos[0],
+            args: Args::default(),
+            cont: ContKind::Native {
+                f: ContFnPtr(doubled),
+                data: Value::None,
+            },
+        })
+    }
+
+    fn doubled(_vm: &mut Vm, r: Resume, _data: Value) -> Result<Action, Value> {
+        match r {
+            Resume::Value(Value::Int(i)) => Ok(Action::Return(Value::Int(i * 2))),
+            Resume::Error(e) => Err(e),
+            _ => Ok(Action::Return(Value::None)),
+        }
+    }
+
+    #[test]
+    fn a_module_defined_outside_the_vm_makes_syscalls_and_calls_python() {
+        let mut vm = Vm::new(vec!["t.py".into()]);
+        vm.define_native("demo", "demo.now", now);
+        vm.define_native("demo", "demo.twice", twice);
+        vm.load_main(
+            "import demo, time\ntime.sleep(2)\nprint(demo.now(), demo.twice(lambda: 21))\n",
+            "t.py",
+        )
+        .expect("compiles");
+        let mut solo =
+            ioplay::sim::solo::Solo::new(vm, ioplay::sim::solo::Stdin::Text { data: vec![], pos: 0 }, false);
+        let out = solo.run(1000);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "2000000007 42\n");
+    }
+}

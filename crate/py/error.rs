@@ -35,7 +35,7 @@ pub struct SyntaxError {
     pub offset: u32,
     /// 1-based end offset (exclusive) for a run of carets; equal to `offset + 1` for one caret.
     pub end_offset: u32,
-    /// The source line the error is on, without its newline (empty when the error is at end of file).
+    /// The source line the error is on, without its newline (empty for a blank line or the end of the file).
     pub text: String,
 }
 
@@ -54,27 +54,25 @@ impl fmt::Display for SyntaxError {
     /// the line (whose length CPython counts in UTF-8 bytes, newline included).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
-        if !self.text.is_empty() {
-            let line_size = self.text.len() as i64 + 1;
-            let offset = i64::from(self.offset);
-            let end_offset = i64::from(self.end_offset).min(line_size + 1);
-            let carets = if end_offset > offset {
-                end_offset - offset
-            } else {
-                1
-            };
-            let trimmed = self.text.trim_start_matches([' ', '\t', '\x0c']);
-            let stripped = (self.text.chars().count() - trimmed.chars().count()) as i64;
-            let column = (offset - 1 - stripped).min(trimmed.len() as i64);
-            writeln!(f, "    {trimmed}")?;
-            if column >= 0 {
-                writeln!(
-                    f,
-                    "    {}{}",
-                    " ".repeat(column as usize),
-                    "^".repeat(carets as usize)
-                )?;
-            }
+        let line_size = self.text.len() as i64 + 1;
+        let offset = i64::from(self.offset);
+        let end_offset = i64::from(self.end_offset).min(line_size + 1);
+        let carets = if end_offset > offset {
+            end_offset - offset
+        } else {
+            1
+        };
+        let trimmed = self.text.trim_start_matches([' ', '\t', '\x0c']);
+        let stripped = (self.text.chars().count() - trimmed.chars().count()) as i64;
+        let column = (offset - 1 - stripped).min(trimmed.len() as i64);
+        writeln!(f, "    {trimmed}")?;
+        if column >= 0 {
+            writeln!(
+                f,
+                "    {}{}",
+                " ".repeat(column as usize),
+                "^".repeat(carets as usize)
+            )?;
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
     }

@@ -3,9 +3,8 @@
 //! string literals. String bodies are kept raw here; `parser::strings` decodes escapes and f-strings, because
 //! an f-string's replacement fields are expressions the parser must read.
 //!
-//! Errors carry CPython's message and position. Like CPython (which tokenizes the rest of the file when the
-//! parser fails), a tokenizer error anywhere in the file wins over a parser error, so [`tokenize`] simply
-//! runs to the end first.
+//! Errors carry CPython's message and position; [`Stopped`] says how each kind of tokenizer error
+//! competes with the parser's errors, as in CPython.
 
 use super::error::{SyntaxError, SyntaxErrorKind};
 use num_bigint::BigInt;
@@ -51,21 +50,40 @@ pub struct Token {
     pub end: Pos,
 }
 
-/// What the tokenizer found: every token up to the end (ending with `EndMarker`), or, when the file ends
-/// inside brackets, the tokens read so far and the innermost open bracket, which the parser reports as
-/// `'(' was never closed` unless it found an earlier error itself.
+/// What the tokenizer found: every token up to the end (ending with `EndMarker`), or the tokens before
+/// the point where it stopped, and why.
 #[derive(Debug)]
 pub struct Tokens {
     pub tokens: Vec<Token>,
-    pub unclosed: Option<SyntaxError>,
+    pub stopped: Option<Stopped>,
+}
+
+/// Why the tokenizer stopped before the end.
+#[derive(Debug)]
+pub enum Stopped {
+    /// An error CPython's tokenizer raises at once (unterminated string, bad number, unmatched bracket,
+    /// invalid character). Since CPython tokenizes the rest of the file when its parser fails, it wins
+    /// over any parser error, except a bare `unexpected indent`.
+    Raised(SyntaxError),
+    // The others CPython's tokenizer only signals: the parser reports them when it reaches that point,
+    // and an error the parser finds earlier wins.
+    /// The file ended inside brackets: `'(' was never closed`, unless the parser stopped on a line at
+    /// or before the bracket's.
+    Unclosed(SyntaxError),
+    /// Inconsistent dedent, TabError, too deep indentation, a bad line continuation.
+    Error(SyntaxError),
 }
 
 /// Longest first, so that the scanner can take the first match.
 const OPERATORS: &[&str] = &[
-    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "!=", "==", "<=", ">=", "**", "//", "<<", ">>", "+=",
-    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<",
-    ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
+    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "!=", "<>", "==", "<=", ">=", "**", "//", "<<", ">>",
+    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~",
+    "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
 ];
+
+/// ASCII punctuation that is no Python operator: CPython's tokenizer still makes a token of it, and the
+/// parser reports `invalid syntax` there (not a tokenizer error, which would win over earlier errors).
+const STRAY_PUNCTUATION: &[&str] = &["!", "$", "?", "`"];
 
 /// CPython's MAXLEVEL (brackets) and MAXINDENT.
 const MAX_BRACKET_DEPTH: usize = 200;
@@ -82,14 +100,16 @@ pub fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
 }
 
-/// Tokenizes a whole source file.
-pub fn tokenize(source: &str, filename: &str) -> Result<Tokens, SyntaxError> {
+/// Tokenizes a whole source file, up to its end or its first error.
+pub fn tokenize(source: &str, filename: &str) -> Tokens {
     let mut lexer = Lexer::new(source, filename);
-    lexer.run()?;
-    Ok(Tokens {
+    if let Err(err) = lexer.run() {
+        lexer.stopped = Some(Stopped::Raised(err));
+    }
+    Tokens {
         tokens: lexer.tokens,
-        unclosed: lexer.unclosed,
-    })
+        stopped: lexer.stopped,
+    }
 }
 
 /// The source split into lines (without their `\n`), as error messages quote them.
@@ -112,22 +132,23 @@ struct Lexer<'a> {
     indents: Vec<(u32, u32)>,
     /// Open brackets: the character and where it stands.
     brackets: Vec<(char, Pos)>,
-    unclosed: Option<SyntaxError>,
+    stopped: Option<Stopped>,
 }
 
 impl<'a> Lexer<'a> {
     fn new(source: &'a str, filename: &'a str) -> Lexer<'a> {
         Lexer {
             chars: source.chars().collect(),
-            i: 0,
+            // A UTF-8 byte order mark at the start is not part of the program, as CPython reads it.
+            i: usize::from(source.starts_with('\u{feff}')),
             line: 1,
-            line_start: 0,
+            line_start: usize::from(source.starts_with('\u{feff}')),
             lines: source_lines(source),
             filename,
             tokens: Vec::new(),
             indents: vec![(0, 0)],
             brackets: Vec::new(),
-            unclosed: None,
+            stopped: None,
         }
     }
 
@@ -164,14 +185,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// An error whose caret stands at `col` (0-based) on `line`.
-    pub fn error_at(
-        &self,
-        kind: SyntaxErrorKind,
-        msg: String,
-        line: u32,
-        col: u32,
-        end_col: u32,
-    ) -> SyntaxError {
+    fn error_at(&self, kind: SyntaxErrorKind, msg: String, line: u32, col: u32, end_col: u32) -> SyntaxError {
         SyntaxError {
             kind,
             msg,
@@ -218,9 +232,15 @@ impl<'a> Lexer<'a> {
                 }
                 '\n' | '\r' => {
                     if self.brackets.is_empty() {
-                        self.i += 1;
-                        self.push(Tok::Newline, start);
-                        self.i -= 1;
+                        let end = Pos {
+                            line: start.line,
+                            col: start.col + 1,
+                        };
+                        self.tokens.push(Token {
+                            tok: Tok::Newline,
+                            start,
+                            end,
+                        });
                         at_line_start = true;
                     }
                     self.newline();
@@ -230,10 +250,14 @@ impl<'a> Lexer<'a> {
                     if self.at_newline() {
                         self.newline();
                         if self.peek(0).is_none() {
-                            return Err(self.syntax_error("unexpected EOF while parsing", self.pos()));
+                            return self
+                                .stop(self.syntax_error("unexpected EOF while parsing", self.pos()))
+                                .map(drop);
                         }
                     } else if self.peek(0).is_none() {
-                        return Err(self.syntax_error("unexpected EOF while parsing", self.pos()));
+                        return self
+                            .stop(self.syntax_error("unexpected EOF while parsing", self.pos()))
+                            .map(drop);
                     } else {
                         // CPython points just past the backslash.
                         let after = Pos {
@@ -241,7 +265,7 @@ impl<'a> Lexer<'a> {
                             col: start.col + 1,
                         };
                         let msg = "unexpected character after line continuation character";
-                        return Err(self.syntax_error(msg, after));
+                        return self.stop(self.syntax_error(msg, after)).map(drop);
                     }
                 }
                 '0'..='9' => self.number(start)?,
@@ -250,6 +274,9 @@ impl<'a> Lexer<'a> {
                 c if c == '_' || c.is_alphabetic() => self.name_or_prefixed_string(start)?,
                 _ => self.operator(start)?,
             }
+        }
+        if self.stopped.is_some() {
+            return Ok(());
         }
         self.finish()
     }
@@ -303,14 +330,14 @@ impl<'a> Lexer<'a> {
             let (top, alttop) = *self.indents.last().expect("indent stack has a base");
             if col == top {
                 if altcol != alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
             } else if col > top {
                 if altcol <= alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
                 if self.indents.len() >= MAX_INDENT_DEPTH {
-                    return Err(self.error_at(
+                    return self.stop(self.error_at(
                         SyntaxErrorKind::IndentationError,
                         "too many levels of indentation".into(),
                         here.line,
@@ -329,6 +356,17 @@ impl<'a> Lexer<'a> {
                     end: here,
                 });
             } else {
+                if !self.indents.iter().any(|&(c, _)| c == col) {
+                    // CPython points at the end of the line, counted in bytes here.
+                    let len = self.line_text(here.line).len() as u32;
+                    return self.stop(self.error_at(
+                        SyntaxErrorKind::IndentationError,
+                        "unindent does not match any outer indentation level".into(),
+                        here.line,
+                        len,
+                        len + 1,
+                    ));
+                }
                 while col < self.indents.last().expect("base").0 {
                     self.indents.pop();
                     self.tokens.push(Token {
@@ -337,23 +375,20 @@ impl<'a> Lexer<'a> {
                         end: here,
                     });
                 }
-                let (top, alttop) = *self.indents.last().expect("base");
-                if col != top {
-                    let len = self.line_text(here.line).chars().count() as u32;
-                    return Err(self.error_at(
-                        SyntaxErrorKind::IndentationError,
-                        "unindent does not match any outer indentation level".into(),
-                        here.line,
-                        len,
-                        len + 1,
-                    ));
-                }
+                let alttop = self.indents.last().expect("base").1;
                 if altcol != alttop {
-                    return Err(self.tab_error(here));
+                    return self.stop(self.tab_error(here));
                 }
             }
             return Ok(true);
         }
+    }
+
+    /// Stops tokenizing with an error the parser reports if it gets this far (see [`Stopped::Error`]).
+    /// Returns `Ok(false)`: no more lines.
+    fn stop(&mut self, err: SyntaxError) -> Result<bool, SyntaxError> {
+        self.stopped = Some(Stopped::Error(err));
+        Ok(false)
     }
 
     /// CPython reports a TabError at column 0 (so no caret shows under an indented line).
@@ -371,7 +406,9 @@ impl<'a> Lexer<'a> {
     fn finish(&mut self) -> Result<(), SyntaxError> {
         let here = self.pos();
         if let Some(&(open, at)) = self.brackets.last() {
-            self.unclosed = Some(self.syntax_error(format!("'{open}' was never closed"), at));
+            self.stopped = Some(Stopped::Unclosed(
+                self.syntax_error(format!("'{open}' was never closed"), at),
+            ));
             return Ok(());
         }
         let needs_newline = !matches!(
@@ -419,16 +456,15 @@ impl<'a> Lexer<'a> {
         let op = OPERATORS
             .iter()
             .copied()
+            .filter(|op| op.starts_with(c))
             .find(|op| op.chars().enumerate().all(|(k, oc)| self.peek(k) == Some(oc)));
-        let Some(op) = op else {
-            if c == '!' {
-                self.i += 1;
-                return Err(self.syntax_error("invalid syntax", start));
-            }
-            if c.is_ascii() && !c.is_ascii_control() {
-                return Err(self.syntax_error("invalid syntax", start));
-            }
-            return Err(self.syntax_error(format!("invalid character '{}' (U+{:04X})", c, c as u32), start));
+        let Some(op) = op.or_else(|| STRAY_PUNCTUATION.iter().copied().find(|p| p.starts_with(c))) else {
+            let msg = if c.is_control() || (c.is_whitespace() && c != ' ') || c == '\u{200b}' {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            } else {
+                format!("invalid character '{}' (U+{:04X})", c, c as u32)
+            };
+            return Err(self.syntax_error(msg, start));
         };
         self.i += op.chars().count();
         match op {
@@ -548,7 +584,6 @@ impl<'a> Lexer<'a> {
             body.push(c);
             self.i += 1;
         }
-        let _ = raw;
         let tok = StrToken {
             raw,
             bytes: prefix.contains('b'),
@@ -632,9 +667,6 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 if digits.is_empty() {
-                    if matches!(self.peek(0), Some(c) if c.is_alphanumeric()) {
-                        self.i += 1;
-                    }
                     return Err(self.syntax_error(format!("invalid {kind} literal"), self.pos_back(1)));
                 }
                 self.end_of_number(kind)?;
@@ -664,7 +696,16 @@ impl<'a> Lexer<'a> {
                 self.i += digit_at;
                 self.digits(10, &mut text)?;
             } else {
-                return Err(self.syntax_error("invalid decimal literal", self.pos_back(1)));
+                // CPython points at the sign if there is one, else before the `e`.
+                let at = if sign {
+                    Pos {
+                        line: self.line,
+                        col: self.pos().col + 1,
+                    }
+                } else {
+                    self.pos_back(1)
+                };
+                return Err(self.syntax_error("invalid decimal literal", at));
             }
         }
         if matches!(self.peek(0), Some('j') | Some('J')) {

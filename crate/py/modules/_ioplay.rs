@@ -12,15 +12,15 @@
 //! Not here yet: `aio_cancel` (the kernel has no cancel call).
 
 use crate::py::value::{Obj, ObjId, Value};
-use crate::py::vm::{Action, Args, SysCont, Vm};
+use crate::py::vm::{Action, Args, SysCont, SysFn, SysFnPtr, Vm};
 use crate::py::vm::{ContKind, ReturnTo};
-use crate::sys::{Call, Ipv4Addr, PollFd, Ret, SigAction, SigEvent, SigHandler, SocketAddrV4};
+use crate::sys::{Call, Errno, Ipv4Addr, PollFd, Ret, SigAction, SigEvent, SigHandler, SocketAddrV4};
 
 type R = Result<Action, Value>;
 
 /// How the answer of an `_ioplay` call becomes its Python result.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Then {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Then {
     /// `None`.
     Nothing,
     /// The int the call returned (an fd, a count, flags).
@@ -45,10 +45,50 @@ pub enum Then {
     Nanos,
     /// `(old_seconds, old_interval)` as floats.
     Itimer,
-    /// An aio request was started: its id.
-    RequestId(u64),
-    /// `sigaction`: the old disposition, with the Python handler it named (if it was one).
-    OldHandler(Value),
+    /// An aio request was started: its id (the call's kept data).
+    RequestId,
+    /// `sigaction`: the old disposition; the Python handler it named is the call's kept data.
+    OldHandler,
+}
+
+/// One [`SysFn`] per [`Then`]: the VM calls it with the kernel's answer and the data the call kept.
+macro_rules! answers {
+    ($($then:ident => $name:ident;)*) => {
+        $(
+            fn $name(vm: &mut Vm, answer: Result<Ret, Errno>, data: Value) -> R {
+                let ret = answer.map_err(|e| vm.os_error(e))?;
+                complete(vm, Then::$then, ret, data)
+            }
+        )*
+
+        /// The call, and how its answer becomes the result.
+        fn syscall_keeping(call: Call, then: Then, data: Value) -> R {
+            let f: SysFn = match then {
+                $(Then::$then => $name,)*
+            };
+            Ok(Action::Syscall {
+                call,
+                then: SysCont::Native { f: SysFnPtr(f), data },
+            })
+        }
+    };
+}
+
+answers! {
+    Nothing => answer_nothing;
+    Int => answer_int;
+    Bytes => answer_bytes;
+    BytesFrom => answer_bytes_from;
+    Accepted => answer_accepted;
+    Addr => answer_addr;
+    Pipe => answer_pipe;
+    Selected => answer_selected;
+    Polled => answer_polled;
+    Epoll => answer_epoll;
+    Nanos => answer_nanos;
+    Itimer => answer_itimer;
+    RequestId => answer_request_id;
+    OldHandler => answer_old_handler;
 }
 
 /// The module attribute holding the world's names: a tuple of `(name, ip)` pairs.
@@ -131,14 +171,11 @@ pub fn module(vm: &mut Vm) -> ObjId {
 }
 
 fn syscall(call: Call, then: Then) -> R {
-    Ok(Action::Syscall {
-        call,
-        then: SysCont::Ioplay(then),
-    })
+    syscall_keeping(call, then, Value::None)
 }
 
 /// The Python result of a finished call (errors were already raised as `OSError`).
-pub fn complete(vm: &mut Vm, then: Then, ret: Ret) -> R {
+fn complete(vm: &mut Vm, then: Then, ret: Ret, data: Value) -> R {
     let value = match (then, ret) {
         (Then::Nothing, _) => Value::None,
         (Then::Int, Ret::Int(n)) => Value::Int(n),
@@ -182,11 +219,11 @@ pub fn complete(vm: &mut Vm, then: Then, ret: Ret) -> R {
             vm.new_list(items)
         }
         (Then::Nanos, Ret::Time(t)) => Value::Int(t as i64),
-        (Then::RequestId(id), Ret::Int(_)) => Value::Int(id as i64),
-        (Then::OldHandler(python), Ret::SigAction(old)) => match old.handler {
+        (Then::RequestId, Ret::Int(_)) => data,
+        (Then::OldHandler, Ret::SigAction(old)) => match old.handler {
             SigHandler::Default => Value::Int(0),
             SigHandler::Ignore => Value::Int(1),
-            SigHandler::Handler(_) => python,
+            SigHandler::Handler(_) => data,
         },
         (Then::Itimer, Ret::Itimer { value, interval }) => vm.new_tuple(vec![
             Value::Float(value as f64 / 1e9),
@@ -662,7 +699,7 @@ fn aio_read(vm: &mut Vm, a: Args) -> R {
         nbytes,
         notify,
     };
-    syscall(call, Then::RequestId(id))
+    syscall_keeping(call, Then::RequestId, Value::Int(id as i64))
 }
 
 fn request(vm: &mut Vm, a: &Args, func: &str) -> Result<u64, Value> {
@@ -737,7 +774,7 @@ fn sigaction(vm: &mut Vm, a: Args) -> R {
             mask: 0,
         }),
     };
-    syscall(call, Then::OldHandler(old))
+    syscall_keeping(call, Then::OldHandler, old)
 }
 
 /// The handler of `sig`, as `sigaction` stored it.

@@ -10,6 +10,10 @@ use crate::py::vm::call::Resume;
 type R = Result<Action, Value>;
 
 pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
+    // A module's continuation sees everything, errors included.
+    if let ContKind::Native { f, data } = kind {
+        return (f.0)(vm, r, data);
+    }
     // Errors pass through every continuation except those that catch them.
     let r = match (r, &kind) {
         (Resume::Error(e), ContKind::GetItemIter { adaptor }) => {
@@ -170,11 +174,6 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             let negate = matches!(kind, ContKind::Not);
             Ok(Action::Return(Value::Bool(b != negate)))
         }
-        ContKind::Hash | ContKind::Identity => match r {
-            Resume::Value(v) => Ok(Action::Return(v)),
-            _ => Ok(Action::Return(Value::None)),
-        },
-        ContKind::Discard => Ok(Action::Return(Value::None)),
         ContKind::HasAttr => Ok(Action::Return(Value::Bool(true))),
         ContKind::GetAttrDefault { .. } => match r {
             Resume::Value(v) => Ok(Action::Return(v)),
@@ -293,6 +292,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             sorted.insert(at, next);
             insert_sort_step(vm, items, keys, sorted, next + 1, usize::MAX, finish)
         }
+        ContKind::Native { .. } => unreachable!("handled above"),
         ContKind::AnyAll { iter, want } => match r {
             Resume::Value(v) => {
                 if vm.truthy(v)?.unwrap_or(true) == want {
@@ -306,7 +306,6 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
             _ => Ok(Action::Return(Value::Bool(!want))),
         },
-        ContKind::MinMax { .. } | ContKind::Sum { .. } => Ok(Action::Return(Value::None)),
     }
 }
 
@@ -759,6 +758,5 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
             }
             Ok(Action::Return(Value::Bool(!want)))
         }
-        Collected::Enumerate => Ok(Action::Return(vm.new_list(items))),
     }
 }

@@ -37,6 +37,21 @@ pub fn import_native(vm: &mut Vm, name: &str) -> Option<ObjId> {
 }
 
 impl Vm {
+    /// Defines `module.name` as a native (making the module on first use), for modules written
+    /// outside `py` (the socket layer, tests). Its continuations use `ContKind::Native` and
+    /// `SysCont::Native`.
+    pub fn define_native(&mut self, module: &str, name: &'static str, f: NativeFn) {
+        let m = match self.modules.get(module) {
+            Some(&m) => m,
+            None => {
+                let m = self.new_module(module);
+                self.modules.insert(module.to_string(), m);
+                m
+            }
+        };
+        self.def_native(m, name, f);
+    }
+
     pub(crate) fn native(&mut self, name: &'static str, f: NativeFn) -> Value {
         Value::Obj(self.heap.alloc(Obj::Native(Native { name, f })))
     }

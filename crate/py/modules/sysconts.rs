@@ -65,6 +65,14 @@ pub fn sleep(nanos: u64) -> Action {
 }
 
 pub fn complete(vm: &mut Vm, kind: SysCont, out: Outcome<Ret>) -> R {
+    if let SysCont::Native { f, data } = kind {
+        let r = match out {
+            Outcome::Ok(r) => Ok(r),
+            Outcome::Err(e) => Err(e),
+            Outcome::WouldBlock(_) => panic!("the driver retries WouldBlock; it never reaches the VM"),
+        };
+        return (f.0)(vm, r, data);
+    }
     let ret = match out {
         Outcome::Ok(r) => r,
         Outcome::Err(e) => return Err(vm.os_error(e)),
@@ -110,6 +118,6 @@ pub fn complete(vm: &mut Vm, kind: SysCont, out: Outcome<Ret>) -> R {
             read_line(vm)
         }
         SysCont::WriteCount(n) => Ok(Action::Return(Value::Int(n as i64))),
-        SysCont::Ioplay(then) => super::_ioplay::complete(vm, then, ret),
+        SysCont::Native { .. } => unreachable!("handled above"),
     }
 }

@@ -26,10 +26,39 @@ fn binary_op(op: &str) -> Option<(u8, BinOp)> {
 }
 
 impl Parser<'_> {
-    fn node(&self, start: Pos, kind: ExprKind) -> Expr {
-        Expr {
+    fn node(&mut self, start: Pos, kind: ExprKind) -> Expr {
+        let expr = Expr {
             span: self.span_from(start),
             kind,
+        };
+        self.check_comprehension_scope(&expr);
+        expr
+    }
+
+    /// A comprehension is a scope of its own, where CPython's symbol table refuses `yield` (except in
+    /// the first iterable, which the enclosing scope evaluates).
+    fn check_comprehension_scope(&mut self, e: &Expr) {
+        let (what, own, generators): (&str, Vec<&Expr>, &[Comprehension]) = match &e.kind {
+            ExprKind::ListComp { elt, generators } => ("list comprehension", vec![elt], generators),
+            ExprKind::SetComp { elt, generators } => ("set comprehension", vec![elt], generators),
+            ExprKind::GeneratorExp { elt, generators } => ("generator expression", vec![elt], generators),
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => ("dict comprehension", vec![key, value], generators),
+            _ => return,
+        };
+        let mut parts = own;
+        for (k, g) in generators.iter().enumerate() {
+            if k > 0 {
+                parts.push(&g.iter);
+            }
+            parts.extend(g.ifs.iter());
+        }
+        if let Some(y) = parts.into_iter().find_map(first_yield) {
+            let msg = format!("'yield' inside {what}");
+            self.symtable_error(self.error_span(msg, y.span));
         }
     }
 
@@ -86,13 +115,21 @@ impl Parser<'_> {
     /// `named_expression`: an expression where `:=` could stand (not in the subset).
     pub(super) fn named_expression(&mut self) -> PResult<Expr> {
         let expr = self.expression()?;
+        if self.at_op("=") {
+            return Err(self.assignment_in_expression(expr));
+        }
+        self.refuse_walrus()?;
+        Ok(expr)
+    }
+
+    fn refuse_walrus(&self) -> PResult<()> {
         if self.at_op(":=") {
             return Err(self.error_at_token(
                 self.pos,
                 "assignment expressions (:=) are not supported in ioplay",
             ));
         }
-        Ok(expr)
+        Ok(())
     }
 
     /// `expression`: a conditional expression, a lambda, or a disjunction.
@@ -135,7 +172,11 @@ impl Parser<'_> {
             let name_then_string =
                 matches!(body.kind, ExprKind::Name(_)) && matches!(self.tok(), Tok::Str(_));
             if !name_then_string {
-                if let Ok(next) = self.probe(|p| p.expression()) {
+                // CPython's `expression_without_invalid`: a conditional expression, or else a disjunction.
+                let next = self
+                    .probe(|p| p.expression())
+                    .or_else(|_| self.probe(|p| p.disjunction()));
+                if let Ok(next) = next {
                     let msg = "invalid syntax. Perhaps you forgot a comma?";
                     return Err(self.error_span(msg, body.span.to(next.span)));
                 }
@@ -470,12 +511,23 @@ impl Parser<'_> {
                     let msg = "iterable argument unpacking follows keyword argument unpacking";
                     return Err(self.error_at_start(msg));
                 }
-                let arg = self.star_expression()?;
-                args.push(arg);
+                // `*expression` (not `*bitwise_or`) in a call, as CPython's grammar has it.
+                let start = self.bump().start;
+                let value = self.expression()?;
+                args.push(self.node(start, ExprKind::Starred(Box::new(value))));
             } else if self.at_name() && matches!(self.peek_tok(1), Tok::Op("=")) {
                 let (name, _) = self.name()?;
-                self.bump();
+                let equals = self.bump();
                 let value = self.expression()?;
+                if self.at_kw("for") {
+                    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                    return Err(self.error(
+                        crate::py::error::SyntaxErrorKind::SyntaxError,
+                        msg,
+                        start,
+                        equals.end,
+                    ));
+                }
                 let kw_span = self.span_from(start);
                 if keywords.iter().any(|k| k.arg.as_deref() == Some(name.as_str())) {
                     let msg = format!("keyword argument repeated: {name}");
@@ -488,7 +540,9 @@ impl Parser<'_> {
                     span: kw_span,
                 });
             } else {
-                let value = self.named_expression()?;
+                // Not `named_expression`: an `=` here is a bad keyword, with its own messages below.
+                let value = self.expression()?;
+                self.refuse_walrus()?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
                     let sole = args.is_empty() && keywords.is_empty() && self.at_op(")");
@@ -502,6 +556,7 @@ impl Parser<'_> {
                             span: span(open, close),
                             kind: genexp,
                         };
+                        self.check_comprehension_scope(&genexp);
                         return Ok((vec![genexp], keywords));
                     }
                     let msg = "Generator expression must be parenthesized";
@@ -527,12 +582,43 @@ impl Parser<'_> {
         Ok((args, keywords))
     }
 
+    /// `if x = 5:` — an `=` where an expression must stand: CPython guesses `==` (or `:=`) was meant,
+    /// if what follows is a value not itself followed by `=`.
+    fn assignment_in_expression(&mut self, target: Expr) -> crate::py::error::SyntaxError {
+        let generic = self.invalid_syntax();
+        let value = self.probe(|p| {
+            p.bump();
+            let value = p.bitwise_or()?;
+            if p.at_op("=") || p.at_op(":=") {
+                return Err(p.invalid_syntax());
+            }
+            Ok(value)
+        });
+        let Ok(value) = value else { return generic };
+        match &target.kind {
+            ExprKind::Name(_) => self.error_span(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                target.span.to(value.span),
+            ),
+            ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant(Constant::Bool(_) | Constant::None) => generic,
+            _ if super::targets::is_bitwise_or(&target) => {
+                let what = super::targets::describe(&target);
+                let msg = format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
+                self.error_span(msg, target.span)
+            }
+            _ => generic,
+        }
+    }
+
     /// `f(a.b=1)`, `f(1=2)`: CPython's messages for a bad keyword.
     fn keyword_target_error(&self, value: &Expr) -> crate::py::error::SyntaxError {
         match &value.kind {
             ExprKind::Constant(Constant::Bool(_) | Constant::None) => {
                 let msg = format!("cannot assign to {}", super::targets::describe(value));
-                self.error_span(msg, value.span)
+                self.error_span(msg, value.span.to(self.token_span(self.pos)))
             }
             _ => self.error_span(
                 "expression cannot contain assignment, perhaps you meant \"==\"?",
@@ -552,6 +638,14 @@ impl Parser<'_> {
         span(t.start, t.end)
     }
 
+    /// The clauses of a comprehension whose element is `elt`, which may not be starred.
+    fn comprehension_of(&mut self, elt: &Expr) -> PResult<Vec<Comprehension>> {
+        if matches!(elt.kind, ExprKind::Starred(_)) {
+            return Err(self.error_span("iterable unpacking cannot be used in comprehension", elt.span));
+        }
+        self.comprehension_clauses()
+    }
+
     /// `for target in iter if cond ...` clauses, at least one.
     pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
@@ -560,8 +654,12 @@ impl Parser<'_> {
             if self.at_kw("async") {
                 return Err(self.error_at_token(self.pos, "'async' is not supported in ioplay"));
             }
+            let target_at = self.pos;
             let target = self.target_list()?;
-            self.expect_kw("in")?;
+            if !self.at_kw("in") {
+                return Err(self.for_target_error(target_at));
+            }
+            self.bump();
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw("if") {
@@ -570,6 +668,20 @@ impl Parser<'_> {
             generators.push(Comprehension { target, iter, ifs });
         }
         Ok(generators)
+    }
+
+    /// `for` targets not followed by `in`: CPython re-reads them as expressions, which inside brackets
+    /// may guess a missing comma (`for y inx`); otherwise the generic error stands.
+    pub(super) fn for_target_error(&mut self, target_at: usize) -> crate::py::error::SyntaxError {
+        let generic = self.invalid_syntax();
+        let reread = self.probe(|p| {
+            p.pos = target_at;
+            p.star_expressions()
+        });
+        match reread {
+            Err(err) if err.msg == "invalid syntax. Perhaps you forgot a comma?" => err,
+            _ => generic,
+        }
     }
 
     /// The targets of `for` (statement or comprehension): `a`, `a, b`, `(a, *b)`.
@@ -664,7 +776,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") {
-            let generators = self.comprehension_clauses()?;
+            let generators = self.comprehension_of(&first)?;
             self.expect_op(")")?;
             return Ok(self.node(
                 open,
@@ -713,7 +825,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") {
-            let generators = self.comprehension_clauses()?;
+            let generators = self.comprehension_of(&first)?;
             self.expect_op("]")?;
             return Ok(self.node(
                 open,
@@ -738,12 +850,26 @@ impl Parser<'_> {
                 },
             ));
         }
-        let (first_key, first_value) = if self.eat_op("**") {
-            (None, self.bitwise_or()?)
+        let (first_key, first_value) = if self.at_op("**") {
+            let stars = self.bump();
+            let value = self.bitwise_or()?;
+            if self.at_kw("for") {
+                let msg = "dict unpacking cannot be used in dict comprehension";
+                return Err(self.error(
+                    crate::py::error::SyntaxErrorKind::SyntaxError,
+                    msg,
+                    stars.start,
+                    stars.end,
+                ));
+            }
+            (None, value)
         } else {
             let key = self.star_named_expression()?;
             if !self.at_op(":") {
                 return self.set_body(open, key);
+            }
+            if matches!(key.kind, ExprKind::Starred(_)) {
+                return Err(self.invalid_syntax());
             }
             self.bump();
             (Some(key), self.expression()?)
@@ -783,7 +909,7 @@ impl Parser<'_> {
 
     fn set_body(&mut self, open: Pos, first: Expr) -> PResult<Expr> {
         if self.at_kw("for") {
-            let generators = self.comprehension_clauses()?;
+            let generators = self.comprehension_of(&first)?;
             self.expect_op("}")?;
             return Ok(self.node(
                 open,
@@ -815,7 +941,9 @@ impl Parser<'_> {
                 self.bump();
                 let arg = self.parameter(annotations, &mut names)?;
                 args.kwarg = Some(arg);
-                self.eat_op(",");
+                if self.eat_op(",") && (self.at_name() || self.at_op("*")) {
+                    return Err(self.error_at_start("arguments cannot follow var-keyword argument"));
+                }
                 if !self.at_op(close) {
                     return Err(self.invalid_syntax());
                 }
@@ -830,17 +958,25 @@ impl Parser<'_> {
                     let bare_end = self.at_op(close)
                         || matches!(self.peek_tok(1), Tok::Op(op) if *op == close || *op == "**");
                     if bare_end {
-                        return Err(self.error(
-                            crate::py::error::SyntaxErrorKind::SyntaxError,
-                            "named arguments must follow bare *",
-                            star.start,
-                            star.end,
-                        ));
+                        let msg = "named arguments must follow bare *";
+                        if annotations {
+                            let kind = crate::py::error::SyntaxErrorKind::SyntaxError;
+                            return Err(self.error(kind, msg, star.start, star.end));
+                        }
+                        // In a lambda CPython points at the last token it read: the `:` or `**`.
+                        let last = if self.at_op(close) { self.pos } else { self.pos + 1 };
+                        return Err(self.error_at_token(last, msg));
                     }
                 } else {
                     args.vararg = Some(self.parameter(annotations, &mut names)?);
                 }
             } else {
+                if self.at_op("(") {
+                    if star_seen || !args.defaults.is_empty() {
+                        return Err(self.invalid_syntax());
+                    }
+                    return Err(self.parenthesized_parameters(annotations));
+                }
                 let arg = self.parameter(annotations, &mut names)?;
                 let default = if self.eat_op("=") {
                     Some(self.expression()?)
@@ -870,6 +1006,34 @@ impl Parser<'_> {
             }
         }
         Ok(args)
+    }
+
+    /// `def f((a, b)):` — Python 2's tuple parameters. CPython names the mistake when the parentheses
+    /// hold plain names; otherwise the generic error stands.
+    fn parenthesized_parameters(&mut self, in_def: bool) -> crate::py::error::SyntaxError {
+        let generic = self.invalid_syntax();
+        let closed = self.probe(|p| {
+            let open = p.bump();
+            loop {
+                p.name()?;
+                if !p.eat_op(",") || p.at_op(")") {
+                    break;
+                }
+            }
+            Ok((open, p.expect_op(")")?))
+        });
+        let Ok((open, close)) = closed else { return generic };
+        let msg = if in_def {
+            "Function parameters cannot be parenthesized"
+        } else {
+            "Lambda expression parameters cannot be parenthesized"
+        };
+        self.error(
+            crate::py::error::SyntaxErrorKind::SyntaxError,
+            msg,
+            open.start,
+            close.end,
+        )
     }
 
     fn parameter(&mut self, annotations: bool, names: &mut Vec<String>) -> PResult<Arg> {
@@ -903,5 +1067,50 @@ impl Parser<'_> {
         }
         let kind = self.join_strings(&pieces)?;
         Ok(self.node(start, kind))
+    }
+}
+
+/// The first `yield` among `xs`.
+fn all(xs: &[Expr]) -> Option<&Expr> {
+    xs.iter().find_map(first_yield)
+}
+
+/// The first `yield` in `e`, not counting those inside a lambda (a scope of its own).
+fn first_yield(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Some(e),
+        ExprKind::Lambda { .. } | ExprKind::Constant(_) | ExprKind::Name(_) => None,
+        ExprKind::BoolOp { values, .. } => all(values),
+        ExprKind::BinOp { left, right, .. } => first_yield(left).or_else(|| first_yield(right)),
+        ExprKind::UnaryOp { operand, .. } => first_yield(operand),
+        ExprKind::IfExp { test, body, orelse } => first_yield(test)
+            .or_else(|| first_yield(body))
+            .or_else(|| first_yield(orelse)),
+        ExprKind::Dict { keys, values } => keys
+            .iter()
+            .flatten()
+            .find_map(first_yield)
+            .or_else(|| all(values)),
+        ExprKind::Set(elts) | ExprKind::List(elts) | ExprKind::Tuple(elts) => all(elts),
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+        | ExprKind::GeneratorExp { generators, .. } => generators.first().and_then(|g| first_yield(&g.iter)),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => first_yield(left).or_else(|| all(comparators)),
+        ExprKind::Call { func, args, keywords } => first_yield(func)
+            .or_else(|| all(args))
+            .or_else(|| keywords.iter().find_map(|k| first_yield(&k.value))),
+        ExprKind::JoinedStr(parts) => parts.iter().find_map(|p| match p {
+            FStringPart::Value { value, .. } => first_yield(value),
+            FStringPart::Literal(_) => None,
+        }),
+        ExprKind::Attribute { value, .. } | ExprKind::Starred(value) => first_yield(value),
+        ExprKind::Subscript { value, slice } => first_yield(value).or_else(|| first_yield(slice)),
+        ExprKind::Slice { lower, upper, step } => [lower, upper, step]
+            .into_iter()
+            .flatten()
+            .find_map(|x| first_yield(x)),
     }
 }

@@ -20,61 +20,91 @@ pub use dump::dump;
 
 use super::ast::{Module, Span};
 use super::error::{SyntaxError, SyntaxErrorKind};
-use super::lexer::{self, Pos, Tok, Token};
+use super::lexer::{self, Pos, Stopped, Tok, Token};
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// Parses a whole file.
 ///
-/// On native targets the parser runs on a thread of its own with a large stack: recursive descent over
-/// 200 nested brackets (CPython's limit) needs more than a test thread's 2 MB in a debug build. In wasm
-/// (no threads) it runs on the caller's stack; release frames are small enough there.
+/// Recursive descent over 200 nested brackets (CPython's limit) needs more stack than a test thread's
+/// 2 MB in a debug build. So the parser first runs on the caller's stack with a shallow nesting limit
+/// that any stack can afford; a program nested deeper than that (rare) is parsed again, on native
+/// targets on a thread of its own with a large stack. In wasm (no threads) the full limit applies at
+/// once: release frames are small enough there.
 pub fn parse(source: &str, filename: &str) -> Result<Module, SyntaxError> {
     #[cfg(not(target_arch = "wasm32"))]
     {
+        let (result, too_deep) = parse_on_this_stack(source, filename, SHALLOW_NESTING);
+        if !too_deep {
+            return result;
+        }
         let spawned = std::thread::scope(|scope| {
             std::thread::Builder::new()
                 .name("ioplay-parser".into())
-                .stack_size(PARSER_STACK_BYTES)
-                .spawn_scoped(scope, || parse_on_this_stack(source, filename))
+                .stack_size(DEEP_PARSER_STACK_BYTES)
+                .spawn_scoped(scope, || parse_on_this_stack(source, filename, MAX_NESTING).0)
                 .map(|handle| {
                     handle
                         .join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
                 })
         });
-        // Without a thread (resource limits), parse here: only extreme nesting could then run short.
-        spawned.unwrap_or_else(|_| parse_on_this_stack(source, filename))
+        // Without a thread (resource limits), the shallow parse's error stands.
+        spawned.unwrap_or(result)
     }
     #[cfg(target_arch = "wasm32")]
-    parse_on_this_stack(source, filename)
+    parse_on_this_stack(source, filename, MAX_NESTING).0
 }
 
-/// Stack reserved for the parser thread (address space; pages are committed only when used).
+/// Stack reserved for a deeply nested program's parser thread (address space; pages are committed
+/// only when used).
 #[cfg(not(target_arch = "wasm32"))]
-const PARSER_STACK_BYTES: usize = 128 << 20;
+const DEEP_PARSER_STACK_BYTES: usize = 128 << 20;
 
-fn parse_on_this_stack(source: &str, filename: &str) -> Result<Module, SyntaxError> {
-    let tokens = lexer::tokenize(source, filename)?;
+/// How deep the first parse may nest on the caller's stack (a debug build spends ~15 KB of stack per
+/// level; real programs stay far below).
+#[cfg(not(target_arch = "wasm32"))]
+const SHALLOW_NESTING: u32 = 48;
+
+/// Parses on the current stack with at most `max_nesting` levels; also says whether that limit was hit.
+fn parse_on_this_stack(
+    source: &str,
+    filename: &str,
+    max_nesting: u32,
+) -> (Result<Module, SyntaxError>, bool) {
+    let tokens = lexer::tokenize(source, filename);
     let mut parser = Parser::new(source, filename, tokens.tokens);
+    parser.max_nesting = max_nesting;
     let result = parser.module();
-    match (result, tokens.unclosed) {
+    let too_deep = parser.too_deep.get();
+    let furthest = parser.furthest.get();
+    let reached_end = furthest + 1 >= parser.tokens.len();
+    let result = match (result, tokens.stopped) {
         (Ok(module), None) => match parser.late_errors.iter().min_by_key(|(phase, _)| *phase) {
             Some((_, err)) => Err(err.clone()),
             None => Ok(module),
         },
-        (result, Some(unclosed)) => {
+        (Err(err), None) => Err(err),
+        (result, Some(Stopped::Unclosed(unclosed))) => {
             // CPython reports an unclosed bracket when the parser ran into the end of the file, or
-            // when the bracket opened on a line before the one the parser stopped on.
-            let reached_end = parser.furthest + 1 >= parser.tokens.len();
-            let furthest_line = parser.tokens[parser.furthest.min(parser.tokens.len() - 1)]
-                .start
-                .line;
+            // when the bracket opened on a line before the furthest one the parser looked at.
+            let furthest_line = parser.tokens[furthest.min(parser.tokens.len() - 1)].start.line;
             match result {
                 Err(err) if !reached_end && furthest_line <= unclosed.line => Err(err),
                 _ => Err(unclosed),
             }
         }
-        (Err(err), None) => Err(err),
-    }
+        (result, Some(Stopped::Error(stop))) => match result {
+            Err(err) if !reached_end => Err(err),
+            _ => Err(stop),
+        },
+        (result, Some(Stopped::Raised(raised))) => match result {
+            // CPython reports a bare unexpected indent without tokenizing further.
+            Err(err) if !reached_end && err.msg.starts_with("unexpected ") => Err(err),
+            _ => Err(raised),
+        },
+    };
+    (result, too_deep)
 }
 
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
@@ -95,13 +125,18 @@ enum Scope {
 pub(crate) struct Parser<'a> {
     tokens: Vec<Token>,
     pos: usize,
-    /// The furthest token looked at: where CPython reports a generic `invalid syntax`.
-    furthest: usize,
+    /// The furthest token looked at (look-ahead and abandoned alternatives included): where CPython
+    /// reports a generic `invalid syntax`.
+    furthest: Cell<usize>,
     /// End of the last real token consumed (not NEWLINE/INDENT/DEDENT): where nodes end.
     prev_end: Pos,
     filename: &'a str,
-    lines: Vec<&'a str>,
+    /// The source lines, for error messages (shared with the parsers of f-string fields).
+    lines: Rc<Vec<String>>,
     nesting: u32,
+    max_nesting: u32,
+    /// Set when `max_nesting` was hit (shared with the parsers of f-string fields).
+    too_deep: Rc<Cell<bool>>,
     /// Open brackets around the current expression (for "Perhaps you forgot a comma?").
     bracket_depth: u32,
     scope: Scope,
@@ -112,9 +147,10 @@ pub(crate) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// A parser over `tokens` (ending with `EndMarker`) of `source`.
     fn new(source: &'a str, filename: &'a str, mut tokens: Vec<Token>) -> Parser<'a> {
         if !matches!(tokens.last().map(|t| &t.tok), Some(Tok::EndMarker)) {
-            // The file ended inside brackets: a stand-in end, reported as the unclosed bracket.
+            // The tokenizer stopped early (`lexer::Stopped`): a stand-in end, where the parser says why.
             let end = tokens.last().map(|t| t.end).unwrap_or(Pos { line: 1, col: 0 });
             tokens.push(Token {
                 tok: Tok::EndMarker,
@@ -125,11 +161,18 @@ impl<'a> Parser<'a> {
         Parser {
             tokens,
             pos: 0,
-            furthest: 0,
+            furthest: Cell::new(0),
             prev_end: Pos { line: 1, col: 0 },
             filename,
-            lines: lexer::source_lines(source),
+            lines: Rc::new(
+                lexer::source_lines(source)
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            ),
             nesting: 0,
+            max_nesting: MAX_NESTING,
+            too_deep: Rc::new(Cell::new(false)),
             bracket_depth: 0,
             scope: Scope::Module,
             loop_depth: 0,
@@ -149,7 +192,13 @@ impl<'a> Parser<'a> {
 
     fn peek_tok(&self, ahead: usize) -> &Tok {
         let i = (self.pos + ahead).min(self.tokens.len() - 1);
+        self.see(i);
         &self.tokens[i].tok
+    }
+
+    /// Notes that the token at `index` was looked at.
+    fn see(&self, index: usize) {
+        self.furthest.set(self.furthest.get().max(index));
     }
 
     fn start(&self) -> Pos {
@@ -167,7 +216,7 @@ impl<'a> Parser<'a> {
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
         }
-        self.furthest = self.furthest.max(self.pos);
+        self.see(self.pos);
         token
     }
 
@@ -224,6 +273,15 @@ impl<'a> Parser<'a> {
         Err(self.invalid_syntax())
     }
 
+    /// The `:` that `def`, `try`, `else` and `finally` must have: CPython says `expected ':'` at whatever
+    /// stands there instead.
+    fn expect_colon_forced(&mut self) -> PResult<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        Err(self.error_at_token(self.pos, "expected ':'"))
+    }
+
     /// An identifier that is not a keyword.
     fn name(&mut self) -> PResult<(String, Span)> {
         match self.tok() {
@@ -247,7 +305,8 @@ impl<'a> Parser<'a> {
     /// Guards recursion: every nesting construct calls this and `leave`.
     fn enter(&mut self) -> PResult<()> {
         self.nesting += 1;
-        if self.nesting > MAX_NESTING {
+        if self.nesting > self.max_nesting {
+            self.too_deep.set(true);
             return Err(self.error_at_token(self.pos, "too many nested expressions for ioplay's parser"));
         }
         Ok(())
@@ -257,24 +316,13 @@ impl<'a> Parser<'a> {
         self.nesting -= 1;
     }
 
-    /// Runs `f` as a look-ahead: whatever it parses, the parser is put back where it was.
+    /// Runs `f` as a look-ahead: whatever it parses, the parser is put back where it was (except for
+    /// the furthest token seen, which CPython's error position counts too).
     fn probe<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
-        let saved = (
-            self.pos,
-            self.furthest,
-            self.prev_end,
-            self.nesting,
-            self.bracket_depth,
-        );
+        let saved = (self.pos, self.prev_end, self.nesting, self.bracket_depth);
         let (late, scope, loops) = (self.late_errors.len(), self.scope, self.loop_depth);
         let result = f(self);
-        (
-            self.pos,
-            self.furthest,
-            self.prev_end,
-            self.nesting,
-            self.bracket_depth,
-        ) = saved;
+        (self.pos, self.prev_end, self.nesting, self.bracket_depth) = saved;
         self.late_errors.truncate(late);
         self.scope = scope;
         self.loop_depth = loops;
@@ -333,7 +381,12 @@ impl<'a> Parser<'a> {
 
     fn error_at_token(&self, index: usize, msg: impl Into<String>) -> SyntaxError {
         let t = &self.tokens[index];
-        self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end)
+        let mut err = self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end);
+        if matches!(t.tok, Tok::Dedent) {
+            // CPython's DEDENT has no column: its caret lands left of the line's text, so none shows.
+            err.offset = 0;
+        }
+        err
     }
 
     fn indentation_error(&self, msg: impl Into<String>) -> SyntaxError {
@@ -343,7 +396,7 @@ impl<'a> Parser<'a> {
 
     /// CPython's generic error, at the furthest token the parser looked at.
     fn invalid_syntax(&self) -> SyntaxError {
-        let index = self.furthest.max(self.pos);
+        let index = self.furthest.get().max(self.pos);
         match self.tokens[index].tok {
             Tok::Indent => self.indentation_error("unexpected indent"),
             Tok::Dedent => self.indentation_error("unexpected unindent"),
@@ -364,11 +417,4 @@ impl<'a> Parser<'a> {
 
 pub(crate) fn span(start: Pos, end: Pos) -> Span {
     Span::new(start.line, start.col, end.line, end.col)
-}
-
-pub(crate) fn start_of(s: Span) -> Pos {
-    Pos {
-        line: s.line,
-        col: s.col,
-    }
 }

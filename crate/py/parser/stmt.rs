@@ -1,7 +1,7 @@
 //! Statements and blocks.
 
 use super::targets::TargetUse;
-use super::{span, start_of, PResult, Parser, Scope};
+use super::{span, PResult, Parser, Scope};
 use crate::py::ast::*;
 use crate::py::lexer::{Pos, Tok};
 
@@ -42,11 +42,32 @@ impl Parser<'_> {
                 "try" => self.try_stmt()?,
                 "with" => self.with_stmt()?,
                 "async" => return Err(self.unsupported("'async' is not supported in ioplay")),
+                "match" => return self.simple_stmts_or_match(),
                 _ => return self.simple_stmts(),
             },
             _ => return self.simple_stmts(),
         };
         Ok(vec![stmt])
+    }
+
+    /// `match` is a soft keyword: a line starting with it is an ordinary statement if it parses as one,
+    /// otherwise a `match` statement, which the subset does not have.
+    fn simple_stmts_or_match(&mut self) -> PResult<Vec<Stmt>> {
+        match self.probe(|p| p.simple_stmts()) {
+            Ok(_) => self.simple_stmts(),
+            Err(err) => {
+                let ends_in_colon = self.probe(|p| {
+                    while !matches!(p.tok(), Tok::Newline | Tok::EndMarker) {
+                        p.bump();
+                    }
+                    Ok(matches!(p.tokens[p.pos - 1].tok, Tok::Op(":")))
+                });
+                if ends_in_colon.unwrap_or(false) && !matches!(self.peek_tok(1), Tok::Op(_) | Tok::Newline) {
+                    return Err(self.unsupported("'match' statements are not supported in ioplay"));
+                }
+                Err(err)
+            }
+        }
     }
 
     fn unsupported(&self, msg: &str) -> crate::py::error::SyntaxError {
@@ -99,7 +120,12 @@ impl Parser<'_> {
                 }
             }
         }
-        self.invalid_syntax()
+        // The error stands where the first pass stopped. CPython's second pass then tries the rest as
+        // another expression (to guess a missing comma); how far that reads decides whether an unclosed
+        // bracket is reported instead.
+        let err = self.invalid_syntax();
+        let _ = self.probe(|p| p.expression());
+        err
     }
 
     fn simple_stmt(&mut self) -> PResult<Stmt> {
@@ -266,6 +292,23 @@ impl Parser<'_> {
     }
 
     fn annotated_assignment(&mut self, target: Expr) -> PResult<StmtKind> {
+        let valid_target = matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        );
+        if !valid_target {
+            // CPython names a bad target only when an annotation follows; else the `:` is just wrong.
+            let generic = self.invalid_syntax();
+            if self
+                .probe(|p| {
+                    p.bump();
+                    p.expression()
+                })
+                .is_err()
+            {
+                return Err(generic);
+            }
+        }
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(elts) if !elts.is_empty() && !self.is_parenthesized(&target) => {
@@ -382,7 +425,7 @@ impl Parser<'_> {
             }
             if !parenthesized && self.at_statement_end() {
                 return Err(self.error_at_token(
-                    self.pos - 1,
+                    self.pos,
                     "trailing comma not allowed without surrounding parentheses",
                 ));
             }
@@ -400,15 +443,30 @@ impl Parser<'_> {
             return self.simple_stmts();
         }
         self.bump();
-        if !matches!(self.tok(), Tok::Indent) {
-            let t = self.token();
+        if matches!(self.tok(), Tok::EndMarker) {
+            // At the end of the file CPython names the file's last line, with no caret.
             let msg = format!("expected an indented block after {what} on line {line}");
-            return Err(self.error(
-                crate::py::error::SyntaxErrorKind::IndentationError,
-                msg,
-                t.start,
-                t.start,
-            ));
+            let last = self.lines.len()
+                - usize::from(self.lines.len() > 1 && self.lines.last().is_some_and(|l| l.is_empty()));
+            let at = Pos {
+                line: last as u32,
+                col: 0,
+            };
+            let mut err = self.error(crate::py::error::SyntaxErrorKind::IndentationError, msg, at, at);
+            err.offset = 0;
+            return Err(err);
+        }
+        if !matches!(self.tok(), Tok::Indent) {
+            // The caret goes under the next token; a DEDENT has no column, so then CPython draws none.
+            let t = self.token();
+            let dedent = matches!(t.tok, Tok::Dedent);
+            let msg = format!("expected an indented block after {what} on line {line}");
+            let kind = crate::py::error::SyntaxErrorKind::IndentationError;
+            let mut err = self.error(kind, msg, t.start, t.start);
+            if dedent {
+                err.offset = 0;
+            }
+            return Err(err);
         }
         self.bump();
         let mut body = Vec::new();
@@ -451,7 +509,7 @@ impl Parser<'_> {
             return Ok(Vec::new());
         }
         let line = self.bump().start.line;
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         self.block("'else' statement", line)
     }
 
@@ -472,8 +530,12 @@ impl Parser<'_> {
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().start;
+        let target_at = self.pos;
         let target = self.target_list()?;
-        self.expect_kw("in")?;
+        if !self.at_kw("in") {
+            return Err(self.for_target_error(target_at));
+        }
+        self.bump();
         let iter = self.star_expressions()?;
         self.expect_colon()?;
         self.loop_depth += 1;
@@ -494,12 +556,15 @@ impl Parser<'_> {
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().start;
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let body = self.block("'try' statement", start.line)?;
         let mut handlers = Vec::new();
         while self.at_kw("except") {
             let hstart = self.bump().start;
             let (mut typ, mut name) = (None, None);
+            if matches!(self.tok(), Tok::Newline) {
+                return Err(self.error_at_token(self.pos, "expected ':'"));
+            }
             if !self.at_op(":") {
                 if self.at_op("*") {
                     return Err(self.unsupported("'except*' is not supported in ioplay"));
@@ -507,9 +572,12 @@ impl Parser<'_> {
                 let first = self.expression()?;
                 if self.at_op(",") {
                     // `except A, B:` is the Python 2 spelling; CPython asks for parentheses.
-                    let at = start_of(first.span);
+                    let mut last = first.span;
+                    while self.eat_op(",") {
+                        last = self.expression()?.span;
+                    }
                     let msg = "multiple exception types must be parenthesized";
-                    return Err(self.error(crate::py::error::SyntaxErrorKind::SyntaxError, msg, at, at));
+                    return Err(self.error_span(msg, first.span.to(last)));
                 }
                 typ = Some(first);
                 if self.eat_kw("as") {
@@ -532,7 +600,7 @@ impl Parser<'_> {
         };
         let finalbody = if self.at_kw("finally") {
             let line = self.bump().start.line;
-            self.expect_colon()?;
+            self.expect_colon_forced()?;
             self.block("'finally' statement", line)?
         } else {
             Vec::new()
@@ -562,7 +630,11 @@ impl Parser<'_> {
                     p.bump();
                     p.with_items(&mut Vec::new(), true)?;
                     p.expect_op(")")?;
-                    p.expect_op(":")
+                    if p.at_op(":") || matches!(p.tok(), Tok::Newline) {
+                        Ok(())
+                    } else {
+                        Err(p.invalid_syntax())
+                    }
                 })
                 .is_ok();
         if parenthesized {
@@ -630,7 +702,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let (scope, loops) = (self.scope, self.loop_depth);
         self.scope = Scope::Function;
         self.loop_depth = 0;

@@ -4,7 +4,9 @@
 use super::{PResult, Parser};
 use crate::py::ast::*;
 use crate::py::error::SyntaxError;
-use crate::py::lexer::{self, Pos, StrToken, Tok, Token};
+use crate::py::lexer::{self, Pos, Stopped, StrToken, Tok, Token};
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// f-strings may nest replacement fields in format specs only this deep (`f'{x:{y}}'`), as CPython.
 const MAX_FSTRING_NESTING: u32 = 2;
@@ -172,6 +174,9 @@ impl FString<'_> {
         let mut debug = false;
         loop {
             let Some(c) = self.peek(0) else {
+                if quote.is_some() {
+                    return Err(parser.fstring_error("f-string: unterminated string"));
+                }
                 return Err(parser.fstring_error("f-string: expecting '}'"));
             };
             if let Some((q, triple)) = quote {
@@ -233,6 +238,9 @@ impl FString<'_> {
         }
         let expr_text: String = self.chars[expr_start..self.i].iter().collect();
         if expr_text.trim().is_empty() {
+            if debug {
+                return Err(parser.fstring_error("f-string: expression required before '='"));
+            }
             return Err(parser.fstring_error("f-string: empty expression not allowed"));
         }
         let value = self.compile_expression(parser, &expr_text, brace)?;
@@ -286,7 +294,34 @@ impl FString<'_> {
     fn compile_expression(&self, parser: &mut Parser, text: &str, brace: usize) -> PResult<Expr> {
         let brace_pos = self.position(brace);
         let wrapped = format!("({text})");
-        let tokens = lexer::tokenize(&wrapped, parser.filename).map_err(|e| parser.fstring_error(e.msg))?;
+        let tokens = lexer::tokenize(&wrapped, parser.filename);
+        if let Some(Stopped::Raised(e) | Stopped::Error(e) | Stopped::Unclosed(e)) = tokens.stopped {
+            return Err(parser.fstring_error(e.msg));
+        }
+        let mut tokens: Vec<Token> = tokens
+            .tokens
+            .into_iter()
+            .filter(|t| !matches!(t.tok, Tok::Newline | Tok::EndMarker | Tok::Indent | Tok::Dedent))
+            .collect();
+        let end = tokens.last().map(|t| t.end).unwrap_or_default();
+        tokens.push(Token {
+            tok: Tok::EndMarker,
+            start: end,
+            end,
+        });
+        // First in the field's own text: CPython reports errors there, quoting `(expr)` as the line.
+        let own_lines = Rc::new(
+            lexer::source_lines(&wrapped)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        );
+        let mut check = Parser::with_tokens(parser, tokens.clone(), own_lines);
+        if let Err(mut err) = check.fstring_expression() {
+            err.msg = format!("f-string: {}", err.msg);
+            err.line += brace_pos.line - 1;
+            return Err(err);
+        }
         let place = |p: Pos| {
             if p.line == 1 {
                 Pos {
@@ -300,10 +335,8 @@ impl FString<'_> {
                 }
             }
         };
-        let mut placed: Vec<Token> = tokens
-            .tokens
+        let placed: Vec<Token> = tokens
             .into_iter()
-            .filter(|t| !matches!(t.tok, Tok::Newline | Tok::EndMarker | Tok::Indent | Tok::Dedent))
             .map(|t| Token {
                 tok: match t.tok {
                     Tok::Str(s) => Tok::Str(StrToken {
@@ -316,37 +349,28 @@ impl FString<'_> {
                 end: place(t.end),
             })
             .collect();
-        let end = placed.last().map(|t| t.end).unwrap_or(brace_pos);
-        placed.push(Token {
-            tok: Tok::EndMarker,
-            start: end,
-            end,
-        });
-        let mut sub = Parser::with_tokens(parser, placed);
+        // Then placed where the field stands in the file, for the AST's spans.
+        let mut sub = Parser::with_tokens(parser, placed, parser.lines.clone());
         let result = sub.fstring_expression();
         let late = std::mem::take(&mut sub.late_errors);
         parser.late_errors.extend(late);
-        result.map_err(|e| {
-            if e.msg == "invalid syntax" {
-                parser.fstring_error("f-string: invalid syntax")
-            } else {
-                e
-            }
-        })
+        result
     }
 }
 
 impl<'a> Parser<'a> {
     /// A parser over the tokens of an f-string field, sharing this parser's file and context.
-    fn with_tokens(outer: &Parser<'a>, tokens: Vec<Token>) -> Parser<'a> {
+    fn with_tokens(outer: &Parser<'a>, tokens: Vec<Token>, lines: Rc<Vec<String>>) -> Parser<'a> {
         Parser {
             tokens,
             pos: 0,
-            furthest: 0,
+            furthest: Cell::new(0),
             prev_end: Pos { line: 1, col: 0 },
             filename: outer.filename,
-            lines: outer.lines.clone(),
+            lines,
             nesting: outer.nesting,
+            max_nesting: outer.max_nesting,
+            too_deep: outer.too_deep.clone(),
             bracket_depth: 0,
             scope: outer.scope,
             loop_depth: outer.loop_depth,
@@ -372,6 +396,9 @@ impl<'a> Parser<'a> {
             };
             value
         };
+        if matches!(value.kind, ExprKind::Starred(_)) {
+            return Err(self.error_span("cannot use starred expression here", value.span));
+        }
         let close = self.expect_op(")")?.end;
         if bare_tuple {
             value.span = super::span(open, close);

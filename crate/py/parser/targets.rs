@@ -53,7 +53,7 @@ fn invalid_target(e: &Expr, usage: TargetUse) -> Option<&Expr> {
 
 /// Whether `e` could have been parsed by CPython's `bitwise_or` rule (no comparison, `not`, `and`/`or`,
 /// conditional, lambda or starred at its top).
-fn is_bitwise_or(e: &Expr) -> bool {
+pub(super) fn is_bitwise_or(e: &Expr) -> bool {
     !matches!(
         e.kind,
         ExprKind::Compare { .. }

@@ -123,9 +123,18 @@ impl Cont {
     }
 }
 
+/// A continuation written outside the VM (a module's native): it gets the result and its `data`.
+pub type ContFn = fn(&mut Vm, Resume, Value) -> Result<Action, Value>;
+
+/// What a module's native does with a syscall's result (an errno is given as is: the native decides,
+/// e.g. `vm.os_error(e)` for CPython's OSError subclass); `data` is what it kept (a socket object, …).
+pub type SysFn = fn(&mut Vm, Result<Ret, crate::sys::Errno>, Value) -> Result<Action, Value>;
+
 /// The natives that continue after a Python call, and what they hold meanwhile.
 #[derive(Clone, Debug)]
 pub enum ContKind {
+    /// A module's own continuation (sockets, select, …): see [`ContFn`].
+    Native { f: ContFnPtr, data: Value },
     /// A signal handler interrupted a syscall (EINTR) and has run: make the call again (`retry`), or,
     /// for `pause`, complete it (PEP 475, as CPython does).
     AfterSignalHandler {
@@ -200,20 +209,8 @@ pub enum ContKind {
     Not,
     /// A `__bool__`/`__len__` result turned into a bool.
     Truth,
-    /// `__hash__` result checked to be an int.
-    Hash,
     /// `any`/`all`: (stop when truth == `want`).
     AnyAll { iter: Value, want: bool },
-    /// `min`/`max` with an optional key.
-    MinMax {
-        iter: Value,
-        best: Option<(Value, Value)>,
-        key: Value,
-        is_max: bool,
-        default: Option<Value>,
-    },
-    /// `sum(it, start)`.
-    Sum { iter: Value, acc: Value },
     /// `filter(f, …)`: keep the item if `f(item)` is true, else ask the filter again.
     FilterCheck { item: Value, iter: Value },
     /// `next(it, default)`.
@@ -226,10 +223,6 @@ pub enum ContKind {
     HasAttr,
     /// `getattr(o, n, default)`.
     GetAttrDefault { default: Value },
-    /// A greenlet's `throw` / GreenletExit value passed on.
-    Identity,
-    /// An `__exit__`-style: ignore result, return None.
-    Discard,
 }
 
 /// What the collector builds from the items.
@@ -280,7 +273,6 @@ pub enum Collected {
     },
     /// `set.update(it)` and friends.
     SetUpdate(ObjId),
-    Enumerate,
 }
 
 impl Collected {
@@ -332,22 +324,8 @@ impl ContKind {
             }
             ContKind::AnyAll { iter, .. } => out.push(*iter),
             ContKind::AfterSignalHandler { kind, .. } => kind.trace(out),
-            ContKind::MinMax {
-                iter,
-                best,
-                key,
-                default,
-                ..
-            } => {
-                out.push(*iter);
-                out.push(*key);
-                if let Some((a, b)) = best {
-                    out.extend([*a, *b]);
-                }
-                out.extend(default.iter().copied());
-            }
-            ContKind::Sum { iter, acc } => out.extend([*iter, *acc]),
             ContKind::NextDefault { default } => out.push(*default),
+            ContKind::Native { data, .. } => out.push(*data),
             ContKind::StartCollect { finish } => finish.trace(out),
             ContKind::FilterCheck { item, iter } => out.extend([*item, *iter]),
             ContKind::Adapt { adaptor, got } => {
@@ -372,9 +350,30 @@ impl ContKind {
     }
 }
 
+/// A function pointer that prints as its address-free name in `Debug` (derive needs it).
+#[derive(Clone, Copy)]
+pub struct ContFnPtr(pub ContFn);
+
+impl std::fmt::Debug for ContFnPtr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<continuation>")
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SysFnPtr(pub SysFn);
+
+impl std::fmt::Debug for SysFnPtr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<syscall continuation>")
+    }
+}
+
 /// What to do with a syscall's answer.
 #[derive(Clone, Debug)]
 pub enum SysCont {
+    /// A module's own continuation: see [`SysFn`].
+    Native { f: SysFnPtr, data: Value },
     /// More pieces of one `print` to write, then return None.
     Writes {
         fd: i32,
@@ -395,14 +394,14 @@ pub enum SysCont {
     InputRead,
     /// `sys.stdout.write`: return the count of characters.
     WriteCount(usize),
-    /// An `_ioplay` function: how its answer becomes the result.
-    Ioplay(crate::py::modules::_ioplay::Then),
 }
 
 impl SysCont {
     pub fn trace(&self, out: &mut Vec<Value>) {
-        if let SysCont::Writes { result, .. } = self {
-            out.push(*result);
+        match self {
+            SysCont::Writes { result, .. } => out.push(*result),
+            SysCont::Native { data, .. } => out.push(*data),
+            _ => {}
         }
     }
 }

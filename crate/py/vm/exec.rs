@@ -217,6 +217,9 @@ impl Vm {
                                 return Ok(());
                             }
                         }
+                        Obj::Generator(_) => {
+                            return self.resume_gen(id, Value::None, false, ReturnTo::ForIter { exit });
+                        }
                         _ => {}
                     }
                 }

@@ -4,7 +4,23 @@
 //!
 //! Files: `exec` (the instruction loop), `call` (calls, returns and continuations), `ops` (arithmetic,
 //! comparison, hashing), `attr` (attribute access), `format` (repr, str, `%` and `format`), `exc`
-//! (exception objects), `traceback` (CPython 3.11's traceback text), `types` (the builtin classes).
+//! (exception objects), `traceback` (CPython 3.11's traceback text), `suggest` ("Did you mean"),
+//! `types` (the builtin classes).
+//!
+//! Deliberate differences from CPython 3.11 (each also noted where it is made):
+//! - dict and set keys hash and compare natively: an object key hashes by identity; a Python
+//!   `__hash__`/`__eq__` is not called for keys (it is for `hash()` and `==`).
+//! - `vars(obj)` and `obj.__dict__` are snapshots, not live views.
+//! - `id()` and default reprs show synthetic addresses derived from the heap index (deterministic).
+//! - A set of ints iterates in CPython's order (its table is replayed); other sets in insertion order
+//!   (CPython randomises str hashes, so no program can rely on theirs).
+//! - Sorting or min/max of objects through Python `__lt__` uses a stable insertion sort: the same
+//!   result, more comparisons.
+//! - Before formatting (`print`, `str`, `%`, f-strings), every user `__str__`/`__repr__` reachable
+//!   from the arguments is called once, then the text is built.
+//! - Unreachable suspended generators are collected without running their `finally` blocks.
+//! - `gen.gi_frame` is the generator's code object (frames are not Python objects here).
+//! - Time is the driver's virtual clock; `time.sleep` is `clock_gettime` + `clock_nanosleep`.
 
 pub(crate) mod attr;
 pub(crate) mod call;
@@ -20,7 +36,9 @@ mod types;
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
-pub use call::{Action, Collected, Cont, ContKind, ReturnTo, SysCont};
+pub use call::{
+    Action, Collected, Cont, ContFn, ContFnPtr, ContKind, Resume, ReturnTo, SysCont, SysFn, SysFnPtr,
+};
 pub use exc::ExcKind;
 pub use types::Types;
 

@@ -567,7 +567,8 @@ impl Vm {
         }
     }
 
-    pub(crate) fn small_int(&self, v: Value) -> Option<i64> {
+    /// The value of an int (or bool) that fits in 64 bits.
+    pub fn small_int(&self, v: Value) -> Option<i64> {
         match v {
             Value::Int(i) => Some(i),
             Value::Bool(b) => Some(b as i64),

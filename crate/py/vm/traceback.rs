@@ -99,13 +99,7 @@ impl Vm {
             chain.push((next, ""));
             cur = next;
         }
-        let mut out = String::new();
-        for (e, sep) in chain.iter().rev() {
-            self.format_one(*e, &mut out);
-            // The separator belongs between this exception and the one it led to.
-            let _ = sep;
-        }
-        // Rebuild with separators in the right places.
+        // Oldest first; each followed by the sentence that links it to the next.
         let mut text = String::new();
         for (i, (e, _)) in chain.iter().enumerate().rev() {
             let mut one = String::new();
@@ -115,7 +109,6 @@ impl Vm {
                 text.push_str(chain[i - 1].1);
             }
         }
-        let _ = out;
         text
     }
 

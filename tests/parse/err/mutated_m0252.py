@@ -1,0 +1,7 @@
+a = f'{x:>10}'
+b = f'{x:.2f}'
+if c = f'{x:{width}}'
+d = f'{x:{width}.{prec}}'
+e = f'{x:0>{n}d}'
+f = f'{x:}'
+g = f'{3.14159:.3}'

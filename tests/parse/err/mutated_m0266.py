@@ -1,0 +1,8 @@
+[a = f'{d["key"]}'
+b = f'{"nested" + f"{x}"}'
+c = f'{[1, 2][0]}'
+d = f'{ {"a": 1}["a"] }'
+e = f'{(lambda: 1)()}'
+f = f'{a if b else c}'
+g = f'{x, y}'
+h = f'{ x }'

@@ -1,0 +1,4 @@
+for i in x:
+    if i: continue
+    elif j: break
+    else pass

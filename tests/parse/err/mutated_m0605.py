@@ -1,0 +1,5 @@
+if True:
+	if True:
+		x = 1
+	y =
+ 2

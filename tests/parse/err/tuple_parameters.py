@@ -1,0 +1,2 @@
+def f(self, (a, b)):
+    pass

@@ -1,0 +1,2 @@
+def f():
+    return sum((yield) for x in y)

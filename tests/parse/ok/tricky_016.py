@@ -1,0 +1,2 @@
+if x: pass; y = 1
+else: z = 2; w = 3

@@ -1,0 +1,7 @@
+for x in y:
+    pass
+
+
+# comment
+else:
+    pass

@@ -1,0 +1,1 @@
+print(f"{'nested'}", f'{"also"}')
