@@ -70,8 +70,9 @@ impl View {
         gallery.append_with_node_2(&gallery_heading, &list)?;
 
         let source_section = el("section", "source")?;
-        source_section.set_attribute("aria-live", "polite")?;
         let source_heading = el("h2", "")?;
+        // Announce which program is shown, not its whole source.
+        source_heading.set_attribute("aria-live", "polite")?;
         let source_label = el("span", "")?;
         let source_file = el("code", "file")?;
         source_heading.append_with_node_2(&source_label, &source_file)?;
