@@ -12,7 +12,10 @@
 //! name = "server"                        # default: the program's name
 //! start_ms = 0                           # default: 10 ms after the process before
 //! stdin = "a line\n"                     # default: nothing
-//! stdin_eof = true                       # default: stdin ends after it (a pipe, not a terminal)
+//! stdin_eof = true                       # default: stdin ends after it all (a pipe, not a terminal)
+//! [[process.input]]                      # typed later: text arriving at a virtual time
+//! at_ms = 3000
+//! text = "an answer\n"
 //! [[web]]                                # an HTTP/1.1 server for a host name
 //! host = "itk.org"
 //! port = 443
@@ -90,6 +93,17 @@ pub struct ProcessEntry {
     pub start_ms: Option<f64>,
     pub stdin: Option<String>,
     pub stdin_eof: Option<bool>,
+    /// Lines typed later (an operator at the keyboard), each at its virtual time after the start.
+    #[serde(default, rename = "input")]
+    pub inputs: Vec<InputEntry>,
+}
+
+/// Text that arrives on a process's stdin at a virtual time (ms after the world starts).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputEntry {
+    pub at_ms: f64,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -249,6 +263,7 @@ impl Scenario {
                 host: web.host.clone(),
                 start: 0,
                 stdin: Vec::new(),
+                timed_stdin: Vec::new(),
                 stdin_eof: true,
                 daemon: true,
                 program: Box::new(WebServer::new(
@@ -290,6 +305,7 @@ impl Scenario {
                 host,
                 start: at,
                 stdin: stdin.map(|s| s.as_bytes().to_vec()).unwrap_or_default(),
+                timed_stdin: timed_stdin(entry)?,
                 stdin_eof: entry.stdin_eof.unwrap_or(true),
                 daemon: false,
                 program,
@@ -301,6 +317,17 @@ impl Scenario {
         }
         Ok(world)
     }
+}
+
+/// A process's `[[process.input]]` entries, in time order.
+fn timed_stdin(entry: &ProcessEntry) -> Result<Vec<(Nanos, Vec<u8>)>, ScenarioError> {
+    let mut inputs = entry
+        .inputs
+        .iter()
+        .map(|i| Ok((ms(i.at_ms)?, i.text.as_bytes().to_vec())))
+        .collect::<Result<Vec<_>, ScenarioError>>()?;
+    inputs.sort_by_key(|(at, _)| *at);
+    Ok(inputs)
 }
 
 /// A program's short name: `dir/06_nonblocking_server.py` → `06_nonblocking_server`.
@@ -430,6 +457,7 @@ mod tests {
             host: "localhost".into(),
             start: 0,
             stdin: Vec::new(),
+            timed_stdin: Vec::new(),
             stdin_eof: true,
             daemon: false,
             program: Script::new(vec![Do::Call(Call::ClockNanosleep { until: 2_000_000_000 })]),

@@ -16,6 +16,7 @@ fn spec(name: &str, start: u64, program: Box<Script>) -> ProcessSpec {
         host: "localhost".into(),
         start,
         stdin: Vec::new(),
+        timed_stdin: Vec::new(),
         stdin_eof: true,
         daemon: false,
         program,
@@ -354,4 +355,27 @@ fn live_input_is_replayed_at_its_step_after_a_seek() {
     timeline.seek(end);
     assert_eq!(timeline.events(), &events[..]);
     assert_eq!(stdout_of(timeline.world(), 0), "typed");
+}
+
+#[test]
+fn timed_stdin_arrives_at_its_time_and_then_stdin_ends() {
+    let mut world = World::new(WorldConfig::single_host(), 60 * SECOND);
+    let mut reader = spec(
+        "reader",
+        0,
+        Script::new(vec![
+            Do::Call(Call::Read { fd: 0, count: 10 }),
+            Do::EchoLast,
+            Do::Call(Call::Read { fd: 0, count: 10 }),
+            Do::EchoLast,
+            Do::Call(Call::Read { fd: 0, count: 10 }),
+            Do::EchoLast,
+        ]),
+    );
+    reader.timed_stdin = vec![(SECOND, b"one\n".to_vec()), (2 * SECOND, b"two\n".to_vec())];
+    world.add_process(reader);
+    assert_eq!(world.run(), Ending::AllExited);
+    // The third read found the end of stdin: it wrote nothing.
+    assert_eq!(stdout_of(&world, 0), "one\ntwo\n");
+    assert!(world.now() >= 2 * SECOND && world.now() < 2 * SECOND + SECOND / 1000);
 }

@@ -30,7 +30,9 @@ pub struct ProcessSpec {
     pub start: Nanos,
     /// Bytes on its stdin from the start.
     pub stdin: Vec<u8>,
-    /// Whether its stdin ends after those bytes (a pipe from a file) or stays open (a terminal).
+    /// Bytes that arrive on its stdin later, at these virtual times (an operator typing), in time order.
+    pub timed_stdin: Vec<(Nanos, Vec<u8>)>,
+    /// Whether its stdin ends after all those bytes (a pipe from a file) or stays open (a terminal).
     pub stdin_eof: bool,
     /// A service (a simulated web server): the run does not wait for it to exit.
     pub daemon: bool,
@@ -67,6 +69,10 @@ pub struct Process {
     pub state: ProcState,
     /// How much of its stdout and stderr was already handed out by [`World::take_output`].
     shown: [usize; 2],
+    /// How many of its timed stdin inputs were fed.
+    fed: usize,
+    /// Its stdin has ended.
+    stdin_closed: bool,
 }
 
 /// A process that waits for something that can never happen.
@@ -145,6 +151,8 @@ impl World {
             pid: None,
             state: ProcState::NotStarted,
             shown: [0, 0],
+            fed: 0,
+            stdin_closed: false,
         });
         self.procs.len() - 1
     }
@@ -188,7 +196,10 @@ impl World {
     pub fn close_stdin(&mut self, index: usize) {
         let p = &mut self.procs[index];
         match p.pid {
-            Some(pid) => self.kernel.close_stdin(pid),
+            Some(pid) => {
+                self.kernel.close_stdin(pid);
+                p.stdin_closed = true;
+            }
             None => p.spec.stdin_eof = true,
         }
         if matches!(self.ending, Some(Ending::WaitForever(_))) {
@@ -255,8 +266,11 @@ impl World {
         let next_start = self
             .procs
             .iter()
-            .filter(|p| p.state == ProcState::NotStarted)
-            .map(|p| p.spec.start)
+            .filter_map(|p| match p.state {
+                ProcState::NotStarted => Some(p.spec.start),
+                ref s if !s.is_over() => p.spec.timed_stdin.get(p.fed).map(|(at, _)| *at),
+                _ => None,
+            })
             .min();
         let next = match (self.kernel.next_deadline(), next_start) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -307,23 +321,32 @@ impl World {
     fn start_due(&mut self) {
         let hosts = self.hosts_table();
         for p in &mut self.procs {
-            if p.state != ProcState::NotStarted || p.spec.start > self.now {
-                continue;
+            if p.state == ProcState::NotStarted && p.spec.start <= self.now {
+                let pid = self
+                    .kernel
+                    .spawn(&p.spec.host, &p.spec.name, self.now)
+                    .unwrap_or_else(|| panic!("host {:?} was checked when the world was built", p.spec.host));
+                self.kernel.feed_stdin(pid, &p.spec.stdin);
+                p.pid = Some(pid);
+                p.state = ProcState::Ready { retry: None };
+                p.spec.program.start(&ProcessEnv {
+                    pid,
+                    hosts: hosts.clone(),
+                });
             }
-            let pid = self
-                .kernel
-                .spawn(&p.spec.host, &p.spec.name, self.now)
-                .unwrap_or_else(|| panic!("host {:?} was checked when the world was built", p.spec.host));
-            self.kernel.feed_stdin(pid, &p.spec.stdin);
-            if p.spec.stdin_eof {
+            let Some(pid) = p.pid else { continue };
+            // Timed input that is due, then the end of stdin once all of it is in.
+            while let Some((at, bytes)) = p.spec.timed_stdin.get(p.fed) {
+                if *at > self.now {
+                    break;
+                }
+                self.kernel.feed_stdin(pid, bytes);
+                p.fed += 1;
+            }
+            if p.spec.stdin_eof && !p.stdin_closed && p.fed == p.spec.timed_stdin.len() {
                 self.kernel.close_stdin(pid);
+                p.stdin_closed = true;
             }
-            p.pid = Some(pid);
-            p.state = ProcState::Ready { retry: None };
-            p.spec.program.start(&ProcessEnv {
-                pid,
-                hosts: hosts.clone(),
-            });
         }
     }
 
