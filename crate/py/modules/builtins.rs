@@ -406,7 +406,7 @@ fn hash(vm: &mut Vm, a: Args) -> R {
     }
     let h = vm.hash(v)?;
     let h = match v {
-        Value::Int(_) | Value::Bool(_) => h as i64,
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) => h as i64,
         Value::Obj(id) if matches!(vm.heap.get(id), Obj::BigInt(_)) => h as i64,
         _ => (h >> 1) as i64,
     };
@@ -1104,6 +1104,7 @@ pub(crate) fn install_constructors(vm: &mut Vm) {
 }
 
 fn new_object(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "object.__new__()")?;
     let Some(Value::Obj(cls)) = a.get(0) else {
         unreachable!()
     };
@@ -1116,6 +1117,7 @@ fn new_object(vm: &mut Vm, a: Args) -> R {
 }
 
 fn new_type(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "type.__new__()")?;
     match a.pos.len() {
         2 => ret(Value::Obj(vm.class_of(a.pos[1]))),
         4 => {
@@ -1149,6 +1151,7 @@ fn new_type(vm: &mut Vm, a: Args) -> R {
 }
 
 fn new_int(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "int.__new__()")?;
     let v = a.get(1).unwrap_or(Value::Int(0));
     let base = a.arg(vm, 2, "base");
     if let Some(b) = base {
@@ -1242,6 +1245,7 @@ fn parse_int(vm: &mut Vm, s: &str, base: u32) -> R {
 }
 
 fn new_bool(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "bool.__new__()")?;
     match a.get(1) {
         None => ret(Value::Bool(false)),
         Some(v) => match vm.truthy(v)? {
@@ -1265,6 +1269,7 @@ fn new_bool(vm: &mut Vm, a: Args) -> R {
 }
 
 fn new_float(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "float.__new__()")?;
     let v = a.get(1).unwrap_or(Value::Float(0.0));
     if let Some(f) = vm.as_f64(v) {
         return ret(Value::Float(f));
@@ -1307,6 +1312,7 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
 }
 
 fn new_str(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "str.__new__()")?;
     match a.get(1) {
         None => ret(vm.new_str("")),
         // The common cases need no user `__str__`.
@@ -1397,6 +1403,7 @@ fn new_list(vm: &mut Vm, a: Args) -> R {
 }
 
 fn new_dict(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "dict.__new__()")?;
     let d = vm.heap.alloc(Obj::Dict(Default::default()));
     for (k, v) in a.kw.clone() {
         let ks = {
@@ -1451,6 +1458,7 @@ fn new_frozenset(vm: &mut Vm, a: Args) -> R {
 }
 
 fn new_range(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "range.__new__()")?;
     let mut ints = Vec::new();
     for v in a.pos.iter().skip(1) {
         match vm.small_int(*v) {
@@ -1477,6 +1485,7 @@ fn new_range(vm: &mut Vm, a: Args) -> R {
 }
 
 fn new_slice(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "slice.__new__()")?;
     let p = &a.pos[1..];
     let (start, stop, step) = match p.len() {
         1 => (Value::None, p[0], Value::None),
@@ -1508,6 +1517,7 @@ fn new_classmethod(vm: &mut Vm, a: Args) -> R {
 
 /// `super()` (the `__class__` cell and first argument of the calling frame) or `super(C, obj)`.
 fn new_super(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "super.__new__()")?;
     let (class, recv) = if a.pos.len() >= 3 {
         let Value::Obj(c) = a.pos[1] else {
             return Err(vm.type_error("super() argument 1 must be a type"));

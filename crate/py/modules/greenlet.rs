@@ -69,6 +69,7 @@ fn me(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
 }
 
 fn greenlet_new(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "greenlet.__new__()")?;
     let Some(Value::Obj(cls)) = a.get(0) else {
         unreachable!()
     };

@@ -15,6 +15,7 @@ fn ret(v: Value) -> R {
 
 pub fn install(vm: &mut Vm) {
     super::builtins::install_constructors(vm);
+    install_dunders(vm);
     let t = vm.types.clone();
     type M = (&'static str, crate::py::vm::NativeFn);
     let str_methods: &[M] = &[
@@ -653,6 +654,7 @@ fn str_format_map(vm: &mut Vm, a: Args) -> R {
 }
 
 fn str_format(vm: &mut Vm, mut a: Args) -> R {
+    a.need(vm, 1, "str.format()")?;
     let fmt = this_str(vm, &a).to_string();
     a.pos.remove(0);
     Ok(Action::WithStrings(Box::new(
@@ -1632,6 +1634,7 @@ fn object_setattr(vm: &mut Vm, a: Args) -> R {
 }
 
 fn exc_init(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "BaseException.__init__()")?;
     let e = a.get(0).unwrap_or(Value::None);
     let args = a.pos[1..].to_vec();
     if let Some(d) = vm.exc_data_mut(e) {
@@ -1641,6 +1644,7 @@ fn exc_init(vm: &mut Vm, a: Args) -> R {
 }
 
 fn oserror_init(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 1, "OSError.__init__()")?;
     let e = a.get(0).unwrap_or(Value::None);
     // OSError(errno, strerror, filename): args keep the first two, as in CPython.
     let filename = a.get(3).unwrap_or(Value::None);
@@ -1679,4 +1683,114 @@ fn property_getter(vm: &mut Vm, a: Args) -> R {
         _ => Value::None,
     };
     ret(Value::Obj(vm.heap.alloc(Obj::Property { get: f, set })))
+}
+
+// ---- the dunder methods of builtin types, for explicit calls like `(17).__add__(1)` ----
+// Operators never look these up (they go straight to the builtin arithmetic); these exist so a
+// program can call them, or find them with `getattr`/`hasattr`.
+
+macro_rules! binary_dunder {
+    ($($name:ident => $op:expr),* $(,)?) => {$(
+        fn $name(vm: &mut Vm, a: Args) -> R {
+            let (x, y) = (a.get(0).unwrap_or(Value::None), a.get(1).unwrap_or(Value::None));
+            match vm.binary_builtin($op, x, y, false)? {
+                Some(v) => ret(v),
+                None => ret(vm.builtin_value("NotImplemented")),
+            }
+        }
+    )*};
+}
+
+binary_dunder! {
+    dunder_add => crate::py::ast::BinOp::Add,
+    dunder_sub => crate::py::ast::BinOp::Sub,
+    dunder_mul => crate::py::ast::BinOp::Mult,
+    dunder_truediv => crate::py::ast::BinOp::Div,
+    dunder_floordiv => crate::py::ast::BinOp::FloorDiv,
+    dunder_mod => crate::py::ast::BinOp::Mod,
+    dunder_pow => crate::py::ast::BinOp::Pow,
+}
+
+macro_rules! compare_dunder {
+    ($($name:ident => $op:expr),* $(,)?) => {$(
+        fn $name(vm: &mut Vm, a: Args) -> R {
+            let (x, y) = (a.get(0).unwrap_or(Value::None), a.get(1).unwrap_or(Value::None));
+            match vm.compare_builtin($op, x, y) {
+                Ok(b) => ret(Value::Bool(b)),
+                Err(_) => ret(vm.builtin_value("NotImplemented")),
+            }
+        }
+    )*};
+}
+
+compare_dunder! {
+    dunder_eq => crate::py::ast::CmpOp::Eq,
+    dunder_ne => crate::py::ast::CmpOp::NotEq,
+    dunder_lt => crate::py::ast::CmpOp::Lt,
+    dunder_le => crate::py::ast::CmpOp::LtE,
+    dunder_gt => crate::py::ast::CmpOp::Gt,
+    dunder_ge => crate::py::ast::CmpOp::GtE,
+}
+
+fn dunder_len(vm: &mut Vm, a: Args) -> R {
+    let v = a.get(0).unwrap_or(Value::None);
+    ret(Value::Int(vm.len_builtin(v).unwrap_or(0) as i64))
+}
+
+fn dunder_getitem(vm: &mut Vm, a: Args) -> R {
+    let (o, k) = (a.get(0).unwrap_or(Value::None), a.get(1).unwrap_or(Value::None));
+    match vm.getitem_builtin(o, k)? {
+        Some(v) => ret(v),
+        None => Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(o)))),
+    }
+}
+
+fn dunder_contains(vm: &mut Vm, a: Args) -> R {
+    let (o, x) = (a.get(0).unwrap_or(Value::None), a.get(1).unwrap_or(Value::None));
+    ret(Value::Bool(vm.contains_builtin(o, x)?.unwrap_or(false)))
+}
+
+pub(crate) fn install_dunders(vm: &mut Vm) {
+    let t = vm.types.clone();
+    type M = (&'static str, crate::py::vm::NativeFn);
+    let numeric: &[M] = &[
+        ("__add__", dunder_add),
+        ("__sub__", dunder_sub),
+        ("__mul__", dunder_mul),
+        ("__truediv__", dunder_truediv),
+        ("__floordiv__", dunder_floordiv),
+        ("__mod__", dunder_mod),
+        ("__pow__", dunder_pow),
+        ("__eq__", dunder_eq),
+        ("__ne__", dunder_ne),
+        ("__lt__", dunder_lt),
+        ("__le__", dunder_le),
+        ("__gt__", dunder_gt),
+        ("__ge__", dunder_ge),
+    ];
+    for cls in [t.int, t.float] {
+        for &(n, f) in numeric {
+            vm.def_native(cls, n, f);
+        }
+    }
+    let container: &[M] = &[
+        ("__len__", dunder_len),
+        ("__getitem__", dunder_getitem),
+        ("__contains__", dunder_contains),
+        ("__add__", dunder_add),
+        ("__mul__", dunder_mul),
+        ("__eq__", dunder_eq),
+        ("__ne__", dunder_ne),
+        ("__lt__", dunder_lt),
+    ];
+    for cls in [t.str_, t.list, t.tuple, t.bytes] {
+        for &(n, f) in container {
+            vm.def_native(cls, n, f);
+        }
+    }
+    for cls in [t.dict, t.set, t.frozenset, t.range] {
+        for &(n, f) in &container[..3] {
+            vm.def_native(cls, n, f);
+        }
+    }
 }

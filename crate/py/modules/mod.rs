@@ -80,6 +80,14 @@ impl Vm {
 
 /// Argument helpers for natives.
 impl Args {
+    /// At least `n` positional arguments, else CPython's TypeError (natives index them freely after).
+    pub fn need(&self, vm: &mut Vm, n: usize, what: &str) -> Result<(), Value> {
+        if self.pos.len() >= n {
+            return Ok(());
+        }
+        Err(vm.type_error(format!("{what} needs an argument")))
+    }
+
     pub fn get(&self, i: usize) -> Option<Value> {
         self.pos.get(i).copied()
     }

@@ -164,6 +164,64 @@ fn hash_bigint(b: &BigInt) -> i64 {
     }
 }
 
+/// CPython's `_Py_HashDouble`: equal to the int's hash for integral floats.
+pub fn hash_float(v: f64) -> i64 {
+    const BITS: i32 = 61;
+    const MODULUS: u64 = (1 << 61) - 1;
+    if v.is_infinite() {
+        return if v > 0.0 { 314159 } else { -314159 };
+    }
+    if v.is_nan() {
+        return 0;
+    }
+    // frexp: v = m * 2**e with 0.5 <= |m| < 1.
+    let (mut m, mut e) = if v == 0.0 {
+        (0.0, 0)
+    } else {
+        let bits = v.abs().to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i32;
+        if exp == 0 {
+            let scaled = v.abs() * 2f64.powi(54);
+            let b = scaled.to_bits();
+            let ex = ((b >> 52) & 0x7ff) as i32;
+            (
+                f64::from_bits((b & !(0x7ffu64 << 52)) | (1022u64 << 52)),
+                ex - 1022 - 54,
+            )
+        } else {
+            (
+                f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52)),
+                exp - 1022,
+            )
+        }
+    };
+    let sign: i64 = if v < 0.0 { -1 } else { 1 };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | (x >> (BITS - 28));
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
+    x = ((x << e) & MODULUS) | (x >> (BITS - e));
+    let h = x as i64 * sign;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 fn hash_int(i: i64) -> i64 {
     if i == -1 {
         -2
@@ -1131,13 +1189,7 @@ impl Vm {
             Value::None => 0xfcf4_0a31,
             Value::Bool(b) => b as u64,
             Value::Int(i) => hash_int(i) as u64,
-            Value::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                    hash_int(f as i64) as u64
-                } else {
-                    f.to_bits()
-                }
-            }
+            Value::Float(f) => hash_float(f) as u64,
             Value::Unbound => 0,
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Str(s) => fnv(s.as_bytes()),
@@ -1699,6 +1751,22 @@ impl Vm {
                     }
                     return Ok(());
                 }
+                Obj::ByteArray(b) => {
+                    let len = b.len();
+                    let mut idx = if matches!(k, Value::Obj(kid) if matches!(self.heap.get(kid), Obj::Slice { .. }))
+                    {
+                        self.slice_indices(k, len)?
+                    } else {
+                        vec![self.index_of(k, len, "bytearray")?]
+                    };
+                    idx.sort_unstable();
+                    if let Obj::ByteArray(b) = self.heap.get_mut(id) {
+                        for i in idx.into_iter().rev() {
+                            b.remove(i);
+                        }
+                    }
+                    return Ok(());
+                }
                 Obj::Dict(_) => {
                     return match self.dict_remove(id, k)? {
                         Some(_) => Ok(()),
@@ -2159,13 +2227,7 @@ impl HashView<'_> {
             Value::None => 0xfcf4_0a31,
             Value::Bool(b) => b as u64,
             Value::Int(i) => hash_int(i) as u64,
-            Value::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                    hash_int(f as i64) as u64
-                } else {
-                    f.to_bits()
-                }
-            }
+            Value::Float(f) => hash_float(f) as u64,
             Value::Unbound => 0,
             Value::Obj(id) => match vm.heap.get(id) {
                 Obj::Str(s) => fnv(s.as_bytes()),
