@@ -31,7 +31,7 @@ pub struct SyntaxError {
     pub line: u32,
     /// 1-based offset of the caret, as CPython's `SyntaxError.offset` for a file: counted in characters
     /// for errors of its tokenizer, in UTF-8 bytes for errors of its parser and compiler (a CPython
-    /// quirk, kept so that the carets land where CPython draws them).
+    /// quirk, kept so that the carets land where CPython draws them). 0 where CPython draws no caret.
     pub offset: u32,
     /// 1-based end offset (exclusive) for a run of carets; equal to `offset + 1` for one caret.
     pub end_offset: u32,

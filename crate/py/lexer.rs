@@ -214,6 +214,7 @@ impl<'a> Lexer<'a> {
 
     fn run(&mut self) -> Result<(), SyntaxError> {
         let mut at_line_start = true;
+        let mut comment = None;
         loop {
             if at_line_start && self.brackets.is_empty() {
                 at_line_start = false;
@@ -226,23 +227,23 @@ impl<'a> Lexer<'a> {
             match c {
                 ' ' | '\t' | '\x0c' => self.i += 1,
                 '#' => {
+                    comment = Some(start);
                     while self.peek(0).is_some() && !self.at_newline() {
                         self.i += 1;
                     }
                 }
                 '\n' | '\r' => {
                     if self.brackets.is_empty() {
-                        let end = Pos {
-                            line: start.line,
-                            col: start.col + 1,
-                        };
+                        // As CPython's, the NEWLINE token starts at a comment before it and ends at the
+                        // newline character.
                         self.tokens.push(Token {
                             tok: Tok::Newline,
-                            start,
-                            end,
+                            start: comment.unwrap_or(start),
+                            end: start,
                         });
                         at_line_start = true;
                     }
+                    comment = None;
                     self.newline();
                 }
                 '\\' => {

@@ -379,6 +379,8 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// An error whose carets run under the token at `index` (CPython's errors without a known location
+    /// stand at the last token read).
     fn error_at_token(&self, index: usize, msg: impl Into<String>) -> SyntaxError {
         let t = &self.tokens[index];
         let mut err = self.error(SyntaxErrorKind::SyntaxError, msg, t.start, t.end);

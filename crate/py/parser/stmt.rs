@@ -694,7 +694,10 @@ impl Parser<'_> {
     fn function_def(&mut self, decorators: Vec<Expr>, start: Pos) -> PResult<Stmt> {
         self.bump();
         let (name, _) = self.name()?;
-        self.expect_op("(")?;
+        if !self.eat_op("(") {
+            // A forced token in CPython's grammar: it names what it expected, wherever it is.
+            return Err(self.error_at_token(self.pos, "expected '('"));
+        }
         let args = self.parameters(")")?;
         self.expect_op(")")?;
         let returns = if self.eat_op("->") {
