@@ -137,6 +137,8 @@ impl Solo {
                 Outcome::Ok(Ret::Int(0))
             }
             Call::Getpid => Outcome::Ok(Ret::Int(1000)),
+            // Sockets, select, signals…: a solo run has no kernel; the world (`sim::World`) has one.
+            _ => Outcome::Err(Errno::ENOSYS),
         }
     }
 }

@@ -45,6 +45,10 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
         (r, _) => r,
     };
     match kind {
+        ContKind::AfterSignalHandler { retry, kind } => match retry {
+            Some(call) => Ok(Action::Syscall { call, then: kind }),
+            None => super::sysconts::complete(vm, kind, crate::sys::Outcome::Ok(crate::sys::Ret::Int(0))),
+        },
         ContKind::Collect {
             iter,
             mut acc,

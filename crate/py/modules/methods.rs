@@ -138,6 +138,7 @@ pub fn install(vm: &mut Vm) {
         ("bytes.split", str_split),
         ("bytes.replace", str_replace),
         ("bytes.find", str_find),
+        ("bytes.index", bytes_index),
         ("bytes.join", bytes_join),
         ("bytes.count", str_count),
     ];
@@ -518,6 +519,13 @@ fn str_rfind(vm: &mut Vm, a: Args) -> R {
 fn str_index(vm: &mut Vm, a: Args) -> R {
     match find_impl(vm, &a, false)? {
         -1 => Err(vm.value_error("substring not found")),
+        i => ret(Value::Int(i)),
+    }
+}
+
+fn bytes_index(vm: &mut Vm, a: Args) -> R {
+    match find_impl(vm, &a, false)? {
+        -1 => Err(vm.value_error("subsection not found")),
         i => ret(Value::Int(i)),
     }
 }

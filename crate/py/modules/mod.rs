@@ -4,6 +4,7 @@
 //! continuing after a Python call), `sysconts` (natives continuing after a syscall), and the modules
 //! `greenlet`, `time` and `sys`.
 
+pub mod _ioplay;
 pub mod builtins;
 pub mod conts;
 mod errno;
@@ -30,6 +31,7 @@ pub fn import_native(vm: &mut Vm, name: &str) -> Option<ObjId> {
         "errno" => Some(errno::module(vm)),
         "sys" => Some(sysmod::module(vm)),
         "greenlet" => Some(greenlet::module(vm)),
+        "_ioplay" => Some(_ioplay::module(vm)),
         _ => None,
     }
 }

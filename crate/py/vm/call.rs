@@ -29,6 +29,8 @@ pub enum ReturnTo {
     Discard,
     /// The main module's frame: its end ends the program.
     Exit,
+    /// A library module's body (see `vm/import.rs`): its end runs the caller's import instruction again.
+    Reimport,
 }
 
 impl ReturnTo {
@@ -133,6 +135,12 @@ pub type SysFn = fn(&mut Vm, Result<Ret, crate::sys::Errno>, Value) -> Result<Ac
 pub enum ContKind {
     /// A module's own continuation (sockets, select, …): see [`ContFn`].
     Native { f: ContFnPtr, data: Value },
+    /// A signal handler interrupted a syscall (EINTR) and has run: make the call again (`retry`), or,
+    /// for `pause`, complete it (PEP 475, as CPython does).
+    AfterSignalHandler {
+        retry: Option<crate::sys::Call>,
+        kind: SysCont,
+    },
     /// `list(it)`, `tuple(it)`, `set(it)`, `sorted(it)`… collect items into `acc`, then finish.
     Collect {
         iter: Value,
@@ -315,6 +323,7 @@ impl ContKind {
                 out.extend(meta_kw.iter().map(|k| k.1));
             }
             ContKind::AnyAll { iter, .. } => out.push(*iter),
+            ContKind::AfterSignalHandler { kind, .. } => kind.trace(out),
             ContKind::NextDefault { default } => out.push(*default),
             ContKind::Native { data, .. } => out.push(*data),
             ContKind::StartCollect { finish } => finish.trace(out),
@@ -773,6 +782,10 @@ impl Vm {
             ReturnTo::Discard => Ok(()),
             ReturnTo::Exit => {
                 self.finish(0);
+                Ok(())
+            }
+            ReturnTo::Reimport => {
+                self.frames.last_mut().expect("the importing frame").pc -= 1;
                 Ok(())
             }
         }

@@ -948,8 +948,10 @@ impl Vm {
             }
             Op::ImportName(s) => {
                 let name = self.sym_name(s).to_string();
-                let m = self.import(&name)?;
-                self.push(Value::Obj(m));
+                // None: a library module's body runs first, then this instruction again.
+                if let Some(m) = self.import_step(&name)? {
+                    self.push(Value::Obj(m));
+                }
             }
             Op::ImportFrom(s) => {
                 let m = *f.stack.last().expect("stack");
@@ -969,6 +971,14 @@ impl Vm {
                         },
                         _ => String::new(),
                     };
+                    match self.import_submodule(&mn, &n)? {
+                        super::import::Submodule::Loaded(sub) => {
+                            self.push(Value::Obj(sub));
+                            return Ok(());
+                        }
+                        super::import::Submodule::Started => return Ok(()),
+                        super::import::Submodule::Missing => {}
+                    }
                     return Err(self.exc(
                         ExcKind::ImportError,
                         format!("cannot import name '{n}' from '{mn}' (unknown location)"),

@@ -27,6 +27,7 @@ pub(crate) mod call;
 mod exc;
 mod exec;
 pub(crate) mod format;
+mod import;
 mod ops;
 mod suggest;
 mod traceback;

@@ -119,6 +119,11 @@ impl Vm {
                 let mut last: Option<(String, u32, String)> = None;
                 let mut repeats = 0usize;
                 for (code, pc) in d.traceback.iter().rev() {
+                    // ioplay's libraries stand for CPython's C modules (`_socket`, `select`): their
+                    // frames are not shown, so a traceback ends at the program's line, as CPython's.
+                    if super::import::is_library_file(&code.filename) {
+                        continue;
+                    }
                     let loc = code.locs.get(*pc as usize).copied().unwrap_or_default();
                     let key = (code.filename.to_string(), loc.span.line, code.name.clone());
                     if last.as_ref() == Some(&key) {
