@@ -43,6 +43,10 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
         _ => usage_error("expected `run` or `list`"),
     }
 }
