@@ -122,3 +122,32 @@ fn language_comes_from_the_browser_tag_or_the_query() {
     assert_eq!(Lang::from_query("?language=zh"), None);
     assert_eq!(Lang::from_query(""), None);
 }
+
+#[path = "lessons/mod.rs"]
+mod lessons;
+
+/// design.md: "same input, same trace, byte for byte, on native and on wasm". The lesson's scenarios run
+/// here on the wasm build of the world (VM, kernel, wire) and must give the hashes the native test pins.
+#[wasm_bindgen_test]
+fn every_lesson_scenario_gives_the_native_trace_hash_in_the_browser() {
+    for (name, pinned) in lessons::TRACE_HASHES {
+        let mut run = lessons::timeline(name);
+        run.seek(u64::MAX);
+        let seen = ioplay::trace::trace_hash(run.events());
+        assert_eq!(
+            seen, *pinned,
+            "{name}: {seen:#018x} in the browser, {pinned:#018x} natively"
+        );
+    }
+}
+
+/// In wasm the parser has no thread to move a deep parse to: CPython's 200 nested brackets must fit the
+/// main stack (`.cargo/config.toml` gives it 8 MiB).
+#[wasm_bindgen_test]
+fn the_parser_takes_cpythons_200_nested_brackets_in_the_browser() {
+    let source = format!("x = {}1{}\n", "(".repeat(199), ")".repeat(199));
+    assert!(ioplay::py::parser::parse(&source, "deep.py").is_ok());
+    let too_deep = format!("x = {}1{}\n", "(".repeat(201), ")".repeat(201));
+    let error = ioplay::py::parser::parse(&too_deep, "deep.py").unwrap_err();
+    assert_eq!(error.msg, "too many nested parentheses");
+}

@@ -1,9 +1,10 @@
 //! `ioplay run` on the simulated world: built-in scenarios, several programs side by side, endings,
 //! tracing, bad input; and the world's determinism and seeking with real Python programs.
 
-use ioplay::scenarios::{self, Overrides};
-use ioplay::sim::python::Python;
 use ioplay::sim::{trace_hash, Ending, Timeline};
+
+mod lessons;
+use lessons::{timeline, TRACE_HASHES};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -227,7 +228,7 @@ fn bad_input_is_one_clear_line_and_a_failing_status() {
 fn list_names_every_builtin_scenario() {
     let out = ioplay(&["list"]);
     let stdout = text(&out.stdout);
-    for b in scenarios::SCENARIOS {
+    for b in ioplay::scenarios::SCENARIOS {
         assert!(stdout.lines().any(|l| l.starts_with(b.name)), "{}", b.name);
     }
 }
@@ -303,18 +304,6 @@ except OSError as e:
          b''\n\
          [Errno 9] Bad file descriptor\n"
     );
-}
-
-/// The built-in scenario `name` as a timeline, its Python programs loaded from the gallery.
-fn timeline(name: &str) -> Timeline {
-    let scenario = scenarios::builtin_scenario(name).expect("a built-in scenario");
-    let world = scenario
-        .build(&Overrides::default(), &mut |program| {
-            let (file, source) = scenarios::builtin_source(program).expect("a gallery program");
-            Ok(Python::load(source, &file, vec![file.clone()]))
-        })
-        .expect("the world builds");
-    Timeline::new(world)
 }
 
 fn stdout_of(timeline: &Timeline) -> Vec<u8> {
@@ -583,4 +572,25 @@ print('never')
     assert!(trace.contains("--- SIGALRM {si_signo=SIGALRM"), "{trace}");
     assert!(trace.trim_end().ends_with("+++ killed by SIGALRM +++"), "{trace}");
     assert_eq!(out.status.code(), Some(128 + 14));
+}
+
+#[test]
+fn every_lesson_scenario_has_its_pinned_trace_hash() {
+    let seen: Vec<(String, u64)> = ioplay::scenarios::SCENARIOS
+        .iter()
+        .map(|b| {
+            let mut run = timeline(b.name);
+            run.seek(u64::MAX);
+            (b.name.to_string(), trace_hash(run.events()))
+        })
+        .collect();
+    let pinned: Vec<(String, u64)> = TRACE_HASHES.iter().map(|(n, h)| (n.to_string(), *h)).collect();
+    let source: String = seen
+        .iter()
+        .map(|(n, h)| format!("    (\"{n}\", {h:#018x}),\n"))
+        .collect();
+    assert_eq!(
+        seen, pinned,
+        "trace hashes changed; if that is meant, pin in tests/lessons/mod.rs:\n{source}"
+    );
 }

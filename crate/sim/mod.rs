@@ -12,8 +12,9 @@ pub mod solo;
 pub mod timeline;
 pub mod world;
 
+pub use crate::trace::trace_hash;
 pub use program::{ProcessEnv, Program, Run};
-pub use timeline::{trace_hash, Timeline};
+pub use timeline::Timeline;
 pub use world::{Ending, Output, ProcState, ProcessSpec, Tick, Waiting, World};
 
 #[cfg(test)]

@@ -140,16 +140,3 @@ fn feed(world: &mut World, input: &Input) {
         world.close_stdin(input.process);
     }
 }
-
-/// FNV-1a over the events' JSON: equal runs have equal hashes, byte for byte.
-pub fn trace_hash(events: &[Event]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for e in events {
-        let json = serde_json::to_vec(e).expect("events serialise");
-        for byte in json.into_iter().chain([b'\n']) {
-            hash ^= byte as u64;
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
-}

@@ -277,14 +277,18 @@ pub fn json_lines(events: &[Event]) -> String {
     out
 }
 
-/// A stable 64-bit FNV-1a hash of the timeline, to check that the same seed gives the same trace.
+/// A stable 64-bit FNV-1a hash over every event's JSON (every field, one line each): equal runs have equal
+/// hashes, byte for byte — on native and on wasm alike.
 pub fn trace_hash(events: &[Event]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in timeline(events, Lang::En).bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for event in events {
+        let json = serde_json::to_vec(event).expect("events serialise");
+        for byte in json.into_iter().chain([b'\n']) {
+            hash ^= byte as u64;
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
-    h
+    hash
 }
 
 #[cfg(test)]
