@@ -36,7 +36,7 @@ mod view;
 pub use config::{HostConfig, LinkConfig, WorldConfig};
 pub use fdtable::FdEntry;
 pub use objects::ObjId;
-pub use signal::{SigCode, SignalAction};
+pub use signal::{alarm_seconds_left, restartable, Disposition, SigCode, SignalAction, SignalState};
 pub use view::{AioView, FdView, InterestView, KernelView, ObjectView, ProcessView};
 
 use crate::net::{Prng, Wire};

@@ -20,7 +20,9 @@ pub enum SignalAction {
     Terminated(i32),
 }
 
-/// A process's signal state.
+/// A process's signal state: dispositions, the pending and blocked masks, who sent each pending signal, and
+/// ITIMER_REAL. The rules that decide what a signal does live here, so that the simulated kernel and the
+/// native backend (`sys/native`) share them; each does its own events, wake-ups and timers.
 #[derive(Clone, Debug, Default)]
 pub struct SignalState {
     pub actions: BTreeMap<i32, SigAction>,
@@ -30,7 +32,7 @@ pub struct SignalState {
     /// ITIMER_REAL: next expiry and interval, and a generation to forget stale timers.
     pub itimer: Option<(Nanos, Nanos)>,
     pub itimer_gen: u64,
-    /// The armed timer, to cancel when re-armed.
+    /// The simulated kernel's armed timer, to cancel when re-armed (the native backend has no timer queue).
     itimer_key: Option<super::TimerKey>,
     /// Who sent each pending signal.
     codes: BTreeMap<i32, SigCode>,
@@ -81,10 +83,104 @@ impl SignalState {
     pub fn restarts(&self, sig: i32) -> bool {
         self.action(sig).flags & SA_RESTART != 0
     }
+
+    /// ITIMER_REAL's next expiry.
+    pub fn itimer_due(&self) -> Option<Nanos> {
+        self.itimer.map(|(at, _)| at)
+    }
+
+    /// Make `sig` pending: `Ignored` when its disposition discards it, `Generated` when it is now pending,
+    /// `None` when it already was (standard signals do not queue twice).
+    pub fn raise(&mut self, sig: i32, code: SigCode) -> Option<SignalStep> {
+        let ignored = match self.action(sig).handler {
+            SigHandler::Ignore => true,
+            SigHandler::Default => default_ignores(sig),
+            SigHandler::Handler(_) => false,
+        };
+        if ignored && sig != SIGKILL {
+            return Some(SignalStep::Ignored);
+        }
+        if self.pending & bit(sig) != 0 {
+            return None;
+        }
+        self.pending |= bit(sig);
+        self.codes.insert(sig, code);
+        Some(SignalStep::Generated)
+    }
+
+    /// Take the lowest pending, unblocked signal: its number, its sender and what its disposition does.
+    pub fn take(&mut self) -> Option<(i32, SigCode, Disposition)> {
+        let sig = self.next_deliverable()?;
+        self.pending &= !bit(sig);
+        let code = self.codes.remove(&sig).unwrap_or(SigCode::Kernel);
+        let disposition = match self.action(sig).handler {
+            SigHandler::Handler(handler) => Disposition::Handler(handler),
+            SigHandler::Ignore => Disposition::Ignore,
+            SigHandler::Default if default_ignores(sig) => Disposition::Ignore,
+            SigHandler::Default => Disposition::Kill,
+        };
+        Some((sig, code, disposition))
+    }
+
+    /// `rt_sigaction(2)` on this process: the old action. Setting SIG_IGN discards a pending instance
+    /// (POSIX); SIGKILL and SIGSTOP cannot be caught.
+    pub fn sigaction(&mut self, sig: i32, action: Option<SigAction>) -> Result<SigAction, Errno> {
+        if !(1..=SIGRTMAX).contains(&sig) || (action.is_some() && matches!(sig, SIGKILL | SIGSTOP)) {
+            return Err(Errno::EINVAL);
+        }
+        let old = self.action(sig);
+        if let Some(new) = action {
+            self.actions.insert(sig, new);
+            if new.handler == SigHandler::Ignore {
+                self.pending &= !bit(sig);
+            }
+        }
+        Ok(old)
+    }
+
+    /// `rt_sigprocmask(2)` on this process: the old mask. SIGKILL and SIGSTOP cannot be blocked.
+    pub fn sigprocmask(&mut self, how: i32, set: Option<u64>) -> Result<u64, Errno> {
+        let old = self.blocked;
+        if let Some(set) = set {
+            let set = set & !(bit(SIGKILL) | bit(SIGSTOP));
+            self.blocked = match how {
+                SIG_BLOCK => old | set,
+                SIG_UNBLOCK => old & !set,
+                SIG_SETMASK => set,
+                _ => return Err(Errno::EINVAL),
+            };
+        } else if !(SIG_BLOCK..=SIG_SETMASK).contains(&how) {
+            return Err(Errno::EINVAL);
+        }
+        Ok(old)
+    }
+}
+
+/// What a taken signal's disposition does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disposition {
+    /// Run the program's handler.
+    Handler(u64),
+    /// Discard it.
+    Ignore,
+    /// The default action: terminate the process.
+    Kill,
+}
+
+/// `alarm(2)`'s answer for an old ITIMER_REAL with `left` to go: whole seconds, rounded up from half a second
+/// and never 0 while an alarm was pending (Linux's `alarm_setitimer`; checked on the real kernel by
+/// `tests/native_compare.rs`).
+pub fn alarm_seconds_left(left: Nanos) -> i64 {
+    const SEC: Nanos = 1_000_000_000;
+    if left == 0 {
+        0
+    } else {
+        ((left + SEC / 2) / SEC).max(1) as i64
+    }
 }
 
 /// Calls that SA_RESTART restarts (signal(7)); the rest fail with EINTR whatever the flags.
-pub(super) fn restartable(call: &Call) -> bool {
+pub fn restartable(call: &Call) -> bool {
     matches!(
         call,
         Call::Read { .. }
@@ -108,23 +204,13 @@ impl Kernel {
         if !p.alive || !(1..=SIGRTMAX).contains(&sig) {
             return;
         }
-        let action = p.signals.action(sig);
-        let ignored = match action.handler {
-            SigHandler::Ignore => true,
-            SigHandler::Default => default_ignores(sig),
-            SigHandler::Handler(_) => false,
-        };
-        if ignored && sig != SIGKILL {
-            self.emit_signal(pid, sig, SignalStep::Ignored, code);
+        let Some(step) = p.signals.raise(sig, code) else {
             return;
+        };
+        self.emit_signal(pid, sig, step, code);
+        if step == SignalStep::Generated {
+            self.woken.insert(pid);
         }
-        if p.signals.pending & bit(sig) != 0 {
-            return; // standard signals do not queue twice
-        }
-        p.signals.pending |= bit(sig);
-        p.signals.codes.insert(sig, code);
-        self.emit_signal(pid, sig, SignalStep::Generated, code);
-        self.woken.insert(pid);
     }
 
     fn emit_signal(&mut self, pid: Pid, sig: i32, step: SignalStep, code: SigCode) {
@@ -155,19 +241,14 @@ impl Kernel {
             if !p.alive || p.in_call.is_some() {
                 return None;
             }
-            let sig = p.signals.next_deliverable()?;
-            p.signals.pending &= !bit(sig);
-            let code = p.signals.codes.remove(&sig).unwrap_or(SigCode::Kernel);
-            match p.signals.action(sig).handler {
-                SigHandler::Handler(handler) => {
+            let (sig, code, disposition) = p.signals.take()?;
+            match disposition {
+                Disposition::Handler(handler) => {
                     self.emit_signal(pid, sig, SignalStep::Delivered, code);
                     return Some(SignalAction::Handler { sig, handler });
                 }
-                SigHandler::Ignore => self.emit_signal(pid, sig, SignalStep::Ignored, code),
-                SigHandler::Default if default_ignores(sig) => {
-                    self.emit_signal(pid, sig, SignalStep::Ignored, code)
-                }
-                SigHandler::Default => {
+                Disposition::Ignore => self.emit_signal(pid, sig, SignalStep::Ignored, code),
+                Disposition::Kill => {
                     self.emit_signal(pid, sig, SignalStep::Killed, code);
                     self.exit_process(pid, ProcState::Killed(sig));
                     return Some(SignalAction::Terminated(sig));
@@ -183,37 +264,14 @@ impl Kernel {
         sig: i32,
         action: Option<SigAction>,
     ) -> Result<Ret, Errno> {
-        if !(1..=SIGRTMAX).contains(&sig) || (action.is_some() && matches!(sig, SIGKILL | SIGSTOP)) {
-            return Err(Errno::EINVAL);
-        }
         let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
-        let old = p.signals.action(sig);
-        if let Some(new) = action {
-            p.signals.actions.insert(sig, new);
-            // Setting SIG_IGN discards a pending instance (POSIX).
-            if new.handler == SigHandler::Ignore {
-                p.signals.pending &= !bit(sig);
-            }
-        }
-        Ok(Ret::SigAction(old))
+        p.signals.sigaction(sig, action).map(Ret::SigAction)
     }
 
-    /// `rt_sigprocmask(2)`: SIGKILL and SIGSTOP cannot be blocked.
+    /// `rt_sigprocmask(2)`.
     pub(super) fn sys_rt_sigprocmask(&mut self, pid: Pid, how: i32, set: Option<u64>) -> Result<Ret, Errno> {
         let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
-        let old = p.signals.blocked;
-        if let Some(set) = set {
-            let set = set & !(bit(SIGKILL) | bit(SIGSTOP));
-            p.signals.blocked = match how {
-                SIG_BLOCK => old | set,
-                SIG_UNBLOCK => old & !set,
-                SIG_SETMASK => set,
-                _ => return Err(Errno::EINVAL),
-            };
-        } else if !(SIG_BLOCK..=SIG_SETMASK).contains(&how) {
-            return Err(Errno::EINVAL);
-        }
-        Ok(Ret::SigMask(old))
+        p.signals.sigprocmask(how, set).map(Ret::SigMask)
     }
 
     /// `kill(2)`: signal 0 only checks that the process exists.
@@ -230,11 +288,10 @@ impl Kernel {
         Ok(Ret::Int(0))
     }
 
-    /// `alarm(2)`: the seconds left on the previous alarm (rounded up, as Linux does).
+    /// `alarm(2)`: the seconds left on the previous alarm, rounded as Linux does.
     pub(super) fn sys_alarm(&mut self, pid: Pid, seconds: u32) -> Result<Ret, Errno> {
-        let old = self.arm_itimer(pid, seconds as Nanos * 1_000_000_000, 0)?;
-        let left = old.0.div_ceil(1_000_000_000);
-        Ok(Ret::Int(left as i64))
+        let (left, _) = self.arm_itimer(pid, seconds as Nanos * 1_000_000_000, 0)?;
+        Ok(Ret::Int(alarm_seconds_left(left)))
     }
 
     /// `setitimer(2)`, ITIMER_REAL only.
@@ -300,5 +357,33 @@ impl Kernel {
             p.signals.itimer = None;
         }
         self.raise_signal(pid, SIGALRM);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alarm_rounds_the_seconds_left_as_linux_does() {
+        const MS: Nanos = 1_000_000;
+        assert_eq!(alarm_seconds_left(0), 0);
+        assert_eq!(
+            alarm_seconds_left(200 * MS),
+            1,
+            "a pending alarm never reads as 0"
+        );
+        assert_eq!(alarm_seconds_left(2_300 * MS), 2);
+        assert_eq!(alarm_seconds_left(2_500 * MS), 3);
+    }
+
+    #[test]
+    fn a_standard_signal_queues_once_and_an_ignored_one_not_at_all() {
+        let mut s = SignalState::default();
+        assert_eq!(s.raise(SIGIO, SigCode::Kernel), Some(SignalStep::Generated));
+        assert_eq!(s.raise(SIGIO, SigCode::Kernel), None);
+        assert_eq!(s.raise(SIGCHLD, SigCode::Kernel), Some(SignalStep::Ignored));
+        assert_eq!(s.take(), Some((SIGIO, SigCode::Kernel, Disposition::Kill)));
+        assert_eq!(s.take(), None);
     }
 }

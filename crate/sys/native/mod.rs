@@ -32,7 +32,6 @@ use crate::sys::{Call, Errno, Fd, Nanos, Outcome, Pid, Ret, WaitOn};
 use crate::trace::{Event, Kind, Phase, ProcState};
 use clock::Clock;
 use fdmap::{Entry, FdMap, RealKind, Target};
-use signals::Signals;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How long the world may wait on real readiness with no timer pending and nothing happening before
@@ -69,7 +68,7 @@ struct Proc {
     stdin_writer: Option<os::RealFd>,
     stdout: Vec<u8>,
     stderr: Vec<u8>,
-    signals: Signals,
+    signals: crate::kernel::SignalState,
     /// aio control blocks by the caller's `aiocb` address.
     aio: BTreeMap<u64, aio::AioCb>,
     counters: Counters,
@@ -166,7 +165,7 @@ impl NativeKernel {
                 stdin_writer: Some(write),
                 stdout: Vec::new(),
                 stderr: Vec::new(),
-                signals: Signals::default(),
+                signals: Default::default(),
                 aio: BTreeMap::new(),
                 counters: Counters::default(),
                 alive: true,
@@ -329,7 +328,7 @@ impl NativeKernel {
         let Some(p) = self.procs.get(&pid) else {
             return true;
         };
-        if !p.alive || p.signals.deliverable().is_some() {
+        if !p.alive || p.signals.next_deliverable().is_some() {
             return true;
         }
         if let Some(over) = self.aio_suspend_over(pid) {
@@ -417,7 +416,7 @@ impl NativeKernel {
         }
         p.alive = false;
         p.in_call = None;
-        p.signals.disarm_itimer();
+        p.signals.itimer = None;
         let open: Vec<Fd> = p.fds.iter().map(|(fd, _)| fd).collect();
         let mut reals = Vec::new();
         for fd in open {
@@ -433,10 +432,10 @@ impl NativeKernel {
     }
 
     fn block(&mut self, pid: Pid, call: &Call, wait: WaitOn, waited: bool) -> Outcome<Ret> {
-        if let Some(sig) = self.procs[&pid].signals.deliverable() {
+        if let Some(sig) = self.procs[&pid].signals.next_deliverable() {
             // As Linux: return to user space to run the handler; SA_RESTART restarts the restartable
             // calls (strace's `? ERESTARTSYS`), the rest fail with EINTR.
-            let restart = signals::restartable(call) && self.procs[&pid].signals.restarts(sig);
+            let restart = crate::kernel::restartable(call) && self.procs[&pid].signals.restarts(sig);
             if waited {
                 self.end_wait(pid, call);
             }

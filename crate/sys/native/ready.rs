@@ -137,7 +137,7 @@ impl NativeKernel {
         for (pid, p) in self.procs.iter().filter(|(_, p)| p.alive) {
             let Some(ic) = p.in_call.as_ref() else { continue };
             let Some(wait) = ic.wait.as_ref() else { continue };
-            if p.signals.deliverable().is_some() {
+            if p.signals.next_deliverable().is_some() {
                 ready.push(*pid);
                 continue;
             }

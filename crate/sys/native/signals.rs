@@ -3,74 +3,10 @@
 //! Real signals would hit this whole OS process (and every virtual process in it), so none is raised.
 
 use super::{NativeKernel, Proc};
-use crate::kernel::{SigCode, SignalAction};
+use crate::kernel::{alarm_seconds_left, Disposition, SigCode, SignalAction};
 use crate::sys::consts::*;
-use crate::sys::{Call, Errno, Nanos, Pid, Ret, SigAction, SigHandler};
+use crate::sys::{Errno, Nanos, Pid, Ret, SigAction};
 use crate::trace::{Kind, ProcState, SignalStep};
-use std::collections::BTreeMap;
-
-/// One process's signal state.
-#[derive(Clone, Debug, Default)]
-pub struct Signals {
-    actions: BTreeMap<i32, SigAction>,
-    /// Pending signals, bit `sig - 1`.
-    pending: u64,
-    blocked: u64,
-    /// ITIMER_REAL: next expiry and interval.
-    itimer: Option<(Nanos, Nanos)>,
-    /// Who sent each pending signal (strace's `si_code`).
-    codes: BTreeMap<i32, SigCode>,
-}
-
-fn bit(sig: i32) -> u64 {
-    1u64 << (sig - 1)
-}
-
-/// Signals whose default action is to ignore them.
-fn default_ignores(sig: i32) -> bool {
-    matches!(sig, SIGCHLD | SIGURG | SIGWINCH)
-}
-
-/// Calls that SA_RESTART restarts (signal(7)); the rest fail with EINTR.
-pub fn restartable(call: &Call) -> bool {
-    matches!(
-        call,
-        Call::Read { .. }
-            | Call::Write { .. }
-            | Call::RecvFrom { .. }
-            | Call::SendTo { .. }
-            | Call::Accept4 { .. }
-    )
-}
-
-impl Signals {
-    fn action(&self, sig: i32) -> SigAction {
-        self.actions.get(&sig).copied().unwrap_or_default()
-    }
-
-    /// The lowest pending, unblocked signal.
-    pub fn deliverable(&self) -> Option<i32> {
-        let ready = self.pending & !self.blocked;
-        (ready != 0).then(|| ready.trailing_zeros() as i32 + 1)
-    }
-
-    pub fn restarts(&self, sig: i32) -> bool {
-        self.action(sig).flags & SA_RESTART != 0
-    }
-
-    pub fn itimer_due(&self) -> Option<Nanos> {
-        self.itimer.map(|(at, _)| at)
-    }
-
-    /// (pending, blocked), bit `sig - 1`.
-    pub fn masks(&self) -> (u64, u64) {
-        (self.pending, self.blocked)
-    }
-
-    pub fn disarm_itimer(&mut self) {
-        self.itimer = None;
-    }
-}
 
 impl NativeKernel {
     /// Make a signal pending for a process (or discard it if ignored), waking it if it sleeps; sent by
@@ -79,25 +15,14 @@ impl NativeKernel {
         self.raise_signal_from(pid, sig, SigCode::Kernel);
     }
 
-    /// Make a signal pending, saying who sent it, as the simulated kernel does.
+    /// Make a signal pending, saying who sent it, by the simulated kernel's rules.
     pub fn raise_signal_from(&mut self, pid: Pid, sig: i32, code: SigCode) {
         let Some(p) = self.procs.get_mut(&pid) else { return };
         if !p.alive || !(1..=SIGRTMAX).contains(&sig) {
             return;
         }
-        let ignored = match p.signals.action(sig).handler {
-            SigHandler::Ignore => true,
-            SigHandler::Default => default_ignores(sig),
-            SigHandler::Handler(_) => false,
-        };
-        let step = if ignored && sig != SIGKILL {
-            SignalStep::Ignored
-        } else if p.signals.pending & bit(sig) != 0 {
-            return; // standard signals do not queue twice
-        } else {
-            p.signals.pending |= bit(sig);
-            p.signals.codes.insert(sig, code);
-            SignalStep::Generated
+        let Some(step) = p.signals.raise(sig, code) else {
+            return;
         };
         self.emit_signal(pid, sig, step, code);
         if step == SignalStep::Generated {
@@ -114,7 +39,7 @@ impl NativeKernel {
     pub fn signal_deliverable(&self, pid: Pid) -> bool {
         self.procs
             .get(&pid)
-            .is_some_and(|p| p.alive && p.signals.deliverable().is_some())
+            .is_some_and(|p| p.alive && p.signals.next_deliverable().is_some())
     }
 
     /// Deliver the next pending signal: a handler for the driver to run, or death by the default action.
@@ -127,19 +52,14 @@ impl NativeKernel {
             if !p.alive || p.in_call.is_some() {
                 return None;
             }
-            let sig = p.signals.deliverable()?;
-            p.signals.pending &= !bit(sig);
-            let code = p.signals.codes.remove(&sig).unwrap_or(SigCode::Kernel);
-            match p.signals.action(sig).handler {
-                SigHandler::Handler(handler) => {
+            let (sig, code, disposition) = p.signals.take()?;
+            match disposition {
+                Disposition::Handler(handler) => {
                     self.emit_signal(pid, sig, SignalStep::Delivered, code);
                     return Some(SignalAction::Handler { sig, handler });
                 }
-                SigHandler::Ignore => self.emit_signal(pid, sig, SignalStep::Ignored, code),
-                SigHandler::Default if default_ignores(sig) => {
-                    self.emit_signal(pid, sig, SignalStep::Ignored, code)
-                }
-                SigHandler::Default => {
+                Disposition::Ignore => self.emit_signal(pid, sig, SignalStep::Ignored, code),
+                Disposition::Kill => {
                     self.emit_signal(pid, sig, SignalStep::Killed, code);
                     self.exit_process(pid, ProcState::Killed(sig));
                     return Some(SignalAction::Terminated(sig));
@@ -175,34 +95,15 @@ impl NativeKernel {
         sig: i32,
         action: Option<SigAction>,
     ) -> Result<Ret, Errno> {
-        if !(1..=SIGRTMAX).contains(&sig) || (action.is_some() && matches!(sig, SIGKILL | SIGSTOP)) {
-            return Err(Errno::EINVAL);
-        }
-        let p = self.proc_mut(pid);
-        let old = p.signals.action(sig);
-        if let Some(a) = action {
-            p.signals.actions.insert(sig, a);
-            if a.handler == SigHandler::Ignore {
-                p.signals.pending &= !bit(sig);
-            }
-        }
-        Ok(Ret::SigAction(old))
+        self.proc_mut(pid)
+            .signals
+            .sigaction(sig, action)
+            .map(Ret::SigAction)
     }
 
     /// `rt_sigprocmask(2)`.
     pub(super) fn sys_sigprocmask(&mut self, pid: Pid, how: i32, set: Option<u64>) -> Result<Ret, Errno> {
-        let s = &mut self.proc_mut(pid).signals;
-        let old = s.blocked;
-        let unblockable = bit(SIGKILL) | bit(SIGSTOP);
-        if let Some(set) = set {
-            s.blocked = match how {
-                SIG_BLOCK => old | set,
-                SIG_UNBLOCK => old & !set,
-                SIG_SETMASK => set,
-                _ => return Err(Errno::EINVAL),
-            } & !unblockable;
-        }
-        Ok(Ret::SigMask(old))
+        self.proc_mut(pid).signals.sigprocmask(how, set).map(Ret::SigMask)
     }
 
     /// `kill(2)` between virtual processes (signal 0 only checks the target exists).
@@ -240,14 +141,10 @@ impl NativeKernel {
         })
     }
 
-    /// `alarm(2)`: seconds left on the previous alarm, rounded as Linux does (up from half a second).
+    /// `alarm(2)`: seconds left on the previous alarm, rounded as Linux does.
     pub(super) fn sys_alarm(&mut self, pid: Pid, seconds: u32) -> Result<Ret, Errno> {
-        const SEC: Nanos = 1_000_000_000;
-        match self.sys_setitimer(pid, ITIMER_REAL, seconds as Nanos * SEC, 0)? {
-            Ret::Itimer { value, .. } => {
-                let left = (value + SEC / 2) / SEC;
-                Ok(Ret::Int(if value > 0 { left.max(1) } else { 0 } as i64))
-            }
+        match self.sys_setitimer(pid, ITIMER_REAL, seconds as Nanos * 1_000_000_000, 0)? {
+            Ret::Itimer { value, .. } => Ok(Ret::Int(alarm_seconds_left(value))),
             _ => unreachable!("setitimer answers Itimer"),
         }
     }

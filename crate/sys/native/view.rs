@@ -72,7 +72,7 @@ impl NativeKernel {
                 state: if c.is_done() { "done" } else { "waiting for data" }.into(),
             })
             .collect();
-        let (pending, blocked) = p.signals.masks();
+        let (pending, blocked) = (p.signals.pending, p.signals.blocked);
         ProcessView {
             pid,
             name: p.name.clone(),
