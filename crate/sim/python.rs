@@ -3,13 +3,16 @@
 use super::program::{ProcessEnv, Program, Run};
 use crate::py::modules::_ioplay;
 use crate::py::vm::{Fuel, Step, Vm};
-use crate::sys::{Call, Errno, Outcome, Ret};
+use crate::sys::consts::SIGPIPE;
+use crate::sys::{Call, Errno, Outcome, Ret, SigAction, SigHandler};
 use std::fmt;
 
 /// A Python program: the stackless VM, run a slice at a time.
 #[derive(Clone)]
 pub struct Python {
     vm: Vm,
+    /// CPython's start-up calls not yet made, the next one last (see [`cpython_startup`]).
+    startup: Vec<Call>,
     /// The syscall being made (to make it again after a signal handler interrupted it).
     call: Option<Call>,
     /// Signals delivered while a syscall's answer is awaited: their handlers run when it comes.
@@ -24,6 +27,7 @@ impl Python {
         match vm.load_main(source, filename) {
             Ok(()) => Box::new(Python {
                 vm,
+                startup: cpython_startup(),
                 call: None,
                 signals: Vec::new(),
             }),
@@ -34,6 +38,15 @@ impl Python {
     pub fn vm(&self) -> &Vm {
         &self.vm
     }
+}
+
+/// What CPython does before `__main__` runs that a program can observe: it ignores SIGPIPE
+/// (`rt_sigaction(SIGPIPE, {sa_handler=SIG_IGN, …})` in strace), so a send on a connection the peer has
+/// closed raises `BrokenPipeError` instead of killing the process. Made as a real syscall, so the trace
+/// shows it too. Returned in reverse order: the next call is the last.
+fn cpython_startup() -> Vec<Call> {
+    let ignore = SigAction { handler: SigHandler::Ignore, ..SigAction::default() };
+    vec![Call::RtSigaction { sig: SIGPIPE, action: Some(ignore) }]
 }
 
 impl fmt::Debug for Python {
@@ -51,6 +64,9 @@ impl Program for Python {
     }
 
     fn step(&mut self, budget: u32) -> Run {
+        if let Some(call) = self.startup.last() {
+            return Run::Syscall(call.clone());
+        }
         let mut fuel = Fuel::new(budget as u64);
         match self.vm.step(&mut fuel) {
             Step::Finished(status) => Run::Finished(status),
@@ -63,6 +79,9 @@ impl Program for Python {
     }
 
     fn resume(&mut self, outcome: Outcome<Ret>) {
+        if self.startup.pop().is_some() {
+            return;
+        }
         // `_ioplay.sigaction` installs handlers without SA_RESTART, so an interrupted call fails with
         // EINTR: the kernel never asks a Python program to restart one.
         assert!(
