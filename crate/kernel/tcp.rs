@@ -251,7 +251,7 @@ impl Kernel {
         let s = self.sock(id);
         let mut children: Vec<ObjId> = s.accept_q.iter().copied().collect();
         if let Some(l) = s.local {
-            // Half-open children hold the listener's port; the connection table's holders find them.
+            // Half-open children hold the listener's port, so the port table lists them.
             let holders = self
                 .socks
                 .tcp_ports
