@@ -2234,3 +2234,171 @@ fn a_cloned_kernel_is_a_checkpoint_that_replays_identically() {
     assert_eq!(first, second);
     assert!(matches!(first.0, Ok(Ret::Recv { ref data, .. }) if data == b"before"));
 }
+
+/// `shutdown(SHUT_RD)` on a listener stops it as a close would (queued and half-open connections are
+/// reset), but the fd stays: `accept4` is EINVAL, poll sees a closed socket, and `listen` starts again
+/// with an empty queue — a half-open connection from before must not join it.
+#[test]
+fn shutdown_of_a_listener_resets_queued_and_half_open_connections() {
+    let mut t = T::new();
+    let s = t.spawn("server");
+    let c = t.spawn("client");
+    let l = t.listener(s, 7100, 5);
+    let queued = t.tcp(c, false);
+    let connect = |fd| Call::Connect { fd, addr: lo(7100) };
+    assert_eq!(t.block(c, connect(queued)), Ok(Ret::Int(0)));
+    t.wait(MS);
+    // A second client's SYN has reached the listener; its handshake is not over yet.
+    let half_open = t.tcp(c, true);
+    assert_eq!(t.call(c, connect(half_open)), Err(Errno::EINPROGRESS));
+    t.wait(60_000);
+    let shut = Call::Shutdown { fd: l, how: SHUT_RD };
+    assert_eq!(t.call(s, shut.clone()), Ok(Ret::Int(0)));
+    assert_eq!(t.call(s, Call::Accept4 { fd: l, flags: 0 }), Err(Errno::EINVAL));
+    let poll = Call::Poll {
+        fds: vec![PollFd {
+            fd: l,
+            events: POLLIN | POLLOUT,
+            revents: 0,
+        }],
+        timeout_ms: 0,
+    };
+    assert!(matches!(t.call(s, poll), Ok(Ret::Polled(ref v)) if v[0].revents == POLLOUT | POLLHUP));
+    assert_eq!(t.call(s, shut), Err(Errno::ENOTCONN), "no longer listening");
+    assert_eq!(t.call(s, Call::Listen { fd: l, backlog: 5 }), Ok(Ret::Int(0)));
+    t.wait(MS);
+    assert_eq!(t.recv(c, queued, 10), Err(Errno::ECONNRESET));
+    let so_error = Call::GetSockOpt {
+        fd: half_open,
+        level: SOL_SOCKET,
+        name: SO_ERROR,
+    };
+    assert_eq!(t.call(c, so_error), Ok(Ret::Int(Errno::ECONNRESET as i64)));
+    let accept = Call::Accept4 {
+        fd: l,
+        flags: SOCK_NONBLOCK,
+    };
+    let listening_again = t.raw(s, accept);
+    assert!(
+        matches!(listening_again, Outcome::WouldBlock(WaitOn::Readable(_))),
+        "{listening_again:?}"
+    );
+}
+
+/// `shutdown(SHUT_WR)` on a listener is 0 and changes nothing (Linux's `inet_shutdown`).
+#[test]
+fn shutdown_for_writing_leaves_a_listener_listening() {
+    let mut t = T::new();
+    let s = t.spawn("server");
+    let c = t.spawn("client");
+    let l = t.listener(s, 7200, 5);
+    assert_eq!(t.call(s, Call::Shutdown { fd: l, how: SHUT_WR }), Ok(Ret::Int(0)));
+    let cfd = t.tcp(c, false);
+    let connect = Call::Connect {
+        fd: cfd,
+        addr: lo(7200),
+    };
+    assert_eq!(t.block(c, connect), Ok(Ret::Int(0)));
+    assert!(matches!(
+        t.block(s, Call::Accept4 { fd: l, flags: 0 }),
+        Ok(Ret::Accepted { .. })
+    ));
+}
+
+/// A destination of 0.0.0.0 is this host: the socket's bound address, or 127.0.0.1 when it has none
+/// (Linux's routing lookup), for UDP `connect` and `sendto` and TCP `connect`.
+#[test]
+fn a_destination_of_0_0_0_0_is_the_bound_address_or_loopback() {
+    let mut cfg = WorldConfig::single_host();
+    let own = Ipv4Addr::new(10, 0, 0, 1);
+    cfg.hosts[0].addr = own;
+    let mut t = T {
+        k: Kernel::new(cfg),
+        now: 0,
+    };
+    let p = t.spawn("p");
+    let any = |port| SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, port);
+    let receiver = t.udp(p);
+    let bind = Call::Bind {
+        fd: receiver,
+        addr: any(7300),
+    };
+    assert_eq!(t.call(p, bind), Ok(Ret::Int(0)));
+
+    let unbound = t.udp(p);
+    assert_eq!(
+        t.call(
+            p,
+            Call::Connect {
+                fd: unbound,
+                addr: any(7300)
+            }
+        ),
+        Ok(Ret::Int(0))
+    );
+    assert_eq!(
+        t.call(p, Call::GetPeerName { fd: unbound }),
+        Ok(Ret::Addr(lo(7300)))
+    );
+    let bound = t.udp(p);
+    let on_own = SocketAddrV4::new(own, 7301);
+    assert_eq!(
+        t.call(
+            p,
+            Call::Bind {
+                fd: bound,
+                addr: on_own
+            }
+        ),
+        Ok(Ret::Int(0))
+    );
+    let to_any = Call::SendTo {
+        fd: bound,
+        data: b"x".to_vec(),
+        flags: 0,
+        addr: Some(any(7300)),
+    };
+    assert_eq!(t.call(p, to_any), Ok(Ret::Int(1)));
+    match t.block(
+        p,
+        Call::RecvFrom {
+            fd: receiver,
+            len: 1,
+            flags: 0,
+        },
+    ) {
+        Ok(Ret::Recv { data, from }) => assert_eq!((data, from), (b"x".to_vec(), Some(on_own))),
+        other => panic!("{other:?}"),
+    }
+
+    let l = t.tcp(p, false);
+    assert_eq!(
+        t.call(
+            p,
+            Call::Bind {
+                fd: l,
+                addr: any(7302)
+            }
+        ),
+        Ok(Ret::Int(0))
+    );
+    assert_eq!(t.call(p, Call::Listen { fd: l, backlog: 5 }), Ok(Ret::Int(0)));
+    let client = t.tcp(p, false);
+    let bind = Call::Bind {
+        fd: client,
+        addr: SocketAddrV4::new(own, 0),
+    };
+    assert_eq!(t.call(p, bind), Ok(Ret::Int(0)));
+    assert_eq!(
+        t.block(
+            p,
+            Call::Connect {
+                fd: client,
+                addr: any(7302)
+            }
+        ),
+        Ok(Ret::Int(0))
+    );
+    let peer = SocketAddrV4::new(own, 7302);
+    assert_eq!(t.call(p, Call::GetPeerName { fd: client }), Ok(Ret::Addr(peer)));
+}

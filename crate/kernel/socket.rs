@@ -561,6 +561,15 @@ impl Kernel {
         }
         let s = self.sock(id);
         let proto = s.proto;
+        if s.state == TcpState::Listen {
+            // Linux's `inet_shutdown`: a listener shut for reading stops listening (`tcp_disconnect`);
+            // SHUT_WR alone changes nothing. Either way the answer is 0.
+            if how != SHUT_WR {
+                self.tcp_stop_listening(id);
+                self.wake_obj(id);
+            }
+            return Ok(Ret::Int(0));
+        }
         let connected = match s.proto {
             Proto::Tcp => !matches!(s.state, TcpState::Closed | TcpState::Listen | TcpState::SynSent),
             Proto::Udp => s.remote.is_some(),
@@ -659,12 +668,26 @@ impl Kernel {
         }
     }
 
-    /// Which host owns `ip`, seen from `from` (loopback and a host's own address stay on the host).
-    pub(super) fn route(&self, from: usize, ip: Ipv4Addr) -> Option<usize> {
-        if is_loopback(ip) || self.hosts[from].addr == ip {
-            return Some(from);
+    /// Where a packet from `src` (a socket's bound address, maybe 0.0.0.0) to `dst` goes, seen from host
+    /// `from`: the host that owns the destination (loopback and a host's own address stay on the host) and
+    /// the address it is sent to. As Linux's `ip_route_output_key_hash_rcu`, a destination of 0.0.0.0
+    /// means this host: the source address, or 127.0.0.1 when the socket has none.
+    pub(super) fn route(&self, from: usize, src: Ipv4Addr, dst: Ipv4Addr) -> Option<(usize, Ipv4Addr)> {
+        let dst = match (dst.is_unspecified(), src.is_unspecified()) {
+            (false, _) => dst,
+            (true, false) => src,
+            (true, true) => Ipv4Addr::LOCALHOST,
+        };
+        if is_loopback(dst) || self.hosts[from].addr == dst {
+            return Some((from, dst));
         }
-        self.hosts.iter().position(|h| h.addr == ip)
+        let to = self.hosts.iter().position(|h| h.addr == dst)?;
+        Some((to, dst))
+    }
+
+    /// The address a socket's packets leave from: the bound one, or 0.0.0.0.
+    pub(super) fn bound_ip(&self, id: ObjId) -> Ipv4Addr {
+        self.sock(id).local.map_or(Ipv4Addr::UNSPECIFIED, |l| *l.ip())
     }
 
     /// The source address a socket on `host` uses towards `dst`.

@@ -64,9 +64,10 @@ impl Kernel {
     /// Start the handshake: bind a source port if needed, send SYN.
     pub(super) fn tcp_connect(&mut self, id: ObjId, addr: SocketAddrV4) -> Result<(), Errno> {
         let host = self.sock(id).host;
-        let Some(to_host) = self.route(host, *addr.ip()) else {
+        let Some((to_host, dst_ip)) = self.route(host, self.bound_ip(id), *addr.ip()) else {
             return Err(Errno::ENETUNREACH);
         };
+        let addr = SocketAddrV4::new(dst_ip, addr.port());
         let src_ip = self.source_ip(host, *addr.ip());
         let local = match self.sock(id).local {
             None => self.bind_port(id, src_ip, 0)?,
@@ -225,14 +226,7 @@ impl Kernel {
     pub(super) fn tcp_close(&mut self, id: ObjId) {
         let s = self.sock(id);
         match s.state {
-            TcpState::Listen => {
-                let children: Vec<ObjId> = self.sock_mut(id).accept_q.drain(..).collect();
-                for child in children {
-                    self.tcp_emit(child, RST, Vec::new());
-                    self.tcp_free(child);
-                }
-                self.tcp_free(id);
-            }
+            TcpState::Listen => self.tcp_stop_listening(id),
             TcpState::Closed | TcpState::SynSent => self.tcp_free(id),
             // Unread data: Linux resets the connection instead of a graceful FIN (RFC 2525 2.17).
             _ if !s.rx.is_empty() && !s.orphan => {
@@ -248,6 +242,35 @@ impl Kernel {
                 }
             }
         }
+    }
+
+    /// Stop listening, as Linux's `inet_csk_listen_stop` (on close, and on `shutdown(SHUT_RD)`): queued
+    /// and half-open connections are reset, and the socket is freed — or, while an fd still holds it, left
+    /// closed, so a later `accept4` is EINVAL and `listen` may start again (on its own port if it bound one).
+    pub(super) fn tcp_stop_listening(&mut self, id: ObjId) {
+        let s = self.sock(id);
+        let mut children: Vec<ObjId> = s.accept_q.iter().copied().collect();
+        if let Some(l) = s.local {
+            // Half-open children hold the listener's port, so the port table lists them.
+            let holders = self
+                .socks
+                .tcp_ports
+                .get(&(s.host, l.port()))
+                .into_iter()
+                .flatten();
+            children.extend(holders.copied().filter(|&c| {
+                let child = self.sock(c);
+                child.listener == Some(id) && child.state == TcpState::SynRcvd
+            }));
+        }
+        let s = self.sock_mut(id);
+        s.accept_q.clear();
+        s.syn_q = 0;
+        for child in children {
+            self.tcp_emit(child, RST, Vec::new());
+            self.tcp_free(child);
+        }
+        self.tcp_free(id);
     }
 
     /// Forget a socket: its port, its connection entry, its object.
@@ -319,7 +342,7 @@ impl Kernel {
         let (Some(src), Some(dst)) = (s.local, s.remote) else {
             return;
         };
-        let Some(to_host) = self.route(s.host, *dst.ip()) else {
+        let Some((to_host, _)) = self.route(s.host, *src.ip(), *dst.ip()) else {
             return;
         };
         let seq = if flags.syn {

@@ -15,9 +15,10 @@ impl Kernel {
     /// `connect(2)` on UDP: remember the default peer (binding a port first if needed).
     pub(super) fn udp_connect(&mut self, id: ObjId, addr: SocketAddrV4) -> Result<Ret, Errno> {
         let host = self.sock(id).host;
-        if self.route(host, *addr.ip()).is_none() {
+        let Some((_, dst_ip)) = self.route(host, self.bound_ip(id), *addr.ip()) else {
             return Err(Errno::ENETUNREACH);
-        }
+        };
+        let addr = SocketAddrV4::new(dst_ip, addr.port());
         if self.sock(id).local.is_none() {
             let ip = self.source_ip(host, *addr.ip());
             self.bind_port(id, ip, 0)?;
@@ -40,9 +41,10 @@ impl Kernel {
             return Err(Errno::EMSGSIZE);
         }
         let host = s.host;
-        let Some(to_host) = self.route(host, *dst.ip()) else {
+        let Some((to_host, dst_ip)) = self.route(host, self.bound_ip(id), *dst.ip()) else {
             return Err(Errno::ENETUNREACH);
         };
+        let dst = SocketAddrV4::new(dst_ip, dst.port());
         let src_ip = self.source_ip(host, *dst.ip());
         let local = match self.sock(id).local {
             None => self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?,
