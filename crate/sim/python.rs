@@ -45,8 +45,14 @@ impl Python {
 /// closed raises `BrokenPipeError` instead of killing the process. Made as a real syscall, so the trace
 /// shows it too. Returned in reverse order: the next call is the last.
 fn cpython_startup() -> Vec<Call> {
-    let ignore = SigAction { handler: SigHandler::Ignore, ..SigAction::default() };
-    vec![Call::RtSigaction { sig: SIGPIPE, action: Some(ignore) }]
+    let ignore = SigAction {
+        handler: SigHandler::Ignore,
+        ..SigAction::default()
+    };
+    vec![Call::RtSigaction {
+        sig: SIGPIPE,
+        action: Some(ignore),
+    }]
 }
 
 impl fmt::Debug for Python {
