@@ -1,0 +1,689 @@
+//! `random` as CPython 3.11 has it: MT19937 seeded by `init_by_array`, and `random.py`'s algorithms on
+//! top (`_randbelow` by rejection, `shuffle`, `sample`, `choices`, `gauss`), so a seeded program prints
+//! CPython's numbers. Unseeded generators draw from the world's seed mixed with the pid (the stand-in for
+//! the OS's entropy, `Vm::entropy`), never a clock. A generator's state is a bytearray attribute of its
+//! `Random` instance, so it lives in the heap and checkpoints replay it.
+
+use crate::py::value::{Instance, Native, Obj, ObjId, Value};
+use crate::py::vm::{types_new_class, Action, Args, ExcKind, Vm};
+use num_bigint::{BigInt, Sign};
+use std::collections::BTreeSet;
+
+type R = Result<Action, Value>;
+
+const N: usize = 624;
+const M: usize = 397;
+/// Where a generator keeps its words (624 little-endian u32, then the index), and CPython's spare normal.
+const STATE: &str = "_mt";
+const GAUSS_NEXT: &str = "gauss_next";
+const METHODS: &[(&str, crate::py::vm::NativeFn)] = &[
+    ("Random.seed", seed),
+    ("Random.random", random),
+    ("Random.getrandbits", getrandbits),
+    ("Random.randrange", randrange),
+    ("Random.randint", randint),
+    ("Random.choice", choice),
+    ("Random.choices", choices),
+    ("Random.shuffle", shuffle),
+    ("Random.sample", sample),
+    ("Random.uniform", uniform),
+    ("Random.gauss", gauss),
+    ("Random.getstate", getstate),
+    ("Random.setstate", setstate),
+];
+
+/// Hands a starting process its entropy: the world's seed mixed with its pid, so runs with the same seed
+/// repeat and processes differ.
+pub fn set_world_seed(vm: &mut Vm, world_seed: u64, pid: u32) {
+    vm.entropy = splitmix64(&mut (world_seed ^ (pid as u64).wrapping_mul(0xA076_1D64_78BD_642F)));
+}
+
+pub fn module(vm: &mut Vm) -> ObjId {
+    let m = vm.new_module("random");
+    let object = vm.types.object;
+    let cls = types_new_class(vm, "Random", object, crate::py::value::Kind::Object, "random");
+    vm.def_native(cls, "Random.__init__", init);
+    for &(name, f) in METHODS {
+        vm.def_native(cls, name, f);
+    }
+    vm.set_attr_raw(m, "Random", Value::Obj(cls));
+    // The module's functions are the bound methods of one hidden instance, as in CPython.
+    let inst = Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(Instance {
+        class: cls,
+        attrs: Default::default(),
+        exc: None,
+    }))));
+    seed_from_entropy(vm, inst);
+    vm.set_attr_raw(m, "_inst", inst);
+    for &(name, f) in METHODS {
+        let native = Native { name, f };
+        let bound = Value::Obj(vm.heap.alloc(Obj::NativeMethod { recv: inst, native }));
+        vm.set_attr_raw(m, name.trim_start_matches("Random."), bound);
+    }
+    m
+}
+
+// ---- MT19937 over a generator's bytearray ----
+
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The 624 words and the index, read and written in place in the generator's bytes.
+struct Mt<'a>(&'a mut [u8]);
+
+impl Mt<'_> {
+    fn get(&self, i: usize) -> u32 {
+        u32::from_le_bytes(self.0[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
+    }
+
+    fn set(&mut self, i: usize, v: u32) {
+        self.0[i * 4..i * 4 + 4].copy_from_slice(&v.to_le_bytes());
+    }
+
+    fn init_genrand(&mut self, s: u32) {
+        self.set(0, s);
+        for i in 1..N {
+            let p = self.get(i - 1);
+            self.set(
+                i,
+                1_812_433_253u32
+                    .wrapping_mul(p ^ (p >> 30))
+                    .wrapping_add(i as u32),
+            );
+        }
+        self.set(N, N as u32);
+    }
+
+    fn init_by_array(&mut self, key: &[u32]) {
+        self.init_genrand(19_650_218);
+        let (mut i, mut j) = (1usize, 0usize);
+        for _ in 0..N.max(key.len()) {
+            let p = self.get(i - 1);
+            let v = (self.get(i) ^ (p ^ (p >> 30)).wrapping_mul(1_664_525))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
+            self.set(i, v);
+            i += 1;
+            j += 1;
+            if i >= N {
+                self.set(0, self.get(N - 1));
+                i = 1;
+            }
+            if j >= key.len() {
+                j = 0;
+            }
+        }
+        for _ in 0..N - 1 {
+            let p = self.get(i - 1);
+            let v = (self.get(i) ^ (p ^ (p >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            self.set(i, v);
+            i += 1;
+            if i >= N {
+                self.set(0, self.get(N - 1));
+                i = 1;
+            }
+        }
+        self.set(0, 0x8000_0000);
+    }
+
+    fn twist(&mut self) {
+        let mix = |a: u32, b: u32| {
+            let y = (a & 0x8000_0000) | (b & 0x7fff_ffff);
+            (y >> 1) ^ if y & 1 == 1 { 0x9908_b0df } else { 0 }
+        };
+        for k in 0..N {
+            let v = self.get((k + M) % N) ^ mix(self.get(k), self.get((k + 1) % N));
+            self.set(k, v);
+        }
+    }
+
+    fn next_u32(&mut self) -> u32 {
+        let mut index = self.get(N) as usize;
+        if index >= N {
+            self.twist();
+            index = 0;
+        }
+        self.set(N, index as u32 + 1);
+        let mut y = self.get(index);
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c_5680;
+        y ^= (y << 15) & 0xefc6_0000;
+        y ^ (y >> 18)
+    }
+
+    fn random(&mut self) -> f64 {
+        let a = (self.next_u32() >> 5) as f64;
+        let b = (self.next_u32() >> 6) as f64;
+        (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// `getrandbits(k)` as 32-bit words, least significant first.
+    fn bits(&mut self, mut k: u64) -> Vec<u32> {
+        let mut words = Vec::new();
+        while k > 0 {
+            let r = self.next_u32();
+            words.push(if k < 32 { r >> (32 - k) } else { r });
+            k = k.saturating_sub(32);
+        }
+        words
+    }
+
+    /// `_randbelow_with_getrandbits`: `n.bit_length()` bits until one is below `n` (`n` > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        let k = 64 - n.leading_zeros() as u64;
+        loop {
+            let r = self
+                .bits(k)
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &w| (acc << 32) | w as u64);
+            if r < n {
+                return r;
+            }
+        }
+    }
+}
+
+/// The generator of `self` (a `Random` instance), made and seeded from entropy if it has none yet.
+fn with_mt<T>(vm: &mut Vm, me: Value, f: impl FnOnce(&mut Mt) -> T) -> Result<T, Value> {
+    let sym = vm.names.intern(STATE);
+    let state = match vm.heap.get(obj_of(me)?) {
+        Obj::Instance(i) => i.attrs.get(sym),
+        _ => None,
+    };
+    let id = match state {
+        Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::ByteArray(b) if b.len() == (N + 1) * 4) => id,
+        _ => return Err(vm.type_error("descriptor requires a 'random.Random' object")),
+    };
+    let Obj::ByteArray(bytes) = vm.heap.get_mut(id) else {
+        unreachable!("checked above")
+    };
+    Ok(f(&mut Mt(bytes)))
+}
+
+fn obj_of(v: Value) -> Result<ObjId, Value> {
+    match v {
+        Value::Obj(id) => Ok(id),
+        _ => Err(v),
+    }
+}
+
+/// Gives `me` fresh words seeded by `key` (CPython's `init_by_array`), and forgets the spare normal.
+fn reseed(vm: &mut Vm, me: Value, key: &[u32]) -> Result<(), Value> {
+    let mut bytes = vec![0u8; (N + 1) * 4];
+    Mt(&mut bytes).init_by_array(key);
+    let state = Value::Obj(vm.heap.alloc(Obj::ByteArray(bytes)));
+    let (s, g) = (vm.names.intern(STATE), vm.names.intern(GAUSS_NEXT));
+    match vm.heap.get_mut(obj_of(me)?) {
+        Obj::Instance(i) => {
+            i.attrs.set(s, state);
+            i.attrs.set(g, Value::None);
+            Ok(())
+        }
+        _ => Err(vm.type_error("descriptor requires a 'random.Random' object")),
+    }
+}
+
+/// `seed(None)`: 256 bits drawn from the process's entropy (CPython reads the OS's).
+fn seed_from_entropy(vm: &mut Vm, me: Value) {
+    let mut key = Vec::new();
+    for _ in 0..4 {
+        let w = splitmix64(&mut vm.entropy);
+        key.extend([w as u32, (w >> 32) as u32]);
+    }
+    let _ = reseed(vm, me, &key);
+}
+
+fn me(vm: &mut Vm, a: &Args) -> Result<Value, Value> {
+    a.get(0)
+        .ok_or_else(|| vm.type_error("descriptor needs a 'random.Random' object"))
+}
+
+fn init(vm: &mut Vm, a: Args) -> R {
+    seed(vm, a)?;
+    Ok(Action::Return(Value::None))
+}
+
+fn seed(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let v = a.arg(vm, 1, "a").unwrap_or(Value::None);
+    let n = match v {
+        Value::None => {
+            seed_from_entropy(vm, me);
+            return Ok(Action::Return(Value::None));
+        }
+        // CPython seeds with the hash of a float, read as unsigned.
+        Value::Float(_) => BigInt::from(vm.hash(v)?),
+        _ => match crate::py::modules::builtins::big(vm, v) {
+            Some(n) => n,
+            None => {
+                let t = vm.type_name(v);
+                return Err(vm.type_error(format!(
+                    "The only supported seed types are: None,\nint and float (ioplay has no {t} seeds)."
+                )));
+            }
+        },
+    };
+    let (_, mut key) = n.to_u32_digits();
+    if key.is_empty() {
+        key.push(0);
+    }
+    reseed(vm, me, &key)?;
+    Ok(Action::Return(Value::None))
+}
+
+fn random(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    Ok(Action::Return(Value::Float(with_mt(vm, me, |mt| mt.random())?)))
+}
+
+fn getrandbits(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let k = int_arg(vm, a.arg(vm, 1, "k"), "getrandbits")?;
+    if k < 0 {
+        return Err(vm.value_error("number of bits must be non-negative"));
+    }
+    let words = with_mt(vm, me, |mt| mt.bits(k as u64))?;
+    Ok(Action::Return(
+        vm.int_value(BigInt::from_slice(Sign::Plus, &words)),
+    ))
+}
+
+fn int_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<i64, Value> {
+    match v {
+        Some(Value::Int(i)) => Ok(i),
+        Some(Value::Bool(b)) => Ok(b as i64),
+        Some(v) if vm.is_int(v) => Err(vm.exc(ExcKind::OverflowError, "ioplay's random takes 64-bit ints")),
+        Some(v) => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")))
+        }
+        None => Err(vm.type_error(format!("{what}() missing a required argument"))),
+    }
+}
+
+fn below(vm: &mut Vm, me: Value, n: i64) -> Result<i64, Value> {
+    with_mt(vm, me, |mt| mt.below(n as u64) as i64)
+}
+
+fn randrange_of(vm: &mut Vm, me: Value, start: i64, stop: Option<i64>, step: i64) -> Result<i64, Value> {
+    let Some(stop) = stop else {
+        if start > 0 {
+            return below(vm, me, start);
+        }
+        return Err(vm.value_error("empty range for randrange()"));
+    };
+    let width = stop as i128 - start as i128;
+    if step == 1 {
+        if width > 0 && width <= i64::MAX as i128 {
+            return Ok(start + below(vm, me, width as i64)?);
+        }
+        return Err(vm.value_error(format!("empty range for randrange() ({start}, {stop}, {width})")));
+    }
+    let step_w = step as i128;
+    let n = match step.signum() {
+        1 => (width + step_w - 1).div_euclid(step_w),
+        -1 => (width + step_w + 1).div_euclid(step_w),
+        _ => return Err(vm.value_error("zero step for randrange()")),
+    };
+    if n <= 0 {
+        return Err(vm.value_error("empty range for randrange()"));
+    }
+    Ok((start as i128 + step_w * below(vm, me, n as i64)? as i128) as i64)
+}
+
+fn randrange(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let start = int_arg(vm, a.arg(vm, 1, "start"), "randrange")?;
+    let stop = match a.arg(vm, 2, "stop") {
+        None | Some(Value::None) => None,
+        v => Some(int_arg(vm, v, "randrange")?),
+    };
+    let step = a.arg(vm, 3, "step");
+    if stop.is_none() && step.is_some() {
+        return Err(vm.type_error("Missing a non-None stop argument"));
+    }
+    let step = match step {
+        None => 1,
+        v => int_arg(vm, v, "randrange")?,
+    };
+    Ok(Action::Return(Value::Int(randrange_of(
+        vm, me, start, stop, step,
+    )?)))
+}
+
+fn randint(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let lo = int_arg(vm, a.arg(vm, 1, "a"), "randint")?;
+    let hi = int_arg(vm, a.arg(vm, 2, "b"), "randint")?;
+    let stop = hi
+        .checked_add(1)
+        .ok_or_else(|| vm.exc(ExcKind::OverflowError, "randint bound too large"))?;
+    Ok(Action::Return(Value::Int(randrange_of(
+        vm,
+        me,
+        lo,
+        Some(stop),
+        1,
+    )?)))
+}
+
+/// A sequence's items, by index: what `choice`, `choices` and `sample` pick from.
+enum Population {
+    Items(Vec<Value>),
+    Chars(Vec<char>),
+    Bytes(Vec<u8>),
+    Range { start: i64, step: i64, len: i64 },
+}
+
+impl Population {
+    fn of(vm: &mut Vm, v: Value) -> Result<Population, Value> {
+        if let Value::Obj(id) = v {
+            match vm.heap.get(id) {
+                Obj::List(t) | Obj::Tuple(t) => return Ok(Population::Items(t.clone())),
+                Obj::Str(s) => return Ok(Population::Chars(s.chars().collect())),
+                Obj::Bytes(b) | Obj::ByteArray(b) => return Ok(Population::Bytes(b.clone())),
+                &Obj::Range { start, stop, step } => {
+                    let len = match step > 0 {
+                        true if stop > start => (stop - start - 1) / step + 1,
+                        false if stop < start => (start - stop - 1) / -step + 1,
+                        _ => 0,
+                    };
+                    return Ok(Population::Range { start, step, len });
+                }
+                _ => {}
+            }
+        }
+        let t = vm.type_name(v);
+        Err(vm.type_error(format!(
+            "Population must be a sequence.  For dicts or sets, use sorted(d). (got '{t}')"
+        )))
+    }
+
+    fn len(&self) -> i64 {
+        match self {
+            Population::Items(v) => v.len() as i64,
+            Population::Chars(c) => c.len() as i64,
+            Population::Bytes(b) => b.len() as i64,
+            Population::Range { len, .. } => *len,
+        }
+    }
+
+    fn at(&self, vm: &mut Vm, i: i64) -> Value {
+        match self {
+            Population::Items(v) => v[i as usize],
+            Population::Chars(c) => vm.new_str(&c[i as usize].to_string()),
+            Population::Bytes(b) => Value::Int(b[i as usize] as i64),
+            Population::Range { start, step, .. } => Value::Int(start + step * i),
+        }
+    }
+}
+
+fn choice(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let seq = a.arg(vm, 1, "seq").unwrap_or(Value::None);
+    let pop = Population::of(vm, seq)?;
+    if pop.len() == 0 {
+        return Err(vm.exc(ExcKind::IndexError, "Cannot choose from an empty sequence"));
+    }
+    let i = below(vm, me, pop.len())?;
+    Ok(Action::Return(pop.at(vm, i)))
+}
+
+fn shuffle(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let x = a.arg(vm, 1, "x").unwrap_or(Value::None);
+    let Value::Obj(list) = x else {
+        let t = vm.type_name(x);
+        return Err(vm.type_error(format!("'{t}' object does not support item assignment")));
+    };
+    let len = match vm.heap.get(list) {
+        Obj::List(v) => v.len(),
+        _ => {
+            let t = vm.type_name(x);
+            return Err(vm.type_error(format!("'{t}' object does not support item assignment")));
+        }
+    };
+    let swaps = with_mt(vm, me, |mt| {
+        (1..len)
+            .rev()
+            .map(|i| (i, mt.below(i as u64 + 1) as usize))
+            .collect::<Vec<_>>()
+    })?;
+    if let Obj::List(v) = vm.heap.get_mut(list) {
+        for (i, j) in swaps {
+            v.swap(i, j);
+        }
+    }
+    Ok(Action::Return(Value::None))
+}
+
+fn sample(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let population = a.arg(vm, 1, "population").unwrap_or(Value::None);
+    let pop = Population::of(vm, population)?;
+    let k = int_arg(vm, a.arg(vm, 2, "k"), "sample")?;
+    if a.kw(vm, "counts").is_some_and(|c| c != Value::None) {
+        return Err(vm.type_error("ioplay's sample() takes no counts"));
+    }
+    let n = pop.len();
+    if !(0..=n).contains(&k) {
+        return Err(vm.value_error("Sample larger than population or is negative"));
+    }
+    let mut setsize = 21i64;
+    if k > 5 {
+        setsize += 4f64.powf(((k * 3) as f64).ln() / 4f64.ln()).ceil() as i64;
+    }
+    let picks: Vec<i64> = if n <= setsize {
+        with_mt(vm, me, |mt| {
+            let mut pool: Vec<i64> = (0..n).collect();
+            (0..k)
+                .map(|i| {
+                    let j = mt.below((n - i) as u64) as usize;
+                    let picked = pool[j];
+                    pool[j] = pool[(n - i - 1) as usize];
+                    picked
+                })
+                .collect()
+        })?
+    } else {
+        with_mt(vm, me, |mt| {
+            let mut selected = BTreeSet::new();
+            (0..k)
+                .map(|_| {
+                    let mut j = mt.below(n as u64);
+                    while !selected.insert(j) {
+                        j = mt.below(n as u64);
+                    }
+                    j as i64
+                })
+                .collect()
+        })?
+    };
+    let items = picks.into_iter().map(|i| pop.at(vm, i)).collect();
+    Ok(Action::Return(vm.new_list(items)))
+}
+
+fn choices(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let population = a.arg(vm, 1, "population").unwrap_or(Value::None);
+    let pop = Population::of(vm, population)?;
+    let weights = a.arg(vm, 2, "weights").filter(|w| *w != Value::None);
+    let cum_weights = a.kw(vm, "cum_weights").filter(|w| *w != Value::None);
+    let k = match a.kw(vm, "k") {
+        Some(v) => int_arg(vm, Some(v), "choices")?.max(0),
+        None => 1,
+    };
+    let n = pop.len();
+    let cum: Vec<f64> = match (weights, cum_weights) {
+        (None, None) => {
+            let draws = with_mt(vm, me, |mt| (0..k).map(|_| mt.random()).collect::<Vec<_>>())?;
+            let items = draws
+                .into_iter()
+                .map(|r| pop.at(vm, (r * n as f64).floor() as i64))
+                .collect();
+            return Ok(Action::Return(vm.new_list(items)));
+        }
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("Cannot specify both weights and cumulative weights"));
+        }
+        (Some(w), None) => {
+            if let Value::Int(k) = w {
+                return Err(vm.type_error(format!("The number of choices must be a keyword argument: k={k}")));
+            }
+            let mut total = 0.0;
+            numbers(vm, w)?
+                .into_iter()
+                .map(|x| {
+                    total += x;
+                    total
+                })
+                .collect()
+        }
+        (None, Some(c)) => numbers(vm, c)?,
+    };
+    if cum.len() as i64 != n {
+        return Err(vm.value_error("The number of weights does not match the population"));
+    }
+    let total = cum.last().copied().unwrap_or(0.0);
+    if total <= 0.0 {
+        return Err(vm.value_error("Total of weights must be greater than zero"));
+    }
+    if !total.is_finite() {
+        return Err(vm.value_error("Total of weights must be finite"));
+    }
+    let draws = with_mt(vm, me, |mt| (0..k).map(|_| mt.random()).collect::<Vec<_>>())?;
+    let hi = cum.len() - 1;
+    let items = draws
+        .into_iter()
+        .map(|r| {
+            let x = r * total;
+            // bisect_right over cum[0..hi]
+            let i = cum[..hi].partition_point(|&c| c <= x);
+            pop.at(vm, i as i64)
+        })
+        .collect();
+    Ok(Action::Return(vm.new_list(items)))
+}
+
+/// The numbers of a list or tuple of ints and floats (the weights of `choices`).
+fn numbers(vm: &mut Vm, v: Value) -> Result<Vec<f64>, Value> {
+    let items = vm.seq_items(v).unwrap_or_default();
+    items
+        .into_iter()
+        .map(|x| {
+            vm.as_f64(x).ok_or_else(|| {
+                let t = vm.type_name(x);
+                vm.type_error(format!("unsupported operand type(s) for +: 'float' and '{t}'"))
+            })
+        })
+        .collect()
+}
+
+fn float_arg(vm: &mut Vm, v: Option<Value>, default: f64) -> Result<f64, Value> {
+    match v {
+        None => Ok(default),
+        Some(v) => vm.as_f64(v).ok_or_else(|| {
+            let t = vm.type_name(v);
+            vm.type_error(format!("must be real number, not {t}"))
+        }),
+    }
+}
+
+fn uniform(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let lo = float_arg(vm, a.arg(vm, 1, "a"), f64::NAN)?;
+    let hi = float_arg(vm, a.arg(vm, 2, "b"), f64::NAN)?;
+    if lo.is_nan() || hi.is_nan() {
+        return Err(vm.type_error("uniform() missing required arguments: 'a' and 'b'"));
+    }
+    let r = with_mt(vm, me, |mt| mt.random())?;
+    Ok(Action::Return(Value::Float(lo + (hi - lo) * r)))
+}
+
+fn gauss(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let mu = float_arg(vm, a.arg(vm, 1, "mu"), 0.0)?;
+    let sigma = float_arg(vm, a.arg(vm, 2, "sigma"), 1.0)?;
+    let g = vm.names.intern(GAUSS_NEXT);
+    let id = obj_of(me)?;
+    let spare = match vm.heap.get_mut(id) {
+        Obj::Instance(i) => i.attrs.get(g).and_then(|v| match v {
+            Value::Float(f) => Some(f),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let z = match spare {
+        Some(z) => {
+            set_gauss_next(vm, id, Value::None);
+            z
+        }
+        None => {
+            let (r1, r2) = with_mt(vm, me, |mt| (mt.random(), mt.random()))?;
+            let x2pi = r1 * std::f64::consts::TAU;
+            let g2rad = (-2.0 * (1.0 - r2).ln()).sqrt();
+            set_gauss_next(vm, id, Value::Float(x2pi.sin() * g2rad));
+            x2pi.cos() * g2rad
+        }
+    };
+    Ok(Action::Return(Value::Float(mu + z * sigma)))
+}
+
+fn set_gauss_next(vm: &mut Vm, id: ObjId, v: Value) {
+    let g = vm.names.intern(GAUSS_NEXT);
+    if let Obj::Instance(i) = vm.heap.get_mut(id) {
+        i.attrs.set(g, v);
+    }
+}
+
+/// `(3, (624 words…, index), gauss_next)`, CPython's version-3 state.
+fn getstate(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let words = with_mt(vm, me, |mt| (0..=N).map(|i| mt.get(i) as i64).collect::<Vec<_>>())?;
+    let internal = vm.new_tuple(words.into_iter().map(Value::Int).collect());
+    let g = vm.names.intern(GAUSS_NEXT);
+    let spare = match vm.heap.get(obj_of(me)?) {
+        Obj::Instance(i) => i.attrs.get(g).unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    Ok(Action::Return(vm.new_tuple(vec![Value::Int(3), internal, spare])))
+}
+
+fn setstate(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let state = a.arg(vm, 1, "state").unwrap_or(Value::None);
+    let parts = vm.seq_items(state).unwrap_or_default();
+    let [Value::Int(3), internal, spare] = parts[..] else {
+        return Err(vm.value_error("state with version 3 expected (ioplay keeps CPython's version 3)"));
+    };
+    let words = vm.seq_items(internal).unwrap_or_default();
+    if words.len() != N + 1 {
+        return Err(vm.value_error("state vector is the wrong size"));
+    }
+    let mut bytes = vec![0u8; (N + 1) * 4];
+    let mut mt = Mt(&mut bytes);
+    for (i, w) in words.into_iter().enumerate() {
+        match w {
+            Value::Int(x) if (0..=u32::MAX as i64).contains(&x) => mt.set(i, x as u32),
+            _ => return Err(vm.type_error("state vector items must be integers")),
+        }
+    }
+    if mt.get(N) as usize > N {
+        return Err(vm.value_error("invalid state"));
+    }
+    reseed(vm, me, &[0])?;
+    let s = vm.names.intern(STATE);
+    let id = obj_of(me)?;
+    let state = Value::Obj(vm.heap.alloc(Obj::ByteArray(bytes)));
+    if let Obj::Instance(i) = vm.heap.get_mut(id) {
+        i.attrs.set(s, state);
+    }
+    set_gauss_next(vm, id, spare);
+    Ok(Action::Return(Value::None))
+}
