@@ -412,10 +412,7 @@ impl Population {
                 _ => {}
             }
         }
-        let t = vm.type_name(v);
-        Err(vm.type_error(format!(
-            "Population must be a sequence.  For dicts or sets, use sorted(d). (got '{t}')"
-        )))
+        Err(vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."))
     }
 
     fn len(&self) -> i64 {
