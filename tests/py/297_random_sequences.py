@@ -15,6 +15,8 @@ print(random.sample("hello world", 4))
 print(random.sample(range(10**6), 3))
 print(random.sample(list(range(50)), 30))
 print(random.sample([1, 2, 3], 0), random.sample((7,), k=1))
+# Between 21 + 3k and 21 + 4 ** ceil(log(3k, 4)): CPython draws from a pool, not a set.
+print(random.sample(range(60), 10), random.sample(range(200), 40))
 print(random.choices("abc", k=5))
 print(random.choices([1, 2, 3], [10, 1, 1], k=6))
 print(random.choices("xyz", cum_weights=[1, 2.5, 3], k=4))

@@ -24,3 +24,7 @@ for t in tries:
         t()
     except (IndexError, ValueError, TypeError) as e:
         print(type(e).__name__, e)
+try:
+    random.expovariate(0)
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)

@@ -28,6 +28,9 @@ const METHODS: &[(&str, crate::py::vm::NativeFn)] = &[
     ("Random.sample", sample),
     ("Random.uniform", uniform),
     ("Random.gauss", gauss),
+    ("Random.randbytes", randbytes),
+    ("Random.triangular", triangular),
+    ("Random.expovariate", expovariate),
     ("Random.getstate", getstate),
     ("Random.setstate", setstate),
 ];
@@ -307,6 +310,19 @@ fn getrandbits(vm: &mut Vm, a: Args) -> R {
     ))
 }
 
+/// `getrandbits(n * 8).to_bytes(n, 'little')`: the words' bytes, least significant first.
+fn randbytes(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let n = int_arg(vm, a.arg(vm, 1, "n"), "randbytes")?;
+    if n < 0 {
+        return Err(vm.value_error("number of bits must be non-negative"));
+    }
+    let words = with_mt(vm, me, |mt| mt.bits(n as u64 * 8))?;
+    let mut bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    bytes.truncate(n as usize);
+    Ok(Action::Return(Value::Obj(vm.heap.alloc(Obj::Bytes(bytes)))))
+}
+
 fn int_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<i64, Value> {
     match v {
         Some(Value::Int(i)) => Ok(i),
@@ -487,7 +503,8 @@ fn sample(vm: &mut Vm, a: Args) -> R {
     }
     let mut setsize = 21i64;
     if k > 5 {
-        setsize += 4f64.powf(((k * 3) as f64).ln() / 4f64.ln()).ceil() as i64;
+        // 4 ** ceil(log(3k, 4)), with CPython's float log.
+        setsize += 4i64.pow((((k * 3) as f64).ln() / 4f64.ln()).ceil() as u32);
     }
     let picks: Vec<i64> = if n <= setsize {
         with_mt(vm, me, |mt| {
@@ -643,6 +660,42 @@ fn gauss(vm: &mut Vm, a: Args) -> R {
         }
     };
     Ok(Action::Return(Value::Float(mu + z * sigma)))
+}
+
+fn triangular(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let low_arg = a.arg(vm, 1, "low");
+    let mut low = float_arg(vm, low_arg, 0.0)?;
+    let mut high = float_arg(vm, a.arg(vm, 2, "high"), 1.0)?;
+    let mode = match a.arg(vm, 3, "mode") {
+        None | Some(Value::None) => None,
+        v => Some(float_arg(vm, v, 0.0)?),
+    };
+    let mut u = with_mt(vm, me, |mt| mt.random())?;
+    if mode.is_some() && high == low {
+        // CPython catches the ZeroDivisionError and returns `low` as given.
+        return Ok(Action::Return(low_arg.unwrap_or(Value::Float(low))));
+    }
+    let mut c = mode.map_or(0.5, |m| (m - low) / (high - low));
+    if u > c {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        std::mem::swap(&mut low, &mut high);
+    }
+    Ok(Action::Return(Value::Float(low + (high - low) * (u * c).sqrt())))
+}
+
+fn expovariate(vm: &mut Vm, a: Args) -> R {
+    let me = me(vm, &a)?;
+    let lambd = float_arg(vm, a.arg(vm, 1, "lambd"), f64::NAN)?;
+    if lambd.is_nan() {
+        return Err(vm.type_error("expovariate() missing 1 required positional argument: 'lambd'"));
+    }
+    let r = with_mt(vm, me, |mt| mt.random())?;
+    if lambd == 0.0 {
+        return Err(vm.exc(ExcKind::ZeroDivisionError, "float division by zero"));
+    }
+    Ok(Action::Return(Value::Float(-(1.0 - r).ln() / lambd)))
 }
 
 fn set_gauss_next(vm: &mut Vm, id: ObjId, v: Value) {
