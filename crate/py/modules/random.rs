@@ -56,7 +56,8 @@ pub fn module(vm: &mut Vm) -> ObjId {
         attrs: Default::default(),
         exc: None,
     }))));
-    seed_from_entropy(vm, inst);
+    let Value::Obj(inst_id) = inst else { unreachable!() };
+    seed_from_entropy(vm, inst_id);
     vm.set_attr_raw(m, "_inst", inst);
     for &(name, f) in METHODS {
         let native = Native { name, f };
@@ -192,59 +193,68 @@ impl Mt<'_> {
     }
 }
 
-/// The generator of `self` (a `Random` instance), made and seeded from entropy if it has none yet.
-fn with_mt<T>(vm: &mut Vm, me: Value, f: impl FnOnce(&mut Mt) -> T) -> Result<T, Value> {
+/// Runs `f` on the generator of the `Random` instance `me`; one whose `__init__` never seeded it (a
+/// subclass's) is seeded from entropy first, as CPython's `__new__` would have.
+fn with_mt<T>(vm: &mut Vm, me: ObjId, f: impl FnOnce(&mut Mt) -> T) -> T {
     let sym = vm.names.intern(STATE);
-    let state = match vm.heap.get(obj_of(me)?) {
-        Obj::Instance(i) => i.attrs.get(sym),
-        _ => None,
-    };
-    let id = match state {
-        Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::ByteArray(b) if b.len() == (N + 1) * 4) => id,
-        _ => return Err(vm.type_error("descriptor requires a 'random.Random' object")),
+    let mut state = instance_attr(vm, me, sym);
+    if !matches!(state, Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::ByteArray(b) if b.len() == (N + 1) * 4))
+    {
+        seed_from_entropy(vm, me);
+        state = instance_attr(vm, me, sym);
+    }
+    let Some(Value::Obj(id)) = state else {
+        unreachable!("a generator was just made")
     };
     let Obj::ByteArray(bytes) = vm.heap.get_mut(id) else {
         unreachable!("checked above")
     };
-    Ok(f(&mut Mt(bytes)))
+    f(&mut Mt(bytes))
 }
 
-fn obj_of(v: Value) -> Result<ObjId, Value> {
-    match v {
-        Value::Obj(id) => Ok(id),
-        _ => Err(v),
+fn instance_attr(vm: &Vm, me: ObjId, sym: crate::py::value::Sym) -> Option<Value> {
+    match vm.heap.get(me) {
+        Obj::Instance(i) => i.attrs.get(sym),
+        _ => None,
+    }
+}
+
+fn set_instance_attr(vm: &mut Vm, me: ObjId, name: &str, v: Value) {
+    let sym = vm.names.intern(name);
+    if let Obj::Instance(i) = vm.heap.get_mut(me) {
+        i.attrs.set(sym, v);
     }
 }
 
 /// Gives `me` fresh words seeded by `key` (CPython's `init_by_array`), and forgets the spare normal.
-fn reseed(vm: &mut Vm, me: Value, key: &[u32]) -> Result<(), Value> {
+fn reseed(vm: &mut Vm, me: ObjId, key: &[u32]) {
     let mut bytes = vec![0u8; (N + 1) * 4];
     Mt(&mut bytes).init_by_array(key);
+    set_state(vm, me, bytes);
+    set_instance_attr(vm, me, GAUSS_NEXT, Value::None);
+}
+
+fn set_state(vm: &mut Vm, me: ObjId, bytes: Vec<u8>) {
     let state = Value::Obj(vm.heap.alloc(Obj::ByteArray(bytes)));
-    let (s, g) = (vm.names.intern(STATE), vm.names.intern(GAUSS_NEXT));
-    match vm.heap.get_mut(obj_of(me)?) {
-        Obj::Instance(i) => {
-            i.attrs.set(s, state);
-            i.attrs.set(g, Value::None);
-            Ok(())
-        }
-        _ => Err(vm.type_error("descriptor requires a 'random.Random' object")),
-    }
+    set_instance_attr(vm, me, STATE, state);
 }
 
 /// `seed(None)`: 256 bits drawn from the process's entropy (CPython reads the OS's).
-fn seed_from_entropy(vm: &mut Vm, me: Value) {
+fn seed_from_entropy(vm: &mut Vm, me: ObjId) {
     let mut key = Vec::new();
     for _ in 0..4 {
         let w = splitmix64(&mut vm.entropy);
         key.extend([w as u32, (w >> 32) as u32]);
     }
-    let _ = reseed(vm, me, &key);
+    reseed(vm, me, &key);
 }
 
-fn me(vm: &mut Vm, a: &Args) -> Result<Value, Value> {
-    a.get(0)
-        .ok_or_else(|| vm.type_error("descriptor needs a 'random.Random' object"))
+/// The receiver: an instance of `Random` (or of a subclass).
+fn me(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
+    match a.get(0) {
+        Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Instance(_)) => Ok(id),
+        _ => Err(vm.type_error("descriptor requires a 'random.Random' object")),
+    }
 }
 
 fn init(vm: &mut Vm, a: Args) -> R {
@@ -280,13 +290,14 @@ fn seed(vm: &mut Vm, a: Args) -> R {
     if key.is_empty() {
         key.push(0);
     }
-    reseed(vm, me, &key)?;
+    reseed(vm, me, &key);
     Ok(Action::Return(Value::None))
 }
 
 /// The bytes a str (UTF-8), bytes or bytearray seed stands for.
 fn seed_bytes(vm: &Vm, v: Value) -> Option<Vec<u8>> {
-    match vm.heap.get(obj_of(v).ok()?) {
+    let Value::Obj(id) = v else { return None };
+    match vm.heap.get(id) {
         Obj::Str(s) => Some(s.as_bytes().to_vec()),
         Obj::Bytes(b) | Obj::ByteArray(b) => Some(b.clone()),
         _ => None,
@@ -295,7 +306,7 @@ fn seed_bytes(vm: &Vm, v: Value) -> Option<Vec<u8>> {
 
 fn random(vm: &mut Vm, a: Args) -> R {
     let me = me(vm, &a)?;
-    Ok(Action::Return(Value::Float(with_mt(vm, me, |mt| mt.random())?)))
+    Ok(Action::Return(Value::Float(with_mt(vm, me, |mt| mt.random()))))
 }
 
 fn getrandbits(vm: &mut Vm, a: Args) -> R {
@@ -304,7 +315,7 @@ fn getrandbits(vm: &mut Vm, a: Args) -> R {
     if k < 0 {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
-    let words = with_mt(vm, me, |mt| mt.bits(k as u64))?;
+    let words = with_mt(vm, me, |mt| mt.bits(k as u64));
     Ok(Action::Return(
         vm.int_value(BigInt::from_slice(Sign::Plus, &words)),
     ))
@@ -317,7 +328,7 @@ fn randbytes(vm: &mut Vm, a: Args) -> R {
     if n < 0 {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
-    let words = with_mt(vm, me, |mt| mt.bits(n as u64 * 8))?;
+    let words = with_mt(vm, me, |mt| mt.bits(n as u64 * 8));
     let mut bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
     bytes.truncate(n as usize);
     Ok(Action::Return(Value::Obj(vm.heap.alloc(Obj::Bytes(bytes)))))
@@ -336,21 +347,21 @@ fn int_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<i64, Value> {
     }
 }
 
-fn below(vm: &mut Vm, me: Value, n: i64) -> Result<i64, Value> {
+fn below(vm: &mut Vm, me: ObjId, n: i64) -> i64 {
     with_mt(vm, me, |mt| mt.below(n as u64) as i64)
 }
 
-fn randrange_of(vm: &mut Vm, me: Value, start: i64, stop: Option<i64>, step: i64) -> Result<i64, Value> {
+fn randrange_of(vm: &mut Vm, me: ObjId, start: i64, stop: Option<i64>, step: i64) -> Result<i64, Value> {
     let Some(stop) = stop else {
         if start > 0 {
-            return below(vm, me, start);
+            return Ok(below(vm, me, start));
         }
         return Err(vm.value_error("empty range for randrange()"));
     };
     let width = stop as i128 - start as i128;
     if step == 1 {
         if width > 0 && width <= i64::MAX as i128 {
-            return Ok(start + below(vm, me, width as i64)?);
+            return Ok(start + below(vm, me, width as i64));
         }
         return Err(vm.value_error(format!("empty range for randrange() ({start}, {stop}, {width})")));
     }
@@ -363,7 +374,7 @@ fn randrange_of(vm: &mut Vm, me: Value, start: i64, stop: Option<i64>, step: i64
     if n <= 0 {
         return Err(vm.value_error("empty range for randrange()"));
     }
-    Ok((start as i128 + step_w * below(vm, me, n as i64)? as i128) as i64)
+    Ok((start as i128 + step_w * below(vm, me, n as i64) as i128) as i64)
 }
 
 fn randrange(vm: &mut Vm, a: Args) -> R {
@@ -457,7 +468,7 @@ fn choice(vm: &mut Vm, a: Args) -> R {
     if pop.len() == 0 {
         return Err(vm.exc(ExcKind::IndexError, "Cannot choose from an empty sequence"));
     }
-    let i = below(vm, me, pop.len())?;
+    let i = below(vm, me, pop.len());
     Ok(Action::Return(pop.at(vm, i)))
 }
 
@@ -480,7 +491,7 @@ fn shuffle(vm: &mut Vm, a: Args) -> R {
             .rev()
             .map(|i| (i, mt.below(i as u64 + 1) as usize))
             .collect::<Vec<_>>()
-    })?;
+    });
     if let Obj::List(v) = vm.heap.get_mut(list) {
         for (i, j) in swaps {
             v.swap(i, j);
@@ -517,7 +528,7 @@ fn sample(vm: &mut Vm, a: Args) -> R {
                     picked
                 })
                 .collect()
-        })?
+        })
     } else {
         with_mt(vm, me, |mt| {
             let mut selected = BTreeSet::new();
@@ -530,7 +541,7 @@ fn sample(vm: &mut Vm, a: Args) -> R {
                     j as i64
                 })
                 .collect()
-        })?
+        })
     };
     let items = picks.into_iter().map(|i| pop.at(vm, i)).collect();
     Ok(Action::Return(vm.new_list(items)))
@@ -549,7 +560,7 @@ fn choices(vm: &mut Vm, a: Args) -> R {
     let n = pop.len();
     let cum: Vec<f64> = match (weights, cum_weights) {
         (None, None) => {
-            let draws = with_mt(vm, me, |mt| (0..k).map(|_| mt.random()).collect::<Vec<_>>())?;
+            let draws = with_mt(vm, me, |mt| (0..k).map(|_| mt.random()).collect::<Vec<_>>());
             let items = draws
                 .into_iter()
                 .map(|r| pop.at(vm, (r * n as f64).floor() as i64))
@@ -584,7 +595,7 @@ fn choices(vm: &mut Vm, a: Args) -> R {
     if !total.is_finite() {
         return Err(vm.value_error("Total of weights must be finite"));
     }
-    let draws = with_mt(vm, me, |mt| (0..k).map(|_| mt.random()).collect::<Vec<_>>())?;
+    let draws = with_mt(vm, me, |mt| (0..k).map(|_| mt.random()).collect::<Vec<_>>());
     let hi = cum.len() - 1;
     let items = draws
         .into_iter()
@@ -629,7 +640,7 @@ fn uniform(vm: &mut Vm, a: Args) -> R {
     if lo.is_nan() || hi.is_nan() {
         return Err(vm.type_error("uniform() missing required arguments: 'a' and 'b'"));
     }
-    let r = with_mt(vm, me, |mt| mt.random())?;
+    let r = with_mt(vm, me, |mt| mt.random());
     Ok(Action::Return(Value::Float(lo + (hi - lo) * r)))
 }
 
@@ -638,24 +649,16 @@ fn gauss(vm: &mut Vm, a: Args) -> R {
     let mu = float_arg(vm, a.arg(vm, 1, "mu"), 0.0)?;
     let sigma = float_arg(vm, a.arg(vm, 2, "sigma"), 1.0)?;
     let g = vm.names.intern(GAUSS_NEXT);
-    let id = obj_of(me)?;
-    let spare = match vm.heap.get_mut(id) {
-        Obj::Instance(i) => i.attrs.get(g).and_then(|v| match v {
-            Value::Float(f) => Some(f),
-            _ => None,
-        }),
-        _ => None,
-    };
-    let z = match spare {
-        Some(z) => {
-            set_gauss_next(vm, id, Value::None);
+    let z = match instance_attr(vm, me, g) {
+        Some(Value::Float(z)) => {
+            set_instance_attr(vm, me, GAUSS_NEXT, Value::None);
             z
         }
-        None => {
-            let (r1, r2) = with_mt(vm, me, |mt| (mt.random(), mt.random()))?;
+        _ => {
+            let (r1, r2) = with_mt(vm, me, |mt| (mt.random(), mt.random()));
             let x2pi = r1 * std::f64::consts::TAU;
             let g2rad = (-2.0 * (1.0 - r2).ln()).sqrt();
-            set_gauss_next(vm, id, Value::Float(x2pi.sin() * g2rad));
+            set_instance_attr(vm, me, GAUSS_NEXT, Value::Float(x2pi.sin() * g2rad));
             x2pi.cos() * g2rad
         }
     };
@@ -671,7 +674,7 @@ fn triangular(vm: &mut Vm, a: Args) -> R {
         None | Some(Value::None) => None,
         v => Some(float_arg(vm, v, 0.0)?),
     };
-    let mut u = with_mt(vm, me, |mt| mt.random())?;
+    let mut u = with_mt(vm, me, |mt| mt.random());
     if mode.is_some() && high == low {
         // CPython catches the ZeroDivisionError and returns `low` as given.
         return Ok(Action::Return(low_arg.unwrap_or(Value::Float(low))));
@@ -691,30 +694,22 @@ fn expovariate(vm: &mut Vm, a: Args) -> R {
     if lambd.is_nan() {
         return Err(vm.type_error("expovariate() missing 1 required positional argument: 'lambd'"));
     }
-    let r = with_mt(vm, me, |mt| mt.random())?;
+    let r = with_mt(vm, me, |mt| mt.random());
     if lambd == 0.0 {
         return Err(vm.exc(ExcKind::ZeroDivisionError, "float division by zero"));
     }
     Ok(Action::Return(Value::Float(-(1.0 - r).ln() / lambd)))
 }
 
-fn set_gauss_next(vm: &mut Vm, id: ObjId, v: Value) {
-    let g = vm.names.intern(GAUSS_NEXT);
-    if let Obj::Instance(i) = vm.heap.get_mut(id) {
-        i.attrs.set(g, v);
-    }
-}
-
 /// `(3, (624 words…, index), gauss_next)`, CPython's version-3 state.
 fn getstate(vm: &mut Vm, a: Args) -> R {
     let me = me(vm, &a)?;
-    let words = with_mt(vm, me, |mt| (0..=N).map(|i| mt.get(i) as i64).collect::<Vec<_>>())?;
-    let internal = vm.new_tuple(words.into_iter().map(Value::Int).collect());
+    let words = with_mt(vm, me, |mt| {
+        (0..=N).map(|i| Value::Int(mt.get(i) as i64)).collect()
+    });
+    let internal = vm.new_tuple(words);
     let g = vm.names.intern(GAUSS_NEXT);
-    let spare = match vm.heap.get(obj_of(me)?) {
-        Obj::Instance(i) => i.attrs.get(g).unwrap_or(Value::None),
-        _ => Value::None,
-    };
+    let spare = instance_attr(vm, me, g).unwrap_or(Value::None);
     Ok(Action::Return(vm.new_tuple(vec![Value::Int(3), internal, spare])))
 }
 
@@ -740,14 +735,8 @@ fn setstate(vm: &mut Vm, a: Args) -> R {
     if mt.get(N) as usize > N {
         return Err(vm.value_error("invalid state"));
     }
-    reseed(vm, me, &[0])?;
-    let s = vm.names.intern(STATE);
-    let id = obj_of(me)?;
-    let state = Value::Obj(vm.heap.alloc(Obj::ByteArray(bytes)));
-    if let Obj::Instance(i) = vm.heap.get_mut(id) {
-        i.attrs.set(s, state);
-    }
-    set_gauss_next(vm, id, spare);
+    set_state(vm, me, bytes);
+    set_instance_attr(vm, me, GAUSS_NEXT, spare);
     Ok(Action::Return(Value::None))
 }
 
