@@ -26,3 +26,8 @@ random.seed(11)
 print(random.randbytes(0), random.randbytes(3), random.randbytes(9).hex())
 print(random.triangular(), random.triangular(1, 3), random.triangular(0, 10, 8), random.triangular(2, 2, 2))
 print(random.expovariate(1.5), random.expovariate(-2))
+class Dice(random.Random):
+    def roll(self):
+        return self.randint(1, 6)
+d = Dice(99)
+print([d.roll() for _ in range(8)], isinstance(d, random.Random))
