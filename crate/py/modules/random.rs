@@ -7,6 +7,8 @@
 use crate::py::value::{Instance, Native, Obj, ObjId, Value};
 use crate::py::vm::{types_new_class, Action, Args, ExcKind, Vm};
 use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Zero};
 use std::collections::BTreeSet;
 
 type R = Result<Action, Value>;
@@ -191,6 +193,19 @@ impl Mt<'_> {
             }
         }
     }
+
+    /// `_randbelow` for an int of any size (`n` > 0).
+    fn below_big(&mut self, n: &BigInt) -> BigInt {
+        if let Ok(small) = u64::try_from(n) {
+            return BigInt::from(self.below(small));
+        }
+        loop {
+            let r = BigInt::from_slice(Sign::Plus, &self.bits(n.bits()));
+            if &r < n {
+                return r;
+            }
+        }
+    }
 }
 
 /// Runs `f` on the generator of the `Random` instance `me`; one whose `__init__` never seeded it (a
@@ -338,7 +353,10 @@ fn int_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<i64, Value> {
     match v {
         Some(Value::Int(i)) => Ok(i),
         Some(Value::Bool(b)) => Ok(b as i64),
-        Some(v) if vm.is_int(v) => Err(vm.exc(ExcKind::OverflowError, "ioplay's random takes 64-bit ints")),
+        Some(v) if vm.is_int(v) => Err(vm.exc(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
         Some(v) => {
             let t = vm.type_name(v);
             Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")))
@@ -351,66 +369,75 @@ fn below(vm: &mut Vm, me: ObjId, n: i64) -> i64 {
     with_mt(vm, me, |mt| mt.below(n as u64) as i64)
 }
 
-fn randrange_of(vm: &mut Vm, me: ObjId, start: i64, stop: Option<i64>, step: i64) -> Result<i64, Value> {
+/// An int argument of any size (`randrange`'s and `randint`'s bounds).
+fn big_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<BigInt, Value> {
+    match v {
+        Some(v) => crate::py::modules::builtins::big(vm, v).ok_or_else(|| {
+            let t = vm.type_name(v);
+            vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+        }),
+        None => Err(vm.type_error(format!("{what}() missing a required argument"))),
+    }
+}
+
+/// `randrange` of random.py, on ints of any size.
+fn randrange_of(
+    vm: &mut Vm,
+    me: ObjId,
+    start: BigInt,
+    stop: Option<BigInt>,
+    step: BigInt,
+) -> Result<BigInt, Value> {
+    let zero = BigInt::zero();
     let Some(stop) = stop else {
-        if start > 0 {
-            return Ok(below(vm, me, start));
+        if start > zero {
+            return Ok(with_mt(vm, me, |mt| mt.below_big(&start)));
         }
         return Err(vm.value_error("empty range for randrange()"));
     };
-    let width = stop as i128 - start as i128;
-    if step == 1 {
-        if width > 0 && width <= i64::MAX as i128 {
-            return Ok(start + below(vm, me, width as i64));
+    let width = &stop - &start;
+    if step.is_one() {
+        if width > zero {
+            return Ok(start + with_mt(vm, me, |mt| mt.below_big(&width)));
         }
         return Err(vm.value_error(format!("empty range for randrange() ({start}, {stop}, {width})")));
     }
-    let step_w = step as i128;
-    let n = match step.signum() {
-        1 => (width + step_w - 1).div_euclid(step_w),
-        -1 => (width + step_w + 1).div_euclid(step_w),
-        _ => return Err(vm.value_error("zero step for randrange()")),
+    let n = match step.sign() {
+        Sign::Plus => (&width + &step - BigInt::one()).div_floor(&step),
+        Sign::Minus => (&width + &step + BigInt::one()).div_floor(&step),
+        Sign::NoSign => return Err(vm.value_error("zero step for randrange()")),
     };
-    if n <= 0 {
+    if n <= zero {
         return Err(vm.value_error("empty range for randrange()"));
     }
-    Ok((start as i128 + step_w * below(vm, me, n as i64) as i128) as i64)
+    Ok(start + step * with_mt(vm, me, |mt| mt.below_big(&n)))
 }
 
 fn randrange(vm: &mut Vm, a: Args) -> R {
     let me = me(vm, &a)?;
-    let start = int_arg(vm, a.arg(vm, 1, "start"), "randrange")?;
+    let start = big_arg(vm, a.arg(vm, 1, "start"), "randrange")?;
     let stop = match a.arg(vm, 2, "stop") {
         None | Some(Value::None) => None,
-        v => Some(int_arg(vm, v, "randrange")?),
+        v => Some(big_arg(vm, v, "randrange")?),
     };
     let step = a.arg(vm, 3, "step");
     if stop.is_none() && step.is_some() {
         return Err(vm.type_error("Missing a non-None stop argument"));
     }
     let step = match step {
-        None => 1,
-        v => int_arg(vm, v, "randrange")?,
+        None => BigInt::one(),
+        v => big_arg(vm, v, "randrange")?,
     };
-    Ok(Action::Return(Value::Int(randrange_of(
-        vm, me, start, stop, step,
-    )?)))
+    let r = randrange_of(vm, me, start, stop, step)?;
+    Ok(Action::Return(vm.int_value(r)))
 }
 
 fn randint(vm: &mut Vm, a: Args) -> R {
     let me = me(vm, &a)?;
-    let lo = int_arg(vm, a.arg(vm, 1, "a"), "randint")?;
-    let hi = int_arg(vm, a.arg(vm, 2, "b"), "randint")?;
-    let stop = hi
-        .checked_add(1)
-        .ok_or_else(|| vm.exc(ExcKind::OverflowError, "randint bound too large"))?;
-    Ok(Action::Return(Value::Int(randrange_of(
-        vm,
-        me,
-        lo,
-        Some(stop),
-        1,
-    )?)))
+    let lo = big_arg(vm, a.arg(vm, 1, "a"), "randint")?;
+    let hi = big_arg(vm, a.arg(vm, 2, "b"), "randint")?;
+    let r = randrange_of(vm, me, lo, Some(hi + 1), BigInt::one())?;
+    Ok(Action::Return(vm.int_value(r)))
 }
 
 /// A sequence's items, by index: what `choice`, `choices` and `sample` pick from.
