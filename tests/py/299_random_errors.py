@@ -28,3 +28,10 @@ try:
     random.expovariate(0)
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
+for t in [lambda: random.choice({1, 2}), lambda: random.choice(set()), lambda: random.choice(5),
+          lambda: random.sample("ab", 1, counts=[1]), lambda: random.sample("ab", 1, counts=[0, 0]),
+          lambda: random.sample("ab", 4, counts=[1, 2])]:
+    try:
+        t()
+    except (IndexError, ValueError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -491,7 +491,17 @@ impl Population {
 fn choice(vm: &mut Vm, a: Args) -> R {
     let me = me(vm, &a)?;
     let seq = a.arg(vm, 1, "seq").unwrap_or(Value::None);
-    let pop = Population::of(vm, seq)?;
+    // CPython takes `len(seq)`, then `seq[i]`: what fails first decides the error.
+    let pop = Population::of(vm, seq).map_err(|_| {
+        let t = vm.type_name(seq);
+        match vm.seq_items(seq) {
+            Some(items) if items.is_empty() => {
+                vm.exc(ExcKind::IndexError, "Cannot choose from an empty sequence")
+            }
+            Some(_) => vm.type_error(format!("'{t}' object is not subscriptable")),
+            None => vm.type_error(format!("object of type '{t}' has no len()")),
+        }
+    })?;
     if pop.len() == 0 {
         return Err(vm.exc(ExcKind::IndexError, "Cannot choose from an empty sequence"));
     }
@@ -532,10 +542,41 @@ fn sample(vm: &mut Vm, a: Args) -> R {
     let population = a.arg(vm, 1, "population").unwrap_or(Value::None);
     let pop = Population::of(vm, population)?;
     let k = int_arg(vm, a.arg(vm, 2, "k"), "sample")?;
-    if a.kw(vm, "counts").is_some_and(|c| c != Value::None) {
-        return Err(vm.type_error("ioplay's sample() takes no counts"));
-    }
-    let n = pop.len();
+    let picks = match a.kw(vm, "counts").filter(|c| *c != Value::None) {
+        None => sample_indices(vm, me, pop.len(), k)?,
+        // Each item repeated `counts[i]` times: sample the repeated range, map back by bisection.
+        Some(counts) => {
+            let counts = vm.seq_items(counts).unwrap_or_default();
+            let mut cum = Vec::with_capacity(counts.len());
+            let mut total = 0i64;
+            for c in counts {
+                let Value::Int(c) = c else {
+                    return Err(vm.type_error("Counts must be integers"));
+                };
+                total += c;
+                cum.push(total);
+            }
+            if cum.len() as i64 != pop.len() {
+                return Err(vm.value_error("The number of counts does not match the population"));
+            }
+            if total <= 0 {
+                return Err(vm.value_error("Total of counts must be greater than zero"));
+            }
+            cum.pop();
+            let picks = sample_indices(vm, me, total, k)?;
+            picks
+                .into_iter()
+                .map(|s| cum.partition_point(|&c| c <= s) as i64)
+                .collect()
+        }
+    };
+    let items = picks.into_iter().map(|i| pop.at(vm, i)).collect();
+    Ok(Action::Return(vm.new_list(items)))
+}
+
+/// `k` distinct indices below `n`, drawn as random.py's `sample` does: from a pool when `n` is small
+/// next to `k`, else by rejection against a set of those taken.
+fn sample_indices(vm: &mut Vm, me: ObjId, n: i64, k: i64) -> Result<Vec<i64>, Value> {
     if !(0..=n).contains(&k) {
         return Err(vm.value_error("Sample larger than population or is negative"));
     }
@@ -544,7 +585,7 @@ fn sample(vm: &mut Vm, a: Args) -> R {
         // 4 ** ceil(log(3k, 4)), with CPython's float log.
         setsize += 4i64.pow((((k * 3) as f64).ln() / 4f64.ln()).ceil() as u32);
     }
-    let picks: Vec<i64> = if n <= setsize {
+    Ok(if n <= setsize {
         with_mt(vm, me, |mt| {
             let mut pool: Vec<i64> = (0..n).collect();
             (0..k)
@@ -569,9 +610,7 @@ fn sample(vm: &mut Vm, a: Args) -> R {
                 })
                 .collect()
         })
-    };
-    let items = picks.into_iter().map(|i| pop.at(vm, i)).collect();
-    Ok(Action::Return(vm.new_list(items)))
+    })
 }
 
 fn choices(vm: &mut Vm, a: Args) -> R {
