@@ -17,12 +17,14 @@ pub enum Run {
     Finished(i32),
 }
 
-/// What a process learns from its world when it starts: its pid, and the names it can resolve (the
-/// world's `/etc/hosts`: `localhost`, every host, and the scenario's DNS entries).
+/// What a process learns from its world when it starts: its pid, the names it can resolve (the
+/// world's `/etc/hosts`: `localhost`, every host, and the scenario's DNS entries), and the world's seed
+/// (its stand-in for the OS's entropy).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProcessEnv {
     pub pid: Pid,
     pub hosts: Vec<(String, Ipv4Addr)>,
+    pub seed: u64,
 }
 
 /// A process's program, driven by the world one slice at a time (piccolo's executor habit: the program

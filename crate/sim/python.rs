@@ -67,6 +67,7 @@ impl fmt::Debug for Python {
 impl Program for Python {
     fn start(&mut self, env: &ProcessEnv) {
         crate::py::modules::_ioplay::set_hosts(&mut self.vm, &env.hosts);
+        crate::py::modules::random::set_world_seed(&mut self.vm, env.seed, env.pid);
     }
 
     fn step(&mut self, budget: u32) -> Run {

@@ -320,6 +320,7 @@ impl World {
 
     fn start_due(&mut self) {
         let hosts = self.hosts_table();
+        let seed = self.kernel.config().seed;
         for p in &mut self.procs {
             if p.state == ProcState::NotStarted && p.spec.start <= self.now {
                 let pid = self
@@ -332,6 +333,7 @@ impl World {
                 p.spec.program.start(&ProcessEnv {
                     pid,
                     hosts: hosts.clone(),
+                    seed,
                 });
             }
             let Some(pid) = p.pid else { continue };

@@ -10,6 +10,7 @@ pub mod conts;
 mod errno;
 pub mod greenlet;
 mod methods;
+pub mod random;
 pub mod setorder;
 pub mod sysconts;
 mod sysmod;
@@ -29,6 +30,7 @@ pub fn import_native(vm: &mut Vm, name: &str) -> Option<ObjId> {
     match name {
         "time" => Some(time::module(vm)),
         "errno" => Some(errno::module(vm)),
+        "random" => Some(random::module(vm)),
         "sys" => Some(sysmod::module(vm)),
         "greenlet" => Some(greenlet::module(vm)),
         "_ioplay" => Some(_ioplay::module(vm)),

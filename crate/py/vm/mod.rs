@@ -285,6 +285,9 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// The compiled `__main__`, for `disassemble`.
     pub(crate) main_code: Option<Rc<Code>>,
+    /// What the world gives this process in place of the OS's entropy (its seed and pid, mixed): seeds
+    /// `random` when the program does not. Advanced by every draw.
+    pub(crate) entropy: u64,
 }
 
 impl Vm {
@@ -331,6 +334,7 @@ impl Vm {
             compare_depth: std::cell::Cell::new(0),
             frame_pool: Vec::new(),
             main_code: None,
+            entropy: 0,
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {
