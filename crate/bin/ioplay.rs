@@ -25,7 +25,7 @@ options:
   --trace            one strace-style line per syscall on stderr: virtual time, [name pid], the call
   --trace-json FILE  every event of the run as JSON
   --until SECONDS    stop at this virtual time (default 60)
-  --seed N           the world's seed (ephemeral ports, sequence numbers, loss)";
+  --seed N           the world's seed (ephemeral ports, sequence numbers, loss, unseeded `random`)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

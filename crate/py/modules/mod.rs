@@ -12,6 +12,7 @@ pub mod greenlet;
 mod methods;
 pub mod random;
 pub mod setorder;
+mod sha512;
 pub mod sysconts;
 mod sysmod;
 mod time;
