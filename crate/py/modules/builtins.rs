@@ -1034,10 +1034,15 @@ pub(crate) fn make_class(
     } else {
         bases
     };
-    let attrs = match vm.heap.get(ns) {
+    let mut attrs = match vm.heap.get(ns) {
         Obj::Module { attrs, .. } => attrs.clone(),
         _ => Default::default(),
     };
+    // Defining __eq__ without __hash__ makes instances unhashable, as in CPython.
+    if attrs.get(vm.sym.eq).is_some() && attrs.get(vm.sym.hash).is_none() {
+        attrs.set(vm.sym.hash, Value::None);
+    }
+    vm.note_key_methods(&attrs);
     let module = attrs
         .get(vm.sym.module)
         .and_then(|m| vm.str_of(m).map(|s| s.to_string()))

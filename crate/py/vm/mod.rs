@@ -8,8 +8,8 @@
 //! `types` (the builtin classes).
 //!
 //! Deliberate differences from CPython 3.11 (each also noted where it is made):
-//! - dict and set keys hash and compare natively: an object key hashes by identity; a Python
-//!   `__hash__`/`__eq__` is not called for keys (it is for `hash()` and `==`).
+//! - A dict or set key's Python `__hash__`/`__eq__` is called as CPython calls it, but the operation
+//!   runs again after each answer (see `keys`); a tuple key compares its items natively.
 //! - `vars(obj)` and `obj.__dict__` are snapshots, not live views.
 //! - `id()` and default reprs show synthetic addresses derived from the heap index (deterministic).
 //! - A set of ints iterates in CPython's order (its table is replayed); other sets in insertion order
@@ -27,6 +27,7 @@ pub(crate) mod call;
 mod exc;
 mod exec;
 pub(crate) mod format;
+mod keys;
 mod ops;
 mod suggest;
 mod traceback;
@@ -39,6 +40,7 @@ pub use call::{
     Action, Collected, Cont, ContFn, ContFnPtr, ContKind, Resume, ReturnTo, SysCont, SysFn, SysFnPtr,
 };
 pub use exc::ExcKind;
+pub use keys::{KeyMemo, KeyNeed};
 pub use types::Types;
 
 use super::bytecode::Code;
@@ -284,6 +286,8 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// The compiled `__main__`, for `disassemble`.
     pub(crate) main_code: Option<Rc<Code>>,
+    /// Python `__hash__`/`__eq__` answers for dict and set keys (see `keys`).
+    pub(crate) keys: keys::KeyResolution,
 }
 
 impl Vm {
@@ -330,6 +334,7 @@ impl Vm {
             compare_depth: std::cell::Cell::new(0),
             frame_pool: Vec::new(),
             main_code: None,
+            keys: Default::default(),
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {

@@ -1215,24 +1215,16 @@ impl Vm {
                     let t = self.type_name(v);
                     return Err(self.type_error(format!("unhashable type: '{t}'")));
                 }
-                Obj::Instance(i) => {
-                    // A class that defines __eq__ without __hash__ is unhashable, as in Python.
-                    let cls = i.class;
-                    let eq = self.lookup_in_class(cls, self.sym.eq);
-                    let h = self.lookup_in_class(cls, self.sym.hash);
-                    if eq.is_some() && h.is_none() && self.user_defined(eq) {
+                Obj::Instance(i) => match self.instance_key_hash(v, id, i.class) {
+                    Some(h) => h?,
+                    None => {
                         let t = self.type_name(v);
                         return Err(self.type_error(format!("unhashable type: '{t}'")));
                     }
-                    (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                }
+                },
                 _ => (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
             },
         })
-    }
-
-    fn user_defined(&self, f: Option<Value>) -> bool {
-        matches!(f, Some(Value::Obj(id)) if matches!(self.heap.get(id), Obj::Function(_)))
     }
 
     /// Truth of a value; `None` when a Python `__bool__`/`__len__` must decide.
@@ -1343,9 +1335,9 @@ impl Vm {
         let Obj::Dict(dict) = self.heap.get(d) else {
             return Ok(None);
         };
-        Ok(dict
-            .find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
-            .map(|n| dict.entry(n).value))
+        let found = dict.find(h, |kk| self.key_eq(kk, k));
+        self.key_waiting()?;
+        Ok(found.map(|n| dict.entry(n).value))
     }
 
     /// Hash without mutation (all builtin hashes are read-only; instances hash by id).
@@ -1380,8 +1372,9 @@ impl Vm {
             let Obj::Dict(dict) = self.heap.get(d) else {
                 return Ok(());
             };
-            dict.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
+            dict.find(h, |kk| self.key_eq(kk, k))
         };
+        self.key_waiting()?;
         let Obj::Dict(dict) = self.heap.get_mut(d) else {
             return Ok(());
         };
@@ -1398,8 +1391,9 @@ impl Vm {
             let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get(d) else {
                 return Ok(None);
             };
-            dict.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
+            dict.find(h, |kk| self.key_eq(kk, k))
         };
+        self.key_waiting()?;
         let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get_mut(d) else {
             return Ok(None);
         };
@@ -1412,8 +1406,9 @@ impl Vm {
             let (Obj::Set(d) | Obj::FrozenSet(d)) = self.heap.get(s) else {
                 return Ok(());
             };
-            d.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
+            d.find(h, |kk| self.key_eq(kk, k))
         };
+        self.key_waiting()?;
         if found.is_none() {
             if let Obj::Set(d) | Obj::FrozenSet(d) = self.heap.get_mut(s) {
                 d.insert_new(h, k, Value::None);
@@ -1427,7 +1422,9 @@ impl Vm {
         let (Obj::Set(d) | Obj::FrozenSet(d) | Obj::Dict(d)) = self.heap.get(s) else {
             return Ok(false);
         };
-        Ok(d.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k)).is_some())
+        let found = d.find(h, |kk| self.key_eq(kk, k));
+        self.key_waiting()?;
+        Ok(found.is_some())
     }
 
     // ---- subscripts ----
@@ -2248,6 +2245,11 @@ impl HashView<'_> {
                     }
                     h
                 }
+                Obj::Instance(i) => match vm.instance_key_hash(v, id, i.class) {
+                    Some(h) => h?,
+                    // Unhashable keys are never stored, so a lookup just misses.
+                    None => (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                },
                 // Unhashable kinds are never stored, so a lookup just misses.
                 _ => (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
             },
