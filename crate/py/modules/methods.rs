@@ -942,7 +942,10 @@ fn list_remove(vm: &mut Vm, a: Args) -> R {
     let id = list_id(vm, &a)?;
     let x = a.get(1).unwrap_or(Value::None);
     let items = vm.seq_items(Value::Obj(id)).unwrap_or_default();
-    match items.iter().position(|i| vm.eq(*i, x)) {
+    // `key_eq` calls a Python `__eq__` (the list's item first), by retrying this call.
+    let found = items.iter().position(|i| vm.key_eq(*i, x));
+    vm.key_waiting()?;
+    match found {
         Some(p) => {
             if let Obj::List(l) = vm.heap.get_mut(id) {
                 l.remove(p);
@@ -956,7 +959,9 @@ fn list_remove(vm: &mut Vm, a: Args) -> R {
 fn seq_index(vm: &mut Vm, a: Args) -> R {
     let items = vm.seq_items(a.get(0).unwrap_or(Value::None)).unwrap_or_default();
     let x = a.get(1).unwrap_or(Value::None);
-    match items.iter().position(|i| vm.eq(*i, x)) {
+    let found = items.iter().position(|i| vm.key_eq(*i, x));
+    vm.key_waiting()?;
+    match found {
         Some(p) => ret(Value::Int(p as i64)),
         None => {
             let what = vm.type_name(a.get(0).unwrap_or(Value::None));
@@ -973,7 +978,9 @@ fn seq_index(vm: &mut Vm, a: Args) -> R {
 fn seq_count(vm: &mut Vm, a: Args) -> R {
     let items = vm.seq_items(a.get(0).unwrap_or(Value::None)).unwrap_or_default();
     let x = a.get(1).unwrap_or(Value::None);
-    ret(Value::Int(items.iter().filter(|i| vm.eq(**i, x)).count() as i64))
+    let n = items.iter().filter(|i| vm.key_eq(**i, x)).count();
+    vm.key_waiting()?;
+    ret(Value::Int(n as i64))
 }
 
 fn list_sort(vm: &mut Vm, a: Args) -> R {

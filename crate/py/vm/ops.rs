@@ -782,9 +782,11 @@ impl Vm {
         }))
     }
 
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets; stored hashes are reused, as CPython does (a
+    /// Python `__hash__` is not called again).
     fn set_binary(&mut self, op: BinOp, a: ObjId, b: ObjId) -> Result<Value, Value> {
-        let xa = self.set_items(a);
-        let xb = self.set_items(b);
+        let xa = self.set_entries(a);
+        let xb = self.set_entries(b);
         let frozen = matches!(self.heap.get(a), Obj::FrozenSet(_));
         let out = self.heap.alloc(if frozen {
             Obj::FrozenSet(Default::default())
@@ -793,38 +795,48 @@ impl Vm {
         });
         match op {
             BinOp::BitOr => {
-                for v in xa.iter().chain(xb.iter()) {
-                    self.set_add(out, *v)?;
+                for (h, v) in xa.into_iter().chain(xb) {
+                    self.set_add_hashed(out, h, v)?;
                 }
             }
             BinOp::BitAnd => {
-                for v in xa {
-                    if self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
+                // The smaller set is walked and probes the larger.
+                let (walk, probe) = if xb.len() > xa.len() { (xa, b) } else { (xb, a) };
+                for (h, v) in walk {
+                    if self.set_contains_hashed(probe, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
             }
             BinOp::Sub => {
-                for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
+                for (h, v) in xa {
+                    if !self.set_contains_hashed(b, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
             }
             _ => {
-                for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
+                for (h, v) in xa {
+                    if !self.set_contains_hashed(b, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
-                for v in xb {
-                    if !self.set_contains(a, v)? {
-                        self.set_add(out, v)?;
+                for (h, v) in xb {
+                    if !self.set_contains_hashed(a, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
             }
         }
         Ok(Value::Obj(out))
+    }
+
+    /// A set's keys with their stored hashes.
+    fn set_entries(&self, id: ObjId) -> Vec<(u64, Value)> {
+        match self.heap.get(id) {
+            Obj::Set(d) | Obj::FrozenSet(d) | Obj::Dict(d) => d.iter().map(|e| (e.hash, e.key)).collect(),
+            _ => Vec::new(),
+        }
     }
 
     pub(crate) fn set_items(&self, id: ObjId) -> Vec<Value> {
@@ -1025,8 +1037,11 @@ impl Vm {
     /// Ordering and equality between builtin values.
     pub(crate) fn compare_builtin(&mut self, op: CmpOp, a: Value, b: Value) -> Result<bool, Value> {
         match op {
-            CmpOp::Eq => return Ok(self.eq(a, b)),
-            CmpOp::NotEq => return Ok(!self.eq(a, b)),
+            CmpOp::Eq | CmpOp::NotEq => {
+                let equal = self.eq(a, b);
+                self.key_waiting()?;
+                return Ok(equal == (op == CmpOp::Eq));
+            }
             _ => {}
         }
         match self.order(a, b) {
@@ -1154,12 +1169,13 @@ impl Vm {
             (Obj::BigInt(p), Obj::BigInt(q)) => p == q,
             (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => p == q,
             (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
-                p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| self.eq(*u, *v))
+                // Items with a Python `__eq__` are answered through the key retry (see `keys`).
+                p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| self.key_eq(*u, *v))
             }
             (Obj::Dict(p), Obj::Dict(q)) => {
                 p.len() == q.len()
                     && p.iter().all(|e| match self.dict_lookup(y, e.key) {
-                        Ok(Some(v)) => self.eq(e.value, v),
+                        Ok(Some(v)) => self.key_eq(e.value, v),
                         _ => false,
                     })
             }
@@ -1287,7 +1303,9 @@ impl Vm {
                 _ => false,
             },
             Obj::List(items) | Obj::Tuple(items) => {
-                items.iter().any(|i| self.is_same(*i, x) || self.eq(*i, x))
+                let found = items.iter().any(|i| self.key_eq(*i, x));
+                self.key_waiting()?;
+                found
             }
             Obj::Dict(_) => self.dict_lookup(id, x)?.is_some(),
             Obj::DictView { dict, kind } => {
@@ -1402,6 +1420,10 @@ impl Vm {
 
     pub(crate) fn set_add(&mut self, s: ObjId, k: Value) -> Result<(), Value> {
         let h = self.hash(k)?;
+        self.set_add_hashed(s, h, k)
+    }
+
+    fn set_add_hashed(&mut self, s: ObjId, h: u64, k: Value) -> Result<(), Value> {
         let found = {
             let (Obj::Set(d) | Obj::FrozenSet(d)) = self.heap.get(s) else {
                 return Ok(());
@@ -1419,6 +1441,10 @@ impl Vm {
 
     pub(crate) fn set_contains(&self, s: ObjId, k: Value) -> Result<bool, Value> {
         let h = self.hash_ro(k)?;
+        self.set_contains_hashed(s, h, k)
+    }
+
+    fn set_contains_hashed(&self, s: ObjId, h: u64, k: Value) -> Result<bool, Value> {
         let (Obj::Set(d) | Obj::FrozenSet(d) | Obj::Dict(d)) = self.heap.get(s) else {
             return Ok(false);
         };
