@@ -1507,7 +1507,8 @@ fn new_slice(vm: &mut Vm, a: Args) -> R {
 fn new_property(vm: &mut Vm, a: Args) -> R {
     let get = a.arg(vm, 1, "fget").unwrap_or(Value::None);
     let set = a.arg(vm, 2, "fset").unwrap_or(Value::None);
-    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set })))
+    let del = a.arg(vm, 3, "fdel").unwrap_or(Value::None);
+    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set, del })))
 }
 
 fn new_staticmethod(vm: &mut Vm, a: Args) -> R {

@@ -35,12 +35,14 @@ pub fn module(vm: &mut Vm) -> ObjId {
     let dead_p = Value::Obj(vm.heap.alloc(Obj::Property {
         get: dead,
         set: Value::None,
+        del: Value::None,
     }));
     vm.set_attr_raw(cls, "dead", dead_p);
     let parent = vm.native("greenlet.parent", parent);
     let parent_p = Value::Obj(vm.heap.alloc(Obj::Property {
         get: parent,
         set: Value::None,
+        del: Value::None,
     }));
     vm.set_attr_raw(cls, "parent", parent_p);
     let bool_ = vm.native("greenlet.__bool__", is_active);

@@ -61,7 +61,7 @@ pub fn install(vm: &mut Vm) {
         ("str.zfill", str_zfill),
         ("str.partition", str_partition),
         ("str.rpartition", str_rpartition),
-        ("str.casefold", str_lower),
+        ("str.casefold", str_casefold),
     ];
     for &(n, f) in str_methods {
         vm.def_native(t.str_, n, f);
@@ -193,7 +193,7 @@ pub fn install(vm: &mut Vm) {
     let p = t.property;
     vm.def_native(p, "property.setter", property_setter);
     vm.def_native(p, "property.getter", property_getter);
-    vm.def_native(p, "property.deleter", identity);
+    vm.def_native(p, "property.deleter", property_deleter);
 }
 
 // ---- helpers ----
@@ -271,6 +271,16 @@ fn str_upper(vm: &mut Vm, a: Args) -> R {
 
 fn str_lower(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a).to_lowercase();
+    ret(text(vm, &a, &s))
+}
+
+/// Lowercase plus the full case folds of the letters lessons meet (`ß` → `ss`); other special
+/// folds of Unicode's table are not applied.
+fn str_casefold(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a)
+        .to_lowercase()
+        .replace('ß', "ss")
+        .replace('ς', "σ");
     ret(text(vm, &a, &s))
 }
 
@@ -1664,24 +1674,29 @@ fn oserror_init(vm: &mut Vm, a: Args) -> R {
     ret(Value::None)
 }
 
-fn property_setter(vm: &mut Vm, a: Args) -> R {
+/// `prop.setter(f)`, `prop.getter(f)`, `prop.deleter(f)`: a copy of the property with one accessor replaced.
+fn property_with(vm: &mut Vm, a: Args, which: usize) -> R {
     let p = obj_id(&a);
     let f = a.get(1).unwrap_or(Value::None);
-    let get = match vm.heap.get(p) {
-        Obj::Property { get, .. } => *get,
-        _ => Value::None,
+    let mut parts = match vm.heap.get(p) {
+        Obj::Property { get, set, del } => [*get, *set, *del],
+        _ => [Value::None; 3],
     };
-    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set: f })))
+    parts[which] = f;
+    let [get, set, del] = parts;
+    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set, del })))
 }
 
 fn property_getter(vm: &mut Vm, a: Args) -> R {
-    let p = obj_id(&a);
-    let f = a.get(1).unwrap_or(Value::None);
-    let set = match vm.heap.get(p) {
-        Obj::Property { set, .. } => *set,
-        _ => Value::None,
-    };
-    ret(Value::Obj(vm.heap.alloc(Obj::Property { get: f, set })))
+    property_with(vm, a, 0)
+}
+
+fn property_setter(vm: &mut Vm, a: Args) -> R {
+    property_with(vm, a, 1)
+}
+
+fn property_deleter(vm: &mut Vm, a: Args) -> R {
+    property_with(vm, a, 2)
 }
 
 // ---- the dunder methods of builtin types, for explicit calls like `(17).__add__(1)` ----

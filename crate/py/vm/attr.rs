@@ -582,6 +582,28 @@ impl Vm {
     }
 
     pub(crate) fn del_attr(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
+        if let Value::Obj(id) = obj {
+            if let Obj::Instance(inst) = self.heap.get(id) {
+                if let Some(Value::Obj(pid)) = self.lookup_in_class(inst.class, name) {
+                    if let Obj::Property { del, .. } = self.heap.get(pid) {
+                        let del = *del;
+                        if del == Value::None {
+                            let n = self.sym_name(name).to_string();
+                            let t = self.type_name(obj);
+                            return Err(self.exc(
+                                ExcKind::AttributeError,
+                                format!("property '{n}' of '{t}' object has no deleter"),
+                            ));
+                        }
+                        let args = Args {
+                            pos: vec![obj],
+                            kw: vec![],
+                        };
+                        return self.call_value(del, args, ReturnTo::Discard);
+                    }
+                }
+            }
+        }
         let removed = match obj {
             Value::Obj(id) => match self.heap.get_mut(id) {
                 Obj::Instance(i) => i.attrs.remove(name),

@@ -714,6 +714,20 @@ impl Vm {
                 let neg = f.is_sign_negative();
                 let a = f.abs();
                 let digits = match p.ty {
+                    // Python spells non-finite values the same for every presentation type.
+                    Some(t @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) if !a.is_finite() => {
+                        let word = if a.is_nan() { "nan" } else { "inf" };
+                        let word = if t.is_ascii_uppercase() {
+                            word.to_uppercase()
+                        } else {
+                            word.to_string()
+                        };
+                        if t == '%' {
+                            word + "%"
+                        } else {
+                            word
+                        }
+                    }
                     Some('f') | Some('F') => {
                         group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
                     }

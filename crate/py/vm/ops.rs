@@ -1193,7 +1193,11 @@ impl Vm {
                     stop: b2,
                     step: c2,
                 },
-            ) => (a1, b1, c1) == (a2, b2, c2),
+            ) => {
+                // Ranges are equal when they are the same sequence.
+                let (n1, n2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
+                n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)))
+            }
             (Obj::Method { recv: r1, func: f1 }, Obj::Method { recv: r2, func: f2 }) => r1 == r2 && f1 == f2,
             _ => false,
         }
