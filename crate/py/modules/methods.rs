@@ -166,6 +166,10 @@ pub fn install(vm: &mut Vm) {
     vm.def_native(t.set, "set.difference_update", set_difference_update);
     vm.def_native(t.set, "set.symmetric_difference_update", set_symdiff_update);
     vm.def_native(t.float, "float.is_integer", float_is_integer);
+    vm.def_native(t.float, "float.hex", float_hex);
+    let fh = vm.native("float.fromhex", float_fromhex);
+    let fh = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fh)));
+    vm.set_attr_raw(t.float, "fromhex", fh);
     let gen: &[M] = &[
         ("generator.send", gen_send),
         ("generator.throw", gen_throw),
@@ -1475,6 +1479,87 @@ fn set_symdiff_update(vm: &mut Vm, a: Args) -> R {
 fn float_is_integer(vm: &mut Vm, a: Args) -> R {
     let f = a.get(0).and_then(|v| vm.as_f64(v)).unwrap_or(0.0);
     ret(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` (subnormals `0x0.…p-1022`), as CPython prints it.
+fn float_hex(vm: &mut Vm, a: Args) -> R {
+    let f = a.get(0).and_then(|v| vm.as_f64(v)).unwrap_or(0.0);
+    let s = if f.is_nan() {
+        "nan".to_string()
+    } else if f.is_infinite() {
+        if f < 0.0 { "-inf" } else { "inf" }.to_string()
+    } else {
+        let sign = if f.is_sign_negative() { "-" } else { "" };
+        let bits = f.to_bits();
+        let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+        let mantissa = bits & ((1u64 << 52) - 1);
+        if exp_bits == 0 && mantissa == 0 {
+            format!("{sign}0x0.0p+0")
+        } else {
+            let (lead, exp) = if exp_bits == 0 {
+                (0, -1022)
+            } else {
+                (1, exp_bits - 1023)
+            };
+            let exp_sign = if exp < 0 { '-' } else { '+' };
+            format!("{sign}0x{lead}.{mantissa:013x}p{exp_sign}{}", exp.abs())
+        }
+    };
+    let v = vm.new_str(&s);
+    ret(v)
+}
+
+/// `float.fromhex(s)`: `[sign][0x]digits[.digits][p[sign]exp]`, `inf`, `nan`.
+fn float_fromhex(vm: &mut Vm, a: Args) -> R {
+    let text = a
+        .get(1)
+        .and_then(|v| vm.str_of(v))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match parse_hex_float(&text) {
+        Some(f) => ret(Value::Float(f)),
+        None => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    }
+}
+
+fn parse_hex_float(s: &str) -> Option<f64> {
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let magnitude = match s {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => {
+            let s = s.strip_prefix("0x").unwrap_or(s);
+            let (digits, exp) = match s.split_once('p') {
+                Some((d, e)) => (d, e.parse::<i32>().ok()?),
+                None => (s, 0),
+            };
+            let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+            if int_part.is_empty() && frac_part.is_empty() {
+                return None;
+            }
+            // Exact up to 53 significant bits (14 hex digits), which covers every `float.hex()` output.
+            let mut m: f64 = 0.0;
+            for c in int_part.chars().chain(frac_part.chars()) {
+                m = m * 16.0 + c.to_digit(16)? as f64;
+            }
+            // Scaled in steps, so 2**scale itself never underflows (subnormal results).
+            let mut scale = exp - 4 * frac_part.len() as i32;
+            while scale < -1000 {
+                m *= 2f64.powi(-1000);
+                scale += 1000;
+            }
+            while scale > 1000 {
+                m *= 2f64.powi(1000);
+                scale -= 1000;
+            }
+            m * 2f64.powi(scale)
+        }
+    };
+    Some(if neg { -magnitude } else { magnitude })
 }
 
 // ---- generators ----

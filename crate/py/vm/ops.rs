@@ -451,6 +451,12 @@ impl Vm {
         if op == BinOp::Add && (ta == "list" || ta == "tuple") {
             return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
         }
+        let is_seq = |t: &str| matches!(t, "str" | "list" | "tuple" | "bytes" | "bytearray");
+        if op == BinOp::Mult && (is_seq(&ta) || is_seq(&tb)) {
+            // The operand that is not the sequence (the right one when both are).
+            let other = if is_seq(&tb) && !is_seq(&ta) { &ta } else { &tb };
+            return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
+        }
         let sym = binop_symbol(op);
         let sym = if inplace && op != BinOp::Pow {
             format!("{sym}=")
