@@ -1043,6 +1043,10 @@ pub(crate) fn make_class(
         attrs.set(vm.sym.hash, Value::None);
     }
     vm.note_key_methods(&attrs);
+    // A class without a docstring has `__doc__ = None` of its own (it is not inherited).
+    if attrs.get(vm.sym.doc).is_none() {
+        attrs.set(vm.sym.doc, Value::None);
+    }
     let module = attrs
         .get(vm.sym.module)
         .and_then(|m| vm.str_of(m).map(|s| s.to_string()))
