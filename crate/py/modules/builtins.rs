@@ -1281,6 +1281,9 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "float.__new__()")?;
     let v = a.get(1).unwrap_or(Value::Float(0.0));
     if let Some(f) = vm.as_f64(v) {
+        if f.is_infinite() && vm.is_int(v) {
+            return Err(vm.exc(ExcKind::OverflowError, "int too large to convert to float"));
+        }
         return ret(Value::Float(f));
     }
     if let Some(s) = vm.str_of(v) {
