@@ -548,6 +548,14 @@ impl Vm {
                         calls.push((v, is_repr));
                     }
                 }
+                // An exception's text shows its args (`KeyError(key)` shows `repr(key)`).
+                if let Obj::Instance(inst) = self.heap.get(id) {
+                    if let Some(exc) = &inst.exc {
+                        for a in &exc.args {
+                            self.collect_user_strs(*a, calls, seen, depth + 1);
+                        }
+                    }
+                }
             }
             Obj::List(items) | Obj::Tuple(items) => {
                 for i in items {
