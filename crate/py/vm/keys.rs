@@ -139,8 +139,10 @@ impl Vm {
         let r = self.exec_one();
         match self.keys.need.take() {
             Some(need) if r.is_err() && self.frames.len() == depth => {
+                // The operands come back; the position stays just past the instruction, as during
+                // any call it makes (tracebacks point at it), and the answer steps back onto it.
                 let f = self.frames.last_mut().expect("a running frame");
-                f.pc = pc;
+                f.pc = pc + 1;
                 f.stack = stack;
                 self.ask_python(need, None)
             }
@@ -220,8 +222,9 @@ impl Vm {
             }
         }
         self.keys.memo = memo;
-        if let Some(redo) = redo {
-            self.cont_queue.push(*redo);
+        match redo {
+            Some(redo) => self.cont_queue.push(*redo),
+            None => self.frames.last_mut().expect("the waiting frame").pc -= 1,
         }
         Ok(Action::Return(Value::None))
     }
