@@ -135,6 +135,12 @@ fn fd_of_file(vm: &mut Vm, f: Value) -> Result<i32, Value> {
 }
 
 fn print(vm: &mut Vm, a: Args) -> R {
+    for &(k, _) in &a.kw {
+        let name = vm.names.name(k).to_string();
+        if !matches!(name.as_str(), "sep" | "end" | "file" | "flush") {
+            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for print()")));
+        }
+    }
     let sep = match a.kw(vm, "sep") {
         Some(v) if v != Value::None => match vm.str_of(v) {
             Some(s) => s.to_string(),
@@ -181,6 +187,10 @@ fn open(vm: &mut Vm, _a: Args) -> R {
 // ---- introspection ----
 
 fn len(vm: &mut Vm, a: Args) -> R {
+    if a.pos.len() != 1 {
+        let n = a.pos.len();
+        return Err(vm.type_error(format!("len() takes exactly one argument ({n} given)")));
+    }
     let v = a.get(0).unwrap_or(Value::None);
     if let Some(n) = vm.len_builtin(v) {
         return ret(Value::Int(n as i64));
@@ -1161,6 +1171,10 @@ fn new_type(vm: &mut Vm, a: Args) -> R {
 
 fn new_int(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "int.__new__()")?;
+    if a.pos.len() > 3 {
+        let n = a.pos.len() - 1;
+        return Err(vm.type_error(format!("int() takes at most 2 arguments ({n} given)")));
+    }
     let v = a.get(1).unwrap_or(Value::Int(0));
     let base = a.arg(vm, 2, "base");
     if let Some(b) = base {

@@ -586,6 +586,11 @@ impl Vm {
                     }
                     None => {
                         let kn = self.sym_name(k).to_string();
+                        if code.varnames[..code.posonlyargcount as usize].contains(&k) {
+                            return Err(self.type_error(format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{kn}'"
+                            )));
+                        }
                         return Err(
                             self.type_error(format!("{fname}() got an unexpected keyword argument '{kn}'"))
                         );
