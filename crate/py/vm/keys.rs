@@ -224,7 +224,12 @@ impl Vm {
         self.keys.memo = memo;
         match redo {
             Some(redo) => self.cont_queue.push(*redo),
-            None => self.frames.last_mut().expect("the waiting frame").pc -= 1,
+            None => {
+                // Back onto the waiting instruction (saturating: a method that switched greenlets
+                // leaves another frame on top, which must not panic).
+                let f = self.frames.last_mut().expect("the waiting frame");
+                f.pc = f.pc.saturating_sub(1);
+            }
         }
         Ok(Action::Return(Value::None))
     }
