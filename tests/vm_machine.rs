@@ -274,3 +274,36 @@ mod outside_natives {
         assert_eq!(String::from_utf8_lossy(&out.stdout), "2000000007 42\n");
     }
 }
+
+/// Dict keys with Python `__hash__`/`__eq__`: every key operation waits for Python answers and runs
+/// again (see `py/vm/keys.rs`), which must hold across any slice boundary and any clone.
+const PYTHON_KEYS: &str = "
+class P:
+    def __init__(self, x):
+        self.x = x
+    def __hash__(self):
+        return self.x % 2
+    def __eq__(self, other):
+        return self.x == other.x
+d = {}
+for i in range(6):
+    d[P(i % 3)] = i
+print(len(d), [d[P(k)] for k in range(3)], P(1) in d, P(7) in d, {P(0), P(0)} == {P(0)})
+";
+
+#[test]
+fn python_key_methods_hold_across_single_steps_and_clones() {
+    let want = ("3 [3, 4, 5] True False True\n".to_string(), String::new(), 0);
+    let (out, err, status, _) = drive(&mut vm_for(PYTHON_KEYS), 10_000_000);
+    assert_eq!((out, err, status), want);
+    let (out, err, status, _) = drive(&mut vm_for(PYTHON_KEYS), 1);
+    assert_eq!((out, err, status), want);
+    for at in [40, 97, 150, 233, 301] {
+        let mut vm = vm_for(PYTHON_KEYS);
+        for _ in 0..at {
+            assert_eq!(vm.step(&mut Fuel::new(1)), Step::OutOfFuel);
+        }
+        let (out, err, status, _) = drive(&mut vm.clone(), 3);
+        assert_eq!((out, err, status), want, "clone after {at} steps");
+    }
+}

@@ -123,7 +123,7 @@ pub fn children(o: &Obj, out: &mut Vec<Value>) {
         }
         Obj::Module { attrs, .. } => out.extend(attrs.iter().map(|a| a.1)),
         Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => out.push(*v),
-        Obj::Property { get, set } => out.extend([*get, *set]),
+        Obj::Property { get, set, del } => out.extend([*get, *set, *del]),
         Obj::Super { class, recv } => out.extend([Value::Obj(*class), *recv]),
         Obj::Iter(it) => match it {
             I::Seq { seq, .. } | I::Reversed { seq, .. } => out.push(*seq),

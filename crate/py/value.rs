@@ -477,6 +477,7 @@ pub enum Obj {
     Property {
         get: Value,
         set: Value,
+        del: Value,
     },
     StaticMethod(Value),
     ClassMethod(Value),

@@ -135,6 +135,12 @@ fn fd_of_file(vm: &mut Vm, f: Value) -> Result<i32, Value> {
 }
 
 fn print(vm: &mut Vm, a: Args) -> R {
+    for &(k, _) in &a.kw {
+        let name = vm.names.name(k).to_string();
+        if !matches!(name.as_str(), "sep" | "end" | "file" | "flush") {
+            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for print()")));
+        }
+    }
     let sep = match a.kw(vm, "sep") {
         Some(v) if v != Value::None => match vm.str_of(v) {
             Some(s) => s.to_string(),
@@ -181,6 +187,10 @@ fn open(vm: &mut Vm, _a: Args) -> R {
 // ---- introspection ----
 
 fn len(vm: &mut Vm, a: Args) -> R {
+    if a.pos.len() != 1 {
+        let n = a.pos.len();
+        return Err(vm.type_error(format!("len() takes exactly one argument ({n} given)")));
+    }
     let v = a.get(0).unwrap_or(Value::None);
     if let Some(n) = vm.len_builtin(v) {
         return ret(Value::Int(n as i64));
@@ -1034,10 +1044,19 @@ pub(crate) fn make_class(
     } else {
         bases
     };
-    let attrs = match vm.heap.get(ns) {
+    let mut attrs = match vm.heap.get(ns) {
         Obj::Module { attrs, .. } => attrs.clone(),
         _ => Default::default(),
     };
+    // Defining __eq__ without __hash__ makes instances unhashable, as in CPython.
+    if attrs.get(vm.sym.eq).is_some() && attrs.get(vm.sym.hash).is_none() {
+        attrs.set(vm.sym.hash, Value::None);
+    }
+    vm.note_key_methods(&attrs);
+    // A class without a docstring has `__doc__ = None` of its own (it is not inherited).
+    if attrs.get(vm.sym.doc).is_none() {
+        attrs.set(vm.sym.doc, Value::None);
+    }
     let module = attrs
         .get(vm.sym.module)
         .and_then(|m| vm.str_of(m).map(|s| s.to_string()))
@@ -1152,6 +1171,10 @@ fn new_type(vm: &mut Vm, a: Args) -> R {
 
 fn new_int(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "int.__new__()")?;
+    if a.pos.len() > 3 {
+        let n = a.pos.len() - 1;
+        return Err(vm.type_error(format!("int() takes at most 2 arguments ({n} given)")));
+    }
     let v = a.get(1).unwrap_or(Value::Int(0));
     let base = a.arg(vm, 2, "base");
     if let Some(b) = base {
@@ -1272,6 +1295,9 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "float.__new__()")?;
     let v = a.get(1).unwrap_or(Value::Float(0.0));
     if let Some(f) = vm.as_f64(v) {
+        if f.is_infinite() && vm.is_int(v) {
+            return Err(vm.exc(ExcKind::OverflowError, "int too large to convert to float"));
+        }
         return ret(Value::Float(f));
     }
     if let Some(s) = vm.str_of(v) {
@@ -1502,7 +1528,8 @@ fn new_slice(vm: &mut Vm, a: Args) -> R {
 fn new_property(vm: &mut Vm, a: Args) -> R {
     let get = a.arg(vm, 1, "fget").unwrap_or(Value::None);
     let set = a.arg(vm, 2, "fset").unwrap_or(Value::None);
-    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set })))
+    let del = a.arg(vm, 3, "fdel").unwrap_or(Value::None);
+    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set, del })))
 }
 
 fn new_staticmethod(vm: &mut Vm, a: Args) -> R {

@@ -150,6 +150,12 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             Resume::Value(_) => Err(vm.exc(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
             _ => Ok(Action::Return(Value::None)),
         },
+        ContKind::KeyAnswer { need, memo, redo } => {
+            let Resume::Value(answer) = r else {
+                return Ok(Action::Return(Value::None));
+            };
+            vm.key_answer(need, memo, redo, answer)
+        }
         ContKind::BuildClass { name, bases, ns, .. } => {
             let Resume::Value(cell) = r else {
                 return Ok(Action::Return(Value::None));

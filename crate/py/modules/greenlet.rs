@@ -35,12 +35,14 @@ pub fn module(vm: &mut Vm) -> ObjId {
     let dead_p = Value::Obj(vm.heap.alloc(Obj::Property {
         get: dead,
         set: Value::None,
+        del: Value::None,
     }));
     vm.set_attr_raw(cls, "dead", dead_p);
     let parent = vm.native("greenlet.parent", parent);
     let parent_p = Value::Obj(vm.heap.alloc(Obj::Property {
         get: parent,
         set: Value::None,
+        del: Value::None,
     }));
     vm.set_attr_raw(cls, "parent", parent_p);
     let bool_ = vm.native("greenlet.__bool__", is_active);
@@ -74,23 +76,32 @@ fn greenlet_new(vm: &mut Vm, a: Args) -> R {
         unreachable!()
     };
     let run = a.arg(vm, 1, "run").unwrap_or(Value::None);
-    let parent = match a.arg(vm, 2, "parent") {
-        Some(Value::Obj(p)) => Some(p),
-        _ => None,
-    };
+    let parent = parent_arg(vm, a.arg(vm, 2, "parent"))?;
     Ok(Action::Return(new_greenlet(vm, cls, run, parent)))
+}
+
+/// The `parent=` argument: None, or a greenlet (the greenlet package's own checker message).
+fn parent_arg(vm: &mut Vm, v: Option<Value>) -> Result<Option<ObjId>, Value> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Obj(p)) if matches!(vm.heap.get(p), Obj::Greenlet(_)) => Ok(Some(p)),
+        Some(other) => {
+            let t = vm.type_name(other);
+            Err(vm.type_error(format!("GreenletChecker: Expected any type of greenlet, not {t}")))
+        }
+    }
 }
 
 /// `greenlet.__init__(self, run=None, parent=None)` for subclasses calling it.
 fn greenlet_init(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
     let run = a.arg(vm, 1, "run");
-    let parent = a.arg(vm, 2, "parent");
+    let parent = parent_arg(vm, a.arg(vm, 2, "parent"))?;
     if let Obj::Greenlet(g) = vm.heap.get_mut(id) {
         if let Some(r) = run {
             g.run = r;
         }
-        if let Some(Value::Obj(p)) = parent {
+        if let Some(p) = parent {
             g.parent = Some(p);
         }
     }

@@ -61,7 +61,7 @@ pub fn install(vm: &mut Vm) {
         ("str.zfill", str_zfill),
         ("str.partition", str_partition),
         ("str.rpartition", str_rpartition),
-        ("str.casefold", str_lower),
+        ("str.casefold", str_casefold),
     ];
     for &(n, f) in str_methods {
         vm.def_native(t.str_, n, f);
@@ -167,6 +167,10 @@ pub fn install(vm: &mut Vm) {
     vm.def_native(t.set, "set.difference_update", set_difference_update);
     vm.def_native(t.set, "set.symmetric_difference_update", set_symdiff_update);
     vm.def_native(t.float, "float.is_integer", float_is_integer);
+    vm.def_native(t.float, "float.hex", float_hex);
+    let fh = vm.native("float.fromhex", float_fromhex);
+    let fh = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fh)));
+    vm.set_attr_raw(t.float, "fromhex", fh);
     let gen: &[M] = &[
         ("generator.send", gen_send),
         ("generator.throw", gen_throw),
@@ -194,7 +198,7 @@ pub fn install(vm: &mut Vm) {
     let p = t.property;
     vm.def_native(p, "property.setter", property_setter);
     vm.def_native(p, "property.getter", property_getter);
-    vm.def_native(p, "property.deleter", identity);
+    vm.def_native(p, "property.deleter", property_deleter);
 }
 
 // ---- helpers ----
@@ -272,6 +276,16 @@ fn str_upper(vm: &mut Vm, a: Args) -> R {
 
 fn str_lower(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a).to_lowercase();
+    ret(text(vm, &a, &s))
+}
+
+/// Lowercase plus the full case folds of the letters lessons meet (`ß` → `ss`); other special
+/// folds of Unicode's table are not applied.
+fn str_casefold(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a)
+        .to_lowercase()
+        .replace('ß', "ss")
+        .replace('ς', "σ");
     ret(text(vm, &a, &s))
 }
 
@@ -950,7 +964,10 @@ fn list_remove(vm: &mut Vm, a: Args) -> R {
     let id = list_id(vm, &a)?;
     let x = a.get(1).unwrap_or(Value::None);
     let items = vm.seq_items(Value::Obj(id)).unwrap_or_default();
-    match items.iter().position(|i| vm.eq(*i, x)) {
+    // `key_eq` calls a Python `__eq__` (the list's item first), by retrying this call.
+    let found = items.iter().position(|i| vm.key_eq(*i, x));
+    vm.key_waiting()?;
+    match found {
         Some(p) => {
             if let Obj::List(l) = vm.heap.get_mut(id) {
                 l.remove(p);
@@ -964,7 +981,9 @@ fn list_remove(vm: &mut Vm, a: Args) -> R {
 fn seq_index(vm: &mut Vm, a: Args) -> R {
     let items = vm.seq_items(a.get(0).unwrap_or(Value::None)).unwrap_or_default();
     let x = a.get(1).unwrap_or(Value::None);
-    match items.iter().position(|i| vm.eq(*i, x)) {
+    let found = items.iter().position(|i| vm.key_eq(*i, x));
+    vm.key_waiting()?;
+    match found {
         Some(p) => ret(Value::Int(p as i64)),
         None => {
             let what = vm.type_name(a.get(0).unwrap_or(Value::None));
@@ -981,7 +1000,9 @@ fn seq_index(vm: &mut Vm, a: Args) -> R {
 fn seq_count(vm: &mut Vm, a: Args) -> R {
     let items = vm.seq_items(a.get(0).unwrap_or(Value::None)).unwrap_or_default();
     let x = a.get(1).unwrap_or(Value::None);
-    ret(Value::Int(items.iter().filter(|i| vm.eq(**i, x)).count() as i64))
+    let n = items.iter().filter(|i| vm.key_eq(**i, x)).count();
+    vm.key_waiting()?;
+    ret(Value::Int(n as i64))
 }
 
 fn list_sort(vm: &mut Vm, a: Args) -> R {
@@ -1468,6 +1489,87 @@ fn float_is_integer(vm: &mut Vm, a: Args) -> R {
     ret(Value::Bool(f.is_finite() && f.fract() == 0.0))
 }
 
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` (subnormals `0x0.…p-1022`), as CPython prints it.
+fn float_hex(vm: &mut Vm, a: Args) -> R {
+    let f = a.get(0).and_then(|v| vm.as_f64(v)).unwrap_or(0.0);
+    let s = if f.is_nan() {
+        "nan".to_string()
+    } else if f.is_infinite() {
+        if f < 0.0 { "-inf" } else { "inf" }.to_string()
+    } else {
+        let sign = if f.is_sign_negative() { "-" } else { "" };
+        let bits = f.to_bits();
+        let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+        let mantissa = bits & ((1u64 << 52) - 1);
+        if exp_bits == 0 && mantissa == 0 {
+            format!("{sign}0x0.0p+0")
+        } else {
+            let (lead, exp) = if exp_bits == 0 {
+                (0, -1022)
+            } else {
+                (1, exp_bits - 1023)
+            };
+            let exp_sign = if exp < 0 { '-' } else { '+' };
+            format!("{sign}0x{lead}.{mantissa:013x}p{exp_sign}{}", exp.abs())
+        }
+    };
+    let v = vm.new_str(&s);
+    ret(v)
+}
+
+/// `float.fromhex(s)`: `[sign][0x]digits[.digits][p[sign]exp]`, `inf`, `nan`.
+fn float_fromhex(vm: &mut Vm, a: Args) -> R {
+    let text = a
+        .get(1)
+        .and_then(|v| vm.str_of(v))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match parse_hex_float(&text) {
+        Some(f) => ret(Value::Float(f)),
+        None => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    }
+}
+
+fn parse_hex_float(s: &str) -> Option<f64> {
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let magnitude = match s {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => {
+            let s = s.strip_prefix("0x").unwrap_or(s);
+            let (digits, exp) = match s.split_once('p') {
+                Some((d, e)) => (d, e.parse::<i32>().ok()?),
+                None => (s, 0),
+            };
+            let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+            if int_part.is_empty() && frac_part.is_empty() {
+                return None;
+            }
+            // Exact up to 53 significant bits (14 hex digits), which covers every `float.hex()` output.
+            let mut m: f64 = 0.0;
+            for c in int_part.chars().chain(frac_part.chars()) {
+                m = m * 16.0 + c.to_digit(16)? as f64;
+            }
+            // Scaled in steps, so 2**scale itself never underflows (subnormal results).
+            let mut scale = exp - 4 * frac_part.len() as i32;
+            while scale < -1000 {
+                m *= 2f64.powi(-1000);
+                scale += 1000;
+            }
+            while scale > 1000 {
+                m *= 2f64.powi(1000);
+                scale -= 1000;
+            }
+            m * 2f64.powi(scale)
+        }
+    };
+    Some(if neg { -magnitude } else { magnitude })
+}
+
 // ---- generators ----
 
 fn gen_id(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
@@ -1665,24 +1767,29 @@ fn oserror_init(vm: &mut Vm, a: Args) -> R {
     ret(Value::None)
 }
 
-fn property_setter(vm: &mut Vm, a: Args) -> R {
+/// `prop.setter(f)`, `prop.getter(f)`, `prop.deleter(f)`: a copy of the property with one accessor replaced.
+fn property_with(vm: &mut Vm, a: Args, which: usize) -> R {
     let p = obj_id(&a);
     let f = a.get(1).unwrap_or(Value::None);
-    let get = match vm.heap.get(p) {
-        Obj::Property { get, .. } => *get,
-        _ => Value::None,
+    let mut parts = match vm.heap.get(p) {
+        Obj::Property { get, set, del } => [*get, *set, *del],
+        _ => [Value::None; 3],
     };
-    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set: f })))
+    parts[which] = f;
+    let [get, set, del] = parts;
+    ret(Value::Obj(vm.heap.alloc(Obj::Property { get, set, del })))
 }
 
 fn property_getter(vm: &mut Vm, a: Args) -> R {
-    let p = obj_id(&a);
-    let f = a.get(1).unwrap_or(Value::None);
-    let set = match vm.heap.get(p) {
-        Obj::Property { set, .. } => *set,
-        _ => Value::None,
-    };
-    ret(Value::Obj(vm.heap.alloc(Obj::Property { get: f, set })))
+    property_with(vm, a, 0)
+}
+
+fn property_setter(vm: &mut Vm, a: Args) -> R {
+    property_with(vm, a, 1)
+}
+
+fn property_deleter(vm: &mut Vm, a: Args) -> R {
+    property_with(vm, a, 2)
 }
 
 // ---- the dunder methods of builtin types, for explicit calls like `(17).__add__(1)` ----

@@ -507,7 +507,7 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn set_attr(&mut self, obj: Value, name: Sym, v: Value) -> Result<(), Value> {
         let Value::Obj(id) = obj else {
-            return Err(self.no_attr(obj, name));
+            return Err(self.not_settable(obj, name));
         };
         match self.heap.get(id) {
             Obj::Instance(inst) => {
@@ -577,11 +577,55 @@ impl Vm {
                 Ok(())
             }
             Obj::Greenlet(_) => super::super::modules::greenlet::set_attr(self, id, name, v),
-            _ => Err(self.no_attr(obj, name)),
+            _ => Err(self.not_settable(obj, name)),
         }
     }
 
+    /// Assigning an attribute of a builtin value: CPython's message depends on what the name is.
+    fn not_settable(&mut self, obj: Value, name: Sym) -> Value {
+        let n = self.sym_name(name).to_string();
+        let t = self.type_name(obj);
+        let number = matches!(obj, Value::Int(_) | Value::Bool(_) | Value::Float(_)) || self.is_int(obj);
+        if number && matches!(n.as_str(), "real" | "imag" | "numerator" | "denominator") {
+            // The message names the type defining the descriptor: bool's come from int.
+            let owner = if matches!(obj, Value::Bool(_)) {
+                "int"
+            } else {
+                t.as_str()
+            };
+            let msg = format!("attribute '{n}' of '{owner}' objects is not writable");
+            return self.exc(ExcKind::AttributeError, msg);
+        }
+        if self.lookup_in_class(self.class_of(obj), name).is_some() {
+            let msg = format!("'{t}' object attribute '{n}' is read-only");
+            return self.exc(ExcKind::AttributeError, msg);
+        }
+        self.no_attr(obj, name)
+    }
+
     pub(crate) fn del_attr(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
+        if let Value::Obj(id) = obj {
+            if let Obj::Instance(inst) = self.heap.get(id) {
+                if let Some(Value::Obj(pid)) = self.lookup_in_class(inst.class, name) {
+                    if let Obj::Property { del, .. } = self.heap.get(pid) {
+                        let del = *del;
+                        if del == Value::None {
+                            let n = self.sym_name(name).to_string();
+                            let t = self.type_name(obj);
+                            return Err(self.exc(
+                                ExcKind::AttributeError,
+                                format!("property '{n}' of '{t}' object has no deleter"),
+                            ));
+                        }
+                        let args = Args {
+                            pos: vec![obj],
+                            kw: vec![],
+                        };
+                        return self.call_value(del, args, ReturnTo::Discard);
+                    }
+                }
+            }
+        }
         let removed = match obj {
             Value::Obj(id) => match self.heap.get_mut(id) {
                 Obj::Instance(i) => i.attrs.remove(name),

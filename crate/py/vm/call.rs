@@ -162,6 +162,13 @@ pub enum ContKind {
     },
     /// `generator.close()`: the generator must not yield.
     Close,
+    /// A Python `__hash__`/`__eq__` answered for a waiting dict operation; `redo` is the waiting
+    /// continuation (none when it is the instruction the frame is back at).
+    KeyAnswer {
+        need: super::KeyNeed,
+        memo: super::KeyMemo,
+        redo: Option<Box<(Cont, Resume)>>,
+    },
     /// A class body ran: build the class.
     BuildClass {
         name: String,
@@ -338,6 +345,18 @@ impl ContKind {
             ContKind::SumRest { items, .. } => out.extend_from_slice(items),
             ContKind::ContainsIter { iter, x, .. } => out.extend([*iter, *x]),
             ContKind::GetItemIter { adaptor } => out.push(Value::Obj(*adaptor)),
+            ContKind::KeyAnswer { need, memo, redo } => {
+                match *need {
+                    super::KeyNeed::Hash(v) => out.push(v),
+                    super::KeyNeed::Eq { stored, probe } => out.extend([stored, probe]),
+                }
+                memo.trace(out);
+                if let Some(redo) = redo {
+                    redo.0.trace(out);
+                    let (Resume::Value(v) | Resume::Exhausted(v) | Resume::Error(v)) = redo.1;
+                    out.push(v);
+                }
+            }
             ContKind::InsertSort {
                 items, keys, finish, ..
             } => {
@@ -576,6 +595,11 @@ impl Vm {
                     }
                     None => {
                         let kn = self.sym_name(k).to_string();
+                        if code.varnames[..code.posonlyargcount as usize].contains(&k) {
+                            return Err(self.type_error(format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{kn}'"
+                            )));
+                        }
                         return Err(
                             self.type_error(format!("{fname}() got an unexpected keyword argument '{kn}'"))
                         );

@@ -78,7 +78,9 @@ impl Vm {
         while n < budget {
             n += 1;
             let r = match self.cont_queue.pop() {
+                Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(c, resume),
                 Some((c, resume)) => self.run_cont(c, resume),
+                None if self.keys.enabled => self.exec_one_retryable(),
                 None => self.exec_one(),
             };
             if let Err(exc) = r {
@@ -105,7 +107,7 @@ impl Vm {
 
     /// Executes one instruction of the top frame.
     #[inline(always)]
-    fn exec_one(&mut self) -> Result<(), Value> {
+    pub(crate) fn exec_one(&mut self) -> Result<(), Value> {
         if self.tracing {
             self.trace_line();
         }

@@ -548,6 +548,14 @@ impl Vm {
                         calls.push((v, is_repr));
                     }
                 }
+                // An exception's text shows its args (`KeyError(key)` shows `repr(key)`).
+                if let Obj::Instance(inst) = self.heap.get(id) {
+                    if let Some(exc) = &inst.exc {
+                        for a in &exc.args {
+                            self.collect_user_strs(*a, calls, seen, depth + 1);
+                        }
+                    }
+                }
             }
             Obj::List(items) | Obj::Tuple(items) => {
                 for i in items {
@@ -714,6 +722,20 @@ impl Vm {
                 let neg = f.is_sign_negative();
                 let a = f.abs();
                 let digits = match p.ty {
+                    // Python spells non-finite values the same for every presentation type.
+                    Some(t @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) if !a.is_finite() => {
+                        let word = if a.is_nan() { "nan" } else { "inf" };
+                        let word = if t.is_ascii_uppercase() {
+                            word.to_uppercase()
+                        } else {
+                            word.to_string()
+                        };
+                        if t == '%' {
+                            word + "%"
+                        } else {
+                            word
+                        }
+                    }
                     Some('f') | Some('F') => {
                         group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
                     }

@@ -5,11 +5,12 @@
 //! Files: `exec` (the instruction loop), `call` (calls, returns and continuations), `ops` (arithmetic,
 //! comparison, hashing), `attr` (attribute access), `format` (repr, str, `%` and `format`), `exc`
 //! (exception objects), `traceback` (CPython 3.11's traceback text), `suggest` ("Did you mean"),
-//! `types` (the builtin classes).
+//! `types` (the builtin classes), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
 //!
 //! Deliberate differences from CPython 3.11 (each also noted where it is made):
-//! - dict and set keys hash and compare natively: an object key hashes by identity; a Python
-//!   `__hash__`/`__eq__` is not called for keys (it is for `hash()` and `==`).
+//! - A dict or set key's Python `__hash__`/`__eq__` (and `__eq__` of list, tuple and dict items) is
+//!   called as CPython calls it, but the native operation runs again after each answer (see `keys`).
+//!   An uncaught exception's traceback line does not call a user `__repr__` of its args.
 //! - `vars(obj)` and `obj.__dict__` are snapshots, not live views.
 //! - `id()` and default reprs show synthetic addresses derived from the heap index (deterministic).
 //! - A set of ints iterates in CPython's order (its table is replayed); other sets in insertion order
@@ -28,6 +29,7 @@ mod exc;
 mod exec;
 pub(crate) mod format;
 mod import;
+mod keys;
 mod ops;
 mod suggest;
 mod traceback;
@@ -40,6 +42,7 @@ pub use call::{
     Action, Collected, Cont, ContFn, ContFnPtr, ContKind, Resume, ReturnTo, SysCont, SysFn, SysFnPtr,
 };
 pub use exc::ExcKind;
+pub use keys::{KeyMemo, KeyNeed};
 pub use types::Types;
 
 use super::bytecode::Code;
@@ -288,6 +291,8 @@ pub struct Vm {
     /// What the world gives this process in place of the OS's entropy (its seed and pid, mixed): seeds
     /// `random` when the program does not. Advanced by every draw.
     pub(crate) entropy: u64,
+    /// Python `__hash__`/`__eq__` answers for dict and set keys (see `keys`).
+    pub(crate) keys: keys::KeyResolution,
 }
 
 impl Vm {
@@ -335,6 +340,7 @@ impl Vm {
             frame_pool: Vec::new(),
             main_code: None,
             entropy: 0,
+            keys: Default::default(),
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {

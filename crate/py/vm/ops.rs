@@ -451,6 +451,12 @@ impl Vm {
         if op == BinOp::Add && (ta == "list" || ta == "tuple") {
             return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
         }
+        let is_seq = |t: &str| matches!(t, "str" | "list" | "tuple" | "bytes" | "bytearray");
+        if op == BinOp::Mult && (is_seq(&ta) || is_seq(&tb)) {
+            // The operand that is not the sequence (the right one when both are).
+            let other = if is_seq(&tb) && !is_seq(&ta) { &ta } else { &tb };
+            return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
+        }
         let sym = binop_symbol(op);
         let sym = if inplace && op != BinOp::Pow {
             format!("{sym}=")
@@ -782,9 +788,11 @@ impl Vm {
         }))
     }
 
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets; stored hashes are reused, as CPython does (a
+    /// Python `__hash__` is not called again).
     fn set_binary(&mut self, op: BinOp, a: ObjId, b: ObjId) -> Result<Value, Value> {
-        let xa = self.set_items(a);
-        let xb = self.set_items(b);
+        let xa = self.set_entries(a);
+        let xb = self.set_entries(b);
         let frozen = matches!(self.heap.get(a), Obj::FrozenSet(_));
         let out = self.heap.alloc(if frozen {
             Obj::FrozenSet(Default::default())
@@ -793,38 +801,48 @@ impl Vm {
         });
         match op {
             BinOp::BitOr => {
-                for v in xa.iter().chain(xb.iter()) {
-                    self.set_add(out, *v)?;
+                for (h, v) in xa.into_iter().chain(xb) {
+                    self.set_add_hashed(out, h, v)?;
                 }
             }
             BinOp::BitAnd => {
-                for v in xa {
-                    if self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
+                // The smaller set is walked and probes the larger.
+                let (walk, probe) = if xb.len() > xa.len() { (xa, b) } else { (xb, a) };
+                for (h, v) in walk {
+                    if self.set_contains_hashed(probe, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
             }
             BinOp::Sub => {
-                for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
+                for (h, v) in xa {
+                    if !self.set_contains_hashed(b, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
             }
             _ => {
-                for v in xa {
-                    if !self.set_contains(b, v)? {
-                        self.set_add(out, v)?;
+                for (h, v) in xa {
+                    if !self.set_contains_hashed(b, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
-                for v in xb {
-                    if !self.set_contains(a, v)? {
-                        self.set_add(out, v)?;
+                for (h, v) in xb {
+                    if !self.set_contains_hashed(a, h, v)? {
+                        self.set_add_hashed(out, h, v)?;
                     }
                 }
             }
         }
         Ok(Value::Obj(out))
+    }
+
+    /// A set's keys with their stored hashes.
+    fn set_entries(&self, id: ObjId) -> Vec<(u64, Value)> {
+        match self.heap.get(id) {
+            Obj::Set(d) | Obj::FrozenSet(d) | Obj::Dict(d) => d.iter().map(|e| (e.hash, e.key)).collect(),
+            _ => Vec::new(),
+        }
     }
 
     pub(crate) fn set_items(&self, id: ObjId) -> Vec<Value> {
@@ -1025,8 +1043,11 @@ impl Vm {
     /// Ordering and equality between builtin values.
     pub(crate) fn compare_builtin(&mut self, op: CmpOp, a: Value, b: Value) -> Result<bool, Value> {
         match op {
-            CmpOp::Eq => return Ok(self.eq(a, b)),
-            CmpOp::NotEq => return Ok(!self.eq(a, b)),
+            CmpOp::Eq | CmpOp::NotEq => {
+                let equal = self.eq(a, b);
+                self.key_waiting()?;
+                return Ok(equal == (op == CmpOp::Eq));
+            }
             _ => {}
         }
         match self.order(a, b) {
@@ -1154,12 +1175,13 @@ impl Vm {
             (Obj::BigInt(p), Obj::BigInt(q)) => p == q,
             (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => p == q,
             (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
-                p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| self.eq(*u, *v))
+                // Items with a Python `__eq__` are answered through the key retry (see `keys`).
+                p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| self.key_eq(*u, *v))
             }
             (Obj::Dict(p), Obj::Dict(q)) => {
                 p.len() == q.len()
                     && p.iter().all(|e| match self.dict_lookup(y, e.key) {
-                        Ok(Some(v)) => self.eq(e.value, v),
+                        Ok(Some(v)) => self.key_eq(e.value, v),
                         _ => false,
                     })
             }
@@ -1177,7 +1199,11 @@ impl Vm {
                     stop: b2,
                     step: c2,
                 },
-            ) => (a1, b1, c1) == (a2, b2, c2),
+            ) => {
+                // Ranges are equal when they are the same sequence.
+                let (n1, n2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
+                n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)))
+            }
             (Obj::Method { recv: r1, func: f1 }, Obj::Method { recv: r2, func: f2 }) => r1 == r2 && f1 == f2,
             _ => false,
         }
@@ -1215,24 +1241,16 @@ impl Vm {
                     let t = self.type_name(v);
                     return Err(self.type_error(format!("unhashable type: '{t}'")));
                 }
-                Obj::Instance(i) => {
-                    // A class that defines __eq__ without __hash__ is unhashable, as in Python.
-                    let cls = i.class;
-                    let eq = self.lookup_in_class(cls, self.sym.eq);
-                    let h = self.lookup_in_class(cls, self.sym.hash);
-                    if eq.is_some() && h.is_none() && self.user_defined(eq) {
+                Obj::Instance(i) => match self.instance_key_hash(v, id, i.class) {
+                    Some(h) => h?,
+                    None => {
                         let t = self.type_name(v);
                         return Err(self.type_error(format!("unhashable type: '{t}'")));
                     }
-                    (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                }
+                },
                 _ => (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
             },
         })
-    }
-
-    fn user_defined(&self, f: Option<Value>) -> bool {
-        matches!(f, Some(Value::Obj(id)) if matches!(self.heap.get(id), Obj::Function(_)))
     }
 
     /// Truth of a value; `None` when a Python `__bool__`/`__len__` must decide.
@@ -1295,7 +1313,9 @@ impl Vm {
                 _ => false,
             },
             Obj::List(items) | Obj::Tuple(items) => {
-                items.iter().any(|i| self.is_same(*i, x) || self.eq(*i, x))
+                let found = items.iter().any(|i| self.key_eq(*i, x));
+                self.key_waiting()?;
+                found
             }
             Obj::Dict(_) => self.dict_lookup(id, x)?.is_some(),
             Obj::DictView { dict, kind } => {
@@ -1343,9 +1363,9 @@ impl Vm {
         let Obj::Dict(dict) = self.heap.get(d) else {
             return Ok(None);
         };
-        Ok(dict
-            .find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
-            .map(|n| dict.entry(n).value))
+        let found = dict.find(h, |kk| self.key_eq(kk, k));
+        self.key_waiting()?;
+        Ok(found.map(|n| dict.entry(n).value))
     }
 
     /// Hash without mutation (all builtin hashes are read-only; instances hash by id).
@@ -1380,8 +1400,9 @@ impl Vm {
             let Obj::Dict(dict) = self.heap.get(d) else {
                 return Ok(());
             };
-            dict.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
+            dict.find(h, |kk| self.key_eq(kk, k))
         };
+        self.key_waiting()?;
         let Obj::Dict(dict) = self.heap.get_mut(d) else {
             return Ok(());
         };
@@ -1398,8 +1419,9 @@ impl Vm {
             let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get(d) else {
                 return Ok(None);
             };
-            dict.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
+            dict.find(h, |kk| self.key_eq(kk, k))
         };
+        self.key_waiting()?;
         let (Obj::Dict(dict) | Obj::Set(dict)) = self.heap.get_mut(d) else {
             return Ok(None);
         };
@@ -1408,12 +1430,17 @@ impl Vm {
 
     pub(crate) fn set_add(&mut self, s: ObjId, k: Value) -> Result<(), Value> {
         let h = self.hash(k)?;
+        self.set_add_hashed(s, h, k)
+    }
+
+    fn set_add_hashed(&mut self, s: ObjId, h: u64, k: Value) -> Result<(), Value> {
         let found = {
             let (Obj::Set(d) | Obj::FrozenSet(d)) = self.heap.get(s) else {
                 return Ok(());
             };
-            d.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k))
+            d.find(h, |kk| self.key_eq(kk, k))
         };
+        self.key_waiting()?;
         if found.is_none() {
             if let Obj::Set(d) | Obj::FrozenSet(d) = self.heap.get_mut(s) {
                 d.insert_new(h, k, Value::None);
@@ -1424,10 +1451,16 @@ impl Vm {
 
     pub(crate) fn set_contains(&self, s: ObjId, k: Value) -> Result<bool, Value> {
         let h = self.hash_ro(k)?;
+        self.set_contains_hashed(s, h, k)
+    }
+
+    fn set_contains_hashed(&self, s: ObjId, h: u64, k: Value) -> Result<bool, Value> {
         let (Obj::Set(d) | Obj::FrozenSet(d) | Obj::Dict(d)) = self.heap.get(s) else {
             return Ok(false);
         };
-        Ok(d.find(h, |kk| self.is_same(kk, k) || self.eq(kk, k)).is_some())
+        let found = d.find(h, |kk| self.key_eq(kk, k));
+        self.key_waiting()?;
+        Ok(found.is_some())
     }
 
     // ---- subscripts ----
@@ -2248,6 +2281,11 @@ impl HashView<'_> {
                     }
                     h
                 }
+                Obj::Instance(i) => match vm.instance_key_hash(v, id, i.class) {
+                    Some(h) => h?,
+                    // Unhashable keys are never stored, so a lookup just misses.
+                    None => (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                },
                 // Unhashable kinds are never stored, so a lookup just misses.
                 _ => (id.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
             },
