@@ -2,6 +2,7 @@
 
 use super::program::{ProcessEnv, Program, Run};
 use crate::py::modules::_ioplay;
+use crate::py::value::Obj;
 use crate::py::vm::{Fuel, Step, Vm};
 use crate::sys::consts::SIGPIPE;
 use crate::sys::{Call, Errno, Outcome, Ret, SigAction, SigHandler};
@@ -122,13 +123,13 @@ impl Program for Python {
         }
     }
 
-    /// The running greenlet (0 for the main one), so the trace says which greenlet made a call.
+    /// The running greenlet by its creation number (0 for the main one), so the trace says which greenlet
+    /// made a call — a number that does not move when the VM allocates differently.
     fn task(&self) -> u32 {
         let vm = &self.vm;
-        if vm.current_greenlet == vm.main_greenlet {
-            0
-        } else {
-            vm.current_greenlet.0
+        match vm.heap.get(vm.current_greenlet) {
+            Obj::Greenlet(g) if vm.current_greenlet != vm.main_greenlet => g.serial,
+            _ => 0,
         }
     }
 

@@ -22,9 +22,9 @@ pub fn timeline(name: &str) -> Timeline {
 /// update them from the failing native test's message, and the browser test checks the same values.
 pub const TRACE_HASHES: &[(&str, u64)] = &[
     ("01_yield_producer_consumer", 0xbf99e69718520c1b),
-    ("02_greenlet_switch", 0x73c1cf59d74cf77d),
-    ("03_gevent_sleep", 0xc88820b167845bc2),
-    ("04_gevent_monkey_urllib", 0x29d77205f950a653),
+    ("02_greenlet_switch", 0x5112925660d43fab),
+    ("03_gevent_sleep", 0xbdd6fca050ed2fa8),
+    ("04_gevent_monkey_urllib", 0x4b077eaef0e9213d),
     ("05_selectors_echo_server", 0xac2ba56375595fb6),
     ("06_nonblocking", 0xa5635ac15c3c8cde),
     ("07_select_chat", 0x5f872ae01fca7074),
