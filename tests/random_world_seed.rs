@@ -19,16 +19,8 @@ fn world(seed: u64, processes: usize) -> World {
     };
     let mut world = World::new(cfg, 10_000_000_000);
     for i in 0..processes {
-        world.add_process(ProcessSpec {
-            name: format!("p{i}"),
-            host: "localhost".into(),
-            start: 0,
-            stdin: Vec::new(),
-            timed_stdin: Vec::new(),
-            stdin_eof: true,
-            daemon: false,
-            program: Python::load(PROGRAM, "r.py", vec!["r.py".into()]),
-        });
+        let program = Python::load(PROGRAM, "r.py", vec!["r.py".into()]);
+        world.add_process(ProcessSpec::new(&format!("p{i}"), program));
     }
     world
 }

@@ -452,16 +452,8 @@ mod tests {
         assert_eq!(world.kernel().config().seed, 9);
         assert_eq!(world.processes()[0].spec.stdin, b"new");
         let mut world = world;
-        world.add_process(ProcessSpec {
-            name: "sleeper".into(),
-            host: "localhost".into(),
-            start: 0,
-            stdin: Vec::new(),
-            timed_stdin: Vec::new(),
-            stdin_eof: true,
-            daemon: false,
-            program: Script::new(vec![Do::Call(Call::ClockNanosleep { until: 2_000_000_000 })]),
-        });
+        let sleeper = Script::new(vec![Do::Call(Call::ClockNanosleep { until: 2_000_000_000 })]);
+        world.add_process(ProcessSpec::new("sleeper", sleeper));
         assert_eq!(world.run(), Ending::Until(500_000_000));
     }
 

@@ -12,14 +12,8 @@ const SECOND: u64 = 1_000_000_000;
 
 fn spec(name: &str, start: u64, program: Box<Script>) -> ProcessSpec {
     ProcessSpec {
-        name: name.into(),
-        host: "localhost".into(),
         start,
-        stdin: Vec::new(),
-        timed_stdin: Vec::new(),
-        stdin_eof: true,
-        daemon: false,
-        program,
+        ..ProcessSpec::new(name, program)
     }
 }
 

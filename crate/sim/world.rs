@@ -39,6 +39,23 @@ pub struct ProcessSpec {
     pub program: Box<dyn Program>,
 }
 
+impl ProcessSpec {
+    /// A process named `name` on `localhost`, started at time 0, whose stdin is empty and ends: the
+    /// defaults that the fields of a scenario override.
+    pub fn new(name: &str, program: Box<dyn Program>) -> ProcessSpec {
+        ProcessSpec {
+            name: name.into(),
+            host: "localhost".into(),
+            start: 0,
+            stdin: Vec::new(),
+            timed_stdin: Vec::new(),
+            stdin_eof: true,
+            daemon: false,
+            program,
+        }
+    }
+}
+
 /// Where a process is in its life, as the world schedules it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProcState {
