@@ -351,8 +351,13 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
     let mut parts: Vec<&str> = match &sep {
         Some(sep) if sep.is_empty() => return Err(vm.value_error("empty separator")),
         Some(sep) => {
+            let mut sep_chars = sep.chars();
             if maxsplit < 0 {
-                s.split(sep.as_str()).collect()
+                // A one-char separator searches with memchr rather than the general substring search.
+                match (sep_chars.next(), sep_chars.next()) {
+                    (Some(c), None) => s.split(c).collect(),
+                    _ => s.split(sep.as_str()).collect(),
+                }
             } else if from_right {
                 let mut v: Vec<&str> = s.rsplitn(maxsplit as usize + 1, sep.as_str()).collect();
                 v.reverse();
