@@ -54,15 +54,16 @@ impl Heap {
         for &r in roots {
             push(r, &mut work);
         }
+        // One buffer for every object's children, not an allocation per object.
+        let mut kids = Vec::new();
         while let Some(id) = work.pop() {
             let m = &mut marked[id.0 as usize];
             if *m {
                 continue;
             }
             *m = true;
-            let mut kids = Vec::new();
             children(&self.objs[id.0 as usize], &mut kids);
-            for k in kids {
+            for k in kids.drain(..) {
                 push(k, &mut work);
             }
         }

@@ -270,12 +270,23 @@ fn obj_id(a: &Args) -> ObjId {
 // ---- str ----
 
 fn str_upper(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a).to_uppercase();
+    let s = this_str(vm, &a);
+    // ASCII text maps byte for byte, without Unicode's case tables.
+    let s = if s.is_ascii() {
+        s.to_ascii_uppercase()
+    } else {
+        s.to_uppercase()
+    };
     ret(text(vm, &a, &s))
 }
 
 fn str_lower(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a).to_lowercase();
+    let s = this_str(vm, &a);
+    let s = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    };
     ret(text(vm, &a, &s))
 }
 
@@ -336,48 +347,49 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
         .arg(vm, 2, "maxsplit")
         .and_then(|v| vm.small_int(v))
         .unwrap_or(-1);
-    let mut parts: Vec<String> = match &sep {
+    // Every part is a slice of `s`: one allocation per part, for its str object.
+    let mut parts: Vec<&str> = match &sep {
         Some(sep) if sep.is_empty() => return Err(vm.value_error("empty separator")),
         Some(sep) => {
+            let mut sep_chars = sep.chars();
             if maxsplit < 0 {
-                s.split(sep.as_str()).map(String::from).collect()
+                // A one-char separator searches with memchr rather than the general substring search.
+                match (sep_chars.next(), sep_chars.next()) {
+                    (Some(c), None) => s.split(c).collect(),
+                    _ => s.split(sep.as_str()).collect(),
+                }
             } else if from_right {
-                let mut v: Vec<String> = s
-                    .rsplitn(maxsplit as usize + 1, sep.as_str())
-                    .map(String::from)
-                    .collect();
+                let mut v: Vec<&str> = s.rsplitn(maxsplit as usize + 1, sep.as_str()).collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(maxsplit as usize + 1, sep.as_str())
-                    .map(String::from)
-                    .collect()
+                s.splitn(maxsplit as usize + 1, sep.as_str()).collect()
             }
         }
         None => {
             let words: Vec<&str> = s.split_whitespace().collect();
             if maxsplit < 0 || words.len() <= maxsplit as usize {
-                words.into_iter().map(String::from).collect()
+                words
             } else if !from_right {
                 // Keep the rest of the string (from the (maxsplit+1)-th word on) as the last part.
                 let mut out = Vec::new();
                 let mut rest: &str = s.trim_start();
                 for _ in 0..maxsplit {
                     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_string());
+                    out.push(&rest[..end]);
                     rest = rest[end..].trim_start();
                 }
-                out.push(rest.to_string());
+                out.push(rest);
                 out
             } else {
                 let mut out = Vec::new();
                 let mut rest: &str = s.trim_end();
                 for _ in 0..maxsplit {
                     let start = rest.rfind(char::is_whitespace).map(|p| p + 1).unwrap_or(0);
-                    out.push(rest[start..].to_string());
+                    out.push(&rest[start..]);
                     rest = rest[..start].trim_end();
                 }
-                out.push(rest.to_string());
+                out.push(rest);
                 out.reverse();
                 out
             }

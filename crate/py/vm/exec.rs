@@ -386,9 +386,9 @@ impl Vm {
                     return Ok(());
                 }
                 let f = self.frames.last_mut().expect("frame");
-                // The receiver and the arguments, in one allocation.
+                // The receiver and the arguments, in one allocation (a plain copy, then one truncate).
                 let start = if recv == Value::Unbound { at } else { at - 1 };
-                let pos: Vec<Value> = f.stack.drain(start..).collect();
+                let pos: Vec<Value> = f.stack[start..].to_vec();
                 f.stack.truncate(at - 2);
                 return self.call_value(func, Args { pos, kw: Vec::new() }, ReturnTo::Push);
             }
@@ -401,8 +401,8 @@ impl Vm {
                 let f = self.frames.last_mut().expect("frame");
                 // Room for a receiver or class natives put in front.
                 let mut pos = Vec::with_capacity(n as usize + 1);
-                pos.extend(f.stack.drain(at..));
-                let func = f.stack.pop().expect("stack");
+                pos.extend_from_slice(&f.stack[at..]);
+                f.stack.truncate(at - 1);
                 return self.call_value(func, Args { pos, kw: Vec::new() }, ReturnTo::Push);
             }
             Op::CallKw { n, names } => {
