@@ -29,14 +29,7 @@ fn main() {
     let n = 500_000;
     let start = Instant::now();
     for i in 0..n {
-        let call = if i % 2 == 0 {
-            Call::Getpid
-        } else {
-            Call::Write {
-                fd: 1,
-                data: b"x".to_vec(),
-            }
-        };
+        let call = if i % 2 == 0 { Call::Getpid } else { Call::Write { fd: 1, data: b"x".to_vec() } };
         if !matches!(k.syscall(pid, &call, 0), Outcome::Ok(_)) {
             panic!("the loop failed");
         }

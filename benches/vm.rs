@@ -91,8 +91,7 @@ fn time_ioplay(src: &str, tracing: bool) -> (Duration, usize) {
     let mut events = 0;
     for _ in 0..RUNS {
         let mut vm = Vm::new(vec!["bench.py".into()]);
-        vm.load_main(&program, "bench.py")
-            .expect("bench program compiles");
+        vm.load_main(&program, "bench.py").expect("bench program compiles");
         vm.tracing = tracing;
         let start = Instant::now();
         let mut seen = 0;
@@ -147,14 +146,8 @@ fn main() {
         match time_cpython(src) {
             Some(py) => {
                 println!("{name}_cpython_ms: {:.1}", py.as_secs_f64() * 1e3);
-                println!(
-                    "{name}_ratio_vs_cpython: {:.2}",
-                    off.as_secs_f64() / py.as_secs_f64()
-                );
-                println!(
-                    "{name}_traced_ratio_vs_cpython: {:.2}",
-                    on.as_secs_f64() / py.as_secs_f64()
-                );
+                println!("{name}_ratio_vs_cpython: {:.2}", off.as_secs_f64() / py.as_secs_f64());
+                println!("{name}_traced_ratio_vs_cpython: {:.2}", on.as_secs_f64() / py.as_secs_f64());
             }
             None => println!("{name}_cpython_ms: unavailable"),
         }

@@ -29,35 +29,16 @@ fn select_cannot_watch_fd_1024() {
     k.set_nofile_limit(p, 2048);
     let mut last = 0;
     for _ in 3..=1024 {
-        let r = k.syscall(
-            p,
-            &Call::Socket {
-                domain: 2,
-                ty: 1,
-                protocol: 0,
-            },
-            0,
-        );
+        let r = k.syscall(p, &Call::Socket { domain: 2, ty: 1, protocol: 0 }, 0);
         if let ioplay::sys::Outcome::Ok(ioplay::sys::Ret::Int(fd)) = r {
             last = fd as i32;
         }
     }
     assert_eq!(last, 1024, "the process holds fd 1024 (its limit was raised)");
-    let sel = Call::Select {
-        nfds: last + 1,
-        read: vec![last],
-        write: vec![],
-        except: vec![],
-        timeout: Some(0),
-    };
+    let sel =
+        Call::Select { nfds: last + 1, read: vec![last], write: vec![], except: vec![], timeout: Some(0) };
     assert_eq!(k.syscall(p, &sel, 0), ioplay::sys::Outcome::Err(Errno::EINVAL));
-    let ok = Call::Select {
-        nfds: 1024,
-        read: vec![1023],
-        write: vec![],
-        except: vec![],
-        timeout: Some(0),
-    };
+    let ok = Call::Select { nfds: 1024, read: vec![1023], write: vec![], except: vec![], timeout: Some(0) };
     assert!(
         matches!(k.syscall(p, &ok, 0), ioplay::sys::Outcome::Ok(_)),
         "fd 1023 is the last select can name"

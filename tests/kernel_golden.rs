@@ -28,18 +28,9 @@ fn client() -> Program {
     Box::new(move |_| {
         step += 1;
         match step {
-            1 => call(Call::Socket {
-                domain: AF_INET,
-                ty: SOCK_DGRAM,
-                protocol: 0,
-            }),
+            1 => call(Call::Socket { domain: AF_INET, ty: SOCK_DGRAM, protocol: 0 }),
             2 => call(Call::ClockNanosleep { until: SEC }),
-            3 => call(Call::SendTo {
-                fd: 3,
-                data: b"hello".to_vec(),
-                flags: 0,
-                addr: Some(addr()),
-            }),
+            3 => call(Call::SendTo { fd: 3, data: b"hello".to_vec(), flags: 0, addr: Some(addr()) }),
             4 => call(Call::Close { fd: 3 }),
             _ => Action::Exit(0),
         }
@@ -49,29 +40,18 @@ fn client() -> Program {
 fn setup(step: u32, nonblock: bool) -> Option<Action> {
     let ty = SOCK_DGRAM | if nonblock { SOCK_NONBLOCK } else { 0 };
     match step {
-        1 => Some(call(Call::Socket {
-            domain: AF_INET,
-            ty,
-            protocol: 0,
-        })),
+        1 => Some(call(Call::Socket { domain: AF_INET, ty, protocol: 0 })),
         2 => Some(call(Call::Bind { fd: 3, addr: addr() })),
         _ => None,
     }
 }
 
 fn recvfrom() -> Action {
-    call(Call::RecvFrom {
-        fd: 3,
-        len: 1024,
-        flags: 0,
-    })
+    call(Call::RecvFrom { fd: 3, len: 1024, flags: 0 })
 }
 
 fn print(data: &[u8]) -> Action {
-    call(Call::Write {
-        fd: 1,
-        data: data.to_vec(),
-    })
+    call(Call::Write { fd: 1, data: data.to_vec() })
 }
 
 fn got(input: &Input) -> Option<Vec<u8>> {
@@ -116,9 +96,7 @@ fn nonblocking() -> Program {
             return print(&data);
         }
         match input {
-            Input::Result(Outcome::Err(Errno::EAGAIN)) => call(Call::Nanosleep {
-                duration: 400_000_000,
-            }),
+            Input::Result(Outcome::Err(Errno::EAGAIN)) => call(Call::Nanosleep { duration: 400_000_000 }),
             _ => recvfrom(),
         }
     })
@@ -133,13 +111,7 @@ fn multiplexing() -> Program {
             return a;
         }
         match step {
-            3 => call(Call::Select {
-                nfds: 4,
-                read: vec![3],
-                write: vec![],
-                except: vec![],
-                timeout: None,
-            }),
+            3 => call(Call::Select { nfds: 4, read: vec![3], write: vec![], except: vec![], timeout: None }),
             4 => recvfrom(),
             5 => print(&got(&input).expect("a datagram")),
             _ => Action::Exit(0),
@@ -148,11 +120,7 @@ fn multiplexing() -> Program {
 }
 
 fn handler() -> Option<SigAction> {
-    Some(SigAction {
-        handler: SigHandler::Handler(0x4010),
-        flags: 0,
-        mask: 0,
-    })
+    Some(SigAction { handler: SigHandler::Handler(0x4010), flags: 0, mask: 0 })
 }
 
 /// Figure 6.4: signal-driven IO (SIGIO, then recvfrom in the handler); the process runs on meanwhile,
@@ -176,29 +144,16 @@ fn signal_driven(pid_of_self: u32) -> Program {
             return a;
         }
         match step {
-            3 => call(Call::RtSigaction {
-                sig: SIGIO,
-                action: handler(),
-            }),
-            4 => call(Call::Fcntl {
-                fd: 3,
-                cmd: F_SETOWN,
-                arg: pid_of_self as i64,
-            }),
-            5 => call(Call::Fcntl {
-                fd: 3,
-                cmd: F_SETFL,
-                arg: O_RDWR | O_ASYNC,
-            }),
+            3 => call(Call::RtSigaction { sig: SIGIO, action: handler() }),
+            4 => call(Call::Fcntl { fd: 3, cmd: F_SETOWN, arg: pid_of_self as i64 }),
+            5 => call(Call::Fcntl { fd: 3, cmd: F_SETFL, arg: O_RDWR | O_ASYNC }),
             _ => match data.take() {
                 Some(d) if !d.is_empty() => {
                     data = Some(Vec::new());
                     print(&d)
                 }
                 Some(_) => Action::Exit(0),
-                None => call(Call::Nanosleep {
-                    duration: 400_000_000,
-                }),
+                None => call(Call::Nanosleep { duration: 400_000_000 }),
             },
         }
     })
@@ -231,25 +186,15 @@ fn asynchronous() -> Program {
             return a;
         }
         match step {
-            3 => call(Call::RtSigaction {
-                sig: SIGIO,
-                action: handler(),
-            }),
-            4 => call(Call::AioRead {
-                cb: CB,
-                fd: 3,
-                nbytes: 1024,
-                notify: SigEvent::Signal(SIGIO),
-            }),
+            3 => call(Call::RtSigaction { sig: SIGIO, action: handler() }),
+            4 => call(Call::AioRead { cb: CB, fd: 3, nbytes: 1024, notify: SigEvent::Signal(SIGIO) }),
             _ => match data.take() {
                 Some(d) if !d.is_empty() => {
                     data = Some(Vec::new());
                     print(&d)
                 }
                 Some(_) => Action::Exit(0),
-                None => call(Call::Nanosleep {
-                    duration: 400_000_000,
-                }),
+                None => call(Call::Nanosleep { duration: 400_000_000 }),
             },
         }
     })
@@ -296,22 +241,14 @@ fn shape(events: &[Event]) -> Vec<String> {
         .filter(|e| e.pid == 1000)
         .filter_map(|e| match &e.kind {
             Kind::SyscallEnter { name, .. } => Some(format!("enter {name}")),
-            Kind::SyscallExit {
-                name,
-                errno: Some(er),
-                ..
-            } => Some(format!("exit {name} {}", er.name())),
+            Kind::SyscallExit { name, errno: Some(er), .. } => Some(format!("exit {name} {}", er.name())),
             Kind::SyscallExit { name, .. } => Some(format!("exit {name}")),
-            Kind::Phase {
-                phase: Phase::WaitForData,
-                end,
-                ..
-            } => Some(if *end { "wait-" } else { "wait+" }.into()),
-            Kind::Phase {
-                phase: Phase::CopyToUser,
-                end,
-                ..
-            } => Some(if *end { "copy-" } else { "copy+" }.into()),
+            Kind::Phase { phase: Phase::WaitForData, end, .. } => {
+                Some(if *end { "wait-" } else { "wait+" }.into())
+            }
+            Kind::Phase { phase: Phase::CopyToUser, end, .. } => {
+                Some(if *end { "copy-" } else { "copy+" }.into())
+            }
             Kind::Signal { sig, step, .. } => Some(format!("signal {} {step:?}", signal_name(*sig))),
             Kind::AsyncDone { .. } => Some("async".into()),
             Kind::State(_) | Kind::Segment { .. } => None,
@@ -332,34 +269,13 @@ fn figure_6_1_blocking_io() {
     let s = shape(&events);
     assert_eq!(
         around(&s, "enter recvfrom", "exit recvfrom"),
-        [
-            "enter recvfrom",
-            "wait+",
-            "wait-",
-            "copy+",
-            "copy-",
-            "exit recvfrom"
-        ]
+        ["enter recvfrom", "wait+", "wait-", "copy+", "copy-", "exit recvfrom"]
     );
     let wait_end = events
         .iter()
-        .find(|e| {
-            e.pid == 1000
-                && matches!(
-                    e.kind,
-                    Kind::Phase {
-                        phase: Phase::WaitForData,
-                        end: true,
-                        ..
-                    }
-                )
-        })
+        .find(|e| e.pid == 1000 && matches!(e.kind, Kind::Phase { phase: Phase::WaitForData, end: true, .. }))
         .unwrap();
-    assert_eq!(
-        wait_end.time,
-        SEC + 50_000,
-        "data ready one loopback latency after the send"
-    );
+    assert_eq!(wait_end.time, SEC + 50_000, "data ready one loopback latency after the send");
     check_golden("blocking", &events);
 }
 
@@ -456,18 +372,8 @@ fn figure_6_5_asynchronous_io() {
 
 #[test]
 fn same_seed_same_trace() {
-    for model in [
-        "blocking",
-        "nonblocking",
-        "multiplexing",
-        "signal_driven",
-        "asynchronous",
-    ] {
-        assert_eq!(
-            trace::trace_hash(&run(model).0),
-            trace::trace_hash(&run(model).0),
-            "{model}"
-        );
+    for model in ["blocking", "nonblocking", "multiplexing", "signal_driven", "asynchronous"] {
+        assert_eq!(trace::trace_hash(&run(model).0), trace::trace_hash(&run(model).0), "{model}");
     }
 }
 
@@ -493,7 +399,5 @@ fn chrome_trace_has_balanced_slices_per_track() {
     let names: Vec<&str> = items.iter().filter_map(|e| e["name"].as_str()).collect();
     assert!(names.contains(&"copy data from kernel to user"));
     assert!(names.contains(&"aio_read"));
-    assert!(items
-        .iter()
-        .any(|e| e["ph"] == "M" && e["args"]["name"] == "wire"));
+    assert!(items.iter().any(|e| e["ph"] == "M" && e["args"]["name"] == "wire"));
 }

@@ -14,24 +14,11 @@ const B: Ipv4Addr = Ipv4Addr::new(10, 0, 0, 2);
 fn world(seed: u64, latency: Nanos, loss: f64, bandwidth: Option<u64>) -> Kernel {
     let mut cfg = WorldConfig::single_host();
     cfg.seed = seed;
-    cfg.hosts = vec![
-        HostConfig {
-            name: "a".into(),
-            addr: A,
-        },
-        HostConfig {
-            name: "b".into(),
-            addr: B,
-        },
-    ];
+    cfg.hosts = vec![HostConfig { name: "a".into(), addr: A }, HostConfig { name: "b".into(), addr: B }];
     cfg.links = vec![LinkConfig {
         a: "a".into(),
         b: "b".into(),
-        spec: LinkSpec {
-            latency,
-            bandwidth_bps: bandwidth,
-            loss,
-        },
+        spec: LinkSpec { latency, bandwidth_bps: bandwidth, loss },
     }];
     Kernel::new(cfg)
 }
@@ -85,16 +72,7 @@ fn pattern(start: usize, len: usize) -> Vec<u8> {
 }
 
 fn nonblocking_socket(k: &mut Kernel, now: &mut Nanos, pid: Pid) -> i32 {
-    match call(
-        k,
-        now,
-        pid,
-        Call::Socket {
-            domain: AF_INET,
-            ty: SOCK_STREAM | SOCK_NONBLOCK,
-            protocol: 0,
-        },
-    ) {
+    match call(k, now, pid, Call::Socket { domain: AF_INET, ty: SOCK_STREAM | SOCK_NONBLOCK, protocol: 0 }) {
         Outcome::Ok(Ret::Int(fd)) => fd as i32,
         other => panic!("{other:?}"),
     }
@@ -106,30 +84,13 @@ fn connect(k: &mut Kernel, now: &mut Nanos) -> (Pid, i32, Pid, i32) {
     let c = k.spawn("a", "client", *now).unwrap();
     let l = nonblocking_socket(k, now, s);
     let any = SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, 80);
-    assert_eq!(
-        call(k, now, s, Call::Bind { fd: l, addr: any }),
-        Outcome::Ok(Ret::Int(0))
-    );
-    assert_eq!(
-        call(k, now, s, Call::Listen { fd: l, backlog: 5 }),
-        Outcome::Ok(Ret::Int(0))
-    );
+    assert_eq!(call(k, now, s, Call::Bind { fd: l, addr: any }), Outcome::Ok(Ret::Int(0)));
+    assert_eq!(call(k, now, s, Call::Listen { fd: l, backlog: 5 }), Outcome::Ok(Ret::Int(0)));
     let fd = nonblocking_socket(k, now, c);
     let to = SocketAddrV4::new(B, 80);
-    assert_eq!(
-        call(k, now, c, Call::Connect { fd, addr: to }),
-        Outcome::Err(Errno::EINPROGRESS)
-    );
+    assert_eq!(call(k, now, c, Call::Connect { fd, addr: to }), Outcome::Err(Errno::EINPROGRESS));
     loop {
-        match call(
-            k,
-            now,
-            s,
-            Call::Accept4 {
-                fd: l,
-                flags: SOCK_NONBLOCK,
-            },
-        ) {
+        match call(k, now, s, Call::Accept4 { fd: l, flags: SOCK_NONBLOCK }) {
             Outcome::Ok(Ret::Accepted { fd: afd, .. }) => return (s, afd, c, fd),
             Outcome::Err(Errno::EAGAIN) => {
                 let t = k.next_deadline().expect("the handshake is under way");
@@ -297,21 +258,13 @@ fn any_call() -> impl Strategy<Value = Call> {
                 Just(7)
             ]
         )
-            .prop_map(|(domain, ty)| Call::Socket {
-                domain,
-                ty,
-                protocol: 0
-            }),
+            .prop_map(|(domain, ty)| Call::Socket { domain, ty, protocol: 0 }),
         (fd.clone(), addr.clone()).prop_map(|(fd, addr)| Call::Bind { fd, addr }),
         (fd.clone(), -2i32..3).prop_map(|(fd, backlog)| Call::Listen { fd, backlog }),
         (fd.clone(), prop_oneof![Just(0), Just(SOCK_NONBLOCK), Just(1)])
             .prop_map(|(fd, flags)| Call::Accept4 { fd, flags }),
         (fd.clone(), addr.clone()).prop_map(|(fd, addr)| Call::Connect { fd, addr }),
-        (
-            fd.clone(),
-            0usize..500,
-            prop_oneof![Just(0), Just(MSG_DONTWAIT), Just(MSG_PEEK)]
-        )
+        (fd.clone(), 0usize..500, prop_oneof![Just(0), Just(MSG_DONTWAIT), Just(MSG_PEEK)])
             .prop_map(|(fd, len, flags)| Call::RecvFrom { fd, len, flags }),
         (fd.clone(), data.clone(), prop::option::of(addr)).prop_map(|(fd, data, addr)| Call::SendTo {
             fd,
@@ -325,13 +278,7 @@ fn any_call() -> impl Strategy<Value = Call> {
         (fd.clone(), data).prop_map(|(fd, data)| Call::Write { fd, data }),
         (
             fd.clone(),
-            prop_oneof![
-                Just(F_GETFL),
-                Just(F_SETFL),
-                Just(F_SETOWN),
-                Just(F_SETSIG),
-                Just(99)
-            ],
+            prop_oneof![Just(F_GETFL), Just(F_SETFL), Just(F_SETOWN), Just(F_SETSIG), Just(99)],
             prop_oneof![Just(0i64), Just(O_NONBLOCK), Just(O_ASYNC), Just(1000), Just(-5)]
         )
             .prop_map(|(fd, cmd, arg)| Call::Fcntl { fd, cmd, arg }),
@@ -372,10 +319,7 @@ fn any_call() -> impl Strategy<Value = Call> {
         (0u32..3).prop_map(|entries| Call::IoUringSetup { entries }),
         (fd.clone(), fd).prop_map(|(ring, fd)| Call::IoUringEnter {
             fd: ring,
-            submit: vec![ioplay::sys::Sqe {
-                op: ioplay::sys::UringOp::Recv { fd, len: 8 },
-                user_data: 1
-            }],
+            submit: vec![ioplay::sys::Sqe { op: ioplay::sys::UringOp::Recv { fd, len: 8 }, user_data: 1 }],
             min_complete: 0
         }),
     ]

@@ -63,11 +63,7 @@ trait Backend {
     }
 
     fn socket(&mut self, pid: Pid, ty: i32) -> i32 {
-        let call = Call::Socket {
-            domain: AF_INET,
-            ty,
-            protocol: 0,
-        };
+        let call = Call::Socket { domain: AF_INET, ty, protocol: 0 };
         self.int(pid, call) as i32
     }
 
@@ -79,12 +75,7 @@ trait Backend {
     }
 
     fn reuse(&mut self, pid: Pid, fd: i32) {
-        let call = Call::SetSockOpt {
-            fd,
-            level: SOL_SOCKET,
-            name: SO_REUSEADDR,
-            value: 1,
-        };
+        let call = Call::SetSockOpt { fd, level: SOL_SOCKET, name: SO_REUSEADDR, value: 1 };
         assert_eq!(self.call(pid, call), Ok(Ret::Int(0)));
     }
 
@@ -114,12 +105,7 @@ trait Backend {
     }
 
     fn send(&mut self, pid: Pid, fd: i32, data: &[u8], flags: i32) -> Result<Ret, Errno> {
-        let call = Call::SendTo {
-            fd,
-            data: data.to_vec(),
-            flags,
-            addr: None,
-        };
+        let call = Call::SendTo { fd, data: data.to_vec(), flags, addr: None };
         self.block(pid, call)
     }
 
@@ -143,15 +129,10 @@ struct Sim {
 
 impl Backend for Sim {
     fn fresh() -> Self {
-        Sim {
-            k: Kernel::new(WorldConfig::single_host()),
-            now: 0,
-        }
+        Sim { k: Kernel::new(WorldConfig::single_host()), now: 0 }
     }
     fn spawn(&mut self) -> Pid {
-        self.k
-            .spawn("localhost", "p", self.now)
-            .expect("localhost exists")
+        self.k.spawn("localhost", "p", self.now).expect("localhost exists")
     }
     fn raw(&mut self, pid: Pid, call: &Call) -> Outcome<Ret> {
         self.k.syscall(pid, call, self.now)
@@ -181,9 +162,7 @@ struct Native {
 
 impl Backend for Native {
     fn fresh() -> Self {
-        Native {
-            k: NativeKernel::new(),
-        }
+        Native { k: NativeKernel::new() }
     }
     fn spawn(&mut self) -> Pid {
         let now = self.k.now();
@@ -274,11 +253,7 @@ fn tcp_connect_accept_send_recv_close_and_eof() {
     on_both(|b| {
         let (s, c) = (b.spawn(), b.spawn());
         let (lfd, cfd, afd) = b.pair(s, c);
-        assert_eq!(
-            (lfd, cfd, afd),
-            (3, 3, 4),
-            "Linux numbers fds lowest-free per process"
-        );
+        assert_eq!((lfd, cfd, afd), (3, 3, 4), "Linux numbers fds lowest-free per process");
         assert_eq!(b.send(c, cfd, b"hello", 0), Ok(Ret::Int(5)));
         assert_eq!(b.recv(s, afd, 1024), Ok(b"hello".to_vec()));
         assert_eq!(b.send(s, afd, b"HELLO", 0), Ok(Ret::Int(5)));
@@ -299,22 +274,10 @@ fn a_blocking_read_shows_the_same_phases_on_both() {
         let sfd = b.socket(s, SOCK_DGRAM);
         b.call(s, Call::Bind { fd: sfd, addr: lo(0) }).unwrap();
         let addr = b.local(s, sfd);
-        let recv = Call::RecvFrom {
-            fd: sfd,
-            len: 100,
-            flags: 0,
-        };
-        assert!(matches!(
-            b.raw(s, &recv),
-            Outcome::WouldBlock(WaitOn::Readable(_))
-        ));
+        let recv = Call::RecvFrom { fd: sfd, len: 100, flags: 0 };
+        assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(WaitOn::Readable(_))));
         let cfd = b.socket(c, SOCK_DGRAM);
-        let send = Call::SendTo {
-            fd: cfd,
-            data: b"dgram".to_vec(),
-            flags: 0,
-            addr: Some(addr),
-        };
+        let send = Call::SendTo { fd: cfd, data: b"dgram".to_vec(), flags: 0, addr: Some(addr) };
         b.call(c, send).unwrap();
         assert!(matches!(b.block(s, recv), Ok(Ret::Recv { .. })));
     }
@@ -350,16 +313,7 @@ fn connect_to_a_closed_port_is_refused() {
         let c = b.spawn();
         // A port that was just free: bind to 0, learn it, let it go.
         let probe = b.socket(c, SOCK_STREAM);
-        assert_eq!(
-            b.call(
-                c,
-                Call::Bind {
-                    fd: probe,
-                    addr: lo(0)
-                }
-            ),
-            Ok(Ret::Int(0))
-        );
+        assert_eq!(b.call(c, Call::Bind { fd: probe, addr: lo(0) }), Ok(Ret::Int(0)));
         let addr = b.local(c, probe);
         assert!(addr.port() >= 1024, "an ephemeral port: {addr}");
         b.call(c, Call::Close { fd: probe }).unwrap();
@@ -394,16 +348,8 @@ fn eaddrinuse_and_so_reuseaddr() {
         b.call(c, Call::Close { fd: cfd }).unwrap();
         b.settle();
         let plain = b.socket(s, SOCK_STREAM);
-        assert_eq!(
-            b.call(s, Call::Bind { fd: plain, addr }),
-            Err(Errno::EADDRINUSE),
-            "TIME_WAIT holds it"
-        );
-        assert_eq!(
-            b.call(s, Call::Bind { fd: other, addr }),
-            Ok(Ret::Int(0)),
-            "SO_REUSEADDR takes it"
-        );
+        assert_eq!(b.call(s, Call::Bind { fd: plain, addr }), Err(Errno::EADDRINUSE), "TIME_WAIT holds it");
+        assert_eq!(b.call(s, Call::Bind { fd: other, addr }), Ok(Ret::Int(0)), "SO_REUSEADDR takes it");
     });
 }
 
@@ -428,28 +374,14 @@ fn nonblocking_connect_is_einprogress_then_so_error() {
         let (lfd, addr) = b.listener(s, SOCK_STREAM);
         let fd = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
         assert_eq!(b.call(c, Call::Connect { fd, addr }), Err(Errno::EINPROGRESS));
-        let poll = Call::Poll {
-            fds: vec![PollFd {
-                fd,
-                events: POLLOUT,
-                revents: 0,
-            }],
-            timeout_ms: 1000,
-        };
+        let poll = Call::Poll { fds: vec![PollFd { fd, events: POLLOUT, revents: 0 }], timeout_ms: 1000 };
         match b.block(c, poll) {
             Ok(Ret::Polled(p)) => assert_eq!(p[0].revents, POLLOUT),
             other => panic!("{other:?}"),
         }
-        let so_error = Call::GetSockOpt {
-            fd,
-            level: SOL_SOCKET,
-            name: SO_ERROR,
-        };
+        let so_error = Call::GetSockOpt { fd, level: SOL_SOCKET, name: SO_ERROR };
         assert_eq!(b.call(c, so_error), Ok(Ret::Int(0)));
-        assert!(matches!(
-            b.block(s, Call::Accept4 { fd: lfd, flags: 0 }),
-            Ok(Ret::Accepted { .. })
-        ));
+        assert!(matches!(b.block(s, Call::Accept4 { fd: lfd, flags: 0 }), Ok(Ret::Accepted { .. })));
     });
 }
 
@@ -460,20 +392,12 @@ fn send_after_peer_close_is_epipe() {
         let (_, cfd, afd) = b.pair(s, c);
         b.call(s, Call::Close { fd: afd }).unwrap();
         b.settle();
-        assert_eq!(
-            b.send(c, cfd, b"first", MSG_NOSIGNAL),
-            Ok(Ret::Int(5)),
-            "the first write still goes"
-        );
+        assert_eq!(b.send(c, cfd, b"first", MSG_NOSIGNAL), Ok(Ret::Int(5)), "the first write still goes");
         b.settle();
         assert_eq!(b.send(c, cfd, b"second", MSG_NOSIGNAL), Err(Errno::EPIPE));
         assert_eq!(b.take_signal(c), None, "MSG_NOSIGNAL: no SIGPIPE");
         assert_eq!(b.send(c, cfd, b"third", 0), Err(Errno::EPIPE));
-        assert_eq!(
-            b.take_signal(c),
-            Some(SignalAction::Terminated(SIGPIPE)),
-            "SIGPIPE's default kills"
-        );
+        assert_eq!(b.take_signal(c), Some(SignalAction::Terminated(SIGPIPE)), "SIGPIPE's default kills");
     });
 }
 
@@ -498,39 +422,19 @@ fn udp_sendto_recvfrom() {
         b.call(s, Call::Bind { fd: sfd, addr: lo(0) }).unwrap();
         let saddr = b.local(s, sfd);
         let cfd = b.socket(c, SOCK_DGRAM);
-        let send = Call::SendTo {
-            fd: cfd,
-            data: b"ping".to_vec(),
-            flags: 0,
-            addr: Some(saddr),
-        };
+        let send = Call::SendTo { fd: cfd, data: b"ping".to_vec(), flags: 0, addr: Some(saddr) };
         assert_eq!(b.call(c, send), Ok(Ret::Int(4)));
         let caddr = b.local(c, cfd);
         assert_ne!(caddr.port(), 0, "sendto bound an ephemeral port");
-        assert_eq!(
-            *caddr.ip(),
-            Ipv4Addr::UNSPECIFIED,
-            "autobound to INADDR_ANY, as Linux"
-        );
-        match b.block(
-            s,
-            Call::RecvFrom {
-                fd: sfd,
-                len: 100,
-                flags: 0,
-            },
-        ) {
+        assert_eq!(*caddr.ip(), Ipv4Addr::UNSPECIFIED, "autobound to INADDR_ANY, as Linux");
+        match b.block(s, Call::RecvFrom { fd: sfd, len: 100, flags: 0 }) {
             Ok(Ret::Recv { data, from }) => {
                 assert_eq!(data, b"ping");
                 assert_eq!(from, Some(lo(caddr.port())));
             }
             other => panic!("{other:?}"),
         }
-        let again = Call::RecvFrom {
-            fd: sfd,
-            len: 100,
-            flags: MSG_DONTWAIT,
-        };
+        let again = Call::RecvFrom { fd: sfd, len: 100, flags: MSG_DONTWAIT };
         assert_eq!(b.call(s, again), Err(Errno::EAGAIN));
     });
 }
@@ -540,42 +444,21 @@ fn select_and_poll_see_readiness() {
     on_both(|b| {
         let (s, c) = (b.spawn(), b.spawn());
         let (_, cfd, afd) = b.pair(s, c);
-        let select = |timeout| Call::Select {
-            nfds: afd + 1,
-            read: vec![afd],
-            write: vec![],
-            except: vec![],
-            timeout,
-        };
+        let select =
+            |timeout| Call::Select { nfds: afd + 1, read: vec![afd], write: vec![], except: vec![], timeout };
         assert_eq!(
             b.call(s, select(Some(0))),
-            Ok(Ret::Selected {
-                read: vec![],
-                write: vec![],
-                except: vec![]
-            })
+            Ok(Ret::Selected { read: vec![], write: vec![], except: vec![] })
         );
         b.send(c, cfd, b"x", 0).unwrap();
         assert_eq!(
             b.block(s, select(None)),
-            Ok(Ret::Selected {
-                read: vec![afd],
-                write: vec![],
-                except: vec![]
-            })
+            Ok(Ret::Selected { read: vec![afd], write: vec![], except: vec![] })
         );
         let poll = Call::Poll {
             fds: vec![
-                PollFd {
-                    fd: afd,
-                    events: POLLIN | POLLOUT,
-                    revents: 0,
-                },
-                PollFd {
-                    fd: 99,
-                    events: POLLIN,
-                    revents: 0,
-                },
+                PollFd { fd: afd, events: POLLIN | POLLOUT, revents: 0 },
+                PollFd { fd: 99, events: POLLIN, revents: 0 },
             ],
             timeout_ms: 0,
         };
@@ -586,23 +469,13 @@ fn select_and_poll_see_readiness() {
             }
             other => panic!("{other:?}"),
         }
-        let bad = Call::Select {
-            nfds: 100,
-            read: vec![99],
-            write: vec![],
-            except: vec![],
-            timeout: Some(0),
-        };
+        let bad = Call::Select { nfds: 100, read: vec![99], write: vec![], except: vec![], timeout: Some(0) };
         assert_eq!(b.call(s, bad), Err(Errno::EBADF));
     });
 }
 
 fn epoll_wait(b: &mut dyn Backend, pid: Pid, epfd: i32) -> Vec<EpollEvent> {
-    let call = Call::EpollWait {
-        epfd,
-        maxevents: 8,
-        timeout_ms: 0,
-    };
+    let call = Call::EpollWait { epfd, maxevents: 8, timeout_ms: 0 };
     match b.call(pid, call) {
         Ok(Ret::Epoll(evs)) => evs,
         other => panic!("{other:?}"),
@@ -615,47 +488,24 @@ fn epoll_level_edge_and_oneshot() {
         let (s, c) = (b.spawn(), b.spawn());
         let (_, cfd, afd) = b.pair(s, c);
         let ep = b.int(s, Call::EpollCreate1 { flags: 0 }) as i32;
-        let ctl = |op, events| Call::EpollCtl {
-            epfd: ep,
-            op,
-            fd: afd,
-            events,
-            data: 42,
-        };
+        let ctl = |op, events| Call::EpollCtl { epfd: ep, op, fd: afd, events, data: 42 };
         assert_eq!(b.call(s, ctl(EPOLL_CTL_ADD, EPOLLIN)), Ok(Ret::Int(0)));
         assert_eq!(b.call(s, ctl(EPOLL_CTL_ADD, EPOLLIN)), Err(Errno::EEXIST));
         assert!(epoll_wait(b, s, ep).is_empty());
         b.send(c, cfd, b"abc", 0).unwrap();
         b.settle();
-        let ready = vec![EpollEvent {
-            events: EPOLLIN,
-            data: 42,
-        }];
+        let ready = vec![EpollEvent { events: EPOLLIN, data: 42 }];
         assert_eq!(epoll_wait(b, s, ep), ready);
-        assert_eq!(
-            epoll_wait(b, s, ep),
-            ready,
-            "level-triggered: still readable, reported again"
-        );
+        assert_eq!(epoll_wait(b, s, ep), ready, "level-triggered: still readable, reported again");
         b.call(s, ctl(EPOLL_CTL_MOD, EPOLLIN | EPOLLET)).unwrap();
-        assert_eq!(
-            epoll_wait(b, s, ep),
-            ready,
-            "MOD re-arms: the data is new to the edge"
-        );
-        assert!(
-            epoll_wait(b, s, ep).is_empty(),
-            "edge-triggered: once per arrival"
-        );
+        assert_eq!(epoll_wait(b, s, ep), ready, "MOD re-arms: the data is new to the edge");
+        assert!(epoll_wait(b, s, ep).is_empty(), "edge-triggered: once per arrival");
         b.send(c, cfd, b"d", 0).unwrap();
         b.settle();
         assert_eq!(epoll_wait(b, s, ep), ready, "a new arrival is a new edge");
         b.call(s, ctl(EPOLL_CTL_MOD, EPOLLIN | EPOLLONESHOT)).unwrap();
         assert_eq!(epoll_wait(b, s, ep), ready);
-        assert!(
-            epoll_wait(b, s, ep).is_empty(),
-            "one-shot: disarmed after one report"
-        );
+        assert!(epoll_wait(b, s, ep).is_empty(), "one-shot: disarmed after one report");
         assert_eq!(b.call(s, ctl(EPOLL_CTL_DEL, 0)), Ok(Ret::Int(0)));
         assert_eq!(b.call(s, ctl(EPOLL_CTL_DEL, 0)), Err(Errno::ENOENT));
     });
@@ -670,40 +520,22 @@ fn pipes_read_write_eof_and_epipe() {
             other => panic!("{other:?}"),
         };
         assert_eq!((r, w), (3, 4));
-        let write = |data: &[u8]| Call::Write {
-            fd: w,
-            data: data.to_vec(),
-        };
+        let write = |data: &[u8]| Call::Write { fd: w, data: data.to_vec() };
         assert_eq!(b.call(p, write(b"through")), Ok(Ret::Int(7)));
-        assert_eq!(
-            b.block(p, Call::Read { fd: r, count: 100 }),
-            Ok(Ret::Bytes(b"through".to_vec()))
-        );
+        assert_eq!(b.block(p, Call::Read { fd: r, count: 100 }), Ok(Ret::Bytes(b"through".to_vec())));
         assert!(matches!(
             b.raw(p, &Call::Read { fd: r, count: 100 }),
             Outcome::WouldBlock(WaitOn::Readable(3))
         ));
         assert_eq!(b.call(p, Call::Close { fd: w }), Ok(Ret::Int(0)));
-        assert_eq!(
-            b.block(p, Call::Read { fd: r, count: 100 }),
-            Ok(Ret::Bytes(vec![])),
-            "EOF"
-        );
-        let (r2, w2) = match b.call(
-            p,
-            Call::Pipe2 {
-                flags: O_NONBLOCK as i32,
-            },
-        ) {
+        assert_eq!(b.block(p, Call::Read { fd: r, count: 100 }), Ok(Ret::Bytes(vec![])), "EOF");
+        let (r2, w2) = match b.call(p, Call::Pipe2 { flags: O_NONBLOCK as i32 }) {
             Ok(Ret::Pipe { read, write }) => (read, write),
             other => panic!("{other:?}"),
         };
         assert_eq!(b.call(p, Call::Read { fd: r2, count: 1 }), Err(Errno::EAGAIN));
         b.call(p, Call::Close { fd: r2 }).unwrap();
-        let call = Call::Write {
-            fd: w2,
-            data: b"x".to_vec(),
-        };
+        let call = Call::Write { fd: w2, data: b"x".to_vec() };
         assert_eq!(b.call(p, call), Err(Errno::EPIPE));
     });
 }
@@ -712,10 +544,7 @@ fn pipes_read_write_eof_and_epipe() {
 fn stdout_is_recorded_and_stdin_fed() {
     let mut n = NativeKernel::new();
     let pid = n.spawn("localhost", "p", 0).unwrap();
-    let out = Call::Write {
-        fd: 1,
-        data: b"hi\n".to_vec(),
-    };
+    let out = Call::Write { fd: 1, data: b"hi\n".to_vec() };
     assert_eq!(n.syscall(pid, &out, 0), Outcome::Ok(Ret::Int(3)));
     assert_eq!(n.stdout(pid), b"hi\n");
     let read = Call::Read { fd: 0, count: 10 };
@@ -723,10 +552,7 @@ fn stdout_is_recorded_and_stdin_fed() {
     assert!(!n.poll_wait(pid, &WaitOn::Readable(0), 0));
     n.feed_stdin(pid, b"yes\n");
     assert_eq!(n.take_woken(), vec![pid]);
-    assert_eq!(
-        n.syscall(pid, &read, 0),
-        Outcome::Ok(Ret::Bytes(b"yes\n".to_vec()))
-    );
+    assert_eq!(n.syscall(pid, &read, 0), Outcome::Ok(Ret::Bytes(b"yes\n".to_vec())));
     n.close_stdin(pid);
     assert_eq!(n.syscall(pid, &read, 0), Outcome::Ok(Ret::Bytes(vec![])));
     let strace = ioplay::trace::strace(&n.drain_events(), false);
@@ -741,41 +567,18 @@ fn a_blocked_process_wakes_on_real_readiness_and_sleeps_end_on_the_real_clock() 
     let mut native = Native { k: n };
     let (_, cfd, afd) = Backend::pair(&mut native, s, c);
     let n = &mut native.k;
-    let recv = Call::RecvFrom {
-        fd: afd,
-        len: 10,
-        flags: 0,
-    };
+    let recv = Call::RecvFrom { fd: afd, len: 10, flags: 0 };
     assert!(matches!(n.syscall(s, &recv, 0), Outcome::WouldBlock(_)));
     assert!(n.take_woken().is_empty());
-    assert!(
-        n.next_deadline().is_some(),
-        "waiting on an fd, the idle grace is a deadline"
-    );
-    let send = Call::SendTo {
-        fd: cfd,
-        data: b"z".to_vec(),
-        flags: 0,
-        addr: None,
-    };
+    assert!(n.next_deadline().is_some(), "waiting on an fd, the idle grace is a deadline");
+    let send = Call::SendTo { fd: cfd, data: b"z".to_vec(), flags: 0, addr: None };
     assert_eq!(n.syscall(c, &send, 0), Outcome::Ok(Ret::Int(1)));
     assert_eq!(n.take_woken(), vec![s]);
     let got = n.syscall(s, &recv, 0);
-    assert_eq!(
-        got,
-        Outcome::Ok(Ret::Recv {
-            data: b"z".to_vec(),
-            from: None
-        })
-    );
+    assert_eq!(got, Outcome::Ok(Ret::Recv { data: b"z".to_vec(), from: None }));
     let start = n.now();
-    let sleep = Call::ClockNanosleep {
-        until: start + 5 * MS,
-    };
-    assert!(matches!(
-        n.syscall(s, &sleep, 0),
-        Outcome::WouldBlock(WaitOn::Until(_))
-    ));
+    let sleep = Call::ClockNanosleep { until: start + 5 * MS };
+    assert!(matches!(n.syscall(s, &sleep, 0), Outcome::WouldBlock(WaitOn::Until(_))));
     let due = n.next_deadline().expect("the sleep is due");
     n.advance(due);
     assert_eq!(n.take_woken(), vec![s]);
@@ -793,15 +596,8 @@ fn a_blocked_process_wakes_on_real_readiness_and_sleeps_end_on_the_real_clock() 
 fn sigio_goes_to_the_owning_virtual_process() {
     let mut n = NativeKernel::new();
     let (s, c) = (n.spawn("h", "s", 0).unwrap(), n.spawn("h", "c", 0).unwrap());
-    let handler = ioplay::sys::SigAction {
-        handler: ioplay::sys::SigHandler::Handler(7),
-        flags: 0,
-        mask: 0,
-    };
-    let act = Call::RtSigaction {
-        sig: SIGIO,
-        action: Some(handler),
-    };
+    let handler = ioplay::sys::SigAction { handler: ioplay::sys::SigHandler::Handler(7), flags: 0, mask: 0 };
+    let act = Call::RtSigaction { sig: SIGIO, action: Some(handler) };
     assert!(matches!(n.syscall(s, &act, 0), Outcome::Ok(_)));
     let mut native = Native { k: n };
     let sfd = Backend::socket(&mut native, s, SOCK_DGRAM);
@@ -809,33 +605,16 @@ fn sigio_goes_to_the_owning_virtual_process() {
     let addr = Backend::local(&mut native, s, sfd);
     let n = &mut native.k;
     let fcntl = |cmd, arg| Call::Fcntl { fd: sfd, cmd, arg };
-    assert_eq!(
-        n.syscall(s, &fcntl(F_SETOWN, s as i64), 0),
-        Outcome::Ok(Ret::Int(0))
-    );
-    assert_eq!(
-        n.syscall(s, &fcntl(F_SETFL, O_ASYNC | O_NONBLOCK), 0),
-        Outcome::Ok(Ret::Int(0))
-    );
+    assert_eq!(n.syscall(s, &fcntl(F_SETOWN, s as i64), 0), Outcome::Ok(Ret::Int(0)));
+    assert_eq!(n.syscall(s, &fcntl(F_SETFL, O_ASYNC | O_NONBLOCK), 0), Outcome::Ok(Ret::Int(0)));
     assert_eq!(n.take_signal(s), None);
     let cfd = Backend::socket(&mut native, c, SOCK_DGRAM);
     let n = &mut native.k;
-    let send = Call::SendTo {
-        fd: cfd,
-        data: b"io".to_vec(),
-        flags: 0,
-        addr: Some(addr),
-    };
+    let send = Call::SendTo { fd: cfd, data: b"io".to_vec(), flags: 0, addr: Some(addr) };
     assert_eq!(n.syscall(c, &send, 0), Outcome::Ok(Ret::Int(2)));
     assert_eq!(n.take_woken(), vec![s]);
     assert_eq!(n.take_signal(c), None, "not the sender's");
-    assert_eq!(
-        n.take_signal(s),
-        Some(SignalAction::Handler {
-            sig: SIGIO,
-            handler: 7
-        })
-    );
+    assert_eq!(n.take_signal(s), Some(SignalAction::Handler { sig: SIGIO, handler: 7 }));
 }
 
 /// Errnos at the edges, many calls in a row; every answer is compared between the backends through the
@@ -857,150 +636,32 @@ fn edge_calls(b: &mut dyn Backend) {
     let y = b.socket(s, SOCK_STREAM | SOCK_NONBLOCK);
     let _ = b.raw(s, &Call::Accept4 { fd: y, flags: 0 });
     let y = b.socket(s, SOCK_STREAM);
-    let _ = b.raw(
-        s,
-        &Call::SendTo {
-            fd: y,
-            data: b"a".to_vec(),
-            flags: MSG_NOSIGNAL,
-            addr: None,
-        },
-    );
+    let _ = b.raw(s, &Call::SendTo { fd: y, data: b"a".to_vec(), flags: MSG_NOSIGNAL, addr: None });
     let y = b.socket(s, SOCK_STREAM | SOCK_NONBLOCK);
-    let _ = b.raw(
-        s,
-        &Call::RecvFrom {
-            fd: y,
-            len: 1,
-            flags: 0,
-        },
-    );
+    let _ = b.raw(s, &Call::RecvFrom { fd: y, len: 1, flags: 0 });
     let _ = b.raw(s, &Call::Bind { fd: x, addr: lo(0) });
-    let _ = b.raw(
-        s,
-        &Call::GetSockOpt {
-            fd: x,
-            level: SOL_SOCKET,
-            name: SO_TYPE,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::GetSockOpt {
-            fd: x,
-            level: SOL_SOCKET,
-            name: SO_SNDBUF,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::GetSockOpt {
-            fd: x,
-            level: SOL_SOCKET,
-            name: SO_RCVBUF,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::SetSockOpt {
-            fd: x,
-            level: SOL_SOCKET,
-            name: SO_RCVBUF,
-            value: 4096,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::GetSockOpt {
-            fd: x,
-            level: SOL_SOCKET,
-            name: SO_RCVBUF,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::Fcntl {
-            fd: x,
-            cmd: F_GETFL,
-            arg: 0,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::Fcntl {
-            fd: 0,
-            cmd: F_GETFL,
-            arg: 0,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::Fcntl {
-            fd: 1,
-            cmd: F_GETFL,
-            arg: 0,
-        },
-    );
+    let _ = b.raw(s, &Call::GetSockOpt { fd: x, level: SOL_SOCKET, name: SO_TYPE });
+    let _ = b.raw(s, &Call::GetSockOpt { fd: x, level: SOL_SOCKET, name: SO_SNDBUF });
+    let _ = b.raw(s, &Call::GetSockOpt { fd: x, level: SOL_SOCKET, name: SO_RCVBUF });
+    let _ = b.raw(s, &Call::SetSockOpt { fd: x, level: SOL_SOCKET, name: SO_RCVBUF, value: 4096 });
+    let _ = b.raw(s, &Call::GetSockOpt { fd: x, level: SOL_SOCKET, name: SO_RCVBUF });
+    let _ = b.raw(s, &Call::Fcntl { fd: x, cmd: F_GETFL, arg: 0 });
+    let _ = b.raw(s, &Call::Fcntl { fd: 0, cmd: F_GETFL, arg: 0 });
+    let _ = b.raw(s, &Call::Fcntl { fd: 1, cmd: F_GETFL, arg: 0 });
     let (lfd, cfd, afd) = b.pair(s, c);
     let _ = b.raw(c, &Call::Connect { fd: cfd, addr: lo(1) });
-    let _ = b.raw(
-        s,
-        &Call::RecvFrom {
-            fd: lfd,
-            len: 1,
-            flags: MSG_DONTWAIT,
-        },
-    );
+    let _ = b.raw(s, &Call::RecvFrom { fd: lfd, len: 1, flags: MSG_DONTWAIT });
     let _ = b.raw(s, &Call::Listen { fd: lfd, backlog: 5 });
     let _ = b.raw(s, &Call::Bind { fd: afd, addr: lo(0) });
-    let _ = b.raw(
-        s,
-        &Call::Ioctl {
-            fd: afd,
-            request: FIONREAD,
-            arg: 0,
-        },
-    );
+    let _ = b.raw(s, &Call::Ioctl { fd: afd, request: FIONREAD, arg: 0 });
     b.send(c, cfd, b"12345", 0).unwrap();
     b.settle();
-    let _ = b.raw(
-        s,
-        &Call::Ioctl {
-            fd: afd,
-            request: FIONREAD,
-            arg: 0,
-        },
-    );
-    let _ = b.block(
-        s,
-        Call::RecvFrom {
-            fd: afd,
-            len: 2,
-            flags: MSG_PEEK,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::Shutdown {
-            fd: cfd,
-            how: SHUT_WR,
-        },
-    );
+    let _ = b.raw(s, &Call::Ioctl { fd: afd, request: FIONREAD, arg: 0 });
+    let _ = b.block(s, Call::RecvFrom { fd: afd, len: 2, flags: MSG_PEEK });
+    let _ = b.raw(c, &Call::Shutdown { fd: cfd, how: SHUT_WR });
     b.settle();
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: cfd,
-            data: b"a".to_vec(),
-            flags: MSG_NOSIGNAL,
-            addr: None,
-        },
-    );
-    let pf = |fd, events| PollFd {
-        fd,
-        events,
-        revents: 0,
-    };
+    let _ = b.raw(c, &Call::SendTo { fd: cfd, data: b"a".to_vec(), flags: MSG_NOSIGNAL, addr: None });
+    let pf = |fd, events| PollFd { fd, events, revents: 0 };
     let _ = b.raw(
         s,
         &Call::Poll {
@@ -1010,114 +671,31 @@ fn edge_calls(b: &mut dyn Backend) {
     );
     let _ = b.raw(
         s,
-        &Call::Select {
-            nfds: 10,
-            read: vec![afd],
-            write: vec![afd],
-            except: vec![afd],
-            timeout: Some(0),
-        },
+        &Call::Select { nfds: 10, read: vec![afd], write: vec![afd], except: vec![afd], timeout: Some(0) },
     );
-    let _ = b.block(
-        s,
-        Call::RecvFrom {
-            fd: afd,
-            len: 100,
-            flags: 0,
-        },
-    );
-    let _ = b.block(
-        s,
-        Call::RecvFrom {
-            fd: afd,
-            len: 100,
-            flags: 0,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::Shutdown {
-            fd: afd,
-            how: SHUT_RDWR,
-        },
-    );
+    let _ = b.block(s, Call::RecvFrom { fd: afd, len: 100, flags: 0 });
+    let _ = b.block(s, Call::RecvFrom { fd: afd, len: 100, flags: 0 });
+    let _ = b.raw(s, &Call::Shutdown { fd: afd, how: SHUT_RDWR });
     b.settle();
-    let _ = b.raw(
-        c,
-        &Call::Poll {
-            fds: vec![pf(cfd, POLLIN | POLLOUT | POLLRDHUP)],
-            timeout_ms: 0,
-        },
-    );
-    let _ = b.block(
-        c,
-        Call::RecvFrom {
-            fd: cfd,
-            len: 100,
-            flags: 0,
-        },
-    );
+    let _ = b.raw(c, &Call::Poll { fds: vec![pf(cfd, POLLIN | POLLOUT | POLLRDHUP)], timeout_ms: 0 });
+    let _ = b.block(c, Call::RecvFrom { fd: cfd, len: 100, flags: 0 });
     let _ = b.raw(s, &Call::GetPeerName { fd: afd });
     // UDP connected to a dead port
     let u = b.socket(c, SOCK_DGRAM);
     let _ = b.raw(c, &Call::Connect { fd: u, addr: lo(9) });
     let _ = b.raw(c, &Call::GetSockName { fd: u });
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: u,
-            data: b"q".to_vec(),
-            flags: 0,
-            addr: None,
-        },
-    );
+    let _ = b.raw(c, &Call::SendTo { fd: u, data: b"q".to_vec(), flags: 0, addr: None });
     b.settle();
-    let _ = b.raw(
-        c,
-        &Call::RecvFrom {
-            fd: u,
-            len: 10,
-            flags: MSG_DONTWAIT,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::RecvFrom {
-            fd: u,
-            len: 10,
-            flags: MSG_DONTWAIT,
-        },
-    );
+    let _ = b.raw(c, &Call::RecvFrom { fd: u, len: 10, flags: MSG_DONTWAIT });
+    let _ = b.raw(c, &Call::RecvFrom { fd: u, len: 10, flags: MSG_DONTWAIT });
     let u2 = b.socket(c, SOCK_DGRAM);
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: u2,
-            data: vec![],
-            flags: 0,
-            addr: None,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::RecvFrom {
-            fd: u2,
-            len: 10,
-            flags: MSG_DONTWAIT,
-        },
-    );
+    let _ = b.raw(c, &Call::SendTo { fd: u2, data: vec![], flags: 0, addr: None });
+    let _ = b.raw(c, &Call::RecvFrom { fd: u2, len: 10, flags: MSG_DONTWAIT });
     // nonblocking connect to a dead port
     let n = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
     let _ = b.raw(c, &Call::Connect { fd: n, addr: lo(9) });
     b.settle();
-    let _ = b.raw(
-        c,
-        &Call::GetSockOpt {
-            fd: n,
-            level: SOL_SOCKET,
-            name: SO_ERROR,
-        },
-    );
+    let _ = b.raw(c, &Call::GetSockOpt { fd: n, level: SOL_SOCKET, name: SO_ERROR });
     let _ = b.raw(c, &Call::Connect { fd: n, addr: lo(9) });
     let (l2, a2) = b.listener(s, SOCK_STREAM);
     let n2 = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
@@ -1127,41 +705,11 @@ fn edge_calls(b: &mut dyn Backend) {
     let _ = b.raw(c, &Call::Connect { fd: n2, addr: a2 });
     let _ = b.raw(s, &Call::Close { fd: l2 });
     b.settle();
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: n2,
-            data: b"a".to_vec(),
-            flags: MSG_NOSIGNAL,
-            addr: None,
-        },
-    );
+    let _ = b.raw(c, &Call::SendTo { fd: n2, data: b"a".to_vec(), flags: MSG_NOSIGNAL, addr: None });
     b.settle();
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: n2,
-            data: b"a".to_vec(),
-            flags: MSG_NOSIGNAL,
-            addr: None,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::RecvFrom {
-            fd: n2,
-            len: 1,
-            flags: 0,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::RecvFrom {
-            fd: n2,
-            len: 1,
-            flags: 0,
-        },
-    );
+    let _ = b.raw(c, &Call::SendTo { fd: n2, data: b"a".to_vec(), flags: MSG_NOSIGNAL, addr: None });
+    let _ = b.raw(c, &Call::RecvFrom { fd: n2, len: 1, flags: 0 });
+    let _ = b.raw(c, &Call::RecvFrom { fd: n2, len: 1, flags: 0 });
     let (l3, a3) = b.listener(s, SOCK_STREAM);
     let _ = b.raw(s, &Call::Listen { fd: l3, backlog: 0 });
     let mut conns = vec![];
@@ -1172,135 +720,32 @@ fn edge_calls(b: &mut dyn Backend) {
         conns.push(k);
     }
     for k in conns {
-        let _ = b.raw(
-            c,
-            &Call::GetSockOpt {
-                fd: k,
-                level: SOL_SOCKET,
-                name: SO_ERROR,
-            },
-        );
+        let _ = b.raw(c, &Call::GetSockOpt { fd: k, level: SOL_SOCKET, name: SO_ERROR });
     }
     let big = b.socket(c, SOCK_DGRAM);
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: big,
-            data: vec![0; 70000],
-            flags: 0,
-            addr: Some(a3),
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: big,
-            data: vec![0; 65507],
-            flags: 0,
-            addr: Some(lo(9)),
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::SendTo {
-            fd: big,
-            data: vec![0; 65508],
-            flags: 0,
-            addr: Some(lo(9)),
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::Bind {
-            fd: big,
-            addr: SocketAddrV4::new(Ipv4Addr::new(10, 9, 9, 9), 0),
-        },
-    );
+    let _ = b.raw(c, &Call::SendTo { fd: big, data: vec![0; 70000], flags: 0, addr: Some(a3) });
+    let _ = b.raw(c, &Call::SendTo { fd: big, data: vec![0; 65507], flags: 0, addr: Some(lo(9)) });
+    let _ = b.raw(c, &Call::SendTo { fd: big, data: vec![0; 65508], flags: 0, addr: Some(lo(9)) });
+    let _ = b.raw(c, &Call::Bind { fd: big, addr: SocketAddrV4::new(Ipv4Addr::new(10, 9, 9, 9), 0) });
     let _ = b.raw(c, &Call::Listen { fd: big, backlog: 1 });
     let _ = b.raw(c, &Call::Accept4 { fd: big, flags: 0 });
     let _ = b.raw(c, &Call::Shutdown { fd: big, how: 7 });
-    let _ = b.raw(
-        c,
-        &Call::Socket {
-            domain: AF_INET,
-            ty: 5,
-            protocol: 0,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::Socket {
-            domain: AF_INET,
-            ty: SOCK_STREAM,
-            protocol: 17,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::Socket {
-            domain: 10,
-            ty: SOCK_STREAM,
-            protocol: 0,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::Fcntl {
-            fd: big,
-            cmd: 999,
-            arg: 0,
-        },
-    );
-    let _ = b.raw(
-        c,
-        &Call::Ioctl {
-            fd: big,
-            request: 0x5401,
-            arg: 0,
-        },
-    );
+    let _ = b.raw(c, &Call::Socket { domain: AF_INET, ty: 5, protocol: 0 });
+    let _ = b.raw(c, &Call::Socket { domain: AF_INET, ty: SOCK_STREAM, protocol: 17 });
+    let _ = b.raw(c, &Call::Socket { domain: 10, ty: SOCK_STREAM, protocol: 0 });
+    let _ = b.raw(c, &Call::Fcntl { fd: big, cmd: 999, arg: 0 });
+    let _ = b.raw(c, &Call::Ioctl { fd: big, request: 0x5401, arg: 0 });
     let _ = b.raw(c, &Call::Pipe2 { flags: 1 });
     let _ = b.raw(c, &Call::Kill { pid: 99999, sig: 0 });
     let _ = b.raw(c, &Call::Kill { pid: 1000, sig: 99 });
-    let _ = b.raw(
-        c,
-        &Call::RtSigaction {
-            sig: SIGKILL,
-            action: Some(Default::default()),
-        },
-    );
+    let _ = b.raw(c, &Call::RtSigaction { sig: SIGKILL, action: Some(Default::default()) });
     let _ = b.raw(c, &Call::RtSigprocmask { how: 9, set: Some(0) });
     let _ = b.raw(c, &Call::Alarm { seconds: 5 });
     let _ = b.raw(c, &Call::Alarm { seconds: 0 });
-    let _ = b.raw(
-        c,
-        &Call::Setitimer {
-            which: 1,
-            value: 0,
-            interval: 0,
-        },
-    );
+    let _ = b.raw(c, &Call::Setitimer { which: 1, value: 0, interval: 0 });
     let ep = b.int(s, Call::EpollCreate1 { flags: 0 }) as i32;
-    let _ = b.raw(
-        s,
-        &Call::EpollCtl {
-            epfd: ep,
-            op: EPOLL_CTL_ADD,
-            fd: 0,
-            events: EPOLLIN,
-            data: 0,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::EpollCtl {
-            epfd: ep,
-            op: EPOLL_CTL_ADD,
-            fd: ep,
-            events: EPOLLIN,
-            data: 0,
-        },
-    );
+    let _ = b.raw(s, &Call::EpollCtl { epfd: ep, op: EPOLL_CTL_ADD, fd: 0, events: EPOLLIN, data: 0 });
+    let _ = b.raw(s, &Call::EpollCtl { epfd: ep, op: EPOLL_CTL_ADD, fd: ep, events: EPOLLIN, data: 0 });
     let _ = b.raw(
         s,
         &Call::EpollCtl {
@@ -1311,30 +756,9 @@ fn edge_calls(b: &mut dyn Backend) {
             data: 5,
         },
     );
-    let _ = b.raw(
-        s,
-        &Call::EpollWait {
-            epfd: ep,
-            maxevents: 4,
-            timeout_ms: 0,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::EpollWait {
-            epfd: afd,
-            maxevents: 4,
-            timeout_ms: 0,
-        },
-    );
-    let _ = b.raw(
-        s,
-        &Call::EpollWait {
-            epfd: ep,
-            maxevents: 0,
-            timeout_ms: 0,
-        },
-    );
+    let _ = b.raw(s, &Call::EpollWait { epfd: ep, maxevents: 4, timeout_ms: 0 });
+    let _ = b.raw(s, &Call::EpollWait { epfd: afd, maxevents: 4, timeout_ms: 0 });
+    let _ = b.raw(s, &Call::EpollWait { epfd: ep, maxevents: 0, timeout_ms: 0 });
 }
 
 /// Where the simulated kernel and Linux answer differently today: each case asserts both answers, so
@@ -1370,10 +794,7 @@ fn shutdown_of_a_listener_stops_listening() {
         let queued = b.socket(c, SOCK_STREAM);
         assert_eq!(b.block(c, Call::Connect { fd: queued, addr }), Ok(Ret::Int(0)));
         b.settle();
-        let rdwr = Call::Shutdown {
-            fd: lfd,
-            how: SHUT_RDWR,
-        };
+        let rdwr = Call::Shutdown { fd: lfd, how: SHUT_RDWR };
         assert_eq!(b.call(s, rdwr.clone()), Ok(Ret::Int(0)));
         b.settle();
         assert_eq!(b.recv(c, queued, 10), Err(Errno::ECONNRESET));
@@ -1387,17 +808,11 @@ fn shutdown_of_a_listener_stops_listening() {
         assert_eq!(b.call(s, Call::Accept4 { fd: lfd, flags: 0 }), Err(Errno::EAGAIN));
 
         let (wfd, waddr) = b.listener(s, SOCK_STREAM | SOCK_NONBLOCK);
-        let wr = Call::Shutdown {
-            fd: wfd,
-            how: SHUT_WR,
-        };
+        let wr = Call::Shutdown { fd: wfd, how: SHUT_WR };
         assert_eq!(b.call(s, wr), Ok(Ret::Int(0)));
         assert_eq!(b.call(s, Call::Accept4 { fd: wfd, flags: 0 }), Err(Errno::EAGAIN));
         let still = b.socket(c, SOCK_STREAM);
-        let connect = Call::Connect {
-            fd: still,
-            addr: waddr,
-        };
+        let connect = Call::Connect { fd: still, addr: waddr };
         assert_eq!(b.block(c, connect), Ok(Ret::Int(0)));
     });
 }
@@ -1413,23 +828,11 @@ fn a_destination_of_0_0_0_0_is_this_host() {
         let port = b.local(s, rfd).port();
         let any = SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, port);
         let u = b.socket(c, SOCK_DGRAM);
-        let send = Call::SendTo {
-            fd: u,
-            data: b"x".to_vec(),
-            flags: 0,
-            addr: Some(any),
-        };
+        let send = Call::SendTo { fd: u, data: b"x".to_vec(), flags: 0, addr: Some(any) };
         assert_eq!(b.call(c, send), Ok(Ret::Int(1)));
         let from = b.local(c, u);
         assert_eq!(*from.ip(), Ipv4Addr::UNSPECIFIED, "sendto binds the wildcard");
-        match b.block(
-            s,
-            Call::RecvFrom {
-                fd: rfd,
-                len: 10,
-                flags: 0,
-            },
-        ) {
+        match b.block(s, Call::RecvFrom { fd: rfd, len: 10, flags: 0 }) {
             Ok(Ret::Recv { data, from: peer }) => {
                 assert_eq!(data, b"x");
                 assert_eq!(peer, Some(lo(from.port())));
@@ -1459,70 +862,29 @@ fn a_destination_of_0_0_0_0_is_this_host() {
 fn aio_read_completes_when_data_arrives_and_signals() {
     on_both(|b| {
         let (s, c) = (b.spawn(), b.spawn());
-        let handler = ioplay::sys::SigAction {
-            handler: ioplay::sys::SigHandler::Handler(1),
-            flags: 0,
-            mask: 0,
-        };
-        let act = Call::RtSigaction {
-            sig: SIGUSR1,
-            action: Some(handler),
-        };
+        let handler =
+            ioplay::sys::SigAction { handler: ioplay::sys::SigHandler::Handler(1), flags: 0, mask: 0 };
+        let act = Call::RtSigaction { sig: SIGUSR1, action: Some(handler) };
         b.call(s, act).unwrap();
         let sfd = b.socket(s, SOCK_DGRAM);
         b.call(s, Call::Bind { fd: sfd, addr: lo(0) }).unwrap();
         let addr = b.local(s, sfd);
-        let read = Call::AioRead {
-            cb: 0x10,
-            fd: sfd,
-            nbytes: 100,
-            notify: ioplay::sys::SigEvent::Signal(SIGUSR1),
-        };
+        let read =
+            Call::AioRead { cb: 0x10, fd: sfd, nbytes: 100, notify: ioplay::sys::SigEvent::Signal(SIGUSR1) };
         assert_eq!(b.call(s, read), Ok(Ret::Int(0)));
-        assert_eq!(
-            b.call(s, Call::AioError { cb: 0x10 }),
-            Ok(Ret::Int(Errno::EINPROGRESS.code() as i64))
-        );
+        assert_eq!(b.call(s, Call::AioError { cb: 0x10 }), Ok(Ret::Int(Errno::EINPROGRESS.code() as i64)));
         assert_eq!(b.call(s, Call::AioReturn { cb: 0x10 }), Err(Errno::EINVAL));
-        let suspend = Call::AioSuspend {
-            cbs: vec![0x10],
-            timeout: Some(MS),
-        };
-        assert_eq!(
-            b.block(s, suspend),
-            Err(Errno::EAGAIN),
-            "nothing came within the timeout"
-        );
+        let suspend = Call::AioSuspend { cbs: vec![0x10], timeout: Some(MS) };
+        assert_eq!(b.block(s, suspend), Err(Errno::EAGAIN), "nothing came within the timeout");
         let cfd = b.socket(c, SOCK_DGRAM);
-        let send = Call::SendTo {
-            fd: cfd,
-            data: b"datagram".to_vec(),
-            flags: 0,
-            addr: Some(addr),
-        };
+        let send = Call::SendTo { fd: cfd, data: b"datagram".to_vec(), flags: 0, addr: Some(addr) };
         assert_eq!(b.call(c, send), Ok(Ret::Int(8)));
-        let suspend = Call::AioSuspend {
-            cbs: vec![0x10],
-            timeout: None,
-        };
+        let suspend = Call::AioSuspend { cbs: vec![0x10], timeout: None };
         assert_eq!(b.block(s, suspend), Ok(Ret::Int(0)));
-        assert_eq!(
-            b.take_signal(s),
-            Some(SignalAction::Handler {
-                sig: SIGUSR1,
-                handler: 1
-            })
-        );
+        assert_eq!(b.take_signal(s), Some(SignalAction::Handler { sig: SIGUSR1, handler: 1 }));
         assert_eq!(b.call(s, Call::AioError { cb: 0x10 }), Ok(Ret::Int(0)));
-        assert_eq!(
-            b.call(s, Call::AioReturn { cb: 0x10 }),
-            Ok(Ret::Bytes(b"datagram".to_vec()))
-        );
-        assert_eq!(
-            b.call(s, Call::AioReturn { cb: 0x10 }),
-            Err(Errno::EINVAL),
-            "once"
-        );
+        assert_eq!(b.call(s, Call::AioReturn { cb: 0x10 }), Ok(Ret::Bytes(b"datagram".to_vec())));
+        assert_eq!(b.call(s, Call::AioReturn { cb: 0x10 }), Err(Errno::EINVAL), "once");
     });
 }
 
@@ -1546,63 +908,23 @@ fn signals_interrupt_blocked_calls() {
         let fd = b.socket(s, SOCK_DGRAM);
         b.call(s, Call::Bind { fd, addr: lo(0) }).unwrap();
         let addr = b.local(s, fd);
-        let recv = Call::RecvFrom {
-            fd,
-            len: 10,
-            flags: 0,
-        };
+        let recv = Call::RecvFrom { fd, len: 10, flags: 0 };
         assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(_)));
         assert_eq!(b.call(c, Call::Kill { pid: s, sig: SIGUSR1 }), Ok(Ret::Int(0)));
         assert_eq!(b.raw(s, &recv), Outcome::Err(Errno::EINTR));
-        assert_eq!(
-            b.take_signal(s),
-            Some(SignalAction::Handler {
-                sig: SIGUSR1,
-                handler: SIGUSR1 as u64
-            })
-        );
+        assert_eq!(b.take_signal(s), Some(SignalAction::Handler { sig: SIGUSR1, handler: SIGUSR1 as u64 }));
         assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(_)));
         b.call(c, Call::Kill { pid: s, sig: SIGUSR2 }).unwrap();
-        assert!(
-            matches!(b.raw(s, &recv), Outcome::WouldBlock(_)),
-            "restarted, not failed"
-        );
-        assert_eq!(
-            b.take_signal(s),
-            Some(SignalAction::Handler {
-                sig: SIGUSR2,
-                handler: SIGUSR2 as u64
-            })
-        );
+        assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(_)), "restarted, not failed");
+        assert_eq!(b.take_signal(s), Some(SignalAction::Handler { sig: SIGUSR2, handler: SIGUSR2 as u64 }));
         let cfd = b.socket(c, SOCK_DGRAM);
-        let send = Call::SendTo {
-            fd: cfd,
-            data: b"late".to_vec(),
-            flags: 0,
-            addr: Some(addr),
-        };
+        let send = Call::SendTo { fd: cfd, data: b"late".to_vec(), flags: 0, addr: Some(addr) };
         b.call(c, send).unwrap();
         assert!(matches!(b.block(s, recv), Ok(Ret::Recv { .. })));
-        let timer = Call::Setitimer {
-            which: ITIMER_REAL,
-            value: 10 * MS,
-            interval: 0,
-        };
-        assert_eq!(
-            b.call(s, timer),
-            Ok(Ret::Itimer {
-                value: 0,
-                interval: 0
-            })
-        );
+        let timer = Call::Setitimer { which: ITIMER_REAL, value: 10 * MS, interval: 0 };
+        assert_eq!(b.call(s, timer), Ok(Ret::Itimer { value: 0, interval: 0 }));
         assert_eq!(b.block(s, Call::Pause), Err(Errno::EINTR));
-        assert_eq!(
-            b.take_signal(s),
-            Some(SignalAction::Handler {
-                sig: SIGALRM,
-                handler: SIGALRM as u64
-            })
-        );
+        assert_eq!(b.take_signal(s), Some(SignalAction::Handler { sig: SIGALRM, handler: SIGALRM as u64 }));
     });
 }
 
@@ -1627,38 +949,16 @@ fn sigio_on_datagram_arrival_on_both() {
         let fcntl = |cmd, arg| Call::Fcntl { fd, cmd, arg };
         assert_eq!(b.call(s, fcntl(F_SETOWN, s as i64)), Ok(Ret::Int(0)));
         assert_eq!(b.call(s, fcntl(F_SETFL, O_ASYNC | O_NONBLOCK)), Ok(Ret::Int(0)));
-        assert_eq!(
-            b.call(s, fcntl(F_GETFL, 0)),
-            Ok(Ret::Int(O_RDWR | O_ASYNC | O_NONBLOCK))
-        );
+        assert_eq!(b.call(s, fcntl(F_GETFL, 0)), Ok(Ret::Int(O_RDWR | O_ASYNC | O_NONBLOCK)));
         let cfd = b.socket(c, SOCK_DGRAM);
         for data in [b"one".to_vec(), b"two".to_vec()] {
-            let send = Call::SendTo {
-                fd: cfd,
-                data,
-                flags: 0,
-                addr: Some(addr),
-            };
+            let send = Call::SendTo { fd: cfd, data, flags: 0, addr: Some(addr) };
             b.call(c, send).unwrap();
         }
         b.settle();
-        assert_eq!(
-            b.take_signal(s),
-            Some(SignalAction::Handler {
-                sig: SIGIO,
-                handler: 29
-            })
-        );
-        assert_eq!(
-            b.take_signal(s),
-            None,
-            "a standard signal is pending once, however many arrivals"
-        );
-        let recv = Call::RecvFrom {
-            fd,
-            len: 10,
-            flags: 0,
-        };
+        assert_eq!(b.take_signal(s), Some(SignalAction::Handler { sig: SIGIO, handler: 29 }));
+        assert_eq!(b.take_signal(s), None, "a standard signal is pending once, however many arrivals");
+        let recv = Call::RecvFrom { fd, len: 10, flags: 0 };
         assert!(matches!(b.block(s, recv.clone()), Ok(Ret::Recv { data, .. }) if data == b"one"));
         assert!(matches!(b.block(s, recv.clone()), Ok(Ret::Recv { data, .. }) if data == b"two"));
         assert_eq!(b.block(s, recv), Err(Errno::EAGAIN));
@@ -1676,62 +976,25 @@ fn io_uring_accept_recv_poll_and_timeout_on_both() {
         let (l, addr) = b.listener(s, SOCK_STREAM);
         let ring = b.int(s, Call::IoUringSetup { entries: 8 }) as i32;
         assert_eq!(b.call(s, Call::IoUringSetup { entries: 0 }), Err(Errno::EINVAL));
-        assert_eq!(
-            b.call(
-                s,
-                Call::Fcntl {
-                    fd: ring,
-                    cmd: F_GETFD,
-                    arg: 0
-                }
-            ),
-            Ok(Ret::Int(FD_CLOEXEC))
-        );
-        let enter = |submit, min_complete| Call::IoUringEnter {
-            fd: ring,
-            submit,
-            min_complete,
-        };
+        assert_eq!(b.call(s, Call::Fcntl { fd: ring, cmd: F_GETFD, arg: 0 }), Ok(Ret::Int(FD_CLOEXEC)));
+        let enter = |submit, min_complete| Call::IoUringEnter { fd: ring, submit, min_complete };
         let first = enter(
             vec![
-                Sqe {
-                    op: UringOp::Accept { fd: l },
-                    user_data: 1,
-                },
-                Sqe {
-                    op: UringOp::Timeout { after: 30 * MS },
-                    user_data: 2,
-                },
+                Sqe { op: UringOp::Accept { fd: l }, user_data: 1 },
+                Sqe { op: UringOp::Timeout { after: 30 * MS }, user_data: 2 },
             ],
             1,
         );
-        assert!(matches!(
-            b.raw(s, &first),
-            Outcome::WouldBlock(WaitOn::Readable(_))
-        ));
+        assert!(matches!(b.raw(s, &first), Outcome::WouldBlock(WaitOn::Readable(_))));
         let cfd = b.socket(c, SOCK_STREAM);
         b.block(c, Call::Connect { fd: cfd, addr }).unwrap();
-        let Ok(Ret::Uring {
-            submitted: 2,
-            completions,
-        }) = b.block(s, first)
-        else {
+        let Ok(Ret::Uring { submitted: 2, completions }) = b.block(s, first) else {
             panic!("the accept completes")
         };
         assert_eq!(completions.iter().map(|c| c.user_data).collect::<Vec<_>>(), [1]);
         let afd = completions[0].res;
-        assert_eq!(
-            afd,
-            ring + 1,
-            "the accepted socket joins the table at the lowest free fd"
-        );
-        let recv = enter(
-            vec![Sqe {
-                op: UringOp::Recv { fd: afd, len: 64 },
-                user_data: 3,
-            }],
-            2,
-        );
+        assert_eq!(afd, ring + 1, "the accepted socket joins the table at the lowest free fd");
+        let recv = enter(vec![Sqe { op: UringOp::Recv { fd: afd, len: 64 }, user_data: 3 }], 2);
         assert!(matches!(b.raw(s, &recv), Outcome::WouldBlock(_)));
         b.send(c, cfd, b"ring", 0).unwrap();
         let Ok(Ret::Uring { completions, .. }) = b.block(s, recv) else {
@@ -1740,40 +1003,14 @@ fn io_uring_accept_recv_poll_and_timeout_on_both() {
         let mut by_id: Vec<(u64, i32)> = completions.iter().map(|c| (c.user_data, c.res)).collect();
         by_id.sort();
         assert_eq!(by_id, [(2, -ETIME), (3, 4)]);
-        assert_eq!(
-            completions.iter().find(|c| c.user_data == 3).unwrap().data,
-            b"ring"
-        );
-        let poll = enter(
-            vec![Sqe {
-                op: UringOp::PollAdd {
-                    fd: afd,
-                    events: POLLOUT,
-                },
-                user_data: 4,
-            }],
-            1,
-        );
-        let Ok(Ret::Uring { completions, .. }) = b.block(s, poll) else {
-            panic!("poll")
-        };
+        assert_eq!(completions.iter().find(|c| c.user_data == 3).unwrap().data, b"ring");
+        let poll = enter(vec![Sqe { op: UringOp::PollAdd { fd: afd, events: POLLOUT }, user_data: 4 }], 1);
+        let Ok(Ret::Uring { completions, .. }) = b.block(s, poll) else { panic!("poll") };
         assert_eq!(completions[0].res, POLLOUT as i32);
-        let bad_fd = enter(
-            vec![Sqe {
-                op: UringOp::Recv { fd: 77, len: 1 },
-                user_data: 5,
-            }],
-            1,
-        );
-        let Ok(Ret::Uring { completions, .. }) = b.block(s, bad_fd) else {
-            panic!("bad fd")
-        };
+        let bad_fd = enter(vec![Sqe { op: UringOp::Recv { fd: 77, len: 1 }, user_data: 5 }], 1);
+        let Ok(Ret::Uring { completions, .. }) = b.block(s, bad_fd) else { panic!("bad fd") };
         assert_eq!(completions[0].res, -Errno::EBADF.code());
-        let not_a_ring = Call::IoUringEnter {
-            fd: l,
-            submit: vec![],
-            min_complete: 0,
-        };
+        let not_a_ring = Call::IoUringEnter { fd: l, submit: vec![], min_complete: 0 };
         assert_eq!(b.call(s, not_a_ring), Err(Errno::EOPNOTSUPP));
         assert_eq!(b.call(s, Call::Close { fd: ring }), Ok(Ret::Int(0)));
     });
@@ -1792,16 +1029,7 @@ fn bind_to_port_zero_gets_an_ephemeral_port() {
             assert!((32768..=60999).contains(&port), "port {port}");
             assert_eq!(b.call(p, Call::Close { fd }), Ok(Ret::Int(0)));
             let again = b.socket(p, ty);
-            assert_eq!(
-                b.call(
-                    p,
-                    Call::Bind {
-                        fd: again,
-                        addr: lo(port)
-                    }
-                ),
-                Ok(Ret::Int(0))
-            );
+            assert_eq!(b.call(p, Call::Bind { fd: again, addr: lo(port) }), Ok(Ret::Int(0)));
             assert_eq!(b.call(p, Call::Close { fd: again }), Ok(Ret::Int(0)));
         }
     });
@@ -1825,25 +1053,10 @@ fn the_view_of_real_sockets_reads_like_the_simulations() {
             other => panic!("{other:?}"),
         };
         let ep = b.int(s, Call::EpollCreate1 { flags: 0 }) as i32;
-        let ctl = Call::EpollCtl {
-            epfd: ep,
-            op: EPOLL_CTL_ADD,
-            fd: afd,
-            events: EPOLLIN,
-            data: 7,
-        };
+        let ctl = Call::EpollCtl { epfd: ep, op: EPOLL_CTL_ADD, fd: afd, events: EPOLLIN, data: 7 };
         b.call(s, ctl).unwrap();
-        let Ok(Ret::Pipe { write, .. }) = b.call(s, Call::Pipe2 { flags: 0 }) else {
-            panic!("pipe")
-        };
-        b.call(
-            s,
-            Call::Write {
-                fd: write,
-                data: b"abc".to_vec(),
-            },
-        )
-        .unwrap();
+        let Ok(Ret::Pipe { write, .. }) = b.call(s, Call::Pipe2 { flags: 0 }) else { panic!("pipe") };
+        b.call(s, Call::Write { fd: write, data: b"abc".to_vec() }).unwrap();
         b.settle();
         (s, c)
     }
@@ -1857,16 +1070,9 @@ fn the_view_of_real_sockets_reads_like_the_simulations() {
         p.fds
             .into_iter()
             .map(|f| match f.object {
-                ObjectView::Tcp {
-                    state,
-                    recv_queue,
-                    backlog,
-                    accept_queue,
-                    ..
-                } => format!(
-                    "{} tcp {state} rq={recv_queue} backlog={backlog} aq={accept_queue}",
-                    f.fd
-                ),
+                ObjectView::Tcp { state, recv_queue, backlog, accept_queue, .. } => {
+                    format!("{} tcp {state} rq={recv_queue} backlog={backlog} aq={accept_queue}", f.fd)
+                }
                 ObjectView::Epoll { interests, .. } => {
                     let i: Vec<String> = interests.iter().map(|i| format!("{}/{}", i.fd, i.data)).collect();
                     format!("{} epoll {i:?}", f.fd)

@@ -25,24 +25,18 @@ fn addr() -> impl Strategy<Value = SocketAddrV4> {
 fn call() -> impl Strategy<Value = Call> {
     let bytes = proptest::collection::vec(any::<u8>(), 0..64);
     prop_oneof![
-        (
-            prop_oneof![Just(SOCK_STREAM), Just(SOCK_DGRAM), Just(3), Just(10)],
-            any::<bool>()
-        )
-            .prop_map(|(ty, nb)| Call::Socket {
+        (prop_oneof![Just(SOCK_STREAM), Just(SOCK_DGRAM), Just(3), Just(10)], any::<bool>()).prop_map(
+            |(ty, nb)| Call::Socket {
                 domain: AF_INET,
                 ty: ty | if nb { SOCK_NONBLOCK } else { 0 },
                 protocol: 0,
-            }),
+            }
+        ),
         (fd(), addr()).prop_map(|(fd, addr)| Call::Bind { fd, addr }),
         (fd(), -1..5i32).prop_map(|(fd, backlog)| Call::Listen { fd, backlog }),
         (fd(), prop_oneof![Just(0), Just(SOCK_NONBLOCK)]).prop_map(|(fd, flags)| Call::Accept4 { fd, flags }),
         (fd(), addr()).prop_map(|(fd, addr)| Call::Connect { fd, addr }),
-        (
-            fd(),
-            0..100_000usize,
-            prop_oneof![Just(0), Just(MSG_DONTWAIT), Just(MSG_PEEK)]
-        )
+        (fd(), 0..100_000usize, prop_oneof![Just(0), Just(MSG_DONTWAIT), Just(MSG_PEEK)])
             .prop_map(|(fd, len, flags)| Call::RecvFrom { fd, len, flags }),
         (fd(), bytes.clone(), proptest::option::of(addr())).prop_map(|(fd, data, addr)| Call::SendTo {
             fd,
@@ -58,47 +52,18 @@ fn call() -> impl Strategy<Value = Call> {
         fd().prop_map(|fd| Call::GetPeerName { fd }),
         (
             fd(),
-            prop_oneof![
-                Just(F_GETFL),
-                Just(F_SETFL),
-                Just(F_SETOWN),
-                Just(F_SETSIG),
-                Just(99)
-            ],
+            prop_oneof![Just(F_GETFL), Just(F_SETFL), Just(F_SETOWN), Just(F_SETSIG), Just(99)],
             0..0o40000i64
         )
             .prop_map(|(fd, cmd, arg)| Call::Fcntl { fd, cmd, arg }),
-        (
-            fd(),
-            prop_oneof![Just(FIONBIO), Just(FIONREAD), Just(FIOASYNC)],
-            0..2i32
-        )
+        (fd(), prop_oneof![Just(FIONBIO), Just(FIONREAD), Just(FIOASYNC)], 0..2i32)
             .prop_map(|(fd, request, arg)| Call::Ioctl { fd, request, arg }),
-        any::<bool>().prop_map(|nb| Call::Pipe2 {
-            flags: if nb { O_NONBLOCK as i32 } else { 0 }
-        }),
-        (
-            proptest::collection::vec(fd(), 0..4),
-            proptest::collection::vec(fd(), 0..3)
-        )
-            .prop_map(|(read, write)| {
-                Call::Select {
-                    nfds: 10,
-                    read,
-                    write,
-                    except: vec![],
-                    timeout: Some(0),
-                }
-            }),
+        any::<bool>().prop_map(|nb| Call::Pipe2 { flags: if nb { O_NONBLOCK as i32 } else { 0 } }),
+        (proptest::collection::vec(fd(), 0..4), proptest::collection::vec(fd(), 0..3)).prop_map(
+            |(read, write)| { Call::Select { nfds: 10, read, write, except: vec![], timeout: Some(0) } }
+        ),
         proptest::collection::vec((fd(), 0..8i16), 0..4).prop_map(|fds| Call::Poll {
-            fds: fds
-                .into_iter()
-                .map(|(fd, events)| PollFd {
-                    fd,
-                    events,
-                    revents: 0
-                })
-                .collect(),
+            fds: fds.into_iter().map(|(fd, events)| PollFd { fd, events, revents: 0 }).collect(),
             timeout_ms: 0,
         }),
         Just(Call::EpollCreate1 { flags: 0 }),
@@ -109,11 +74,7 @@ fn call() -> impl Strategy<Value = Call> {
             events,
             data: fd as u64,
         }),
-        (fd(), -1..i32::MAX).prop_map(|(epfd, maxevents)| Call::EpollWait {
-            epfd,
-            maxevents,
-            timeout_ms: 0,
-        }),
+        (fd(), -1..i32::MAX).prop_map(|(epfd, maxevents)| Call::EpollWait { epfd, maxevents, timeout_ms: 0 }),
         (fd(), 0..2u64).prop_map(|(fd, cb)| Call::AioRead {
             cb,
             fd,
@@ -123,11 +84,7 @@ fn call() -> impl Strategy<Value = Call> {
         (0..2u64).prop_map(|cb| Call::AioReturn { cb }),
         (1..70i32).prop_map(|sig| Call::RtSigaction {
             sig,
-            action: Some(SigAction {
-                handler: SigHandler::Handler(1),
-                flags: 0,
-                mask: 0,
-            }),
+            action: Some(SigAction { handler: SigHandler::Handler(1), flags: 0, mask: 0 }),
         }),
         (1000..1003u32, 0..70i32).prop_map(|(pid, sig)| Call::Kill { pid, sig }),
         Just(Call::IoUringSetup { entries: 4 }),
@@ -138,11 +95,7 @@ fn call() -> impl Strategy<Value = Call> {
                 1 => UringOp::Accept { fd },
                 _ => UringOp::Timeout { after: 1_000_000 },
             };
-            Call::IoUringEnter {
-                fd: ring,
-                submit: vec![Sqe { op, user_data: 9 }],
-                min_complete,
-            }
+            Call::IoUringEnter { fd: ring, submit: vec![Sqe { op, user_data: 9 }], min_complete }
         }),
     ]
 }

@@ -158,36 +158,19 @@ fn client(addr: SocketAddrV4, line: Vec<u8>, echoed: std::rc::Rc<std::cell::Cell
     Box::new(move |answer| {
         step += 1;
         match step {
-            1 => Some(Call::Socket {
-                domain: AF_INET,
-                ty: SOCK_STREAM,
-                protocol: 0,
-            }),
+            1 => Some(Call::Socket { domain: AF_INET, ty: SOCK_STREAM, protocol: 0 }),
             2 => {
-                let Some(Ok(Ret::Int(n))) = answer else {
-                    panic!("socket: {answer:?}")
-                };
+                let Some(Ok(Ret::Int(n))) = answer else { panic!("socket: {answer:?}") };
                 fd = n as i32;
                 Some(Call::Connect { fd, addr })
             }
             3 => {
                 assert_eq!(answer, Some(Ok(Ret::Int(0))));
-                Some(Call::SendTo {
-                    fd,
-                    data: line.clone(),
-                    flags: 0,
-                    addr: None,
-                })
+                Some(Call::SendTo { fd, data: line.clone(), flags: 0, addr: None })
             }
-            4 => Some(Call::RecvFrom {
-                fd,
-                len: 100,
-                flags: 0,
-            }),
+            4 => Some(Call::RecvFrom { fd, len: 100, flags: 0 }),
             5 => {
-                let Some(Ok(Ret::Recv { data, .. })) = answer else {
-                    panic!("recv: {answer:?}")
-                };
+                let Some(Ok(Ret::Recv { data, .. })) = answer else { panic!("recv: {answer:?}") };
                 assert_eq!(data, line);
                 echoed.set(echoed.get() + 1);
                 Some(Call::Close { fd })
@@ -202,22 +185,12 @@ fn server(lfd: i32, clients: usize) -> Program {
     let epfd = lfd + 1;
     let mut setup = vec![
         Call::EpollCreate1 { flags: 0 },
-        Call::EpollCtl {
-            epfd,
-            op: EPOLL_CTL_ADD,
-            fd: lfd,
-            events: EPOLLIN,
-            data: lfd as u64,
-        },
+        Call::EpollCtl { epfd, op: EPOLL_CTL_ADD, fd: lfd, events: EPOLLIN, data: lfd as u64 },
     ]
     .into_iter();
     let mut queue: Vec<Call> = Vec::new();
     let mut closed = 0;
-    let wait = move || Call::EpollWait {
-        epfd,
-        maxevents: 64,
-        timeout_ms: -1,
-    };
+    let wait = move || Call::EpollWait { epfd, maxevents: 64, timeout_ms: -1 };
     let mut last: Option<Call> = None;
     Box::new(move |answer| {
         if let Some(c) = setup.next() {
@@ -229,29 +202,16 @@ fn server(lfd: i32, clients: usize) -> Program {
                 for e in events {
                     let fd = e.data as i32;
                     if fd == lfd {
-                        queue.push(Call::Accept4 {
-                            fd: lfd,
-                            flags: SOCK_NONBLOCK,
-                        });
+                        queue.push(Call::Accept4 { fd: lfd, flags: SOCK_NONBLOCK });
                     } else {
-                        queue.push(Call::RecvFrom {
-                            fd,
-                            len: 100,
-                            flags: 0,
-                        });
+                        queue.push(Call::RecvFrom { fd, len: 100, flags: 0 });
                     }
                 }
             }
             (Some(Call::Accept4 { .. }), Some(Ok(Ret::Accepted { fd, .. }))) => {
                 queue.insert(
                     0,
-                    Call::EpollCtl {
-                        epfd,
-                        op: EPOLL_CTL_ADD,
-                        fd,
-                        events: EPOLLIN,
-                        data: fd as u64,
-                    },
+                    Call::EpollCtl { epfd, op: EPOLL_CTL_ADD, fd, events: EPOLLIN, data: fd as u64 },
                 );
             }
             (Some(Call::RecvFrom { fd, .. }), Some(Ok(Ret::Recv { data, .. }))) if data.is_empty() => {
@@ -259,15 +219,7 @@ fn server(lfd: i32, clients: usize) -> Program {
                 closed += 1;
             }
             (Some(Call::RecvFrom { fd, .. }), Some(Ok(Ret::Recv { data, .. }))) => {
-                queue.insert(
-                    0,
-                    Call::SendTo {
-                        fd: *fd,
-                        data,
-                        flags: 0,
-                        addr: None,
-                    },
-                );
+                queue.insert(0, Call::SendTo { fd: *fd, data, flags: 0, addr: None });
             }
             // EAGAIN: a second report of the same readiness, or a connection already taken.
             (_, Some(Err(Errno::EAGAIN))) | (_, Some(Ok(_))) => {}
@@ -286,23 +238,11 @@ fn server(lfd: i32, clients: usize) -> Program {
 fn echo_world(k: &mut dyn Kern, clients: usize) -> (bool, usize, BTreeMap<Pid, Vec<String>>) {
     let s = k.spawn();
     let now = k.now();
-    let socket = Call::Socket {
-        domain: AF_INET,
-        ty: SOCK_STREAM | SOCK_NONBLOCK,
-        protocol: 0,
-    };
-    let Outcome::Ok(Ret::Int(lfd)) = k.syscall(s, &socket, now) else {
-        panic!("socket")
-    };
+    let socket = Call::Socket { domain: AF_INET, ty: SOCK_STREAM | SOCK_NONBLOCK, protocol: 0 };
+    let Outcome::Ok(Ret::Int(lfd)) = k.syscall(s, &socket, now) else { panic!("socket") };
     let lfd = lfd as i32;
     let lo = SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0);
-    for call in [
-        Call::Bind { fd: lfd, addr: lo },
-        Call::Listen {
-            fd: lfd,
-            backlog: 4096,
-        },
-    ] {
+    for call in [Call::Bind { fd: lfd, addr: lo }, Call::Listen { fd: lfd, backlog: 4096 }] {
         assert_eq!(k.syscall(s, &call, now), Outcome::Ok(Ret::Int(0)));
     }
     let Outcome::Ok(Ret::Addr(addr)) = k.syscall(s, &Call::GetSockName { fd: lfd }, now) else {
@@ -312,26 +252,12 @@ fn echo_world(k: &mut dyn Kern, clients: usize) -> (bool, usize, BTreeMap<Pid, V
     let mut procs = BTreeMap::new();
     let mut server = server(lfd, clients);
     let first = server(None);
-    procs.insert(
-        s,
-        Proc {
-            program: server,
-            call: first,
-            wait: None,
-        },
-    );
+    procs.insert(s, Proc { program: server, call: first, wait: None });
     for i in 0..clients {
         let pid = k.spawn();
         let mut program = client(addr, format!("hello {i}").into_bytes(), echoed.clone());
         let first = program(None);
-        procs.insert(
-            pid,
-            Proc {
-                program,
-                call: first,
-                wait: None,
-            },
-        );
+        procs.insert(pid, Proc { program, call: first, wait: None });
     }
     let finished = run(k, procs);
     let mut per_client: BTreeMap<Pid, Vec<String>> = BTreeMap::new();
@@ -359,23 +285,14 @@ fn normalise_ports(line: &str) -> String {
 
 #[test]
 fn an_epoll_echo_server_and_200_blocking_clients_on_one_thread() {
-    let clients: usize = std::env::var("ECHO_CLIENTS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let mut sim = Sim {
-        k: Kernel::new(WorldConfig::single_host()),
-        now: 0,
-    };
+    let clients: usize = std::env::var("ECHO_CLIENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    let mut sim = Sim { k: Kernel::new(WorldConfig::single_host()), now: 0 };
     let (sim_done, sim_echoed, sim_traces) = echo_world(&mut sim, clients);
     assert!(sim_done, "the simulated world finished");
     assert_eq!(sim_echoed, clients);
     let mut native = NativeKernel::new();
     let (done, echoed, traces) = echo_world(&mut native, clients);
-    eprintln!(
-        "{clients} clients: the native world ran in {} ms of real time",
-        native.now() / 1_000_000
-    );
+    eprintln!("{clients} clients: the native world ran in {} ms of real time", native.now() / 1_000_000);
     assert!(done, "the native world finished");
     assert_eq!(echoed, clients, "every client got its echo over real loopback");
     assert_eq!(traces.len(), clients);
@@ -393,21 +310,11 @@ fn a_stuck_native_world_ends_instead_of_hanging() {
         // Reads its stdin, which nobody feeds: it waits forever.
         (step == 1).then_some(Call::Read { fd: 0, count: 10 })
     });
-    procs.insert(
-        pid,
-        Proc {
-            program,
-            call: Some(Call::Read { fd: 0, count: 10 }),
-            wait: None,
-        },
-    );
+    procs.insert(pid, Proc { program, call: Some(Call::Read { fd: 0, count: 10 }), wait: None });
     let start = k.now();
     assert!(!run(&mut k, procs), "reported as stuck");
     let waited = k.now() - start;
-    assert!(
-        (200_000_000..2_000_000_000).contains(&waited),
-        "after the idle grace: {waited} ns"
-    );
+    assert!((200_000_000..2_000_000_000).contains(&waited), "after the idle grace: {waited} ns");
 }
 
 /// One blocking `send` of 4 MiB, far more than any socket buffer: it returns once every byte is in the
@@ -423,11 +330,7 @@ fn a_blocking_send_larger_than_the_buffers_completes_whole() {
             Outcome::Ok(Ret::Addr(a)) => a.port() as i32,
             other => panic!("{call:?}: {other:?}"),
         };
-        let socket = Call::Socket {
-            domain: AF_INET,
-            ty: SOCK_STREAM,
-            protocol: 0,
-        };
+        let socket = Call::Socket { domain: AF_INET, ty: SOCK_STREAM, protocol: 0 };
         let lfd = setup(k, s, socket.clone());
         let lo = SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0);
         setup(k, s, Call::Bind { fd: lfd, addr: lo });
@@ -442,19 +345,11 @@ fn a_blocking_send_larger_than_the_buffers_completes_whole() {
             None => Some(Call::Accept4 { fd: lfd, flags: 0 }),
             Some(Ok(Ret::Accepted { fd, .. })) => {
                 afd = fd;
-                Some(Call::RecvFrom {
-                    fd,
-                    len: 65536,
-                    flags: 0,
-                })
+                Some(Call::RecvFrom { fd, len: 65536, flags: 0 })
             }
             Some(Ok(Ret::Recv { data, .. })) if !data.is_empty() => {
                 got.set(got.get() + data.len());
-                Some(Call::RecvFrom {
-                    fd: afd,
-                    len: 65536,
-                    flags: 0,
-                })
+                Some(Call::RecvFrom { fd: afd, len: 65536, flags: 0 })
             }
             Some(Ok(Ret::Recv { .. })) => None, // EOF
             other => panic!("reader: {other:?}"),
@@ -464,12 +359,7 @@ fn a_blocking_send_larger_than_the_buffers_completes_whole() {
             None => Some(Call::Connect { fd: cfd, addr }),
             Some(Ok(Ret::Int(0))) if !sent => {
                 sent = true;
-                Some(Call::SendTo {
-                    fd: cfd,
-                    data: vec![7; TOTAL],
-                    flags: 0,
-                    addr: None,
-                })
+                Some(Call::SendTo { fd: cfd, data: vec![7; TOTAL], flags: 0, addr: None })
             }
             Some(Ok(Ret::Int(n))) if n as usize == TOTAL => Some(Call::Close { fd: cfd }),
             Some(Ok(Ret::Int(0))) => None,
@@ -478,14 +368,7 @@ fn a_blocking_send_larger_than_the_buffers_completes_whole() {
         let mut procs = BTreeMap::new();
         for (pid, mut program) in [(s, reader), (c, writer)] {
             let call = program(None);
-            procs.insert(
-                pid,
-                Proc {
-                    program,
-                    call,
-                    wait: None,
-                },
-            );
+            procs.insert(pid, Proc { program, call, wait: None });
         }
         let finished = run(k, procs);
         let writer_calls = k
@@ -499,10 +382,7 @@ fn a_blocking_send_larger_than_the_buffers_completes_whole() {
             .collect();
         (finished, received.get(), writer_calls)
     }
-    let mut sim = Sim {
-        k: Kernel::new(WorldConfig::single_host()),
-        now: 0,
-    };
+    let mut sim = Sim { k: Kernel::new(WorldConfig::single_host()), now: 0 };
     let sim = world(&mut sim);
     let native = world(&mut NativeKernel::new());
     assert_eq!((sim.0, sim.1), (true, TOTAL));

@@ -15,11 +15,7 @@ fn root() -> PathBuf {
 /// What `python3 RELATIVE_PATH` prints on stderr, run from the crate root; None without python3.
 /// (CPython names the main script by its absolute path; the crate root is cut off.)
 fn cpython_stderr(relative: &str) -> Option<String> {
-    let out = Command::new("python3")
-        .arg(relative)
-        .current_dir(root())
-        .output()
-        .ok()?;
+    let out = Command::new("python3").arg(relative).current_dir(root()).output().ok()?;
     let text = String::from_utf8(out.stderr).expect("utf-8");
     Some(text.replace(&format!("{}/", root().display()), ""))
 }
@@ -34,9 +30,7 @@ fn check(relative: &str) -> Option<String> {
     let expected = std::fs::read_to_string(&expected_path).ok()?;
     if let Some(live) = live {
         if live != expected {
-            return Some(format!(
-                "{relative}: committed stderr differs from python3's:\n{live}"
-            ));
+            return Some(format!("{relative}: committed stderr differs from python3's:\n{live}"));
         }
     }
     let source = std::fs::read_to_string(&program).expect("program");
@@ -56,27 +50,12 @@ fn bad_programs_fail_as_cpython_does() {
         .expect("fixture dir")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .map(|p| {
-            format!(
-                "tests/parse/err/{}",
-                p.file_name().expect("name").to_string_lossy()
-            )
-        })
+        .map(|p| format!("tests/parse/err/{}", p.file_name().expect("name").to_string_lossy()))
         .collect();
     programs.sort();
-    assert!(
-        programs.len() >= 40,
-        "expected the fixtures under {}",
-        dir.display()
-    );
+    assert!(programs.len() >= 40, "expected the fixtures under {}", dir.display());
     let failures: Vec<String> = programs.iter().filter_map(|p| check(p)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        programs.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), programs.len(), failures.join("\n"));
 }
 
 /// The lesson's client as the lesson printed it: its stray `'''` line is indented by one space.
@@ -96,8 +75,5 @@ fn verbatim_lesson_client_is_an_indentation_error() {
 fn error_display_has_no_caret_left_of_the_text() {
     // `unexpected indent` points at column 0 of an indented line: CPython draws no caret.
     let err = parse("x = 1\n    y = 2\n", "t.py").expect_err("must fail");
-    assert_eq!(
-        format!("{err}"),
-        "  File \"t.py\", line 2\n    y = 2\nIndentationError: unexpected indent"
-    );
+    assert_eq!(format!("{err}"), "  File \"t.py\", line 2\n    y = 2\nIndentationError: unexpected indent");
 }

@@ -15,11 +15,8 @@ fn root() -> PathBuf {
 
 /// CPython's two dumps of `file`, or None when python3 is missing.
 fn cpython(file: &Path) -> Option<String> {
-    let out = Command::new("python3")
-        .arg(root().join("tests/parse/cpython_dump.py"))
-        .arg(file)
-        .output()
-        .ok()?;
+    let out =
+        Command::new("python3").arg(root().join("tests/parse/cpython_dump.py")).arg(file).output().ok()?;
     assert!(
         out.status.success(),
         "python3 failed on {}: {}",
@@ -50,19 +47,11 @@ fn check(program: &Path, expected_path: &Path) -> Option<String> {
     }
     let expected = match std::fs::read_to_string(expected_path) {
         Ok(text) => text,
-        Err(_) => {
-            return Some(format!(
-                "{}: no expected file (run with IOPLAY_REGEN=1)",
-                program.display()
-            ))
-        }
+        Err(_) => return Some(format!("{}: no expected file (run with IOPLAY_REGEN=1)", program.display())),
     };
     if let Some(live) = from_cpython {
         if live != expected {
-            return Some(format!(
-                "{}: committed dump differs from python3's",
-                program.display()
-            ));
+            return Some(format!("{}: committed dump differs from python3's", program.display()));
         }
     }
     let module = match parse(&source, &program.to_string_lossy()) {
@@ -74,18 +63,11 @@ fn check(program: &Path, expected_path: &Path) -> Option<String> {
     let mut got = ours.lines();
     let (plain_want, plain_got) = (want.next().unwrap_or(""), got.next().unwrap_or(""));
     if plain_want != plain_got {
-        return Some(format!(
-            "{}: AST differs\n  want {plain_want}\n  got  {plain_got}",
-            program.display()
-        ));
+        return Some(format!("{}: AST differs\n  want {plain_want}\n  got  {plain_got}", program.display()));
     }
     let (attr_want, attr_got) = (want.next().unwrap_or(""), got.next().unwrap_or(""));
     if attr_want != attr_got {
-        let at = attr_want
-            .chars()
-            .zip(attr_got.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
+        let at = attr_want.chars().zip(attr_got.chars()).take_while(|(a, b)| a == b).count();
         let from = at.saturating_sub(150);
         let want_tail: String = attr_want.chars().skip(from).take(300).collect();
         let got_tail: String = attr_got.chars().skip(from).take(300).collect();
@@ -100,22 +82,13 @@ fn check(program: &Path, expected_path: &Path) -> Option<String> {
 fn run(pairs: Vec<(PathBuf, PathBuf)>) {
     assert!(!pairs.is_empty(), "no fixtures found");
     let failures: Vec<String> = pairs.iter().filter_map(|(p, e)| check(p, e)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        pairs.len(),
-        failures.join("\n\n")
-    );
+    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), pairs.len(), failures.join("\n\n"));
 }
 
 #[test]
 fn fixtures_parse_as_cpython_does() {
     let dir = root().join("tests/parse/ok");
-    run(python_files(&dir)
-        .into_iter()
-        .map(|p| (p.clone(), p.with_extension("ast")))
-        .collect());
+    run(python_files(&dir).into_iter().map(|p| (p.clone(), p.with_extension("ast"))).collect());
 }
 
 #[test]

@@ -120,26 +120,11 @@ fn absurd_nesting_is_an_error_not_a_crash() {
         (deep("[", "]", 100_000), "too many nested parentheses"),
         (deep("f(", ")", 100_000), "too many nested parentheses"),
         ("(".repeat(100_000), "too many nested parentheses"),
-        (
-            deep("-", "", 100_000),
-            "too many nested expressions for ioplay's parser",
-        ),
-        (
-            deep("not ", "", 100_000),
-            "too many nested expressions for ioplay's parser",
-        ),
-        (
-            deep("2**", "", 100_000),
-            "too many nested expressions for ioplay's parser",
-        ),
-        (
-            deep("lambda: ", "", 100_000),
-            "too many nested expressions for ioplay's parser",
-        ),
-        (
-            deep("1 if 2 else ", "", 100_000),
-            "too many nested expressions for ioplay's parser",
-        ),
+        (deep("-", "", 100_000), "too many nested expressions for ioplay's parser"),
+        (deep("not ", "", 100_000), "too many nested expressions for ioplay's parser"),
+        (deep("2**", "", 100_000), "too many nested expressions for ioplay's parser"),
+        (deep("lambda: ", "", 100_000), "too many nested expressions for ioplay's parser"),
+        (deep("1 if 2 else ", "", 100_000), "too many nested expressions for ioplay's parser"),
     ];
     within(Duration::from_secs(120), move || {
         for (source, message) in &cases {

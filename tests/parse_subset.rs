@@ -14,30 +14,15 @@ fn error_of(source: &str) -> String {
 
 #[test]
 fn features_outside_the_subset_are_named() {
-    assert_eq!(
-        error_of("x = 1j\n"),
-        "imaginary numbers are not supported in ioplay"
-    );
-    assert_eq!(
-        error_of("x = 2.5J\n"),
-        "imaginary numbers are not supported in ioplay"
-    );
-    assert_eq!(
-        error_of("async def f():\n    pass\n"),
-        "'async' is not supported in ioplay"
-    );
-    assert_eq!(
-        error_of("def f():\n    await g()\n"),
-        "'await' is not supported in ioplay"
-    );
+    assert_eq!(error_of("x = 1j\n"), "imaginary numbers are not supported in ioplay");
+    assert_eq!(error_of("x = 2.5J\n"), "imaginary numbers are not supported in ioplay");
+    assert_eq!(error_of("async def f():\n    pass\n"), "'async' is not supported in ioplay");
+    assert_eq!(error_of("def f():\n    await g()\n"), "'await' is not supported in ioplay");
     assert_eq!(
         error_of("if (n := 10) > 5:\n    pass\n"),
         "assignment expressions (:=) are not supported in ioplay"
     );
-    assert_eq!(
-        error_of("x = '\\N{BULLET}'\n"),
-        "\\N{...} escapes are not supported in ioplay"
-    );
+    assert_eq!(error_of("x = '\\N{BULLET}'\n"), "\\N{...} escapes are not supported in ioplay");
     assert_eq!(
         error_of("try:\n    pass\nexcept* ValueError:\n    pass\n"),
         "'except*' is not supported in ioplay"
@@ -58,9 +43,7 @@ fn match_is_still_a_name() {
 #[test]
 fn a_byte_order_mark_is_skipped() {
     let module = parse("\u{feff}x = 1\n", "t.py").expect("CPython runs a file with a BOM");
-    let StmtKind::Assign { targets, .. } = &module.body[0].kind else {
-        panic!("an assignment")
-    };
+    let StmtKind::Assign { targets, .. } = &module.body[0].kind else { panic!("an assignment") };
     assert!(matches!(&targets[0].kind, ExprKind::Name(n) if n == "x"));
     assert_eq!((targets[0].span.line, targets[0].span.col), (1, 0));
 }

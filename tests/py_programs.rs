@@ -22,15 +22,9 @@ fn every_program_behaves_as_cpython() {
 fn lesson_copies_match_the_scenario_programs() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for (copy, original) in [
-        (
-            "276_lesson_01_yield_producer_consumer.py",
-            "01_yield_producer_consumer.py",
-        ),
+        ("276_lesson_01_yield_producer_consumer.py", "01_yield_producer_consumer.py"),
         ("277_lesson_02_greenlet_switch.py", "02_greenlet_switch.py"),
-        (
-            "275_syn_lesson_verbatim_client.py",
-            "07_select_chat_client.verbatim.py",
-        ),
+        ("275_syn_lesson_verbatim_client.py", "07_select_chat_client.verbatim.py"),
     ] {
         let read = |path: std::path::PathBuf| {
             std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -13,10 +13,7 @@ print(random.randrange(10**9), random.Random().random())
 ";
 
 fn world(seed: u64, processes: usize) -> World {
-    let cfg = WorldConfig {
-        seed,
-        ..WorldConfig::single_host()
-    };
+    let cfg = WorldConfig { seed, ..WorldConfig::single_host() };
     let mut world = World::new(cfg, 10_000_000_000);
     for i in 0..processes {
         let program = Python::load(PROGRAM, "r.py", vec!["r.py".into()]);

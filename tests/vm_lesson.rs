@@ -44,37 +44,16 @@ fn lesson_01_writes_one_piece_per_syscall_and_sleeps_with_clock_nanosleep() {
     let writes: Vec<&[u8]> = solo
         .calls
         .iter()
-        .filter_map(|c| {
-            if let Call::Write { data, .. } = c {
-                Some(&data[..])
-            } else {
-                None
-            }
-        })
+        .filter_map(|c| if let Call::Write { data, .. } = c { Some(&data[..]) } else { None })
         .collect();
     assert_eq!(writes[0], "[PRODUCER] →→ Producing 1...".as_bytes());
     assert_eq!(writes[1], b"\n");
     let sleeps: Vec<u64> = solo
         .calls
         .iter()
-        .filter_map(|c| {
-            if let Call::ClockNanosleep { until } = c {
-                Some(*until)
-            } else {
-                None
-            }
-        })
+        .filter_map(|c| if let Call::ClockNanosleep { until } = c { Some(*until) } else { None })
         .collect();
-    assert_eq!(
-        sleeps,
-        vec![
-            1_000_000_000,
-            2_000_000_000,
-            3_000_000_000,
-            4_000_000_000,
-            5_000_000_000
-        ]
-    );
+    assert_eq!(sleeps, vec![1_000_000_000, 2_000_000_000, 3_000_000_000, 4_000_000_000, 5_000_000_000]);
 }
 
 #[test]

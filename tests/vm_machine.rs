@@ -17,12 +17,7 @@ fn drive(vm: &mut Vm, slice: u64) -> (String, String, i32, usize) {
         steps += 1;
         match vm.step(&mut Fuel::new(slice)) {
             Step::Finished(s) => {
-                return (
-                    String::from_utf8_lossy(&out).into(),
-                    String::from_utf8_lossy(&err).into(),
-                    s,
-                    steps,
-                )
+                return (String::from_utf8_lossy(&out).into(), String::from_utf8_lossy(&err).into(), s, steps)
             }
             Step::OutOfFuel => {}
             Step::Syscall(ioplay::sys::Call::Write { fd, data }) => {
@@ -56,10 +51,7 @@ fn tiny_fuel_slices_give_the_same_result_as_one_big_one() {
     let (small, _, s2, steps2) = drive(&mut vm_for(WORK), 7);
     assert_eq!(big, "8955050 50 ['0', '1', '10']\n");
     assert_eq!((big, s1), (small, s2));
-    assert!(
-        steps2 > steps1 * 100,
-        "small slices really stopped: {steps2} vs {steps1}"
-    );
+    assert!(steps2 > steps1 * 100, "small slices really stopped: {steps2} vs {steps1}");
 }
 
 #[test]
@@ -90,10 +82,7 @@ fn recursion_stops_at_depth_1000_with_cpythons_traceback() {
         "rec.py",
         "",
     );
-    assert_eq!(
-        String::from_utf8_lossy(&ok.stdout),
-        "caught maximum recursion depth exceeded\n"
-    );
+    assert_eq!(String::from_utf8_lossy(&ok.stdout), "caught maximum recursion depth exceeded\n");
 }
 
 #[test]
@@ -122,19 +111,10 @@ fn the_hook_sees_lines_calls_generators_and_greenlet_switches() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
     let ev = &solo.events;
     assert!(ev.iter().any(|e| matches!(e, Event::Line { line: 7, .. })));
-    assert!(ev
-        .iter()
-        .any(|e| matches!(e, Event::Call { func } if &**func == "run")));
-    assert!(ev
-        .iter()
-        .any(|e| matches!(e, Event::GenResume { name } if &**name == "g")));
-    assert!(ev
-        .iter()
-        .any(|e| matches!(e, Event::GenSuspend { name } if &**name == "g")));
-    let switches = ev
-        .iter()
-        .filter(|e| matches!(e, Event::GreenletSwitch { .. }))
-        .count();
+    assert!(ev.iter().any(|e| matches!(e, Event::Call { func } if &**func == "run")));
+    assert!(ev.iter().any(|e| matches!(e, Event::GenResume { name } if &**name == "g")));
+    assert!(ev.iter().any(|e| matches!(e, Event::GenSuspend { name } if &**name == "g")));
+    let switches = ev.iter().filter(|e| matches!(e, Event::GreenletSwitch { .. })).count();
     assert_eq!(switches, 2, "into run, and back to main");
 }
 
@@ -149,20 +129,14 @@ fn tracing_off_records_nothing() {
 fn input_reads_lines_then_raises_eoferror() {
     let src = "a = input('name? ')\nprint('hi', a)\ntry:\n    input()\nexcept EOFError as e:\n    print(e)\n";
     let out = run_source(src, "t.py", "ann\n");
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "name? hi ann\nEOF when reading a line\n"
-    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "name? hi ann\nEOF when reading a line\n");
 }
 
 #[test]
 fn sys_exit_sets_the_status_and_prints_a_message() {
     assert_eq!(run_source("import sys\nsys.exit(3)\n", "t.py", "").status, 3);
     let out = run_source("import sys\nsys.exit('bye')\n", "t.py", "");
-    assert_eq!(
-        (out.status, String::from_utf8_lossy(&out.stderr).to_string()),
-        (1, "bye\n".to_string())
-    );
+    assert_eq!((out.status, String::from_utf8_lossy(&out.stderr).to_string()), (1, "bye\n".to_string()));
 }
 
 #[test]
@@ -206,10 +180,7 @@ except MemoryError:
 ";
     let out = run_source(src, "t.py", "");
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "200000 200000\nTrue True\nMemoryError\n"
-    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "200000 200000\nTrue True\nMemoryError\n");
 }
 
 mod outside_natives {
@@ -221,18 +192,13 @@ mod outside_natives {
     fn now(_vm: &mut Vm, _a: Args) -> Result<Action, Value> {
         Ok(Action::Syscall {
             call: Call::ClockGettime { monotonic: true },
-            then: SysCont::Native {
-                f: SysFnPtr(got_time),
-                data: Value::Int(7),
-            },
+            then: SysCont::Native { f: SysFnPtr(got_time), data: Value::Int(7) },
         })
     }
 
     fn got_time(vm: &mut Vm, r: Result<Ret, Errno>, data: Value) -> Result<Action, Value> {
         match r {
-            Ok(Ret::Time(t)) => Ok(Action::Return(Value::Int(
-                t as i64 + vm.small_int(data).unwrap_or(0),
-            ))),
+            Ok(Ret::Time(t)) => Ok(Action::Return(Value::Int(t as i64 + vm.small_int(data).unwrap_or(0)))),
             Ok(_) => Ok(Action::Return(Value::None)),
             Err(e) => Err(vm.os_error(e)),
         }
@@ -243,10 +209,7 @@ mod outside_natives {
         Ok(Action::CallThen {
             func: a.pos[0],
             args: Args::default(),
-            cont: ContKind::Native {
-                f: ContFnPtr(doubled),
-                data: Value::None,
-            },
+            cont: ContKind::Native { f: ContFnPtr(doubled), data: Value::None },
         })
     }
 
@@ -263,11 +226,8 @@ mod outside_natives {
         let mut vm = Vm::new(vec!["t.py".into()]);
         vm.define_native("demo", "demo.now", now);
         vm.define_native("demo", "demo.twice", twice);
-        vm.load_main(
-            "import demo, time\ntime.sleep(2)\nprint(demo.now(), demo.twice(lambda: 21))\n",
-            "t.py",
-        )
-        .expect("compiles");
+        vm.load_main("import demo, time\ntime.sleep(2)\nprint(demo.now(), demo.twice(lambda: 21))\n", "t.py")
+            .expect("compiles");
         let mut solo =
             ioplay::sim::solo::Solo::new(vm, ioplay::sim::solo::Stdin::Text { data: vec![], pos: 0 }, false);
         let out = solo.run(1000);

@@ -20,15 +20,11 @@ fn fresh_root() -> Element {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
-        .collect()
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
 }
 
 fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn click(element: &Element) {
@@ -44,10 +40,7 @@ fn the_gallery_lists_every_program_as_a_button_with_its_title() {
     for (button, program) in buttons.iter().zip(PROGRAMS) {
         assert_eq!(button.get_attribute("data-program").as_deref(), Some(program.id));
         assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
-        assert_eq!(
-            one(button, ".title").text_content().as_deref(),
-            Some(program.title_en)
-        );
+        assert_eq!(one(button, ".title").text_content().as_deref(), Some(program.title_en));
     }
     assert_eq!(one(&root, "pre code").text_content().as_deref(), Some(""));
 }
@@ -59,16 +52,10 @@ fn clicking_a_program_shows_its_source_verbatim() {
     for program in PROGRAMS {
         click(&one(&root, &format!("button[data-program='{}']", program.id)));
         assert_eq!(app.selected(), Some(program.id));
-        assert_eq!(
-            one(&root, "pre code").text_content().as_deref(),
-            Some(program.source)
-        );
+        assert_eq!(one(&root, "pre code").text_content().as_deref(), Some(program.source));
         let pressed: Vec<_> = all(&root, "button[aria-pressed='true']");
         assert_eq!(pressed.len(), 1);
-        assert_eq!(
-            pressed[0].get_attribute("data-program").as_deref(),
-            Some(program.id)
-        );
+        assert_eq!(pressed[0].get_attribute("data-program").as_deref(), Some(program.id));
     }
 }
 
@@ -83,18 +70,8 @@ fn the_switch_changes_language_and_keeps_the_selection() {
     assert_eq!(app.lang(), Lang::Zh);
     assert_eq!(app.selected(), Some("02_greenlet_switch"));
     let document = web_sys::window().unwrap().document().unwrap();
-    assert_eq!(
-        document
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("zh-CN")
-    );
-    let titles: Vec<_> = all(&root, "nav .title")
-        .iter()
-        .map(|t| t.text_content().unwrap())
-        .collect();
+    assert_eq!(document.document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
+    let titles: Vec<_> = all(&root, "nav .title").iter().map(|t| t.text_content().unwrap()).collect();
     let expected: Vec<_> = PROGRAMS.iter().map(|p| p.title_zh.to_string()).collect();
     assert_eq!(titles, expected);
     click(&one(&root, "button[data-action='switch-language']"));
@@ -134,10 +111,7 @@ fn every_lesson_scenario_gives_the_native_trace_hash_in_the_browser() {
         let mut run = lessons::timeline(name);
         run.seek(u64::MAX);
         let seen = ioplay::trace::trace_hash(run.events());
-        assert_eq!(
-            seen, *pinned,
-            "{name}: {seen:#018x} in the browser, {pinned:#018x} natively"
-        );
+        assert_eq!(seen, *pinned, "{name}: {seen:#018x} in the browser, {pinned:#018x} natively");
     }
 }
 

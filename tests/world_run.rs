@@ -42,14 +42,8 @@ fn write(dir: &Path, name: &str, content: &str) -> String {
 #[test]
 fn builtin_scenarios_01_and_02_print_what_cpython_printed() {
     for (scenario, expected) in [
-        (
-            "01_yield_producer_consumer",
-            "tests/py/276_lesson_01_yield_producer_consumer.stdout",
-        ),
-        (
-            "02_greenlet_switch",
-            "tests/py/277_lesson_02_greenlet_switch.stdout",
-        ),
+        ("01_yield_producer_consumer", "tests/py/276_lesson_01_yield_producer_consumer.stdout"),
+        ("02_greenlet_switch", "tests/py/277_lesson_02_greenlet_switch.stdout"),
     ] {
         let out = ioplay(&["run", "--scenario", scenario]);
         let expected = std::fs::read_to_string(root().join(expected)).expect("the expected output");
@@ -65,14 +59,9 @@ fn lesson_01_sleeps_five_virtual_seconds_in_clock_nanosleep() {
     let trace = text(&out.stderr);
     let sleeps: Vec<&str> = trace.lines().filter(|l| l.contains("clock_nanosleep(")).collect();
     assert_eq!(sleeps.len(), 5, "{trace}");
-    assert!(sleeps
-        .iter()
-        .all(|l| l.contains("[01_yield_producer_consumer 1000]")));
+    assert!(sleeps.iter().all(|l| l.contains("[01_yield_producer_consumer 1000]")));
     let last = trace.lines().last().expect("a line");
-    assert!(
-        last.starts_with("5.0") && last.ends_with("+++ exited with 0 +++"),
-        "{last}"
-    );
+    assert!(last.starts_with("5.0") && last.ends_with("+++ exited with 0 +++"), "{last}");
 }
 
 #[test]
@@ -94,11 +83,7 @@ fn several_programs_run_side_by_side_prefixed_and_10_ms_apart() {
         "a.py",
         "import time\nprint('a starts', time.monotonic())\ntime.sleep(0.1)\nprint('a ends')\n",
     );
-    let b = write(
-        &dir,
-        "b.py",
-        "import time\nprint('b starts', time.monotonic())\nraise ValueError('b')\n",
-    );
+    let b = write(&dir, "b.py", "import time\nprint('b starts', time.monotonic())\nraise ValueError('b')\n");
     let out = ioplay(&["run", &a, &b]);
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -136,11 +121,7 @@ fn a_server_nobody_calls_waits_forever_and_is_named() {
 #[test]
 fn until_stops_a_long_sleep() {
     let dir = scratch("until");
-    let sleeper = write(
-        &dir,
-        "sleeper.py",
-        "import time\ntime.sleep(100)\nprint('never')\n",
-    );
+    let sleeper = write(&dir, "sleeper.py", "import time\ntime.sleep(100)\nprint('never')\n");
     let out = ioplay(&["run", &sleeper, "--until", "2.5"]);
     assert_eq!(text(&out.stdout), "");
     assert_eq!(
@@ -160,9 +141,7 @@ fn trace_json_holds_every_event_and_the_process_names() {
     assert_eq!(doc["processes"][0]["name"], "02_greenlet_switch");
     let events = doc["events"].as_array().expect("events");
     assert!(events.iter().any(|e| e["kind"]["SyscallExit"]["name"] == "write"));
-    assert!(events
-        .iter()
-        .any(|e| e["kind"]["SyscallExit"]["name"] == "exit_group"));
+    assert!(events.iter().any(|e| e["kind"]["SyscallExit"]["name"] == "exit_group"));
 }
 
 #[test]
@@ -192,11 +171,7 @@ fn bad_input_is_one_clear_line_and_a_failing_status() {
     );
     assert_eq!(stderr.lines().count(), 1);
 
-    let bad_key = write(
-        &dir,
-        "bad.toml",
-        "[[process]]\nprogram = \"a.py\"\nstdn = \"x\"\n",
-    );
+    let bad_key = write(&dir, "bad.toml", "[[process]]\nprogram = \"a.py\"\nstdn = \"x\"\n");
     let out = ioplay(&["run", &bad_key]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
@@ -205,10 +180,7 @@ fn bad_input_is_one_clear_line_and_a_failing_status() {
 
     let out = ioplay(&["run", "--scenario", "nope"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        text(&out.stderr),
-        "ioplay: no built-in scenario is named \"nope\" (see `ioplay list`)\n"
-    );
+    assert_eq!(text(&out.stderr), "ioplay: no built-in scenario is named \"nope\" (see `ioplay list`)\n");
 
     let unknown_module = write(&dir, "imp.py", "import no_such_module\n");
     let out = ioplay(&["run", &unknown_module]);
@@ -218,11 +190,7 @@ fn bad_input_is_one_clear_line_and_a_failing_status() {
     let syntax = write(&dir, "syn.py", "def f(:\n");
     let out = ioplay(&["run", &syntax]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).ends_with("SyntaxError: invalid syntax\n"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).ends_with("SyntaxError: invalid syntax\n"), "{}", text(&out.stderr));
 
     let out = ioplay(&["run", &syntax, "--until", "soon"]);
     assert_eq!(out.status.code(), Some(2));
@@ -313,10 +281,7 @@ except OSError as e:
 
 fn stdout_of(timeline: &Timeline) -> Vec<u8> {
     let world = timeline.world();
-    world
-        .kernel()
-        .stdout(world.processes()[0].pid.expect("started"))
-        .to_vec()
+    world.kernel().stdout(world.processes()[0].pid.expect("started")).to_vec()
 }
 
 #[test]
@@ -409,11 +374,7 @@ fn normalise_ports(text: &str, listening: &[&str]) -> String {
 /// The lines of one process in a prefixed run, without the prefix.
 fn lines_of(output: &str, name: &str) -> String {
     let prefix = format!("[{name}] ");
-    output
-        .lines()
-        .filter_map(|l| l.strip_prefix(&prefix))
-        .map(|l| format!("{l}\n"))
-        .collect()
+    output.lines().filter_map(|l| l.strip_prefix(&prefix)).map(|l| format!("{l}\n")).collect()
 }
 
 #[test]
@@ -421,26 +382,14 @@ fn lesson_03_sleeps_five_seconds_not_seven_and_the_hub_waits_2000_then_3000() {
     let out = ioplay(&["run", "--trace", "--scenario", "03_gevent_sleep"]);
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(
-        lines[..4],
-        [
-            "running in foo",
-            "switch to bar",
-            "switch to foo again",
-            "switch to bar again"
-        ]
-    );
+    assert_eq!(lines[..4], ["running in foo", "switch to bar", "switch to foo again", "switch to bar again"]);
     let elapsed: f64 = lines[4].parse().expect("the elapsed time");
     assert!((elapsed - 5.0).abs() < 0.001, "{elapsed}");
     let trace = text(&out.stderr);
     let waits: Vec<&str> = trace.lines().filter(|l| l.contains("] epoll_wait(")).collect();
     assert_eq!(waits.len(), 2, "{trace}");
     assert!(waits[0].ends_with(", 64, 2000) = 0"), "{}", waits[0]);
-    assert!(
-        waits[1].starts_with("2.0") && waits[1].ends_with(", 64, 3000) = 0"),
-        "{}",
-        waits[1]
-    );
+    assert!(waits[1].starts_with("2.0") && waits[1].ends_with(", 64, 3000) = 0"), "{}", waits[1]);
 }
 
 #[test]
@@ -471,10 +420,7 @@ fn lesson_06_polls_accept_every_4_seconds_until_the_client_comes() {
     let eagain = "[Errno 11] Resource temporarily unavailable\n";
     let before = format!("{waiting}{eagain}").repeat(3);
     let after = format!("{waiting}{eagain}").repeat(2);
-    assert_eq!(
-        server,
-        format!("{before}{waiting}+++ ('127.0.0.1', PORT)\nhello\n{after}")
-    );
+    assert_eq!(server, format!("{before}{waiting}+++ ('127.0.0.1', PORT)\nhello\n{after}"));
     assert_eq!(lines_of(&stdout, "client"), "hello\n");
     let trace = text(&out.stderr);
     let accepts: Vec<&str> = trace
@@ -482,10 +428,7 @@ fn lesson_06_polls_accept_every_4_seconds_until_the_client_comes() {
         .filter(|l| l.contains("] accept4("))
         .map(|l| l.split(' ').next().expect("a time"))
         .collect();
-    let seconds: Vec<u64> = accepts
-        .iter()
-        .map(|t| t.split('.').next().unwrap().parse().unwrap())
-        .collect();
+    let seconds: Vec<u64> = accepts.iter().map(|t| t.split('.').next().unwrap().parse().unwrap()).collect();
     assert_eq!(seconds, [0, 4, 8, 12, 12, 16]);
 }
 
@@ -511,10 +454,7 @@ fn lesson_07_fixed_port_three_clients_each_answered_in_turn() {
     let out = ioplay(&["run", "--scenario", "07_select_chat_port8800"]);
     let stdout = text(&out.stdout);
     for (i, client) in ["client1", "client2", "client3"].iter().enumerate() {
-        assert!(
-            lines_of(&stdout, client).starts_with(&format!(">>>>m{}\n", i + 1)),
-            "{stdout}"
-        );
+        assert!(lines_of(&stdout, client).starts_with(&format!(">>>>m{}\n", i + 1)), "{stdout}");
     }
     let server = lines_of(&stdout, "server");
     let a1 = server.find("a1\n").expect("a1");
@@ -590,10 +530,7 @@ fn every_lesson_scenario_has_its_pinned_trace_hash() {
         })
         .collect();
     let pinned: Vec<(String, u64)> = TRACE_HASHES.iter().map(|(n, h)| (n.to_string(), *h)).collect();
-    let source: String = seen
-        .iter()
-        .map(|(n, h)| format!("    (\"{n}\", {h:#018x}),\n"))
-        .collect();
+    let source: String = seen.iter().map(|(n, h)| format!("    (\"{n}\", {h:#018x}),\n")).collect();
     assert_eq!(
         seen, pinned,
         "trace hashes changed; if that is meant, pin in tests/lessons/mod.rs:\n{source}"

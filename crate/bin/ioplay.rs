@@ -36,9 +36,7 @@ fn main() -> ExitCode {
         },
         Some("list") if args.len() == 1 => {
             for b in scenarios::SCENARIOS {
-                let title = scenarios::builtin_scenario(b.name)
-                    .map(|s| s.title_en)
-                    .unwrap_or_default();
+                let title = scenarios::builtin_scenario(b.name).map(|s| s.title_en).unwrap_or_default();
                 println!("{:<34} {title}", b.name);
             }
             ExitCode::SUCCESS
@@ -129,9 +127,7 @@ impl Sources {
                 .ok_or_else(|| ScenarioError(format!("no built-in program is named {program:?}")))?;
             return Ok(Python::load(source, &file_name, vec![file_name.clone()]));
         }
-        let Sources::Files { base } = self else {
-            unreachable!()
-        };
+        let Sources::Files { base } = self else { unreachable!() };
         if !program.ends_with(".py") {
             if let Some((file_name, source)) = scenarios::builtin_source(program) {
                 return Ok(Python::load(source, &file_name, vec![file_name.clone()]));
@@ -156,10 +152,7 @@ fn cant_open(path: &Path, e: &std::io::Error) -> ScenarioError {
         21 => "Is a directory".to_string(),
         _ => e.to_string(),
     };
-    ScenarioError(format!(
-        "can't open file '{}': [Errno {code}] {text}",
-        shown.display()
-    ))
+    ScenarioError(format!("can't open file '{}': [Errno {code}] {text}", shown.display()))
 }
 
 fn run(mut o: Options) -> ExitCode {
@@ -176,11 +169,7 @@ fn run(mut o: Options) -> ExitCode {
             o.stdin.push(String::from_utf8_lossy(&host).into_owned());
         }
     }
-    let overrides = Overrides {
-        seed: o.seed,
-        until_seconds: o.until,
-        stdin: o.stdin.clone(),
-    };
+    let overrides = Overrides { seed: o.seed, until_seconds: o.until, stdin: o.stdin.clone() };
     let argv = o.argv.clone();
     let world = scenario.build(&overrides, &mut |program| sources.load(program, &argv));
     let mut world = match world {
@@ -225,9 +214,7 @@ fn run(mut o: Options) -> ExitCode {
 fn load_scenario(o: &Options) -> Result<(Scenario, Sources), ScenarioError> {
     if let Some(name) = &o.scenario {
         let scenario = scenarios::builtin_scenario(name).ok_or_else(|| {
-            ScenarioError(format!(
-                "no built-in scenario is named {name:?} (see `ioplay list`)"
-            ))
+            ScenarioError(format!("no built-in scenario is named {name:?} (see `ioplay list`)"))
         })?;
         return Ok((scenario, Sources::Builtin));
     }
@@ -296,10 +283,7 @@ fn report(world: &World, ending: &Ending) {
 }
 
 fn is_daemon(world: &World, pid: Pid) -> bool {
-    world
-        .processes()
-        .iter()
-        .any(|p| p.pid == Some(pid) && p.spec.daemon)
+    world.processes().iter().any(|p| p.pid == Some(pid) && p.spec.daemon)
 }
 
 fn write_json(path: &Path, world: &World, events: &[Event]) -> std::io::Result<()> {
@@ -309,10 +293,7 @@ fn write_json(path: &Path, world: &World, events: &[Event]) -> std::io::Result<(
         .filter_map(|p| Some(serde_json::json!({ "pid": p.pid?, "name": p.spec.name })))
         .collect();
     let doc = serde_json::json!({ "processes": processes, "events": events });
-    std::fs::write(
-        path,
-        serde_json::to_vec_pretty(&doc).map_err(std::io::Error::other)?,
-    )
+    std::fs::write(path, serde_json::to_vec_pretty(&doc).map_err(std::io::Error::other)?)
 }
 
 /// The processes' stdout and stderr on ours, as they happen; whole lines prefixed `[name] ` when several
@@ -325,10 +306,7 @@ struct Console {
 
 impl Console {
     fn new(prefixed: bool) -> Console {
-        Console {
-            prefixed,
-            partial: BTreeMap::new(),
-        }
+        Console { prefixed, partial: BTreeMap::new() }
     }
 
     fn show(&mut self, outputs: Vec<Output>) {
@@ -337,10 +315,8 @@ impl Console {
                 write_to(out.stream, &out.bytes);
                 continue;
             }
-            let (_, line) = self
-                .partial
-                .entry((out.pid, out.stream))
-                .or_insert_with(|| (out.name.clone(), Vec::new()));
+            let (_, line) =
+                self.partial.entry((out.pid, out.stream)).or_insert_with(|| (out.name.clone(), Vec::new()));
             line.extend(&out.bytes);
             while let Some(end) = line.iter().position(|b| *b == b'\n') {
                 let rest = line.split_off(end + 1);

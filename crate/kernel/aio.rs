@@ -43,35 +43,13 @@ impl Kernel {
     ) -> Result<Ret, Errno> {
         let obj = self.fd(pid, fd)?.obj;
         let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
-        if p.aio
-            .get(&cb)
-            .is_some_and(|c| !matches!(c.state, AioState::Done(_)))
-        {
+        if p.aio.get(&cb).is_some_and(|c| !matches!(c.state, AioState::Done(_))) {
             return Err(Errno::EINVAL);
         }
-        p.aio.insert(
-            cb,
-            AioCb {
-                fd,
-                nbytes,
-                notify,
-                state: AioState::Waiting,
-            },
-        );
-        self.emit(
-            pid,
-            Kind::Phase {
-                phase: Phase::WaitForData,
-                end: false,
-                fd,
-                bytes: 0,
-            },
-        );
+        p.aio.insert(cb, AioCb { fd, nbytes, notify, state: AioState::Waiting });
+        self.emit(pid, Kind::Phase { phase: Phase::WaitForData, end: false, fd, bytes: 0 });
         if !self.aio_try(pid, cb) {
-            self.objs
-                .get_mut(obj)
-                .async_waiters
-                .push(AsyncWaiter::Aio(pid, cb));
+            self.objs.get_mut(obj).async_waiters.push(AsyncWaiter::Aio(pid, cb));
         }
         Ok(Ret::Int(0))
     }
@@ -96,22 +74,8 @@ impl Kernel {
             Err(e) => -(e.code() as i64),
         };
         let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
-        p.aio.insert(
-            cb,
-            AioCb {
-                fd,
-                nbytes: data.len(),
-                notify,
-                state: AioState::Done(result),
-            },
-        );
-        self.emit(
-            pid,
-            Kind::AsyncDone {
-                what: "aio_write".into(),
-                res,
-            },
-        );
+        p.aio.insert(cb, AioCb { fd, nbytes: data.len(), notify, state: AioState::Done(result) });
+        self.emit(pid, Kind::AsyncDone { what: "aio_write".into(), res });
         if let SigEvent::Signal(sig) = notify {
             self.raise_signal_from(pid, sig, super::signal::SigCode::AsyncIo);
         }
@@ -127,36 +91,17 @@ impl Kernel {
             return true;
         }
         let taken = match self.sys_read(pid, c.fd, c.nbytes) {
-            Step::Copy {
-                ret: Ret::Bytes(data),
-                ..
-            } => Ok(data),
+            Step::Copy { ret: Ret::Bytes(data), .. } => Ok(data),
             Step::Done(Ok(Ret::Bytes(data))) => Ok(data),
             Step::Done(Err(Errno::EAGAIN)) | Step::Block(_) => return false,
             Step::Done(Err(e)) => Err(e),
             _ => Err(Errno::EINVAL),
         };
-        self.emit(
-            pid,
-            Kind::Phase {
-                phase: Phase::WaitForData,
-                end: true,
-                fd: c.fd,
-                bytes: 0,
-            },
-        );
+        self.emit(pid, Kind::Phase { phase: Phase::WaitForData, end: true, fd: c.fd, bytes: 0 });
         let state = match taken {
             Ok(data) => {
                 let bytes = data.len();
-                self.emit(
-                    pid,
-                    Kind::Phase {
-                        phase: Phase::CopyToUser,
-                        end: false,
-                        fd: c.fd,
-                        bytes,
-                    },
-                );
+                self.emit(pid, Kind::Phase { phase: Phase::CopyToUser, end: false, fd: c.fd, bytes });
                 let at = self.now + self.copy_cost(bytes);
                 self.add_timer(at, Timer::AioCopied(pid, cb));
                 AioState::Copying(data)
@@ -183,15 +128,7 @@ impl Kernel {
         };
         let (fd, bytes) = (c.fd, data.len());
         c.state = AioState::Done(Ok(Ret::Bytes(data)));
-        self.emit(
-            pid,
-            Kind::Phase {
-                phase: Phase::CopyToUser,
-                end: true,
-                fd,
-                bytes,
-            },
-        );
+        self.emit(pid, Kind::Phase { phase: Phase::CopyToUser, end: true, fd, bytes });
         self.aio_complete(pid, cb);
     }
 
@@ -204,13 +141,7 @@ impl Kernel {
             AioState::Done(Err(e)) => -(e.code() as i64),
             _ => 0,
         };
-        self.emit(
-            pid,
-            Kind::AsyncDone {
-                what: "aio_read".into(),
-                res,
-            },
-        );
+        self.emit(pid, Kind::AsyncDone { what: "aio_read".into(), res });
         if let SigEvent::Signal(sig) = c.notify {
             self.raise_signal_from(pid, sig, super::signal::SigCode::AsyncIo);
         }
@@ -219,11 +150,7 @@ impl Kernel {
 
     /// `aio_error(3)`: the status as a value (EINPROGRESS while running).
     pub(super) fn sys_aio_error(&mut self, pid: Pid, cb: u64) -> Result<Ret, Errno> {
-        let c = self
-            .procs
-            .get(&pid)
-            .and_then(|p| p.aio.get(&cb))
-            .ok_or(Errno::EINVAL)?;
+        let c = self.procs.get(&pid).and_then(|p| p.aio.get(&cb)).ok_or(Errno::EINVAL)?;
         Ok(Ret::Int(match &c.state {
             AioState::Done(Ok(_)) => 0,
             AioState::Done(Err(e)) => e.code() as i64,
@@ -249,8 +176,7 @@ impl Kernel {
         let Some(p) = self.procs.get(&pid) else {
             return true;
         };
-        cbs.iter()
-            .any(|cb| matches!(p.aio.get(cb).map(|c| &c.state), Some(AioState::Done(_)) | None))
+        cbs.iter().any(|cb| matches!(p.aio.get(cb).map(|c| &c.state), Some(AioState::Done(_)) | None))
     }
 
     /// `aio_suspend(3)`: EAGAIN when the timeout passes first.
@@ -264,11 +190,7 @@ impl Kernel {
         if deadline.is_some_and(|d| self.now >= d) {
             return Step::Done(Err(Errno::EAGAIN));
         }
-        Step::Block(crate::sys::WaitOn::Any {
-            readable: Vec::new(),
-            writable: Vec::new(),
-            deadline,
-        })
+        Step::Block(crate::sys::WaitOn::Any { readable: Vec::new(), writable: Vec::new(), deadline })
     }
 
     /// An object became ready: let the aio and io_uring requests parked on it proceed.
@@ -291,11 +213,7 @@ impl Kernel {
         if entries == 0 || entries > 32768 {
             return Err(Errno::EINVAL);
         }
-        let id = self.objs.insert(ObjKind::Uring(Uring {
-            entries,
-            owner: pid,
-            ..Default::default()
-        }));
+        let id = self.objs.insert(ObjKind::Uring(Uring { entries, owner: pid, ..Default::default() }));
         match self.install(pid, id, false, true) {
             Ok(fd) => Ok(Ret::Int(fd as i64)),
             Err(e) => {
@@ -314,11 +232,7 @@ impl Kernel {
         let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind else {
             return Step::Done(Err(Errno::EOPNOTSUPP));
         };
-        let ic = self
-            .procs
-            .get_mut(&pid)
-            .and_then(|p| p.in_call.as_mut())
-            .expect("in a call");
+        let ic = self.procs.get_mut(&pid).and_then(|p| p.in_call.as_mut()).expect("in a call");
         if !ic.submitted {
             ic.submitted = true;
             if u.pending.len() + submit.len() > 2 * u.entries as usize {
@@ -327,15 +241,10 @@ impl Kernel {
             u.pending.extend(submit.iter().cloned());
             self.uring_progress(ring);
         }
-        let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind else {
-            unreachable!("checked above")
-        };
+        let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind else { unreachable!("checked above") };
         if u.completions.len() >= min_complete as usize {
             let completions: Vec<Cqe> = u.completions.drain(..).collect();
-            return Step::Done(Ok(Ret::Uring {
-                submitted: submit.len() as u32,
-                completions,
-            }));
+            return Step::Done(Ok(Ret::Uring { submitted: submit.len() as u32, completions }));
         }
         Step::Block(crate::sys::WaitOn::Readable(fd))
     }
@@ -363,10 +272,7 @@ impl Kernel {
         for sqe in pending {
             let res: Option<(i32, Vec<u8>)> = match &sqe.op {
                 UringOp::Recv { fd, len } => match self.sys_recvfrom(owner, *fd, *len, MSG_DONTWAIT) {
-                    Step::Copy {
-                        ret: Ret::Recv { data, .. },
-                        ..
-                    }
+                    Step::Copy { ret: Ret::Recv { data, .. }, .. }
                     | Step::Done(Ok(Ret::Recv { data, .. })) => Some((data.len() as i32, data)),
                     Step::Done(Err(Errno::EAGAIN)) => None,
                     Step::Done(Err(e)) => Some((-e.code(), Vec::new())),
@@ -404,11 +310,7 @@ impl Kernel {
                 }
             };
             match res {
-                Some((res, data)) => done.push(Cqe {
-                    user_data: sqe.user_data,
-                    res,
-                    data,
-                }),
+                Some((res, data)) => done.push(Cqe { user_data: sqe.user_data, res, data }),
                 None => {
                     if let Some(fd) = op_fd(&sqe.op) {
                         if let Ok(e) = self.fd(owner, fd) {
@@ -424,13 +326,7 @@ impl Kernel {
         }
         let any = !done.is_empty();
         for c in &done {
-            self.emit(
-                owner,
-                Kind::AsyncDone {
-                    what: "io_uring cqe".into(),
-                    res: c.res as i64,
-                },
-            );
+            self.emit(owner, Kind::AsyncDone { what: "io_uring cqe".into(), res: c.res as i64 });
         }
         if let Some(ObjKind::Uring(u)) = self.objs.try_get_mut(ring).map(|o| &mut o.kind) {
             u.pending = still;
@@ -448,28 +344,17 @@ impl Kernel {
         };
         let owner = if let ObjKind::Uring(u) = &mut self.objs.get_mut(ring).kind {
             let before = u.pending.len();
-            u.pending
-                .retain(|s| !(s.user_data == user_data && matches!(s.op, UringOp::Timeout { .. })));
+            u.pending.retain(|s| !(s.user_data == user_data && matches!(s.op, UringOp::Timeout { .. })));
             u.armed.remove(&user_data);
             if u.pending.len() == before {
                 return;
             }
-            u.completions.push_back(Cqe {
-                user_data,
-                res: -ETIME,
-                data: Vec::new(),
-            });
+            u.completions.push_back(Cqe { user_data, res: -ETIME, data: Vec::new() });
             u.owner
         } else {
             return;
         };
-        self.emit(
-            owner,
-            Kind::AsyncDone {
-                what: "io_uring cqe".into(),
-                res: -ETIME as i64,
-            },
-        );
+        self.emit(owner, Kind::AsyncDone { what: "io_uring cqe".into(), res: -ETIME as i64 });
         self.wake_obj(ring);
     }
 }

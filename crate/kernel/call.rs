@@ -54,17 +54,10 @@ impl Kernel {
         }
         // Two waits that readiness alone does not describe.
         match &p.in_call {
-            Some(InCall {
-                call: Call::AioSuspend { cbs, .. },
-                deadline,
-                ..
-            }) => {
+            Some(InCall { call: Call::AioSuspend { cbs, .. }, deadline, .. }) => {
                 return self.aio_any_done(pid, cbs) || deadline.is_some_and(|d| now >= d);
             }
-            Some(InCall {
-                call: Call::IoUringEnter { fd, min_complete, .. },
-                ..
-            }) => {
+            Some(InCall { call: Call::IoUringEnter { fd, min_complete, .. }, .. }) => {
                 return self.uring_ready(pid, *fd) >= *min_complete as usize;
             }
             _ => {}
@@ -72,18 +65,10 @@ impl Kernel {
         match wait {
             WaitOn::Readable(fd) => self.fd_mask(pid, *fd) & poll::READ_READY != 0,
             WaitOn::Writable(fd) => self.fd_mask(pid, *fd) & poll::WRITE_READY != 0,
-            WaitOn::Any {
-                readable,
-                writable,
-                deadline,
-            } => {
+            WaitOn::Any { readable, writable, deadline } => {
                 deadline.is_some_and(|d| now >= d)
-                    || readable
-                        .iter()
-                        .any(|fd| self.fd_mask(pid, *fd) & poll::READ_READY != 0)
-                    || writable
-                        .iter()
-                        .any(|fd| self.fd_mask(pid, *fd) & poll::WRITE_READY != 0)
+                    || readable.iter().any(|fd| self.fd_mask(pid, *fd) & poll::READ_READY != 0)
+                    || writable.iter().any(|fd| self.fd_mask(pid, *fd) & poll::WRITE_READY != 0)
             }
             WaitOn::Until(t) => now >= *t,
             WaitOn::Signal => false,
@@ -107,15 +92,7 @@ impl Kernel {
                 self.end_call(pid);
                 let name = old.call.name().to_string();
                 let args = render::args(&old.call, None);
-                self.emit(
-                    pid,
-                    Kind::SyscallExit {
-                        name,
-                        args,
-                        ret: "? <abandoned>".into(),
-                        errno: None,
-                    },
-                );
+                self.emit(pid, Kind::SyscallExit { name, args, ret: "? <abandoned>".into(), errno: None });
             }
             let p = self.procs.get_mut(&pid).expect("checked above");
             p.counters.syscalls += 1;
@@ -133,13 +110,7 @@ impl Kernel {
                 submitted: false,
                 timers: Vec::new(),
             });
-            self.emit(
-                pid,
-                Kind::SyscallEnter {
-                    name: call.name().into(),
-                    args: render::enter_args(call),
-                },
-            );
+            self.emit(pid, Kind::SyscallEnter { name: call.name().into(), args: render::enter_args(call) });
         }
         // A call copying its data finishes when the modelled copy is over.
         let in_call = self.procs[&pid].in_call.clone().expect("entered above");
@@ -147,15 +118,7 @@ impl Kernel {
             if now < until {
                 return Outcome::WouldBlock(WaitOn::Until(until));
             }
-            self.emit(
-                pid,
-                Kind::Phase {
-                    phase: Phase::CopyToUser,
-                    end: true,
-                    fd,
-                    bytes,
-                },
-            );
+            self.emit(pid, Kind::Phase { phase: Phase::CopyToUser, end: true, fd, bytes });
             self.emit(pid, Kind::State(ProcState::Running));
             return self.finish(pid, call, Ok(ret));
         }
@@ -171,26 +134,10 @@ impl Kernel {
                 if in_call.waited {
                     self.end_wait(pid, call);
                 }
-                self.emit(
-                    pid,
-                    Kind::Phase {
-                        phase: Phase::CopyToUser,
-                        end: false,
-                        fd,
-                        bytes,
-                    },
-                );
+                self.emit(pid, Kind::Phase { phase: Phase::CopyToUser, end: false, fd, bytes });
                 let cost = self.copy_cost(bytes);
                 if cost == 0 {
-                    self.emit(
-                        pid,
-                        Kind::Phase {
-                            phase: Phase::CopyToUser,
-                            end: true,
-                            fd,
-                            bytes,
-                        },
-                    );
+                    self.emit(pid, Kind::Phase { phase: Phase::CopyToUser, end: true, fd, bytes });
                     return self.finish(pid, call, Ok(ret));
                 }
                 let until = self.now + cost;
@@ -201,10 +148,7 @@ impl Kernel {
                     ic.copying = Some((ret, until, fd, bytes));
                     ic.timers.push(key);
                 }
-                self.emit(
-                    pid,
-                    Kind::State(ProcState::Blocked("the copy to user space".into())),
-                );
+                self.emit(pid, Kind::State(ProcState::Blocked("the copy to user space".into())));
                 Outcome::WouldBlock(WaitOn::Until(until))
             }
             Step::Block(wait) => self.block(pid, call, wait, in_call.waited, in_call.deadline),
@@ -236,15 +180,7 @@ impl Kernel {
                 let name = call.name().to_string();
                 let args = render::args(call, None);
                 let ret = "? ERESTARTSYS (To be restarted if SA_RESTART is set)".to_string();
-                self.emit(
-                    pid,
-                    Kind::SyscallExit {
-                        name,
-                        args,
-                        ret,
-                        errno: None,
-                    },
-                );
+                self.emit(pid, Kind::SyscallExit { name, args, ret, errno: None });
                 self.end_call(pid);
                 return Outcome::WouldBlock(wait);
             }
@@ -257,15 +193,7 @@ impl Kernel {
                 ic.waited = true;
             }
             if let Some(fd) = render::waits_for_data(call) {
-                self.emit(
-                    pid,
-                    Kind::Phase {
-                        phase: Phase::WaitForData,
-                        end: false,
-                        fd,
-                        bytes: 0,
-                    },
-                );
+                self.emit(pid, Kind::Phase { phase: Phase::WaitForData, end: false, fd, bytes: 0 });
             }
             self.emit(pid, Kind::State(ProcState::Blocked(render::wait_text(&wait))));
             let wake_at = match &wait {
@@ -285,15 +213,7 @@ impl Kernel {
 
     fn end_wait(&mut self, pid: Pid, call: &Call) {
         if let Some(fd) = render::waits_for_data(call) {
-            self.emit(
-                pid,
-                Kind::Phase {
-                    phase: Phase::WaitForData,
-                    end: true,
-                    fd,
-                    bytes: 0,
-                },
-            );
+            self.emit(pid, Kind::Phase { phase: Phase::WaitForData, end: true, fd, bytes: 0 });
         }
         self.emit(pid, Kind::State(ProcState::Running));
     }
@@ -305,15 +225,7 @@ impl Kernel {
             Ok(r) => (render::ret(call, r), None),
             Err(e) => (format!("-1 {} ({})", e.name(), e.strerror()), Some(*e)),
         };
-        self.emit(
-            pid,
-            Kind::SyscallExit {
-                name,
-                args,
-                ret,
-                errno,
-            },
-        );
+        self.emit(pid, Kind::SyscallExit { name, args, ret, errno });
         self.end_call(pid);
         if let Call::ExitGroup { status } = call {
             self.exit_process(pid, ProcState::Exited(*status));
@@ -327,9 +239,7 @@ impl Kernel {
     fn register_waiter(&mut self, pid: Pid, wait: &WaitOn) {
         let fds: Vec<Fd> = match wait {
             WaitOn::Readable(fd) | WaitOn::Writable(fd) => vec![*fd],
-            WaitOn::Any {
-                readable, writable, ..
-            } => readable.iter().chain(writable).copied().collect(),
+            WaitOn::Any { readable, writable, .. } => readable.iter().chain(writable).copied().collect(),
             WaitOn::Until(_) | WaitOn::Signal => return, // the call's timer, set when it first blocked
         };
         for fd in fds {
@@ -357,69 +267,46 @@ impl Kernel {
             Accept4 { fd, flags } => self.sys_accept4(pid, *fd, *flags),
             Connect { fd, addr } => self.sys_connect(pid, *fd, *addr),
             RecvFrom { fd, len, flags } => self.sys_recvfrom(pid, *fd, *len, *flags),
-            SendTo {
-                fd,
-                data,
-                flags,
-                addr,
-            } => self.sys_sendto(pid, *fd, data, *flags, *addr),
+            SendTo { fd, data, flags, addr } => self.sys_sendto(pid, *fd, data, *flags, *addr),
             Shutdown { fd, how } => Step::Done(self.sys_shutdown(pid, *fd, *how)),
             Close { fd } => Step::Done(self.close_fd(pid, *fd).map(|_| Ret::Int(0))),
             GetSockName { fd } => Step::Done(self.sys_getsockname(pid, *fd)),
             GetPeerName { fd } => Step::Done(self.sys_getpeername(pid, *fd)),
-            SetSockOpt {
-                fd,
-                level,
-                name,
-                value,
-            } => Step::Done(self.sys_setsockopt(pid, *fd, *level, *name, *value)),
+            SetSockOpt { fd, level, name, value } => {
+                Step::Done(self.sys_setsockopt(pid, *fd, *level, *name, *value))
+            }
             GetSockOpt { fd, level, name } => Step::Done(self.sys_getsockopt(pid, *fd, *level, *name)),
             Fcntl { fd, cmd, arg } => Step::Done(self.sys_fcntl(pid, *fd, *cmd, *arg)),
             Ioctl { fd, request, arg } => Step::Done(self.sys_ioctl(pid, *fd, *request, *arg)),
             Pipe2 { flags } => Step::Done(self.sys_pipe2(pid, *flags)),
-            Select {
-                nfds,
-                read,
-                write,
-                except,
-                ..
-            } => self.sys_select(pid, *nfds, read, write, except, deadline),
+            Select { nfds, read, write, except, .. } => {
+                self.sys_select(pid, *nfds, read, write, except, deadline)
+            }
             Poll { fds, .. } => self.sys_poll(pid, fds, deadline),
             EpollCreate1 { flags } => Step::Done(self.sys_epoll_create1(pid, *flags)),
-            EpollCtl {
-                epfd,
-                op,
-                fd,
-                events,
-                data,
-            } => Step::Done(self.sys_epoll_ctl(pid, *epfd, *op, *fd, *events, *data)),
+            EpollCtl { epfd, op, fd, events, data } => {
+                Step::Done(self.sys_epoll_ctl(pid, *epfd, *op, *fd, *events, *data))
+            }
             EpollWait { epfd, maxevents, .. } => self.sys_epoll_wait(pid, *epfd, *maxevents, deadline),
             RtSigaction { sig, action } => Step::Done(self.sys_rt_sigaction(pid, *sig, *action)),
             RtSigprocmask { how, set } => Step::Done(self.sys_rt_sigprocmask(pid, *how, *set)),
             Kill { pid: target, sig } => Step::Done(self.sys_kill(pid, *target, *sig)),
             Alarm { seconds } => Step::Done(self.sys_alarm(pid, *seconds)),
-            Setitimer {
-                which,
-                value,
-                interval,
-            } => Step::Done(self.sys_setitimer(pid, *which, *value, *interval)),
+            Setitimer { which, value, interval } => {
+                Step::Done(self.sys_setitimer(pid, *which, *value, *interval))
+            }
             Pause => Step::Block(WaitOn::Signal),
-            AioRead {
-                cb,
-                fd,
-                nbytes,
-                notify,
-            } => Step::Done(self.sys_aio_read(pid, *cb, *fd, *nbytes, *notify)),
+            AioRead { cb, fd, nbytes, notify } => {
+                Step::Done(self.sys_aio_read(pid, *cb, *fd, *nbytes, *notify))
+            }
             AioWrite { cb, fd, data, notify } => Step::Done(self.sys_aio_write(pid, *cb, *fd, data, *notify)),
             AioError { cb } => Step::Done(self.sys_aio_error(pid, *cb)),
             AioReturn { cb } => Step::Done(self.sys_aio_return(pid, *cb)),
             AioSuspend { cbs, .. } => self.sys_aio_suspend(pid, cbs, deadline),
             IoUringSetup { entries } => Step::Done(self.sys_io_uring_setup(pid, *entries)),
-            IoUringEnter {
-                fd,
-                submit,
-                min_complete,
-            } => self.sys_io_uring_enter(pid, *fd, submit, *min_complete),
+            IoUringEnter { fd, submit, min_complete } => {
+                self.sys_io_uring_enter(pid, *fd, submit, *min_complete)
+            }
             ExitGroup { .. } => Step::Done(Ok(Ret::Int(0))),
         }
     }

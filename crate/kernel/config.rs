@@ -51,17 +51,10 @@ impl WorldConfig {
     /// One host, `localhost` at 127.0.0.1, nothing else.
     pub fn single_host() -> WorldConfig {
         WorldConfig {
-            hosts: vec![HostConfig {
-                name: "localhost".into(),
-                addr: Ipv4Addr::new(127, 0, 0, 1),
-            }],
+            hosts: vec![HostConfig { name: "localhost".into(), addr: Ipv4Addr::new(127, 0, 0, 1) }],
             dns: BTreeMap::new(),
             links: Vec::new(),
-            default_link: LinkSpec {
-                latency: 10_000_000,
-                bandwidth_bps: None,
-                loss: 0.0,
-            },
+            default_link: LinkSpec { latency: 10_000_000, bandwidth_bps: None, loss: 0.0 },
             seed: 1,
             copy_base_ns: 1_000,
             copy_ps_per_byte: 100,

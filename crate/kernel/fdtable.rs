@@ -32,19 +32,12 @@ impl FdTable {
     }
 
     pub fn get_mut(&mut self, fd: Fd) -> Option<&mut FdEntry> {
-        self.slots
-            .get_mut(usize::try_from(fd).ok()?)
-            .and_then(|e| e.as_mut())
+        self.slots.get_mut(usize::try_from(fd).ok()?).and_then(|e| e.as_mut())
     }
 
     /// Put an object at the lowest free fd.
     pub fn install(&mut self, obj: ObjId, nonblock: bool, cloexec: bool) -> Result<Fd, Errno> {
-        self.install_entry(FdEntry {
-            obj,
-            nonblock,
-            cloexec,
-            write_end: false,
-        })
+        self.install_entry(FdEntry { obj, nonblock, cloexec, write_end: false })
     }
 
     pub fn install_entry(&mut self, entry: FdEntry) -> Result<Fd, Errno> {
@@ -84,11 +77,6 @@ impl FdTable {
 
     /// The open fds, ascending.
     pub fn open_fds(&self) -> Vec<Fd> {
-        self.slots
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.is_some())
-            .map(|(fd, _)| fd as Fd)
-            .collect()
+        self.slots.iter().enumerate().filter(|(_, e)| e.is_some()).map(|(fd, _)| fd as Fd).collect()
     }
 }

@@ -21,15 +21,9 @@ impl Kernel {
         };
         if let ObjKind::Socket(_) = self.objs.get(e.obj).kind {
             return match self.sys_recvfrom(pid, fd, count, 0) {
-                Step::Copy {
-                    ret: Ret::Recv { data, .. },
-                    fd,
-                    bytes,
-                } => Step::Copy {
-                    ret: Ret::Bytes(data),
-                    fd,
-                    bytes,
-                },
+                Step::Copy { ret: Ret::Recv { data, .. }, fd, bytes } => {
+                    Step::Copy { ret: Ret::Bytes(data), fd, bytes }
+                }
                 Step::Done(Ok(Ret::Recv { data, .. })) => Step::Done(Ok(Ret::Bytes(data))),
                 other => other,
             };
@@ -60,11 +54,7 @@ impl Kernel {
                 }
                 let bytes = data.len();
                 self.procs.get_mut(&pid).expect("alive").counters.bytes_to_user += bytes as u64;
-                Step::Copy {
-                    ret: Ret::Bytes(data),
-                    fd,
-                    bytes,
-                }
+                Step::Copy { ret: Ret::Bytes(data), fd, bytes }
             }
             Ok(None) if e.nonblock => Step::Done(Err(Errno::EAGAIN)),
             Ok(None) => Step::Block(WaitOn::Readable(fd)),
@@ -178,11 +168,7 @@ impl Kernel {
             return Err(Errno::EINVAL);
         }
         let (nonblock, cloexec) = (flags & O_NONBLOCK as i32 != 0, flags & O_CLOEXEC != 0);
-        let id = self.objs.insert(ObjKind::Pipe(Pipe {
-            buf: Default::default(),
-            readers: 1,
-            writers: 1,
-        }));
+        let id = self.objs.insert(ObjKind::Pipe(Pipe { buf: Default::default(), readers: 1, writers: 1 }));
         let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
         let read = match p.fds.install(id, nonblock, cloexec) {
             Ok(fd) => fd,
@@ -280,9 +266,6 @@ impl Kernel {
     }
 
     fn fd_entry_mut(&mut self, pid: Pid, fd: Fd) -> &mut super::FdEntry {
-        self.procs
-            .get_mut(&pid)
-            .and_then(|p| p.fds.get_mut(fd))
-            .expect("checked by the caller")
+        self.procs.get_mut(&pid).and_then(|p| p.fds.get_mut(fd)).expect("checked by the caller")
     }
 }

@@ -322,11 +322,7 @@ impl Kernel {
                 (Some(s), Some(((t, _), _))) if s <= t => self.deliver_next(now),
                 (Some(_), None) => self.deliver_next(now),
                 (_, Some((key, quiet))) => {
-                    let map = if quiet {
-                        &mut self.quiet_timers
-                    } else {
-                        &mut self.timers
-                    };
+                    let map = if quiet { &mut self.quiet_timers } else { &mut self.timers };
                     let timer = map.remove(&key).expect("a due timer");
                     self.now = self.now.max(key.0);
                     self.fire(timer);
@@ -358,11 +354,8 @@ impl Kernel {
     }
 
     fn add_timer(&mut self, at: Nanos, timer: Timer) -> TimerKey {
-        let map = if matches!(timer, Timer::TimeWait(..)) {
-            &mut self.quiet_timers
-        } else {
-            &mut self.timers
-        };
+        let map =
+            if matches!(timer, Timer::TimeWait(..)) { &mut self.quiet_timers } else { &mut self.timers };
         let key = (at, self.timer_seq);
         map.insert(key, timer);
         self.timer_seq += 1;
@@ -407,22 +400,12 @@ impl Kernel {
     /// Record an event at the kernel's current time.
     fn emit(&mut self, pid: Pid, kind: Kind) {
         let task = self.procs.get(&pid).map(|p| p.task).unwrap_or(0);
-        self.events.push(Event {
-            seq: self.seq,
-            time: self.now,
-            pid,
-            task,
-            kind,
-        });
+        self.events.push(Event { seq: self.seq, time: self.now, pid, task, kind });
         self.seq += 1;
     }
 
     /// The fd's entry, or EBADF.
     fn fd(&self, pid: Pid, fd: Fd) -> Result<FdEntry, Errno> {
-        self.procs
-            .get(&pid)
-            .and_then(|p| p.fds.get(fd))
-            .copied()
-            .ok_or(Errno::EBADF)
+        self.procs.get(&pid).and_then(|p| p.fds.get(fd)).copied().ok_or(Errno::EBADF)
     }
 }

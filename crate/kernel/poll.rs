@@ -130,11 +130,7 @@ impl Kernel {
     pub(super) fn wake_obj(&mut self, id: ObjId) {
         let Some(obj) = self.objs.try_get(id) else { return };
         let watchers = obj.watchers.clone();
-        let sigio = if obj.async_enabled {
-            obj.async_owner.map(|p| (p, obj.sigio))
-        } else {
-            None
-        };
+        let sigio = if obj.async_enabled { obj.async_owner.map(|p| (p, obj.sigio)) } else { None };
         let has_async = !obj.async_waiters.is_empty();
         let obj = self.objs.get_mut(id);
         let waiters = std::mem::take(&mut obj.waiters);
@@ -160,11 +156,7 @@ impl Kernel {
         if interest.obj != target || interest.queued {
             return;
         }
-        let write_end = self
-            .procs
-            .get(&e.owner)
-            .and_then(|p| p.fds.get(fd))
-            .is_some_and(|f| f.write_end);
+        let write_end = self.procs.get(&e.owner).and_then(|p| p.fds.get(fd)).is_some_and(|f| f.write_end);
         let wanted = interest.events & !(EPOLLET | EPOLLONESHOT);
         if wanted == 0 {
             return; // a fired EPOLLONESHOT, disabled until EPOLL_CTL_MOD
@@ -228,20 +220,12 @@ impl Kernel {
         self.procs.get_mut(&pid).expect("alive").counters.fds_scanned += nfds as u64;
         let (r, w, x) = ready;
         if !(r.is_empty() && w.is_empty() && x.is_empty()) || deadline.is_some_and(|d| self.now >= d) {
-            return Step::Done(Ok(Ret::Selected {
-                read: r,
-                write: w,
-                except: x,
-            }));
+            return Step::Done(Ok(Ret::Selected { read: r, write: w, except: x }));
         }
         // The simulation never raises POLLPRI, so except sets add nothing to wait for.
         let readable = read.iter().filter(within).copied().collect();
         let writable = write.iter().filter(within).copied().collect();
-        Step::Block(WaitOn::Any {
-            readable,
-            writable,
-            deadline,
-        })
+        Step::Block(WaitOn::Any { readable, writable, deadline })
     }
 
     /// `poll(2)`.
@@ -266,19 +250,9 @@ impl Kernel {
         if count > 0 || deadline.is_some_and(|d| self.now >= d) {
             return Step::Done(Ok(Ret::Polled(out)));
         }
-        let readable = fds
-            .iter()
-            .filter(|p| p.fd >= 0 && p.events & (POLLIN | POLLPRI) != 0)
-            .map(|p| p.fd);
-        let writable = fds
-            .iter()
-            .filter(|p| p.fd >= 0 && p.events & POLLOUT != 0)
-            .map(|p| p.fd);
-        Step::Block(WaitOn::Any {
-            readable: readable.collect(),
-            writable: writable.collect(),
-            deadline,
-        })
+        let readable = fds.iter().filter(|p| p.fd >= 0 && p.events & (POLLIN | POLLPRI) != 0).map(|p| p.fd);
+        let writable = fds.iter().filter(|p| p.fd >= 0 && p.events & POLLOUT != 0).map(|p| p.fd);
+        Step::Block(WaitOn::Any { readable: readable.collect(), writable: writable.collect(), deadline })
     }
 
     /// `epoll_create1(2)`.
@@ -286,10 +260,7 @@ impl Kernel {
         if flags & !EPOLL_CLOEXEC != 0 {
             return Err(Errno::EINVAL);
         }
-        let id = self.objs.insert(ObjKind::Epoll(Epoll {
-            owner: pid,
-            ..Default::default()
-        }));
+        let id = self.objs.insert(ObjKind::Epoll(Epoll { owner: pid, ..Default::default() }));
         match self.install(pid, id, false, flags & EPOLL_CLOEXEC != 0) {
             Ok(fd) => Ok(Ret::Int(fd as i64)),
             Err(e) => {
@@ -385,10 +356,7 @@ impl Kernel {
             if mask == 0 || wanted == 0 {
                 continue;
             }
-            out.push(EpollEvent {
-                events: mask,
-                data: interest.data,
-            });
+            out.push(EpollEvent { events: mask, data: interest.data });
             if interest.events & EPOLLONESHOT != 0 {
                 i.events &= EPOLLET | EPOLLONESHOT;
             } else if interest.events & EPOLLET == 0 {
@@ -405,11 +373,7 @@ impl Kernel {
         }
         match deadline {
             None => Step::Block(WaitOn::Readable(epfd)),
-            Some(_) => Step::Block(WaitOn::Any {
-                readable: vec![epfd],
-                writable: Vec::new(),
-                deadline,
-            }),
+            Some(_) => Step::Block(WaitOn::Any { readable: vec![epfd], writable: Vec::new(), deadline }),
         }
     }
 }

@@ -25,11 +25,7 @@ pub fn quote(data: &[u8]) -> String {
 }
 
 pub fn sockaddr(a: &SocketAddrV4) -> String {
-    format!(
-        "{{sa_family=AF_INET, sin_port=htons({}), sin_addr=inet_addr(\"{}\")}}",
-        a.port(),
-        a.ip()
-    )
+    format!("{{sa_family=AF_INET, sin_port=htons({}), sin_addr=inet_addr(\"{}\")}}", a.port(), a.ip())
 }
 
 fn timespec(t: Nanos) -> String {
@@ -54,10 +50,8 @@ fn flags(value: i64, names: &[(i64, &str)], zero: &str) -> String {
     parts.join("|")
 }
 
-const SOCK_FLAGS: [(i64, &str); 2] = [
-    (SOCK_NONBLOCK as i64, "SOCK_NONBLOCK"),
-    (SOCK_CLOEXEC as i64, "SOCK_CLOEXEC"),
-];
+const SOCK_FLAGS: [(i64, &str); 2] =
+    [(SOCK_NONBLOCK as i64, "SOCK_NONBLOCK"), (SOCK_CLOEXEC as i64, "SOCK_CLOEXEC")];
 
 fn poll_events(e: i16) -> String {
     let names = [
@@ -94,10 +88,7 @@ fn fd_set(fds: &[Fd]) -> String {
     if fds.is_empty() {
         "NULL".into()
     } else {
-        format!(
-            "[{}]",
-            fds.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(" ")
-        )
+        format!("[{}]", fds.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(" "))
     }
 }
 
@@ -126,11 +117,7 @@ fn sigaction(h: &crate::sys::SigAction) -> String {
         SigHandler::Ignore => "SIG_IGN".to_string(),
         SigHandler::Handler(a) => format!("{a:#x}"),
     };
-    let f = if h.flags & SA_RESTART != 0 {
-        "SA_RESTART"
-    } else {
-        "0"
-    };
+    let f = if h.flags & SA_RESTART != 0 { "SA_RESTART" } else { "0" };
     format!("{{sa_handler={handler}, sa_mask=[], sa_flags={f}}}")
 }
 
@@ -147,12 +134,7 @@ fn fcntl_cmd(cmd: i32, arg: i64) -> String {
         F_GETFL => return "F_GETFL".into(),
         F_GETOWN => return "F_GETOWN".into(),
         F_GETSIG => return "F_GETSIG".into(),
-        F_SETFD => {
-            return format!(
-                "F_SETFD, {}",
-                if arg & FD_CLOEXEC != 0 { "FD_CLOEXEC" } else { "0" }
-            )
-        }
+        F_SETFD => return format!("F_SETFD, {}", if arg & FD_CLOEXEC != 0 { "FD_CLOEXEC" } else { "0" }),
         F_SETFL => return format!("F_SETFL, {}", getfl(arg)),
         F_SETOWN => "F_SETOWN",
         F_SETSIG => "F_SETSIG",
@@ -214,11 +196,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
             format!("CLOCK_MONOTONIC, TIMER_ABSTIME, {}, NULL", timespec(*until))
         }
         Call::ClockGettime { monotonic } => {
-            let clock = if *monotonic {
-                "CLOCK_MONOTONIC"
-            } else {
-                "CLOCK_REALTIME"
-            };
+            let clock = if *monotonic { "CLOCK_MONOTONIC" } else { "CLOCK_REALTIME" };
             match ret {
                 Some(Ret::Time(t)) => format!("{clock}, {}", timespec(*t)),
                 _ => format!("{clock}, 0x7ffc0000"),
@@ -227,11 +205,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
         Call::Getpid | Call::Pause => String::new(),
         Call::Nanosleep { duration } => format!("{}, NULL", timespec(*duration)),
         Call::Socket { domain, ty, protocol } => {
-            let d = if *domain == AF_INET {
-                "AF_INET".to_string()
-            } else {
-                domain.to_string()
-            };
+            let d = if *domain == AF_INET { "AF_INET".to_string() } else { domain.to_string() };
             let base = match ty & 0xf {
                 SOCK_STREAM => "SOCK_STREAM".to_string(),
                 SOCK_DGRAM => "SOCK_DGRAM".to_string(),
@@ -268,12 +242,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
                 _ => format!("{fd}, 0x7ffc0000, {len}, {f}, NULL, NULL"),
             }
         }
-        Call::SendTo {
-            fd,
-            data,
-            flags,
-            addr,
-        } => {
+        Call::SendTo { fd, data, flags, addr } => {
             let f = msg_flags(*flags);
             match addr {
                 Some(a) => format!("{fd}, {}, {}, {f}, {}, 16", quote(data), data.len(), sockaddr(a)),
@@ -294,12 +263,9 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
             Some(Ret::Addr(a)) => format!("{fd}, {}, [16]", sockaddr(a)),
             _ => format!("{fd}, 0x7ffc0000, [16]"),
         },
-        Call::SetSockOpt {
-            fd,
-            level,
-            name,
-            value,
-        } => format!("{fd}, {}, [{value}], 4", sockopt(*level, *name)),
+        Call::SetSockOpt { fd, level, name, value } => {
+            format!("{fd}, {}, [{value}], 4", sockopt(*level, *name))
+        }
         Call::GetSockOpt { fd, level, name } => match ret {
             Some(Ret::Int(v)) => format!("{fd}, {}, [{v}], [4]", sockopt(*level, *name)),
             _ => format!("{fd}, {}, 0x7ffc0000, [4]", sockopt(*level, *name)),
@@ -323,20 +289,9 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
                 _ => format!("0x7ffc0000, {fl}"),
             }
         }
-        Call::Select {
-            nfds,
-            read,
-            write,
-            except,
-            timeout,
-        } => {
-            let t = timeout.map(|t| {
-                format!(
-                    "{{tv_sec={}, tv_usec={}}}",
-                    t / 1_000_000_000,
-                    t % 1_000_000_000 / 1000
-                )
-            });
+        Call::Select { nfds, read, write, except, timeout } => {
+            let t = timeout
+                .map(|t| format!("{{tv_sec={}, tv_usec={}}}", t / 1_000_000_000, t % 1_000_000_000 / 1000));
             format!(
                 "{nfds}, {}, {}, {}, {}",
                 fd_set(read),
@@ -349,13 +304,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
             format!("{}, {}, {}", pollfds(fds, false), fds.len(), ms(*timeout_ms))
         }
         Call::EpollCreate1 { flags: f } => flags(*f as i64, &[(EPOLL_CLOEXEC as i64, "EPOLL_CLOEXEC")], "0"),
-        Call::EpollCtl {
-            epfd,
-            op,
-            fd,
-            events,
-            data,
-        } => {
+        Call::EpollCtl { epfd, op, fd, events, data } => {
             let o = match *op {
                 EPOLL_CTL_ADD => "EPOLL_CTL_ADD",
                 EPOLL_CTL_DEL => "EPOLL_CTL_DEL",
@@ -372,11 +321,7 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
                 )
             }
         }
-        Call::EpollWait {
-            epfd,
-            maxevents,
-            timeout_ms,
-        } => match ret {
+        Call::EpollWait { epfd, maxevents, timeout_ms } => match ret {
             Some(Ret::Epoll(evs)) => {
                 let items: Vec<String> = evs
                     .iter()
@@ -420,41 +365,19 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
         }
         Call::Kill { pid, sig } => format!("{pid}, {}", if *sig == 0 { "0".into() } else { signame(*sig) }),
         Call::Alarm { seconds } => seconds.to_string(),
-        Call::Setitimer {
-            which,
-            value,
-            interval,
-        } => {
-            let w = if *which == ITIMER_REAL {
-                "ITIMER_REAL".to_string()
-            } else {
-                which.to_string()
-            };
-            let tv = |t: Nanos| {
-                format!(
-                    "{{tv_sec={}, tv_usec={}}}",
-                    t / 1_000_000_000,
-                    t % 1_000_000_000 / 1000
-                )
-            };
+        Call::Setitimer { which, value, interval } => {
+            let w = if *which == ITIMER_REAL { "ITIMER_REAL".to_string() } else { which.to_string() };
+            let tv =
+                |t: Nanos| format!("{{tv_sec={}, tv_usec={}}}", t / 1_000_000_000, t % 1_000_000_000 / 1000);
             let old = match ret {
                 Some(Ret::Itimer { value, interval }) => {
                     format!("{{it_interval={}, it_value={}}}", tv(*interval), tv(*value))
                 }
                 _ => "NULL".into(),
             };
-            format!(
-                "{w}, {{it_interval={}, it_value={}}}, {old}",
-                tv(*interval),
-                tv(*value)
-            )
+            format!("{w}, {{it_interval={}, it_value={}}}, {old}", tv(*interval), tv(*value))
         }
-        Call::AioRead {
-            cb,
-            fd,
-            nbytes,
-            notify,
-        } => {
+        Call::AioRead { cb, fd, nbytes, notify } => {
             format!(
                 "{{aio_fildes={fd}, aio_nbytes={nbytes}, aio_sigevent={}}} /* {cb:#x} */",
                 sigevent(notify)
@@ -477,22 +400,10 @@ pub fn args(call: &Call, ret: Option<&Ret>) -> String {
             )
         }
         Call::IoUringSetup { entries } => format!("{entries}, {{}}"),
-        Call::IoUringEnter {
-            fd,
-            submit,
-            min_complete,
-        } => {
+        Call::IoUringEnter { fd, submit, min_complete } => {
             let ops: Vec<String> = submit.iter().map(|s| uring_op(&s.op)).collect();
-            let flag = if *min_complete > 0 {
-                "IORING_ENTER_GETEVENTS"
-            } else {
-                "0"
-            };
-            format!(
-                "{fd}, {} /* [{}] */, {min_complete}, {flag}, NULL, 0",
-                submit.len(),
-                ops.join(", ")
-            )
+            let flag = if *min_complete > 0 { "IORING_ENTER_GETEVENTS" } else { "0" };
+            format!("{fd}, {} /* [{}] */, {min_complete}, {flag}, NULL, 0", submit.len(), ops.join(", "))
         }
         Call::ExitGroup { status } => status.to_string(),
     }
@@ -593,11 +504,7 @@ pub fn wait_text(w: &WaitOn) -> String {
     match w {
         WaitOn::Readable(fd) => format!("fd {fd} to become readable"),
         WaitOn::Writable(fd) => format!("fd {fd} to become writable"),
-        WaitOn::Any {
-            readable,
-            writable,
-            deadline,
-        } => {
+        WaitOn::Any { readable, writable, deadline } => {
             let mut s = format!("any of read {} write {}", fd_set(readable), fd_set(writable));
             if let Some(d) = deadline {
                 s.push_str(&format!(" until {}", crate::trace::format_time(*d)));

@@ -214,21 +214,12 @@ impl Kernel {
     }
 
     fn emit_signal(&mut self, pid: Pid, sig: i32, step: SignalStep, code: SigCode) {
-        self.emit(
-            pid,
-            Kind::Signal {
-                sig,
-                step,
-                info: code.strace(),
-            },
-        );
+        self.emit(pid, Kind::Signal { sig, step, info: code.strace() });
     }
 
     /// A pending, unblocked signal exists.
     pub fn signal_deliverable(&self, pid: Pid) -> bool {
-        self.procs
-            .get(&pid)
-            .is_some_and(|p| p.alive && p.signals.next_deliverable().is_some())
+        self.procs.get(&pid).is_some_and(|p| p.alive && p.signals.next_deliverable().is_some())
     }
 
     /// Deliver the next pending signal: a handler for the driver to run, or death by the default action.
@@ -313,11 +304,7 @@ impl Kernel {
     fn arm_itimer(&mut self, pid: Pid, value: Nanos, interval: Nanos) -> Result<(Nanos, Nanos), Errno> {
         let now = self.now;
         let p = self.procs.get_mut(&pid).ok_or(Errno::ESRCH)?;
-        let old = p
-            .signals
-            .itimer
-            .map(|(at, iv)| (at.saturating_sub(now), iv))
-            .unwrap_or((0, 0));
+        let old = p.signals.itimer.map(|(at, iv)| (at.saturating_sub(now), iv)).unwrap_or((0, 0));
         p.signals.itimer_gen += 1;
         let gen = p.signals.itimer_gen;
         self.disarm_itimer(pid);
@@ -368,11 +355,7 @@ mod tests {
     fn alarm_rounds_the_seconds_left_as_linux_does() {
         const MS: Nanos = 1_000_000;
         assert_eq!(alarm_seconds_left(0), 0);
-        assert_eq!(
-            alarm_seconds_left(200 * MS),
-            1,
-            "a pending alarm never reads as 0"
-        );
+        assert_eq!(alarm_seconds_left(200 * MS), 1, "a pending alarm never reads as 0");
         assert_eq!(alarm_seconds_left(2_300 * MS), 2);
         assert_eq!(alarm_seconds_left(2_500 * MS), 3);
     }

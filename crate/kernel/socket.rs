@@ -203,9 +203,7 @@ impl Tables {
             udp_ports: BTreeMap::new(),
             listeners: BTreeMap::new(),
             conns: BTreeMap::new(),
-            next_port: (0..hosts)
-                .map(|_| EPHEMERAL.0 + (rng.next_u64() % span) as u16)
-                .collect(),
+            next_port: (0..hosts).map(|_| EPHEMERAL.0 + (rng.next_u64() % span) as u16).collect(),
         }
     }
 
@@ -293,9 +291,7 @@ impl Kernel {
             _ => return Err(Errno::ESOCKTNOSUPPORT),
         };
         let host = self.procs[&pid].host;
-        let id = self
-            .objs
-            .insert(ObjKind::Socket(Box::new(Socket::new(proto, host))));
+        let id = self.objs.insert(ObjKind::Socket(Box::new(Socket::new(proto, host))));
         match self.install(pid, id, flags & SOCK_NONBLOCK != 0, flags & SOCK_CLOEXEC != 0) {
             Ok(fd) => Ok(Ret::Int(fd as i64)),
             Err(e) => {
@@ -352,11 +348,7 @@ impl Kernel {
             }
             candidate
         };
-        self.socks
-            .ports_mut(proto)
-            .entry((host, addr.port()))
-            .or_default()
-            .insert(id);
+        self.socks.ports_mut(proto).entry((host, addr.port())).or_default().insert(id);
         self.sock_mut(id).local = Some(addr);
         Ok(addr)
     }
@@ -391,11 +383,7 @@ impl Kernel {
             self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?;
         }
         let s = self.sock_mut(id);
-        s.backlog = if backlog < 0 {
-            SOMAXCONN
-        } else {
-            (backlog as usize).min(SOMAXCONN)
-        };
+        s.backlog = if backlog < 0 { SOMAXCONN } else { (backlog as usize).min(SOMAXCONN) };
         s.state = TcpState::Listen;
         let key = (s.host, s.local.expect("bound above").port());
         self.socks.listeners.entry(key).or_default().insert(id);
@@ -419,11 +407,7 @@ impl Kernel {
             return Step::Done(Err(Errno::EINVAL));
         }
         if s.accept_q.is_empty() {
-            return if nonblock {
-                Step::Done(Err(Errno::EAGAIN))
-            } else {
-                Step::Block(WaitOn::Readable(fd))
-            };
+            return if nonblock { Step::Done(Err(Errno::EAGAIN)) } else { Step::Block(WaitOn::Readable(fd)) };
         }
         // Linux reserves the fd before dequeuing: on EMFILE the connection stays queued.
         let p = &self.procs[&pid];
@@ -492,11 +476,7 @@ impl Kernel {
             Ok(Some((data, from))) => {
                 let bytes = data.len();
                 self.procs.get_mut(&pid).expect("alive").counters.bytes_to_user += bytes as u64;
-                Step::Copy {
-                    ret: Ret::Recv { data, from },
-                    fd,
-                    bytes,
-                }
+                Step::Copy { ret: Ret::Recv { data, from }, fd, bytes }
             }
             Ok(None) if nonblock => Step::Done(Err(Errno::EAGAIN)),
             Ok(None) => Step::Block(WaitOn::Readable(fd)),
@@ -590,11 +570,7 @@ impl Kernel {
     /// `getsockname(2)`: an unbound socket is 0.0.0.0:0.
     pub(super) fn sys_getsockname(&mut self, pid: Pid, fd: Fd) -> Result<Ret, Errno> {
         let (id, _) = self.sock_of(pid, fd)?;
-        Ok(Ret::Addr(
-            self.sock(id)
-                .local
-                .unwrap_or(SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, 0)),
-        ))
+        Ok(Ret::Addr(self.sock(id).local.unwrap_or(SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, 0))))
     }
 
     /// `getpeername(2)`.

@@ -17,48 +17,12 @@ pub const TIME_WAIT_LEN: u64 = 60_000_000_000;
 /// `net.ipv4.tcp_syn_retries`: after this many retransmitted SYNs, connect fails with ETIMEDOUT.
 pub const SYN_RETRIES: u32 = 6;
 
-const SYN: TcpFlags = TcpFlags {
-    syn: true,
-    ack: false,
-    fin: false,
-    rst: false,
-    psh: false,
-};
-const SYN_ACK: TcpFlags = TcpFlags {
-    syn: true,
-    ack: true,
-    fin: false,
-    rst: false,
-    psh: false,
-};
-const ACK: TcpFlags = TcpFlags {
-    syn: false,
-    ack: true,
-    fin: false,
-    rst: false,
-    psh: false,
-};
-const DATA: TcpFlags = TcpFlags {
-    syn: false,
-    ack: true,
-    fin: false,
-    rst: false,
-    psh: true,
-};
-const FIN: TcpFlags = TcpFlags {
-    syn: false,
-    ack: true,
-    fin: true,
-    rst: false,
-    psh: false,
-};
-const RST: TcpFlags = TcpFlags {
-    syn: false,
-    ack: false,
-    fin: false,
-    rst: true,
-    psh: false,
-};
+const SYN: TcpFlags = TcpFlags { syn: true, ack: false, fin: false, rst: false, psh: false };
+const SYN_ACK: TcpFlags = TcpFlags { syn: true, ack: true, fin: false, rst: false, psh: false };
+const ACK: TcpFlags = TcpFlags { syn: false, ack: true, fin: false, rst: false, psh: false };
+const DATA: TcpFlags = TcpFlags { syn: false, ack: true, fin: false, rst: false, psh: true };
+const FIN: TcpFlags = TcpFlags { syn: false, ack: true, fin: true, rst: false, psh: false };
+const RST: TcpFlags = TcpFlags { syn: false, ack: false, fin: false, rst: true, psh: false };
 
 impl Kernel {
     /// Start the handshake: bind a source port if needed, send SYN.
@@ -84,11 +48,7 @@ impl Kernel {
         s.iss = iss;
         s.state = TcpState::SynSent;
         s.sock_state = SockState::Connecting;
-        s.mss = if to_host == host {
-            MSS_LOOPBACK
-        } else {
-            MSS_ETHERNET
-        };
+        s.mss = if to_host == host { MSS_LOOPBACK } else { MSS_ETHERNET };
         s.syn_tries = 0;
         self.socks.conns.insert((host, local, addr), id);
         self.tcp_emit(id, SYN, Vec::new());
@@ -140,11 +100,8 @@ impl Kernel {
         if !s.rx.is_empty() && len > 0 {
             let n = len.min(s.rx.len());
             let before = s.window();
-            let data: Vec<u8> = if peek {
-                s.rx.iter().take(n).copied().collect()
-            } else {
-                s.rx.drain(..n).collect()
-            };
+            let data: Vec<u8> =
+                if peek { s.rx.iter().take(n).copied().collect() } else { s.rx.drain(..n).collect() };
             let after = s.window();
             // Open a window the sender may be stuck behind (a window update, RFC 1122 4.2.3.3).
             if before < s.mss as u64 && after >= s.mss.min(s.rcvbuf / 2) as u64 && s.state != TcpState::Closed
@@ -252,12 +209,7 @@ impl Kernel {
         let mut children: Vec<ObjId> = s.accept_q.iter().copied().collect();
         if let Some(l) = s.local {
             // Half-open children hold the listener's port, so the port table lists them.
-            let holders = self
-                .socks
-                .tcp_ports
-                .get(&(s.host, l.port()))
-                .into_iter()
-                .flatten();
+            let holders = self.socks.tcp_ports.get(&(s.host, l.port())).into_iter().flatten();
             children.extend(holders.copied().filter(|&c| {
                 let child = self.sock(c);
                 child.listener == Some(id) && child.state == TcpState::SynRcvd
@@ -345,16 +297,9 @@ impl Kernel {
         let Some((to_host, _)) = self.route(s.host, *src.ip(), *dst.ip()) else {
             return;
         };
-        let seq = if flags.syn {
-            s.iss
-        } else {
-            s.iss.wrapping_add(1).wrapping_add(s.snd_nxt as u32)
-        };
+        let seq = if flags.syn { s.iss } else { s.iss.wrapping_add(1).wrapping_add(s.snd_nxt as u32) };
         let ack = if flags.ack {
-            s.irs
-                .wrapping_add(1)
-                .wrapping_add(s.rcv_nxt as u32)
-                .wrapping_add(s.rx_fin as u32)
+            s.irs.wrapping_add(1).wrapping_add(s.rcv_nxt as u32).wrapping_add(s.rx_fin as u32)
         } else {
             0
         };
@@ -363,13 +308,7 @@ impl Kernel {
             to_host,
             src,
             dst,
-            payload: Payload::Tcp {
-                flags,
-                seq,
-                ack,
-                window: s.window() as u32,
-                data,
-            },
+            payload: Payload::Tcp { flags, seq, ack, window: s.window() as u32, data },
         };
         self.transmit(seg);
     }
@@ -387,19 +326,7 @@ impl Kernel {
             Fate::Retransmitted { tries, at } => (Wire::Retransmitted(tries), Some(at)),
             Fate::Lost => (Wire::Lost, None),
         };
-        self.emit(
-            0,
-            Kind::Segment {
-                src,
-                dst,
-                what,
-                seq,
-                ack,
-                len,
-                wire,
-                arrival,
-            },
-        );
+        self.emit(0, Kind::Segment { src, dst, what, seq, ack, len, wire, arrival });
     }
 
     /// A segment arrived at its host.
@@ -434,14 +361,7 @@ impl Kernel {
     }
 
     fn tcp_input(&mut self, seg: Segment) {
-        let Payload::Tcp {
-            flags,
-            seq,
-            ack,
-            window,
-            data,
-        } = seg.payload.clone()
-        else {
+        let Payload::Tcp { flags, seq, ack, window, data } = seg.payload.clone() else {
             return;
         };
         let host = seg.to_host;
@@ -461,11 +381,7 @@ impl Kernel {
                 src: seg.dst,
                 dst: seg.src,
                 payload: Payload::Tcp {
-                    flags: TcpFlags {
-                        rst: true,
-                        ack: flags.syn,
-                        ..TcpFlags::default()
-                    },
+                    flags: TcpFlags { rst: true, ack: flags.syn, ..TcpFlags::default() },
                     seq: if flags.ack { ack } else { 0 },
                     ack: if flags.syn { seq.wrapping_add(1) } else { 0 },
                     window: 0,
@@ -481,8 +397,7 @@ impl Kernel {
         holders.iter().copied().find(|&id| {
             let s = self.sock(id);
             s.state == TcpState::Listen
-                && s.local
-                    .is_some_and(|l| l.ip().is_unspecified() || l.ip() == dst.ip())
+                && s.local.is_some_and(|l| l.ip().is_unspecified() || l.ip() == dst.ip())
         })
     }
 
@@ -508,19 +423,11 @@ impl Kernel {
         child.listener = Some(listener);
         child.irs = seq;
         child.iss = self.rng.next_u64() as u32;
-        child.mss = if seg.from_host == seg.to_host {
-            MSS_LOOPBACK
-        } else {
-            MSS_ETHERNET
-        };
+        child.mss = if seg.from_host == seg.to_host { MSS_LOOPBACK } else { MSS_ETHERNET };
         let id = self.objs.insert(ObjKind::Socket(Box::new(child)));
         self.sock_mut(listener).syn_q += 1;
         self.socks.conns.insert((seg.to_host, seg.dst, seg.src), id);
-        self.socks
-            .tcp_ports
-            .entry((seg.to_host, seg.dst.port()))
-            .or_default()
-            .insert(id);
+        self.socks.tcp_ports.entry((seg.to_host, seg.dst.port())).or_default().insert(id);
         self.tcp_emit(id, SYN_ACK, Vec::new());
     }
 

@@ -50,21 +50,10 @@ impl Kernel {
             None => self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?,
             Some(l) => l,
         };
-        let src = SocketAddrV4::new(
-            if local.ip().is_unspecified() {
-                src_ip
-            } else {
-                *local.ip()
-            },
-            local.port(),
-        );
-        let seg = Segment {
-            from_host: host,
-            to_host,
-            src,
-            dst,
-            payload: Payload::Udp { data: data.to_vec() },
-        };
+        let src =
+            SocketAddrV4::new(if local.ip().is_unspecified() { src_ip } else { *local.ip() }, local.port());
+        let seg =
+            Segment { from_host: host, to_host, src, dst, payload: Payload::Udp { data: data.to_vec() } };
         self.transmit(seg);
         Ok(Ret::Int(data.len() as i64))
     }
@@ -75,11 +64,7 @@ impl Kernel {
         if let Some(e) = s.error.take() {
             return Err(e);
         }
-        let Some((from, data)) = (if peek {
-            s.dgrams.front().cloned()
-        } else {
-            s.dgrams.pop_front()
-        }) else {
+        let Some((from, data)) = (if peek { s.dgrams.front().cloned() } else { s.dgrams.pop_front() }) else {
             return Ok(None);
         };
         if !peek {
@@ -94,39 +79,25 @@ impl Kernel {
         let Payload::Udp { data } = seg.payload else {
             return;
         };
-        if self
-            .socks
-            .udp_ports
-            .get(&(seg.to_host, seg.dst.port()))
-            .is_none_or(|h| h.is_empty())
-        {
+        if self.socks.udp_ports.get(&(seg.to_host, seg.dst.port())).is_none_or(|h| h.is_empty()) {
             let reply = Segment {
                 from_host: seg.to_host,
                 to_host: seg.from_host,
                 src: seg.dst,
                 dst: seg.src,
-                payload: Payload::PortUnreachable {
-                    orig_src: seg.src,
-                    orig_dst: seg.dst,
-                },
+                payload: Payload::PortUnreachable { orig_src: seg.src, orig_dst: seg.dst },
             };
             self.transmit(reply);
             return;
         }
-        let target = self
-            .socks
-            .udp_ports
-            .get(&(seg.to_host, seg.dst.port()))
-            .and_then(|holders| {
-                holders.iter().copied().find(|&id| {
-                    let s = self.sock(id);
-                    let bound_ok = s
-                        .local
-                        .is_some_and(|l| l.ip().is_unspecified() || l.ip() == seg.dst.ip());
-                    let peer_ok = s.remote.is_none_or(|r| r == seg.src);
-                    bound_ok && peer_ok
-                })
-            });
+        let target = self.socks.udp_ports.get(&(seg.to_host, seg.dst.port())).and_then(|holders| {
+            holders.iter().copied().find(|&id| {
+                let s = self.sock(id);
+                let bound_ok = s.local.is_some_and(|l| l.ip().is_unspecified() || l.ip() == seg.dst.ip());
+                let peer_ok = s.remote.is_none_or(|r| r == seg.src);
+                bound_ok && peer_ok
+            })
+        });
         let room = target.is_some_and(|id| {
             let s = self.sock(id);
             s.dgram_bytes + data.len() <= s.rcvbuf
@@ -136,16 +107,7 @@ impl Kernel {
             let what = "UDP".to_string();
             self.emit(
                 0,
-                Kind::Segment {
-                    src,
-                    dst,
-                    what,
-                    seq: 0,
-                    ack: 0,
-                    len,
-                    wire: Wire::Dropped,
-                    arrival: None,
-                },
+                Kind::Segment { src, dst, what, seq: 0, ack: 0, len, wire: Wire::Dropped, arrival: None },
             );
             return;
         };
@@ -161,10 +123,7 @@ impl Kernel {
         let Some(holders) = self.socks.udp_ports.get(&(host, orig_src.port())) else {
             return;
         };
-        let target = holders
-            .iter()
-            .copied()
-            .find(|&id| self.sock(id).remote == Some(orig_dst));
+        let target = holders.iter().copied().find(|&id| self.sock(id).remote == Some(orig_dst));
         if let Some(id) = target {
             self.sock_mut(id).error = Some(Errno::ECONNREFUSED);
             self.wake_obj(id);

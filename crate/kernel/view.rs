@@ -109,11 +109,7 @@ impl Kernel {
     /// A snapshot of everything the state panel shows.
     pub fn view(&self) -> KernelView {
         let processes = self.procs.values().map(|p| self.process_view(p.pid)).collect();
-        KernelView {
-            time: self.now,
-            processes,
-            in_flight: self.wire.in_flight(),
-        }
+        KernelView { time: self.now, processes, in_flight: self.wire.in_flight() }
     }
 
     fn process_view(&self, pid: Pid) -> ProcessView {
@@ -166,15 +162,9 @@ impl Kernel {
     fn object_view(&self, id: super::ObjId, write_end: bool) -> ObjectView {
         let addr = |a: Option<crate::sys::SocketAddrV4>| a.map(|a| a.to_string());
         match &self.objs.get(id).kind {
-            ObjKind::Stdin(s) => ObjectView::Stdin {
-                buffered: s.data.len(),
-                eof: s.eof,
-            },
+            ObjKind::Stdin(s) => ObjectView::Stdin { buffered: s.data.len(), eof: s.eof },
             ObjKind::Stdout(d) => ObjectView::Stdout { written: d.len() },
-            ObjKind::Pipe(p) => ObjectView::Pipe {
-                write_end,
-                buffered: p.buf.len(),
-            },
+            ObjKind::Pipe(p) => ObjectView::Pipe { write_end, buffered: p.buf.len() },
             ObjKind::Socket(s) => match s.proto {
                 Proto::Tcp => ObjectView::Tcp {
                     state: format!("{:?}", s.state),
@@ -210,10 +200,9 @@ impl Kernel {
                     .filter(|fd| e.interests.get(fd).is_some_and(|i| i.queued))
                     .collect(),
             },
-            ObjKind::Uring(u) => ObjectView::IoUring {
-                pending: u.pending.len(),
-                completions: u.completions.len(),
-            },
+            ObjKind::Uring(u) => {
+                ObjectView::IoUring { pending: u.pending.len(), completions: u.completions.len() }
+            }
         }
     }
 }

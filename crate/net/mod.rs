@@ -153,11 +153,7 @@ pub struct LinkSpec {
 
 impl LinkSpec {
     pub fn loopback() -> LinkSpec {
-        LinkSpec {
-            latency: LOOPBACK_LATENCY,
-            bandwidth_bps: None,
-            loss: 0.0,
-        }
+        LinkSpec { latency: LOOPBACK_LATENCY, bandwidth_bps: None, loss: 0.0 }
     }
 }
 
@@ -299,10 +295,7 @@ mod tests {
     #[test]
     fn loopback_adds_its_latency() {
         let mut wire = Wire::new(LinkSpec::loopback(), 1);
-        assert_eq!(
-            wire.transmit(seg(0, 0, 10), 100),
-            Fate::Arrives(100 + LOOPBACK_LATENCY)
-        );
+        assert_eq!(wire.transmit(seg(0, 0, 10), 100), Fate::Arrives(100 + LOOPBACK_LATENCY));
         assert_eq!(wire.pop_due(100), None);
         assert!(wire.pop_due(100 + LOOPBACK_LATENCY).is_some());
     }
@@ -310,15 +303,7 @@ mod tests {
     #[test]
     fn bandwidth_serialises_back_to_back_segments() {
         let mut wire = Wire::new(LinkSpec::loopback(), 1);
-        wire.set_link(
-            0,
-            1,
-            LinkSpec {
-                latency: 1000,
-                bandwidth_bps: Some(8_000_000_000),
-                loss: 0.0,
-            },
-        );
+        wire.set_link(0, 1, LinkSpec { latency: 1000, bandwidth_bps: Some(8_000_000_000), loss: 0.0 });
         // 972 + 28 bytes at 1 byte/ns: 1000 ns each.
         assert_eq!(wire.transmit(seg(0, 1, 972), 0), Fate::Arrives(2000));
         assert_eq!(wire.transmit(seg(0, 1, 972), 0), Fate::Arrives(3000));
@@ -326,14 +311,7 @@ mod tests {
 
     #[test]
     fn total_loss_drops_udp() {
-        let mut wire = Wire::new(
-            LinkSpec {
-                latency: 5,
-                bandwidth_bps: None,
-                loss: 1.0,
-            },
-            7,
-        );
+        let mut wire = Wire::new(LinkSpec { latency: 5, bandwidth_bps: None, loss: 1.0 }, 7);
         assert_eq!(wire.transmit(seg(0, 1, 1), 0), Fate::Lost);
         assert_eq!(wire.next_arrival(), None);
     }

@@ -26,12 +26,7 @@ pub fn compile_module(
     heap: &mut Heap,
     names: &mut Interner,
 ) -> Result<Rc<Code>, CompileError> {
-    let mut c = Compiler {
-        heap,
-        names,
-        filename: Rc::from(filename),
-        units: Vec::new(),
-    };
+    let mut c = Compiler { heap, names, filename: Rc::from(filename), units: Vec::new() };
     let info = analyze(&[], &module.body);
     c.push_unit("<module>", "<module>", CodeKind::Module, info, 1);
     match docstring(&module.body) {
@@ -102,10 +97,7 @@ struct Unit {
 /// The docstring of a body: its first statement, when that is a string literal.
 fn docstring(body: &[Stmt]) -> Option<&str> {
     match body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr {
-            kind: ExprKind::Constant(Constant::Str(s)),
-            ..
-        })) => Some(s),
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Constant(Constant::Str(s)), .. })) => Some(s),
         _ => None,
     }
 }
@@ -118,10 +110,7 @@ struct Compiler<'a> {
 }
 
 fn err<T>(msg: &str, span: Span) -> CResult<T> {
-    Err(CompileError {
-        msg: msg.to_string(),
-        span,
-    })
+    Err(CompileError { msg: msg.to_string(), span })
 }
 
 impl<'a> Compiler<'a> {
@@ -142,10 +131,7 @@ impl<'a> Compiler<'a> {
             freevars: Vec::new(),
             info,
             fblocks: Vec::new(),
-            loc: Loc {
-                span: Span::new(line, 0, line, 0),
-                anchor: None,
-            },
+            loc: Loc { span: Span::new(line, 0, line, 0), anchor: None },
             first_line: line,
             argcount: 0,
             posonly: 0,
@@ -438,11 +424,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, st.span)?,
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-            } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
@@ -470,42 +452,27 @@ impl<'a> Compiler<'a> {
                 self.set_loc(test.span);
                 self.expr(test)?;
                 let jf = self.emit(Op::PopJumpIfFalse(0));
-                self.u().fblocks.push(FBlock::While {
-                    start,
-                    breaks: Vec::new(),
-                });
+                self.u().fblocks.push(FBlock::While { start, breaks: Vec::new() });
                 self.body(body)?;
                 self.emit(Op::Jump(start as u32));
-                let Some(FBlock::While { breaks, .. }) = self.u().fblocks.pop() else {
-                    unreachable!()
-                };
+                let Some(FBlock::While { breaks, .. }) = self.u().fblocks.pop() else { unreachable!() };
                 self.patch(jf);
                 self.body(orelse)?;
                 for b in breaks {
                     self.patch(b);
                 }
             }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-            } => {
+            StmtKind::For { target, iter, body, orelse } => {
                 self.expr(iter)?;
                 self.emit(Op::GetIter);
                 let start = self.here();
                 self.set_loc(st.span);
                 let fi = self.emit(Op::ForIter(0));
                 self.store(target)?;
-                self.u().fblocks.push(FBlock::For {
-                    start,
-                    breaks: Vec::new(),
-                });
+                self.u().fblocks.push(FBlock::For { start, breaks: Vec::new() });
                 self.body(body)?;
                 self.emit(Op::Jump(start as u32));
-                let Some(FBlock::For { breaks, .. }) = self.u().fblocks.pop() else {
-                    unreachable!()
-                };
+                let Some(FBlock::For { breaks, .. }) = self.u().fblocks.pop() else { unreachable!() };
                 self.patch(fi);
                 self.body(orelse)?;
                 for b in breaks {
@@ -529,12 +496,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Return);
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
@@ -646,21 +608,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }
-            _ => {
-                return err(
-                    "'expression' is an illegal expression for augmented assignment",
-                    target.span,
-                )
-            }
+            _ => return err("'expression' is an illegal expression for augmented assignment", target.span),
         }
         Ok(())
     }
 
     fn set_anchor(&mut self, span: Span, left: Span, right: Span) {
-        self.u().loc = Loc {
-            span,
-            anchor: Some((AnchorKind::BinOp, left.end_col, right.col)),
-        };
+        self.u().loc = Loc { span, anchor: Some((AnchorKind::BinOp, left.end_col, right.col)) };
         if left.end_line != right.line {
             self.u().loc.anchor = None;
         }
@@ -690,10 +644,7 @@ impl<'a> Compiler<'a> {
                     }
                     Some(p) => {
                         let after = (items.len() - p - 1) as u32;
-                        self.emit(Op::UnpackEx {
-                            before: p as u32,
-                            after,
-                        });
+                        self.emit(Op::UnpackEx { before: p as u32, after });
                     }
                 }
                 for i in items {
@@ -789,15 +740,10 @@ impl<'a> Compiler<'a> {
 
     fn break_continue(&mut self, is_break: bool, span: Span) -> CResult {
         let n = self.u().fblocks.len();
-        let Some(lp) = (0..n)
-            .rev()
-            .find(|&i| matches!(self.u().fblocks[i], FBlock::While { .. } | FBlock::For { .. }))
+        let Some(lp) =
+            (0..n).rev().find(|&i| matches!(self.u().fblocks[i], FBlock::While { .. } | FBlock::For { .. }))
         else {
-            let msg = if is_break {
-                "'break' outside loop"
-            } else {
-                "'continue' not properly in loop"
-            };
+            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return err(msg, span);
         };
         for idx in (lp + 1..n).rev() {
@@ -1010,11 +956,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(span);
         let flags = self.defaults(&f.args)?;
         let info = analyze(&arg_names(&f.args), &f.body);
-        let kind = if info.has_yield {
-            CodeKind::Generator
-        } else {
-            CodeKind::Function
-        };
+        let kind = if info.has_yield { CodeKind::Generator } else { CodeKind::Function };
         let qn = self.qualname(&f.name);
         self.push_unit(&f.name, &qn, kind, info, span.line);
         self.u().doc = docstring(&f.body).map(Rc::from);
@@ -1133,11 +1075,7 @@ impl<'a> Compiler<'a> {
                     self.patch(j);
                 }
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => {
+            ExprKind::Compare { left, ops, comparators } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
                     self.expr(&comparators[0])?;
@@ -1273,22 +1211,16 @@ impl<'a> Compiler<'a> {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, "<setcomp>", generators, CompKind::Set, &[elt])?
             }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => self.comprehension(e, "<dictcomp>", generators, CompKind::Dict, &[key, value])?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, "<dictcomp>", generators, CompKind::Dict, &[key, value])?
+            }
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "<genexpr>", generators, CompKind::Gen, &[elt])?
             }
             ExprKind::Lambda { args, body } => {
                 let flags = self.defaults(args)?;
                 let info = analyze_expr(&arg_names(args), body);
-                let kind = if info.has_yield {
-                    CodeKind::Generator
-                } else {
-                    CodeKind::Function
-                };
+                let kind = if info.has_yield { CodeKind::Generator } else { CodeKind::Function };
                 let qn = self.qualname("<lambda>");
                 self.push_unit("<lambda>", &qn, kind, info, e.span.line);
                 self.set_params(args);
@@ -1410,10 +1342,7 @@ impl<'a> Compiler<'a> {
         if keywords.is_empty() {
             self.emit(Op::Call(n));
         } else {
-            let names: Vec<String> = keywords
-                .iter()
-                .map(|k| k.arg.clone().unwrap_or_default())
-                .collect();
+            let names: Vec<String> = keywords.iter().map(|k| k.arg.clone().unwrap_or_default()).collect();
             let t = self.names_tuple(&names);
             self.emit(Op::CallKw { n, names: t });
         }
@@ -1424,11 +1353,7 @@ impl<'a> Compiler<'a> {
         for p in parts {
             match p {
                 FStringPart::Literal(s) => self.load_str(s),
-                FStringPart::Value {
-                    value,
-                    conversion,
-                    format_spec,
-                } => {
+                FStringPart::Value { value, conversion, format_spec } => {
                     self.expr(value)?;
                     let mut flags = match conversion {
                         Some('s') => 1,
@@ -1474,10 +1399,7 @@ impl<'a> Compiler<'a> {
                     &[],
                     &[Stmt {
                         span: e.span,
-                        kind: StmtKind::Assign {
-                            targets: vec![g.target.clone()],
-                            value: g.target.clone(),
-                        },
+                        kind: StmtKind::Assign { targets: vec![g.target.clone()], value: g.target.clone() },
                     }],
                 );
                 for b in t.bound {
@@ -1501,11 +1423,7 @@ impl<'a> Compiler<'a> {
             info.child_free = body_names.child_free;
             info.has_yield = kind == CompKind::Gen;
         }
-        let code_kind = if kind == CompKind::Gen {
-            CodeKind::Generator
-        } else {
-            CodeKind::Function
-        };
+        let code_kind = if kind == CompKind::Gen { CodeKind::Generator } else { CodeKind::Function };
         let qn = self.qualname(name);
         self.push_unit(name, &qn, code_kind, info, e.span.line);
         self.u().argcount = 1;

@@ -57,22 +57,13 @@ impl fmt::Display for SyntaxError {
         let line_size = self.text.len() as i64 + 1;
         let offset = i64::from(self.offset);
         let end_offset = i64::from(self.end_offset).min(line_size + 1);
-        let carets = if end_offset > offset {
-            end_offset - offset
-        } else {
-            1
-        };
+        let carets = if end_offset > offset { end_offset - offset } else { 1 };
         let trimmed = self.text.trim_start_matches([' ', '\t', '\x0c']);
         let stripped = (self.text.chars().count() - trimmed.chars().count()) as i64;
         let column = (offset - 1 - stripped).min(trimmed.len() as i64);
         writeln!(f, "    {trimmed}")?;
         if column >= 0 {
-            writeln!(
-                f,
-                "    {}{}",
-                " ".repeat(column as usize),
-                "^".repeat(carets as usize)
-            )?;
+            writeln!(f, "    {}{}", " ".repeat(column as usize), "^".repeat(carets as usize))?;
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
     }

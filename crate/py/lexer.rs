@@ -106,18 +106,12 @@ pub fn tokenize(source: &str, filename: &str) -> Tokens {
     if let Err(err) = lexer.run() {
         lexer.stopped = Some(Stopped::Raised(err));
     }
-    Tokens {
-        tokens: lexer.tokens,
-        stopped: lexer.stopped,
-    }
+    Tokens { tokens: lexer.tokens, stopped: lexer.stopped }
 }
 
 /// The source split into lines (without their `\n`), as error messages quote them.
 pub fn source_lines(source: &str) -> Vec<&str> {
-    source
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect()
+    source.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect()
 }
 
 struct Lexer<'a> {
@@ -157,10 +151,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn pos(&self) -> Pos {
-        Pos {
-            line: self.line,
-            col: (self.i - self.line_start) as u32,
-        }
+        Pos { line: self.line, col: (self.i - self.line_start) as u32 }
     }
 
     /// Consumes a `\n` (or `\r\n`, or a lone `\r`) at the cursor and starts a new line.
@@ -178,10 +169,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn line_text(&self, line: u32) -> String {
-        self.lines
-            .get(line as usize - 1)
-            .map(|s| s.to_string())
-            .unwrap_or_default()
+        self.lines.get(line as usize - 1).map(|s| s.to_string()).unwrap_or_default()
     }
 
     /// An error whose caret stands at `col` (0-based) on `line`.
@@ -198,13 +186,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn syntax_error(&self, msg: impl Into<String>, at: Pos) -> SyntaxError {
-        self.error_at(
-            SyntaxErrorKind::SyntaxError,
-            msg.into(),
-            at.line,
-            at.col,
-            at.col + 1,
-        )
+        self.error_at(SyntaxErrorKind::SyntaxError, msg.into(), at.line, at.col, at.col + 1)
     }
 
     fn push(&mut self, tok: Tok, start: Pos) {
@@ -261,10 +243,7 @@ impl<'a> Lexer<'a> {
                             .map(drop);
                     } else {
                         // CPython points just past the backslash.
-                        let after = Pos {
-                            line: start.line,
-                            col: start.col + 1,
-                        };
+                        let after = Pos { line: start.line, col: start.col + 1 };
                         let msg = "unexpected character after line continuation character";
                         return self.stop(self.syntax_error(msg, after)).map(drop);
                     }
@@ -347,15 +326,8 @@ impl<'a> Lexer<'a> {
                     ));
                 }
                 self.indents.push((col, altcol));
-                let start = Pos {
-                    line: here.line,
-                    col: 0,
-                };
-                self.tokens.push(Token {
-                    tok: Tok::Indent,
-                    start,
-                    end: here,
-                });
+                let start = Pos { line: here.line, col: 0 };
+                self.tokens.push(Token { tok: Tok::Indent, start, end: here });
             } else {
                 if !self.indents.iter().any(|&(c, _)| c == col) {
                     // CPython points at the end of the line, counted in bytes here.
@@ -370,11 +342,7 @@ impl<'a> Lexer<'a> {
                 }
                 while col < self.indents.last().expect("base").0 {
                     self.indents.pop();
-                    self.tokens.push(Token {
-                        tok: Tok::Dedent,
-                        start: here,
-                        end: here,
-                    });
+                    self.tokens.push(Token { tok: Tok::Dedent, start: here, end: here });
                 }
                 let alttop = self.indents.last().expect("base").1;
                 if altcol != alttop {
@@ -407,9 +375,8 @@ impl<'a> Lexer<'a> {
     fn finish(&mut self) -> Result<(), SyntaxError> {
         let here = self.pos();
         if let Some(&(open, at)) = self.brackets.last() {
-            self.stopped = Some(Stopped::Unclosed(
-                self.syntax_error(format!("'{open}' was never closed"), at),
-            ));
+            self.stopped =
+                Some(Stopped::Unclosed(self.syntax_error(format!("'{open}' was never closed"), at)));
             return Ok(());
         }
         let needs_newline = !matches!(
@@ -417,38 +384,16 @@ impl<'a> Lexer<'a> {
             None | Some(Tok::Newline) | Some(Tok::Dedent) | Some(Tok::Indent)
         );
         if needs_newline {
-            let end = Pos {
-                line: here.line,
-                col: here.col + 1,
-            };
-            self.tokens.push(Token {
-                tok: Tok::Newline,
-                start: here,
-                end,
-            });
+            let end = Pos { line: here.line, col: here.col + 1 };
+            self.tokens.push(Token { tok: Tok::Newline, start: here, end });
         }
         // CPython puts the closing DEDENTs and ENDMARKER on the line after the last one.
-        let eof = if here.col == 0 {
-            here
-        } else {
-            Pos {
-                line: here.line + 1,
-                col: 0,
-            }
-        };
+        let eof = if here.col == 0 { here } else { Pos { line: here.line + 1, col: 0 } };
         while self.indents.len() > 1 {
             self.indents.pop();
-            self.tokens.push(Token {
-                tok: Tok::Dedent,
-                start: eof,
-                end: eof,
-            });
+            self.tokens.push(Token { tok: Tok::Dedent, start: eof, end: eof });
         }
-        self.tokens.push(Token {
-            tok: Tok::EndMarker,
-            start: eof,
-            end: eof,
-        });
+        self.tokens.push(Token { tok: Tok::EndMarker, start: eof, end: eof });
         Ok(())
     }
 
@@ -534,11 +479,7 @@ impl<'a> Lexer<'a> {
             let Some(c) = self.peek(0) else {
                 // CPython counts the lines the file has: a final newline starts no new one.
                 let ends_with_newline = matches!(self.chars.last(), Some('\n' | '\r'));
-                let last_line = if ends_with_newline {
-                    self.line - 1
-                } else {
-                    self.line
-                };
+                let last_line = if ends_with_newline { self.line - 1 } else { self.line };
                 let msg = if triple {
                     format!("unterminated triple-quoted string literal (detected at line {last_line})")
                 } else {
@@ -621,10 +562,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn pos_back(&self, n: usize) -> Pos {
-        Pos {
-            line: self.line,
-            col: (self.i - n - self.line_start) as u32,
-        }
+        Pos { line: self.line, col: (self.i - n - self.line_start) as u32 }
     }
 
     /// After a number, a letter or digit that cannot continue it is an error (`1abc`), except the
@@ -698,14 +636,8 @@ impl<'a> Lexer<'a> {
                 self.digits(10, &mut text)?;
             } else {
                 // CPython points at the sign if there is one, else before the `e`.
-                let at = if sign {
-                    Pos {
-                        line: self.line,
-                        col: self.pos().col + 1,
-                    }
-                } else {
-                    self.pos_back(1)
-                };
+                let at =
+                    if sign { Pos { line: self.line, col: self.pos().col + 1 } } else { self.pos_back(1) };
                 return Err(self.syntax_error("invalid decimal literal", at));
             }
         }

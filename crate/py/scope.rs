@@ -34,12 +34,7 @@ impl ScopeInfo {
     /// What this scope, seen from its parent, needs from outside.
     pub fn free_names(&self) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        for n in self
-            .uses
-            .iter()
-            .chain(self.child_free.iter())
-            .chain(self.nonlocals.iter())
-        {
+        for n in self.uses.iter().chain(self.child_free.iter()).chain(self.nonlocals.iter()) {
             if !self.is_local(n) && !self.globals.contains(n) {
                 out.insert(n.clone());
             }
@@ -71,12 +66,7 @@ pub fn analyze_expr(params: &[String], e: &Expr) -> ScopeInfo {
 }
 
 pub fn arg_names(a: &Arguments) -> Vec<String> {
-    let mut v: Vec<String> = a
-        .posonlyargs
-        .iter()
-        .chain(a.args.iter())
-        .map(|a| a.name.clone())
-        .collect();
+    let mut v: Vec<String> = a.posonlyargs.iter().chain(a.args.iter()).map(|a| a.name.clone()).collect();
     // CPython's order of co_varnames: positional, keyword-only, *args, **kwargs.
     v.extend(a.kwonlyargs.iter().map(|a| a.name.clone()));
     if let Some(va) = &a.vararg {
@@ -120,11 +110,7 @@ fn stmt(s: &mut ScopeInfo, st: &Stmt) {
             }
             expr(s, value);
         }
-        StmtKind::AnnAssign {
-            target: t,
-            annotation,
-            value,
-        } => {
+        StmtKind::AnnAssign { target: t, annotation, value } => {
             if value.is_some() {
                 target(s, t);
             }
@@ -137,12 +123,7 @@ fn stmt(s: &mut ScopeInfo, st: &Stmt) {
             expr(s, test);
             body.iter().chain(orelse.iter()).for_each(|b| stmt(s, b));
         }
-        StmtKind::For {
-            target: t,
-            iter,
-            body,
-            orelse,
-        } => {
+        StmtKind::For { target: t, iter, body, orelse } => {
             target(s, t);
             expr(s, iter);
             body.iter().chain(orelse.iter()).for_each(|b| stmt(s, b));
@@ -178,12 +159,7 @@ fn stmt(s: &mut ScopeInfo, st: &Stmt) {
         }
         StmtKind::Global(names) => s.globals.extend(names.iter().cloned()),
         StmtKind::Nonlocal(names) => s.nonlocals.extend(names.iter().cloned()),
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
             body.iter().for_each(|b| stmt(s, b));
             for h in handlers {
                 if let Some(t) = &h.typ {
@@ -288,11 +264,7 @@ fn expr(s: &mut ScopeInfo, e: &Expr) {
         ExprKind::ListComp { elt, generators }
         | ExprKind::SetComp { elt, generators }
         | ExprKind::GeneratorExp { elt, generators } => comprehension(s, generators, &[elt]),
-        ExprKind::DictComp {
-            key,
-            value,
-            generators,
-        } => comprehension(s, generators, &[key, value]),
+        ExprKind::DictComp { key, value, generators } => comprehension(s, generators, &[key, value]),
         ExprKind::Yield(v) => {
             s.has_yield = true;
             if let Some(v) = v {
@@ -303,9 +275,7 @@ fn expr(s: &mut ScopeInfo, e: &Expr) {
             s.has_yield = true;
             expr(s, v);
         }
-        ExprKind::Compare {
-            left, comparators, ..
-        } => {
+        ExprKind::Compare { left, comparators, .. } => {
             expr(s, left);
             comparators.iter().for_each(|c| expr(s, c));
         }
@@ -326,21 +296,14 @@ fn expr(s: &mut ScopeInfo, e: &Expr) {
             s.uses.insert(n.clone());
         }
         ExprKind::Slice { lower, upper, step } => {
-            lower
-                .iter()
-                .chain(upper.iter())
-                .chain(step.iter())
-                .for_each(|x| expr(s, x));
+            lower.iter().chain(upper.iter()).chain(step.iter()).for_each(|x| expr(s, x));
         }
     }
 }
 
 fn fstring(s: &mut ScopeInfo, parts: &[FStringPart]) {
     for p in parts {
-        if let FStringPart::Value {
-            value, format_spec, ..
-        } = p
-        {
+        if let FStringPart::Value { value, format_spec, .. } = p {
             expr(s, value);
             if let Some(spec) = format_spec {
                 fstring(s, spec);

@@ -123,13 +123,7 @@ impl AttrMap {
     }
 
     fn reindex(&mut self) {
-        self.index = Some(
-            self.entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.0, i as u32))
-                .collect(),
-        );
+        self.index = Some(self.entries.iter().enumerate().map(|(i, e)| (e.0, i as u32)).collect());
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &(Sym, Value)> {

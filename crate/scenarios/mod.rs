@@ -47,46 +47,22 @@ pub const PROGRAMS: &[Program] = &[
         "yield 实现协程：生产者与消费者",
         "Coroutines with yield: producer and consumer"
     ),
-    program!(
-        "02_greenlet_switch",
-        "greenlet 手动切换",
-        "Switching greenlets by hand"
-    ),
-    program!(
-        "03_gevent_sleep",
-        "gevent：spawn、joinall 与 sleep",
-        "gevent: spawn, joinall and sleep"
-    ),
+    program!("02_greenlet_switch", "greenlet 手动切换", "Switching greenlets by hand"),
+    program!("03_gevent_sleep", "gevent：spawn、joinall 与 sleep", "gevent: spawn, joinall and sleep"),
     program!(
         "04_gevent_monkey_urllib",
         "gevent 猴子补丁：并发抓取网页",
         "gevent monkey patching: fetching pages concurrently"
     ),
-    program!(
-        "05_selectors_echo_server",
-        "selectors 回显服务器（epoll）",
-        "A selectors echo server (epoll)"
-    ),
+    program!("05_selectors_echo_server", "selectors 回显服务器（epoll）", "A selectors echo server (epoll)"),
     program!(
         "06_nonblocking_server",
         "非阻塞 IO：服务端轮询 accept",
         "Non-blocking IO: a server polling accept"
     ),
-    program!(
-        "06_nonblocking_client",
-        "非阻塞 IO：客户端",
-        "Non-blocking IO: the client"
-    ),
-    program!(
-        "07_select_chat_server",
-        "select 聊天服务器（带 input）",
-        "A select chat server (with input)"
-    ),
-    program!(
-        "07_select_chat_client",
-        "select 聊天客户端",
-        "The select chat client"
-    ),
+    program!("06_nonblocking_client", "非阻塞 IO：客户端", "Non-blocking IO: the client"),
+    program!("07_select_chat_server", "select 聊天服务器（带 input）", "A select chat server (with input)"),
+    program!("07_select_chat_client", "select 聊天客户端", "The select chat client"),
     program!(
         "07_select_chat_client.verbatim",
         "select 聊天客户端（课文原样，含多余的 '''）",
@@ -108,18 +84,12 @@ pub struct Client {
 
 macro_rules! client {
     ($file:literal) => {
-        Client {
-            path: concat!("clients/", $file),
-            source: include_str!(concat!("clients/", $file)),
-        }
+        Client { path: concat!("clients/", $file), source: include_str!(concat!("clients/", $file)) }
     };
 }
 
 /// The clients the built-in scenarios run next to the lesson's servers.
-pub const CLIENTS: &[Client] = &[
-    client!("05_echo_client.py"),
-    client!("07_select_chat_client_8800.py"),
-];
+pub const CLIENTS: &[Client] = &[client!("05_echo_client.py"), client!("07_select_chat_client_8800.py")];
 
 /// A built-in scenario: its name (`ioplay run --scenario NAME`) and its TOML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,10 +100,7 @@ pub struct Builtin {
 
 macro_rules! builtin {
     ($name:literal) => {
-        Builtin {
-            name: $name,
-            toml: include_str!(concat!("builtin/", $name, ".toml")),
-        }
+        Builtin { name: $name, toml: include_str!(concat!("builtin/", $name, ".toml")) }
     };
 }
 
@@ -162,10 +129,7 @@ pub fn builtin_source(program: &str) -> Option<(String, &'static str)> {
     if let Some(p) = self::program(program) {
         return Some((p.file_name(), p.source));
     }
-    CLIENTS
-        .iter()
-        .find(|c| c.path == program)
-        .map(|c| (c.path.to_string(), c.source))
+    CLIENTS.iter().find(|c| c.path == program).map(|c| (c.path.to_string(), c.source))
 }
 
 #[cfg(test)]
@@ -179,13 +143,7 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crate/scenarios/programs");
         let on_disk: BTreeSet<String> = std::fs::read_dir(&dir)
             .expect("crate/scenarios/programs is readable")
-            .map(|entry| {
-                entry
-                    .expect("a directory entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
+            .map(|entry| entry.expect("a directory entry").file_name().to_string_lossy().into_owned())
             .collect();
         let listed: Vec<String> = PROGRAMS.iter().map(Program::file_name).collect();
         let listed_set: BTreeSet<String> = listed.iter().cloned().collect();
@@ -196,16 +154,8 @@ mod tests {
     #[test]
     fn titles_are_filled_in_both_languages() {
         for p in PROGRAMS {
-            assert!(
-                !p.title_zh.trim().is_empty() && !p.title_en.trim().is_empty(),
-                "{}",
-                p.id
-            );
-            assert!(
-                p.title_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{} zh",
-                p.id
-            );
+            assert!(!p.title_zh.trim().is_empty() && !p.title_en.trim().is_empty(), "{}", p.id);
+            assert!(p.title_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{} zh", p.id);
         }
     }
 
@@ -213,11 +163,7 @@ mod tests {
     fn every_builtin_scenario_parses_and_names_programs_that_exist() {
         for b in SCENARIOS {
             let scenario = Scenario::from_toml(b.toml).unwrap_or_else(|e| panic!("{}: {e}", b.name));
-            assert!(
-                !scenario.title_en.is_empty() && !scenario.title_zh.is_empty(),
-                "{}",
-                b.name
-            );
+            assert!(!scenario.title_en.is_empty() && !scenario.title_zh.is_empty(), "{}", b.name);
             for p in &scenario.processes {
                 assert!(builtin_source(&p.program).is_some(), "{}: {}", b.name, p.program);
             }
@@ -228,11 +174,7 @@ mod tests {
     fn every_lesson_program_is_in_a_builtin_scenario() {
         for p in PROGRAMS {
             let used = SCENARIOS.iter().any(|b| {
-                builtin_scenario(b.name)
-                    .expect("parses")
-                    .processes
-                    .iter()
-                    .any(|e| e.program == p.id)
+                builtin_scenario(b.name).expect("parses").processes.iter().any(|e| e.program == p.id)
             });
             assert!(used, "{} is in no scenario", p.id);
         }
@@ -251,10 +193,7 @@ mod tests {
 
     #[test]
     fn lookup_by_id() {
-        assert_eq!(
-            program("02_greenlet_switch").map(|p| p.title_en),
-            Some("Switching greenlets by hand")
-        );
+        assert_eq!(program("02_greenlet_switch").map(|p| p.title_en), Some("Switching greenlets by hand"));
         assert_eq!(program("nope"), None);
     }
 }

@@ -167,10 +167,7 @@ impl Scenario {
         Scenario {
             processes: programs
                 .iter()
-                .map(|p| ProcessEntry {
-                    program: p.clone(),
-                    ..ProcessEntry::default()
-                })
+                .map(|p| ProcessEntry { program: p.clone(), ..ProcessEntry::default() })
                 .collect(),
             ..Scenario::default()
         }
@@ -183,24 +180,15 @@ impl Scenario {
         // host could answer it.
         cfg.hosts[0].addr = DEFAULT_HOST_ADDR;
         if !self.hosts.is_empty() {
-            cfg.hosts = self
-                .hosts
-                .iter()
-                .map(|h| HostConfig {
-                    name: h.name.clone(),
-                    addr: h.addr,
-                })
-                .collect();
+            cfg.hosts =
+                self.hosts.iter().map(|h| HostConfig { name: h.name.clone(), addr: h.addr }).collect();
         }
         for (i, web) in self.web.iter().enumerate() {
             if cfg.hosts.iter().any(|h| h.name == web.host) {
                 continue;
             }
             let addr = web.addr.unwrap_or(Ipv4Addr::new(203, 0, 113, 10 + i as u8));
-            cfg.hosts.push(HostConfig {
-                name: web.host.clone(),
-                addr,
-            });
+            cfg.hosts.push(HostConfig { name: web.host.clone(), addr });
         }
         let mut names = std::collections::BTreeSet::new();
         for h in &cfg.hosts {
@@ -215,10 +203,7 @@ impl Scenario {
                 }
             }
             if !(0.0..=1.0).contains(&link.loss) {
-                return Err(ScenarioError(format!(
-                    "link {}–{}: loss must be in [0, 1]",
-                    link.a, link.b
-                )));
+                return Err(ScenarioError(format!("link {}–{}: loss must be in [0, 1]", link.a, link.b)));
             }
             cfg.links.push(LinkConfig {
                 a: link.a.clone(),
@@ -243,14 +228,9 @@ impl Scenario {
     /// `load` turns a process's `program` into a runnable program (or says why it cannot).
     pub fn build(&self, overrides: &Overrides, load: &mut Loader<'_>) -> Result<World, ScenarioError> {
         let cfg = self.world_config(overrides.seed)?;
-        let until = overrides
-            .until_seconds
-            .or(self.until)
-            .unwrap_or(DEFAULT_UNTIL_SECONDS);
+        let until = overrides.until_seconds.or(self.until).unwrap_or(DEFAULT_UNTIL_SECONDS);
         if !(until >= 0.0 && until.is_finite()) {
-            return Err(ScenarioError(format!(
-                "until must be a number of seconds ≥ 0, not {until}"
-            )));
+            return Err(ScenarioError(format!("until must be a number of seconds ≥ 0, not {until}")));
         }
         let host_names: Vec<String> = cfg.hosts.iter().map(|h| h.name.clone()).collect();
         let first_host = host_names[0].clone();
@@ -279,10 +259,7 @@ impl Scenario {
         for (i, entry) in self.processes.iter().enumerate() {
             let host = entry.host.clone().unwrap_or_else(|| first_host.clone());
             if !host_names.contains(&host) {
-                return Err(ScenarioError(format!(
-                    "process {:?}: no host is named {host:?}",
-                    entry.program
-                )));
+                return Err(ScenarioError(format!("process {:?}: no host is named {host:?}", entry.program)));
             }
             let at = match (entry.start_ms, start) {
                 (Some(t), _) => ms(t)?,
@@ -295,11 +272,7 @@ impl Scenario {
             let base = entry.name.clone().unwrap_or_else(|| program_stem(&entry.program));
             let seen = used.entry(base.clone()).or_default();
             *seen += 1;
-            let name = if *seen == 1 {
-                base
-            } else {
-                format!("{base}-{seen}")
-            };
+            let name = if *seen == 1 { base } else { format!("{base}-{seen}") };
             world_specs.push(ProcessSpec {
                 name,
                 host,
@@ -341,9 +314,7 @@ fn ms(value: f64) -> Result<Nanos, ScenarioError> {
     if value.is_finite() && value >= 0.0 {
         Ok((value * MS).round() as Nanos)
     } else {
-        Err(ScenarioError(format!(
-            "a time must be a number of milliseconds ≥ 0, not {value}"
-        )))
+        Err(ScenarioError(format!("a time must be a number of milliseconds ≥ 0, not {value}")))
     }
 }
 
@@ -382,20 +353,12 @@ mod tests {
         )
         .unwrap();
         let world = scenario.build(&Overrides::default(), &mut quiet).unwrap();
-        let got: Vec<(String, u64)> = world
-            .processes()
-            .iter()
-            .map(|p| (p.spec.name.clone(), p.spec.start))
-            .collect();
+        let got: Vec<(String, u64)> =
+            world.processes().iter().map(|p| (p.spec.name.clone(), p.spec.start)).collect();
         let ms = 1_000_000;
         assert_eq!(
             got,
-            vec![
-                ("a".into(), 0),
-                ("a-2".into(), 10 * ms),
-                ("b".into(), 500 * ms),
-                ("c".into(), 510 * ms)
-            ]
+            vec![("a".into(), 0), ("a-2".into(), 10 * ms), ("b".into(), 500 * ms), ("c".into(), 510 * ms)]
         );
     }
 
@@ -410,9 +373,7 @@ mod tests {
     fn a_loader_error_is_passed_on() {
         let scenario = Scenario::of_programs(&["missing.py".into()]);
         let err = scenario
-            .build(&Overrides::default(), &mut |p| {
-                Err(ScenarioError(format!("can't open file '{p}'")))
-            })
+            .build(&Overrides::default(), &mut |p| Err(ScenarioError(format!("can't open file '{p}'"))))
             .unwrap_err();
         assert_eq!(err.0, "can't open file 'missing.py'");
     }
@@ -426,14 +387,8 @@ mod tests {
         )
         .unwrap();
         let world = scenario.build(&Overrides::default(), &mut quiet).unwrap();
-        assert_eq!(
-            world.kernel().resolve("itk.org"),
-            Some(Ipv4Addr::new(203, 0, 113, 10))
-        );
-        assert_eq!(
-            world.kernel().resolve("zhihu.com"),
-            Some(Ipv4Addr::new(198, 51, 100, 7))
-        );
+        assert_eq!(world.kernel().resolve("itk.org"), Some(Ipv4Addr::new(203, 0, 113, 10)));
+        assert_eq!(world.kernel().resolve("zhihu.com"), Some(Ipv4Addr::new(198, 51, 100, 7)));
         let names: Vec<&str> = world.processes().iter().map(|p| p.spec.name.as_str()).collect();
         assert_eq!(names, ["web:itk.org:443", "web:zhihu.com:80", "a"]);
     }
@@ -443,11 +398,7 @@ mod tests {
         let scenario =
             Scenario::from_toml("seed = 5\nuntil = 3\n[[process]]\nprogram = \"a.py\"\nstdin = \"old\"\n")
                 .unwrap();
-        let overrides = Overrides {
-            seed: Some(9),
-            until_seconds: Some(0.5),
-            stdin: vec!["new".into()],
-        };
+        let overrides = Overrides { seed: Some(9), until_seconds: Some(0.5), stdin: vec!["new".into()] };
         let world = scenario.build(&overrides, &mut quiet).unwrap();
         assert_eq!(world.kernel().config().seed, 9);
         assert_eq!(world.processes()[0].spec.stdin, b"new");
@@ -460,11 +411,7 @@ mod tests {
     /// A client that fetches `/` from `addr` with a minimal request and prints the response.
     fn http_client(addr: SocketAddrV4) -> Box<Script> {
         Script::new(vec![
-            Do::Call(Call::Socket {
-                domain: AF_INET,
-                ty: SOCK_STREAM,
-                protocol: 0,
-            }),
+            Do::Call(Call::Socket { domain: AF_INET, ty: SOCK_STREAM, protocol: 0 }),
             Do::Call(Call::Connect { fd: 3, addr }),
             Do::Call(Call::SendTo {
                 fd: 3,
@@ -472,11 +419,7 @@ mod tests {
                 flags: 0,
                 addr: None,
             }),
-            Do::Call(Call::RecvFrom {
-                fd: 3,
-                len: 65536,
-                flags: 0,
-            }),
+            Do::Call(Call::RecvFrom { fd: 3, len: 65536, flags: 0 }),
             Do::EchoLast,
             Do::Call(Call::Close { fd: 3 }),
         ])
@@ -490,9 +433,7 @@ mod tests {
         )
         .unwrap();
         let addr = SocketAddrV4::new(Ipv4Addr::new(203, 0, 113, 10), 443);
-        let mut world = scenario
-            .build(&Overrides::default(), &mut |_| Ok(http_client(addr)))
-            .unwrap();
+        let mut world = scenario.build(&Overrides::default(), &mut |_| Ok(http_client(addr))).unwrap();
         let ending = world.run();
         let trace = crate::trace::strace(&world.drain_events(), true);
         assert_eq!(ending, Ending::AllExited, "{trace}");

@@ -89,43 +89,18 @@ pub fn response(host: &str, body_size: usize) -> Vec<u8> {
 impl Program for WebServer {
     fn step(&mut self, _budget: u32) -> Run {
         Run::Syscall(match &self.stage {
-            Stage::Socket => Call::Socket {
-                domain: AF_INET,
-                ty: SOCK_STREAM,
-                protocol: 0,
-            },
-            Stage::ReuseAddr => Call::SetSockOpt {
-                fd: self.listener,
-                level: SOL_SOCKET,
-                name: SO_REUSEADDR,
-                value: 1,
-            },
-            Stage::Bind => Call::Bind {
-                fd: self.listener,
-                addr: self.addr,
-            },
-            Stage::Listen => Call::Listen {
-                fd: self.listener,
-                backlog: 128,
-            },
-            Stage::Accept => Call::Accept4 {
-                fd: self.listener,
-                flags: 0,
-            },
-            Stage::Receive { conn, .. } => Call::RecvFrom {
-                fd: *conn,
-                len: RECV_CHUNK,
-                flags: 0,
-            },
-            Stage::Think { .. } => Call::Nanosleep {
-                duration: self.latency,
-            },
-            Stage::Send { conn, sent } => Call::SendTo {
-                fd: *conn,
-                data: self.response[*sent..].to_vec(),
-                flags: 0,
-                addr: None,
-            },
+            Stage::Socket => Call::Socket { domain: AF_INET, ty: SOCK_STREAM, protocol: 0 },
+            Stage::ReuseAddr => {
+                Call::SetSockOpt { fd: self.listener, level: SOL_SOCKET, name: SO_REUSEADDR, value: 1 }
+            }
+            Stage::Bind => Call::Bind { fd: self.listener, addr: self.addr },
+            Stage::Listen => Call::Listen { fd: self.listener, backlog: 128 },
+            Stage::Accept => Call::Accept4 { fd: self.listener, flags: 0 },
+            Stage::Receive { conn, .. } => Call::RecvFrom { fd: *conn, len: RECV_CHUNK, flags: 0 },
+            Stage::Think { .. } => Call::Nanosleep { duration: self.latency },
+            Stage::Send { conn, sent } => {
+                Call::SendTo { fd: *conn, data: self.response[*sent..].to_vec(), flags: 0, addr: None }
+            }
             Stage::Close { conn } => Call::Close { fd: *conn },
             Stage::Fail(why) => Call::Write {
                 fd: 2,
@@ -150,10 +125,9 @@ impl Program for WebServer {
             (stage @ (Stage::Socket | Stage::ReuseAddr | Stage::Bind | Stage::Listen), answer) => {
                 Stage::Fail(format!("{stage:?} failed: {answer:?}"))
             }
-            (Stage::Accept, Outcome::Ok(Ret::Accepted { fd, .. })) => Stage::Receive {
-                conn: fd,
-                head: Vec::new(),
-            },
+            (Stage::Accept, Outcome::Ok(Ret::Accepted { fd, .. })) => {
+                Stage::Receive { conn: fd, head: Vec::new() }
+            }
             (Stage::Accept, _) => Stage::Accept,
             (Stage::Receive { conn, mut head }, Outcome::Ok(Ret::Recv { data, .. })) => {
                 if data.is_empty() {

@@ -26,12 +26,7 @@ impl Python {
     pub fn load(source: &str, filename: &str, argv: Vec<String>) -> Box<dyn Program> {
         let mut vm = Vm::new(argv);
         match vm.load_main(source, filename) {
-            Ok(()) => Box::new(Python {
-                vm,
-                startup: cpython_startup(),
-                call: None,
-                signals: Vec::new(),
-            }),
+            Ok(()) => Box::new(Python { vm, startup: cpython_startup(), call: None, signals: Vec::new() }),
             Err(error) => Box::new(CompileFailed::new(error.to_string())),
         }
     }
@@ -46,14 +41,8 @@ impl Python {
 /// closed raises `BrokenPipeError` instead of killing the process. Made as a real syscall, so the trace
 /// shows it too. Returned in reverse order: the next call is the last.
 fn cpython_startup() -> Vec<Call> {
-    let ignore = SigAction {
-        handler: SigHandler::Ignore,
-        ..SigAction::default()
-    };
-    vec![Call::RtSigaction {
-        sig: SIGPIPE,
-        action: Some(ignore),
-    }]
+    let ignore = SigAction { handler: SigHandler::Ignore, ..SigAction::default() };
+    vec![Call::RtSigaction { sig: SIGPIPE, action: Some(ignore) }]
 }
 
 impl fmt::Debug for Python {
@@ -148,10 +137,7 @@ pub struct CompileFailed {
 
 impl CompileFailed {
     pub fn new(message: String) -> CompileFailed {
-        CompileFailed {
-            message,
-            written: false,
-        }
+        CompileFailed { message, written: false }
     }
 }
 

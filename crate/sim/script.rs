@@ -31,10 +31,7 @@ pub struct Script {
 
 impl Script {
     pub fn new(todo: Vec<Do>) -> Box<Script> {
-        Box::new(Script {
-            todo,
-            ..Script::default()
-        })
+        Box::new(Script { todo, ..Script::default() })
     }
 }
 

@@ -147,20 +147,8 @@ impl Solo {
 pub fn run_source(source: &str, filename: &str, stdin: &str) -> Output {
     let mut vm = Vm::new(vec![filename.to_string()]);
     if let Err(e) = vm.load_main(source, filename) {
-        return Output {
-            status: 1,
-            stdout: Vec::new(),
-            stderr: format!("{e}\n").into_bytes(),
-            elapsed: 0,
-        };
+        return Output { status: 1, stdout: Vec::new(), stderr: format!("{e}\n").into_bytes(), elapsed: 0 };
     }
-    let mut solo = Solo::new(
-        vm,
-        Stdin::Text {
-            data: stdin.as_bytes().to_vec(),
-            pos: 0,
-        },
-        false,
-    );
+    let mut solo = Solo::new(vm, Stdin::Text { data: stdin.as_bytes().to_vec(), pos: 0 }, false);
     solo.run(100_000)
 }

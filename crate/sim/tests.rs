@@ -11,10 +11,7 @@ use std::net::Ipv4Addr;
 const SECOND: u64 = 1_000_000_000;
 
 fn spec(name: &str, start: u64, program: Box<Script>) -> ProcessSpec {
-    ProcessSpec {
-        start,
-        ..ProcessSpec::new(name, program)
-    }
+    ProcessSpec { start, ..ProcessSpec::new(name, program) }
 }
 
 fn local(port: u16) -> SocketAddrV4 {
@@ -22,31 +19,17 @@ fn local(port: u16) -> SocketAddrV4 {
 }
 
 fn print(text: &str) -> Do {
-    Do::Call(Call::Write {
-        fd: 1,
-        data: text.as_bytes().to_vec(),
-    })
+    Do::Call(Call::Write { fd: 1, data: text.as_bytes().to_vec() })
 }
 
 /// A blocking TCP server on port 7000 that prints what one client sends.
 fn server() -> Box<Script> {
     Script::new(vec![
-        Do::Call(Call::Socket {
-            domain: AF_INET,
-            ty: SOCK_STREAM,
-            protocol: 0,
-        }),
-        Do::Call(Call::Bind {
-            fd: 3,
-            addr: local(7000),
-        }),
+        Do::Call(Call::Socket { domain: AF_INET, ty: SOCK_STREAM, protocol: 0 }),
+        Do::Call(Call::Bind { fd: 3, addr: local(7000) }),
         Do::Call(Call::Listen { fd: 3, backlog: 5 }),
         Do::Call(Call::Accept4 { fd: 3, flags: 0 }),
-        Do::Call(Call::RecvFrom {
-            fd: 4,
-            len: 100,
-            flags: 0,
-        }),
+        Do::Call(Call::RecvFrom { fd: 4, len: 100, flags: 0 }),
         Do::EchoLast,
         Do::Call(Call::Close { fd: 4 }),
     ])
@@ -55,21 +38,9 @@ fn server() -> Box<Script> {
 /// A client that connects to port 7000 and sends `hello\n`.
 fn client() -> Box<Script> {
     Script::new(vec![
-        Do::Call(Call::Socket {
-            domain: AF_INET,
-            ty: SOCK_STREAM,
-            protocol: 0,
-        }),
-        Do::Call(Call::Connect {
-            fd: 3,
-            addr: local(7000),
-        }),
-        Do::Call(Call::SendTo {
-            fd: 3,
-            data: b"hello\n".to_vec(),
-            flags: 0,
-            addr: None,
-        }),
+        Do::Call(Call::Socket { domain: AF_INET, ty: SOCK_STREAM, protocol: 0 }),
+        Do::Call(Call::Connect { fd: 3, addr: local(7000) }),
+        Do::Call(Call::SendTo { fd: 3, data: b"hello\n".to_vec(), flags: 0, addr: None }),
         Do::Call(Call::Close { fd: 3 }),
     ])
 }
@@ -106,14 +77,8 @@ fn a_client_and_a_server_talk_and_both_exit() {
     // The client starts 10 ms in, so the server blocks in accept4 first and is retried once woken.
     let events = world.drain_events();
     let names = syscall_names(&events);
-    let accept = names
-        .iter()
-        .position(|n| n == "1000:accept4")
-        .expect("accept4 returned");
-    let connect = names
-        .iter()
-        .position(|n| n == "1001:connect")
-        .expect("connect returned");
+    let accept = names.iter().position(|n| n == "1000:accept4").expect("accept4 returned");
+    let connect = names.iter().position(|n| n == "1001:connect").expect("connect returned");
     assert!(connect < accept, "{names:?}");
     assert!(world.now() >= 10_000_000);
 }
@@ -123,15 +88,7 @@ fn output_is_handed_out_once_with_the_process_name() {
     let mut world = client_server_world();
     world.run();
     let out = world.take_output();
-    assert_eq!(
-        out,
-        vec![Output {
-            pid: 1000,
-            name: "server".into(),
-            stream: 1,
-            bytes: b"hello\n".to_vec()
-        }]
-    );
+    assert_eq!(out, vec![Output { pid: 1000, name: "server".into(), stream: 1, bytes: b"hello\n".to_vec() }]);
     assert!(world.take_output().is_empty());
 }
 
@@ -141,10 +98,7 @@ fn a_sleep_moves_the_virtual_clock_and_nothing_else_runs_meanwhile() {
     world.add_process(spec(
         "sleeper",
         0,
-        Script::new(vec![
-            Do::Call(Call::ClockNanosleep { until: 3 * SECOND }),
-            print("woke\n"),
-        ]),
+        Script::new(vec![Do::Call(Call::ClockNanosleep { until: 3 * SECOND }), print("woke\n")]),
     ));
     assert_eq!(world.run(), Ending::AllExited);
     assert!(world.now() >= 3 * SECOND && world.now() < 3 * SECOND + 10 * world::SYSCALL_NS);
@@ -154,11 +108,8 @@ fn a_sleep_moves_the_virtual_clock_and_nothing_else_runs_meanwhile() {
 #[test]
 fn a_process_reading_an_open_stdin_waits_forever_and_is_named() {
     let mut world = World::new(WorldConfig::single_host(), 60 * SECOND);
-    let mut reader = spec(
-        "reader",
-        0,
-        Script::new(vec![Do::Call(Call::Read { fd: 0, count: 10 }), Do::EchoLast]),
-    );
+    let mut reader =
+        spec("reader", 0, Script::new(vec![Do::Call(Call::Read { fd: 0, count: 10 }), Do::EchoLast]));
     reader.stdin_eof = false;
     world.add_process(reader);
     let ending = world.run();
@@ -199,11 +150,7 @@ fn a_busy_program_moves_the_clock_too() {
 #[test]
 fn services_do_not_keep_the_run_alive() {
     let mut world = client_server_world();
-    let mut daemon = spec(
-        "daemon",
-        0,
-        Script::new(vec![Do::Call(Call::Read { fd: 0, count: 1 })]),
-    );
+    let mut daemon = spec("daemon", 0, Script::new(vec![Do::Call(Call::Read { fd: 0, count: 1 })]));
     daemon.daemon = true;
     daemon.stdin_eof = false;
     world.add_process(daemon);
@@ -232,11 +179,7 @@ fn a_handled_signal_interrupts_pause_and_the_program_hears_of_it() {
         Script::new(vec![
             Do::Call(Call::RtSigaction {
                 sig: SIGALRM,
-                action: Some(SigAction {
-                    handler: SigHandler::Handler(7),
-                    flags: 0,
-                    mask: 0,
-                }),
+                action: Some(SigAction { handler: SigHandler::Handler(7), flags: 0, mask: 0 }),
             }),
             Do::Call(Call::Alarm { seconds: 2 }),
             Do::Call(Call::Pause),
@@ -249,11 +192,7 @@ fn a_handled_signal_interrupts_pause_and_the_program_hears_of_it() {
     let delivered = events.iter().any(|e| {
         matches!(
             e.kind,
-            crate::trace::Kind::Signal {
-                sig: SIGALRM,
-                step: crate::trace::SignalStep::Delivered,
-                ..
-            }
+            crate::trace::Kind::Signal { sig: SIGALRM, step: crate::trace::SignalStep::Delivered, .. }
         )
     });
     assert!(delivered);
@@ -330,11 +269,8 @@ fn an_event_maps_to_the_step_that_made_it() {
 #[test]
 fn live_input_is_replayed_at_its_step_after_a_seek() {
     let mut world = World::new(WorldConfig::single_host(), 60 * SECOND);
-    let mut reader = spec(
-        "reader",
-        0,
-        Script::new(vec![Do::Call(Call::Read { fd: 0, count: 10 }), Do::EchoLast]),
-    );
+    let mut reader =
+        spec("reader", 0, Script::new(vec![Do::Call(Call::Read { fd: 0, count: 10 }), Do::EchoLast]));
     reader.stdin_eof = false;
     world.add_process(reader);
     let mut timeline = Timeline::new(world);

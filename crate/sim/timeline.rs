@@ -113,12 +113,7 @@ impl Timeline {
     /// world is at an earlier step than the furthest, the recorded future is forgotten: it may differ now.
     pub fn feed_stdin(&mut self, process: usize, bytes: &[u8], eof: bool) {
         self.truncate_future();
-        self.inputs.push(Input {
-            at_step: self.position(),
-            process,
-            bytes: bytes.to_vec(),
-            eof,
-        });
+        self.inputs.push(Input { at_step: self.position(), process, bytes: bytes.to_vec(), eof });
     }
 
     fn truncate_future(&mut self) {

@@ -235,11 +235,7 @@ impl World {
         for p in &mut self.procs {
             let Some(pid) = p.pid else { continue };
             for (i, stream) in [1u8, 2].into_iter().enumerate() {
-                let all = if stream == 1 {
-                    self.kernel.stdout(pid)
-                } else {
-                    self.kernel.stderr(pid)
-                };
+                let all = if stream == 1 { self.kernel.stdout(pid) } else { self.kernel.stderr(pid) };
                 if all.len() > p.shown[i] {
                     out.push(Output {
                         pid,
@@ -347,11 +343,7 @@ impl World {
                 self.kernel.feed_stdin(pid, &p.spec.stdin);
                 p.pid = Some(pid);
                 p.state = ProcState::Ready { retry: None };
-                p.spec.program.start(&ProcessEnv {
-                    pid,
-                    hosts: hosts.clone(),
-                    seed,
-                });
+                p.spec.program.start(&ProcessEnv { pid, hosts: hosts.clone(), seed });
             }
             let Some(pid) = p.pid else { continue };
             // Timed input that is due, then the end of stdin once all of it is in.
@@ -383,9 +375,7 @@ impl World {
             // from the wait queue when it woke it, and the retry (blocking again) puts it back.
             let retry = woken.contains(&pid) || (all && self.kernel.poll_wait(pid, wait, self.now));
             if retry {
-                p.state = ProcState::Ready {
-                    retry: Some(call.clone()),
-                };
+                p.state = ProcState::Ready { retry: Some(call.clone()) };
                 any = true;
             }
         }
@@ -476,9 +466,7 @@ pub fn describe_wait(wait: &WaitOn) -> String {
     match wait {
         WaitOn::Readable(fd) => format!("fd {fd} to become readable"),
         WaitOn::Writable(fd) => format!("fd {fd} to become writable"),
-        WaitOn::Any {
-            readable, writable, ..
-        } => match (readable.is_empty(), writable.is_empty()) {
+        WaitOn::Any { readable, writable, .. } => match (readable.is_empty(), writable.is_empty()) {
             (true, true) => "nothing (no fds, no timeout)".into(),
             (false, true) => format!("fds [{}] to become readable", fds(readable)),
             (true, false) => format!("fds [{}] to become writable", fds(writable)),

@@ -198,11 +198,7 @@ pub enum WaitOn {
     /// Room in the send buffer, or a finished connect.
     Writable(Fd),
     /// Any of several fds becomes ready (select/poll/epoll), or the deadline passes, or a signal arrives.
-    Any {
-        readable: Vec<Fd>,
-        writable: Vec<Fd>,
-        deadline: Option<Nanos>,
-    },
+    Any { readable: Vec<Fd>, writable: Vec<Fd>, deadline: Option<Nanos> },
     /// Virtual time reaches the deadline (sleep), unless a signal interrupts it.
     Until(Nanos),
     /// A signal is delivered (`pause`, `sigsuspend`).
@@ -256,12 +252,7 @@ pub enum Call {
     /// `recvfrom(2)` (CPython's `recv` is `recvfrom` with NULL address, as strace shows).
     RecvFrom { fd: Fd, len: usize, flags: i32 },
     /// `sendto(2)` (`send` is `sendto` with no address).
-    SendTo {
-        fd: Fd,
-        data: Vec<u8>,
-        flags: i32,
-        addr: Option<SocketAddrV4>,
-    },
+    SendTo { fd: Fd, data: Vec<u8>, flags: i32, addr: Option<SocketAddrV4> },
     /// `shutdown(2)`: `how` is `SHUT_RD`, `SHUT_WR` or `SHUT_RDWR`.
     Shutdown { fd: Fd, how: i32 },
     /// `close(2)`.
@@ -271,12 +262,7 @@ pub enum Call {
     /// `getpeername(2)`.
     GetPeerName { fd: Fd },
     /// `setsockopt(2)` with an int option value.
-    SetSockOpt {
-        fd: Fd,
-        level: i32,
-        name: i32,
-        value: i32,
-    },
+    SetSockOpt { fd: Fd, level: i32, name: i32, value: i32 },
     /// `getsockopt(2)` of an int option.
     GetSockOpt { fd: Fd, level: i32, name: i32 },
     /// `fcntl(2)`: `F_GETFL`/`F_SETFL` (`O_NONBLOCK`, `O_ASYNC`), `F_GETFD`/`F_SETFD`, `F_SETOWN`/`F_GETOWN`,
@@ -287,31 +273,15 @@ pub enum Call {
     /// `pipe2(2)`.
     Pipe2 { flags: i32 },
     /// `select(2)`: fds listed per set; `timeout` None blocks forever.
-    Select {
-        nfds: i32,
-        read: Vec<Fd>,
-        write: Vec<Fd>,
-        except: Vec<Fd>,
-        timeout: Option<Nanos>,
-    },
+    Select { nfds: i32, read: Vec<Fd>, write: Vec<Fd>, except: Vec<Fd>, timeout: Option<Nanos> },
     /// `poll(2)`: `timeout_ms` negative blocks forever.
     Poll { fds: Vec<PollFd>, timeout_ms: i32 },
     /// `epoll_create1(2)`.
     EpollCreate1 { flags: i32 },
     /// `epoll_ctl(2)`: `events` and `data` are the `struct epoll_event` (ignored for `EPOLL_CTL_DEL`).
-    EpollCtl {
-        epfd: Fd,
-        op: i32,
-        fd: Fd,
-        events: u32,
-        data: u64,
-    },
+    EpollCtl { epfd: Fd, op: i32, fd: Fd, events: u32, data: u64 },
     /// `epoll_wait(2)`: `timeout_ms` negative blocks forever.
-    EpollWait {
-        epfd: Fd,
-        maxevents: i32,
-        timeout_ms: i32,
-    },
+    EpollWait { epfd: Fd, maxevents: i32, timeout_ms: i32 },
     /// `rt_sigaction(2)`: `action` None only queries.
     RtSigaction { sig: i32, action: Option<SigAction> },
     /// `rt_sigprocmask(2)`: `how` is `SIG_BLOCK`, `SIG_UNBLOCK` or `SIG_SETMASK`; `set` None only queries.
@@ -321,27 +291,13 @@ pub enum Call {
     /// `alarm(2)`.
     Alarm { seconds: u32 },
     /// `setitimer(2)` for `ITIMER_REAL` (SIGALRM): `value` 0 disarms.
-    Setitimer {
-        which: i32,
-        value: Nanos,
-        interval: Nanos,
-    },
+    Setitimer { which: i32, value: Nanos, interval: Nanos },
     /// `pause(2)`.
     Pause,
     /// `aio_read(3)`: start reading up to `nbytes` from `fd`; completion is signalled per `notify`.
-    AioRead {
-        cb: u64,
-        fd: Fd,
-        nbytes: usize,
-        notify: SigEvent,
-    },
+    AioRead { cb: u64, fd: Fd, nbytes: usize, notify: SigEvent },
     /// `aio_write(3)`.
-    AioWrite {
-        cb: u64,
-        fd: Fd,
-        data: Vec<u8>,
-        notify: SigEvent,
-    },
+    AioWrite { cb: u64, fd: Fd, data: Vec<u8>, notify: SigEvent },
     /// `aio_error(3)`: 0 when done, `EINPROGRESS` while running, else the error — as a value.
     AioError { cb: u64 },
     /// `aio_return(3)`: the final result, once.
@@ -351,11 +307,7 @@ pub enum Call {
     /// `io_uring_setup(2)`.
     IoUringSetup { entries: u32 },
     /// `io_uring_enter(2)`: submit `submit`, wait until `min_complete` completions are ready.
-    IoUringEnter {
-        fd: Fd,
-        submit: Vec<Sqe>,
-        min_complete: u32,
-    },
+    IoUringEnter { fd: Fd, submit: Vec<Sqe>, min_complete: u32 },
     /// `exit_group(2)`: the process ends; its fds are closed.
     ExitGroup { status: i32 },
 }
@@ -445,11 +397,7 @@ pub struct SigAction {
 
 impl Default for SigAction {
     fn default() -> Self {
-        SigAction {
-            handler: SigHandler::Default,
-            flags: 0,
-            mask: 0,
-        }
+        SigAction { handler: SigHandler::Default, flags: 0, mask: 0 }
     }
 }
 
@@ -496,10 +444,7 @@ pub enum Ret {
     /// A time in nanoseconds.
     Time(Nanos),
     /// `recvfrom`: the bytes and, for datagrams, who sent them.
-    Recv {
-        data: Vec<u8>,
-        from: Option<SocketAddrV4>,
-    },
+    Recv { data: Vec<u8>, from: Option<SocketAddrV4> },
     /// `accept4`: the new fd and the peer's address.
     Accepted { fd: Fd, peer: SocketAddrV4 },
     /// `getsockname`/`getpeername`.
@@ -507,11 +452,7 @@ pub enum Ret {
     /// `pipe2`: the read end and the write end.
     Pipe { read: Fd, write: Fd },
     /// `select`: the ready fds per set (the return value is their total).
-    Selected {
-        read: Vec<Fd>,
-        write: Vec<Fd>,
-        except: Vec<Fd>,
-    },
+    Selected { read: Vec<Fd>, write: Vec<Fd>, except: Vec<Fd> },
     /// `poll`: every pollfd with `revents` filled (the return value counts the non-zero ones).
     Polled(Vec<PollFd>),
     /// `epoll_wait`: the events reported.

@@ -27,12 +27,7 @@ pub fn chrome_trace(events: &[Event]) -> String {
             Kind::SyscallExit { name, args, ret, .. } => {
                 json!({"name": name, "ph": "E", "ts": ts, "pid": 1, "tid": tid, "args": {"args": args, "ret": ret}})
             }
-            Kind::Phase {
-                phase,
-                end,
-                fd,
-                bytes,
-            } => {
+            Kind::Phase { phase, end, fd, bytes } => {
                 let tid = phase_track(e.pid);
                 tracks.insert((tid, format!("pid {} read phases", e.pid)));
                 let name = match phase {
@@ -42,9 +37,7 @@ pub fn chrome_trace(events: &[Event]) -> String {
                 let ph = if *end { "E" } else { "B" };
                 json!({"name": name, "ph": ph, "ts": ts, "pid": 1, "tid": tid, "args": {"fd": fd, "bytes": bytes}})
             }
-            Kind::Segment {
-                src, dst, what, len, ..
-            } => {
+            Kind::Segment { src, dst, what, len, .. } => {
                 tracks.insert((0, "wire".to_string()));
                 json!({"name": format!("{what} {src} > {dst} len {len}"), "ph": "i", "s": "t", "ts": ts, "pid": 1, "tid": 0})
             }

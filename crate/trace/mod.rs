@@ -149,11 +149,7 @@ pub fn strace(events: &[Event], with_pid: bool) -> String {
         })
         .collect();
     for (i, e) in relevant.iter().enumerate() {
-        let prefix = if with_pid {
-            format!("[pid {:>5}] ", e.pid)
-        } else {
-            String::new()
-        };
+        let prefix = if with_pid { format!("[pid {:>5}] ", e.pid) } else { String::new() };
         match &e.kind {
             Kind::SyscallEnter { name, args } => {
                 let next_is_exit = matches!(relevant.get(i + 1), Some(n) if n.pid == e.pid
@@ -193,11 +189,7 @@ pub fn strace(events: &[Event], with_pid: bool) -> String {
             _ => {}
         }
         if let Kind::State(ProcState::Exited(code)) = &e.kind {
-            let prefix = if with_pid {
-                format!("[pid {:>5}] ", e.pid)
-            } else {
-                String::new()
-            };
+            let prefix = if with_pid { format!("[pid {:>5}] ", e.pid) } else { String::new() };
             out.push_str(&format!("{prefix}+++ exited with {code} +++\n"));
         }
     }
@@ -219,12 +211,7 @@ pub fn timeline(events: &[Event], lang: Lang) -> String {
                 None => format!("enter {name}({args})"),
             },
             Kind::SyscallExit { name, args, ret, .. } => format!("exit  {name}({args}) = {ret}"),
-            Kind::Phase {
-                phase,
-                end,
-                fd,
-                bytes,
-            } => format!(
+            Kind::Phase { phase, end, fd, bytes } => format!(
                 "phase {} {} fd={fd} bytes={bytes}",
                 match phase {
                     Phase::WaitForData => "wait-for-data",
@@ -233,35 +220,16 @@ pub fn timeline(events: &[Event], lang: Lang) -> String {
                 if *end { "end" } else { "begin" }
             ),
             Kind::State(s) => format!("state {s:?}"),
-            Kind::Segment {
-                src,
-                dst,
-                what,
-                seq,
-                ack,
-                len,
-                wire,
-                arrival,
-            } => {
-                let at = arrival
-                    .map(|t| format!(" arrives {}", format_time(t)))
-                    .unwrap_or_default();
+            Kind::Segment { src, dst, what, seq, ack, len, wire, arrival } => {
+                let at = arrival.map(|t| format!(" arrives {}", format_time(t))).unwrap_or_default();
                 format!("wire  {src} > {dst} [{what}] seq {seq} ack {ack} len {len} {wire:?}{at}")
             }
             Kind::Signal { sig, step, info } => {
-                format!(
-                    "signal {} {step:?} ({info})",
-                    crate::sys::consts::signal_name(*sig)
-                )
+                format!("signal {} {step:?} ({info})", crate::sys::consts::signal_name(*sig))
             }
             Kind::AsyncDone { what, res } => format!("async {what} = {res}"),
         };
-        out.push_str(&format!(
-            "{} pid {} {what}  # {}\n",
-            format_time(e.time),
-            e.pid,
-            e.narrate(lang)
-        ));
+        out.push_str(&format!("{} pid {} {what}  # {}\n", format_time(e.time), e.pid, e.narrate(lang)));
     }
     out
 }
@@ -296,29 +264,15 @@ mod tests {
     use super::*;
 
     fn ev(seq: u64, pid: Pid, kind: Kind) -> Event {
-        Event {
-            seq,
-            time: seq * 1000,
-            pid,
-            task: 0,
-            kind,
-        }
+        Event { seq, time: seq * 1000, pid, task: 0, kind }
     }
 
     fn enter(name: &str, args: &str) -> Kind {
-        Kind::SyscallEnter {
-            name: name.into(),
-            args: args.into(),
-        }
+        Kind::SyscallEnter { name: name.into(), args: args.into() }
     }
 
     fn exit(name: &str, args: &str, ret: &str) -> Kind {
-        Kind::SyscallExit {
-            name: name.into(),
-            args: args.into(),
-            ret: ret.into(),
-            errno: None,
-        }
+        Kind::SyscallExit { name: name.into(), args: args.into(), ret: ret.into(), errno: None }
     }
 
     #[test]
@@ -338,10 +292,7 @@ mod tests {
              [pid     2] getpid()                    = 2\n\
              [pid     1] <... recvfrom resumed>\"hi\", 10, 0, NULL, NULL) = 2\n"
         );
-        assert_eq!(
-            strace(&events[..2], false),
-            "listen(3, 5)                            = 0\n"
-        );
+        assert_eq!(strace(&events[..2], false), "listen(3, 5)                            = 0\n");
     }
 
     #[test]
@@ -360,21 +311,10 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
         assert_eq!(v["pid"], 7);
         assert_eq!(v["kind"]["SyscallExit"]["errno"], "EAGAIN");
-        assert_eq!(
-            e.narrate(Lang::En),
-            "accept4 fails with EAGAIN (Resource temporarily unavailable)."
-        );
+        assert_eq!(e.narrate(Lang::En), "accept4 fails with EAGAIN (Resource temporarily unavailable).");
         assert!(e.narrate(Lang::Zh).contains("失败"));
-        let phase = Kind::Phase {
-            phase: Phase::CopyToUser,
-            end: false,
-            fd: 3,
-            bytes: 5,
-        };
-        assert_eq!(
-            ev(1, 7, phase).narrate(Lang::Zh),
-            "第二阶段开始：内核把 5 字节拷贝到用户空间。"
-        );
+        let phase = Kind::Phase { phase: Phase::CopyToUser, end: false, fd: 3, bytes: 5 };
+        assert_eq!(ev(1, 7, phase).narrate(Lang::Zh), "第二阶段开始：内核把 5 字节拷贝到用户空间。");
     }
 
     #[test]

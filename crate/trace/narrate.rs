@@ -15,20 +15,10 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
     match (kind, lang) {
         (Kind::SyscallEnter { name, .. }, En) => format!("The process calls {name} and enters the kernel."),
         (Kind::SyscallEnter { name, .. }, Zh) => format!("进程调用 {name}，进入内核。"),
-        (
-            Kind::SyscallExit {
-                name, errno: Some(e), ..
-            },
-            En,
-        ) => {
+        (Kind::SyscallExit { name, errno: Some(e), .. }, En) => {
             format!("{name} fails with {} ({}).", e.name(), e.strerror())
         }
-        (
-            Kind::SyscallExit {
-                name, errno: Some(e), ..
-            },
-            Zh,
-        ) => {
+        (Kind::SyscallExit { name, errno: Some(e), .. }, Zh) => {
             format!("{name} 失败，返回 {}（{}）。", e.name(), e.strerror())
         }
         (Kind::SyscallExit { name, .. }, En) if name == "exit_group" => {
@@ -45,92 +35,28 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
         }
         (Kind::SyscallExit { name, ret, .. }, En) => format!("{name} returns {ret} to the process."),
         (Kind::SyscallExit { name, ret, .. }, Zh) => format!("{name} 返回 {ret}，回到用户态。"),
-        (
-            Kind::Phase {
-                phase: Phase::WaitForData,
-                end: false,
-                fd,
-                ..
-            },
-            En,
-        ) => {
+        (Kind::Phase { phase: Phase::WaitForData, end: false, fd, .. }, En) => {
             format!("Phase 1 begins: the kernel waits for data on fd {fd}.")
         }
-        (
-            Kind::Phase {
-                phase: Phase::WaitForData,
-                end: false,
-                fd,
-                ..
-            },
-            Zh,
-        ) => {
+        (Kind::Phase { phase: Phase::WaitForData, end: false, fd, .. }, Zh) => {
             format!("第一阶段开始：内核等待 fd {fd} 的数据到达。")
         }
-        (
-            Kind::Phase {
-                phase: Phase::WaitForData,
-                end: true,
-                fd,
-                ..
-            },
-            En,
-        ) => {
+        (Kind::Phase { phase: Phase::WaitForData, end: true, fd, .. }, En) => {
             format!("Phase 1 ends: data is ready on fd {fd}.")
         }
-        (
-            Kind::Phase {
-                phase: Phase::WaitForData,
-                end: true,
-                fd,
-                ..
-            },
-            Zh,
-        ) => {
+        (Kind::Phase { phase: Phase::WaitForData, end: true, fd, .. }, Zh) => {
             format!("第一阶段结束：fd {fd} 的数据已就绪。")
         }
-        (
-            Kind::Phase {
-                phase: Phase::CopyToUser,
-                end: false,
-                bytes,
-                ..
-            },
-            En,
-        ) => {
+        (Kind::Phase { phase: Phase::CopyToUser, end: false, bytes, .. }, En) => {
             format!("Phase 2 begins: the kernel copies {bytes} bytes to the process.")
         }
-        (
-            Kind::Phase {
-                phase: Phase::CopyToUser,
-                end: false,
-                bytes,
-                ..
-            },
-            Zh,
-        ) => {
+        (Kind::Phase { phase: Phase::CopyToUser, end: false, bytes, .. }, Zh) => {
             format!("第二阶段开始：内核把 {bytes} 字节拷贝到用户空间。")
         }
-        (
-            Kind::Phase {
-                phase: Phase::CopyToUser,
-                end: true,
-                bytes,
-                ..
-            },
-            En,
-        ) => {
+        (Kind::Phase { phase: Phase::CopyToUser, end: true, bytes, .. }, En) => {
             format!("Phase 2 ends: {bytes} bytes are in the process's buffer.")
         }
-        (
-            Kind::Phase {
-                phase: Phase::CopyToUser,
-                end: true,
-                bytes,
-                ..
-            },
-            Zh,
-        ) => {
+        (Kind::Phase { phase: Phase::CopyToUser, end: true, bytes, .. }, Zh) => {
             format!("第二阶段结束：{bytes} 字节已在进程的缓冲区里。")
         }
         (Kind::State(ProcState::Running), En) => "The process runs.".to_string(),
@@ -143,49 +69,23 @@ pub(super) fn narrate(kind: &Kind, lang: Lang) -> String {
             format!("The process is killed by {}.", signal_name(*sig))
         }
         (Kind::State(ProcState::Killed(sig)), Zh) => format!("进程被 {} 终止。", signal_name(*sig)),
-        (
-            Kind::Segment {
-                src,
-                dst,
-                what,
-                len,
-                wire,
-                ..
-            },
-            En,
-        ) => {
+        (Kind::Segment { src, dst, what, len, wire, .. }, En) => {
             let fate = match wire {
                 Wire::Sent => "is sent".to_string(),
                 Wire::Retransmitted(n) => format!("is lost and retransmitted {n} time(s)"),
                 Wire::Lost => "is lost".to_string(),
                 Wire::Dropped => "is dropped on arrival".to_string(),
             };
-            format!(
-                "A {} segment with {len} bytes from {src} to {dst} {fate}.",
-                segment_name(what, En)
-            )
+            format!("A {} segment with {len} bytes from {src} to {dst} {fate}.", segment_name(what, En))
         }
-        (
-            Kind::Segment {
-                src,
-                dst,
-                what,
-                len,
-                wire,
-                ..
-            },
-            Zh,
-        ) => {
+        (Kind::Segment { src, dst, what, len, wire, .. }, Zh) => {
             let fate = match wire {
                 Wire::Sent => "发出".to_string(),
                 Wire::Retransmitted(n) => format!("丢失后重传了 {n} 次"),
                 Wire::Lost => "在线路上丢失".to_string(),
                 Wire::Dropped => "到达后被丢弃".to_string(),
             };
-            format!(
-                "从 {src} 到 {dst} 的 {} 报文（{len} 字节）{fate}。",
-                segment_name(what, Zh)
-            )
+            format!("从 {src} 到 {dst} 的 {} 报文（{len} 字节）{fate}。", segment_name(what, Zh))
         }
         (Kind::Signal { sig, step, .. }, En) => {
             let name = signal_name(*sig);

@@ -20,13 +20,10 @@ impl Lang {
 
     /// A `?lang=zh` or `?lang=en` in a URL's query string, if present: it overrides the browser's language.
     pub fn from_query(search: &str) -> Option<Lang> {
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| match pair.split_once('=') {
-                Some(("lang", value)) => Some(Lang::from_tag(value)),
-                _ => None,
-            })
+        search.trim_start_matches('?').split('&').find_map(|pair| match pair.split_once('=') {
+            Some(("lang", value)) => Some(Lang::from_tag(value)),
+            _ => None,
+        })
     }
 
     pub fn other(self) -> Lang {

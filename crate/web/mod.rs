@@ -82,12 +82,7 @@ impl App {
     pub fn mount(root: &Element, lang: Lang) -> Result<App, JsValue> {
         let document = root.owner_document().ok_or("root is not in a document")?;
         let view = View::build(&document, root)?;
-        let state = Rc::new(RefCell::new(State {
-            document,
-            view,
-            lang,
-            selected: None,
-        }));
+        let state = Rc::new(RefCell::new(State { document, view, lang, selected: None }));
         state.borrow().render()?;
         let handler_state = Rc::clone(&state);
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
@@ -96,11 +91,7 @@ impl App {
             }
         });
         root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
-        Ok(App {
-            root: root.clone(),
-            state,
-            on_click,
-        })
+        Ok(App { root: root.clone(), state, on_click })
     }
 
     pub fn lang(&self) -> Lang {
@@ -115,8 +106,7 @@ impl App {
 
 impl Drop for App {
     fn drop(&mut self) {
-        let _ = self
-            .root
-            .remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
+        let _ =
+            self.root.remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
     }
 }

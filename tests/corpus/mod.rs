@@ -104,11 +104,7 @@ struct ProgramResult {
 pub fn check(corpus: &Corpus) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let programs = load_programs(root, corpus.dir);
-    assert!(
-        !programs.is_empty(),
-        "no programs NNN_topic.py found in {}",
-        corpus.dir
-    );
+    assert!(!programs.is_empty(), "no programs NNN_topic.py found in {}", corpus.dir);
     let oracle = Oracle::detect(root, corpus, &programs);
     let results = run_all(root, corpus, &programs, oracle.as_ref());
 
@@ -135,12 +131,7 @@ pub fn check(corpus: &Corpus) {
         if update { ", list rewritten" } else { "" },
     );
     if !problems.is_empty() {
-        panic!(
-            "{} problem(s) in {}:\n\n{}",
-            problems.len(),
-            corpus.dir,
-            problems.join("\n\n")
-        );
+        panic!("{} problem(s) in {}:\n\n{}", problems.len(), corpus.dir, problems.join("\n\n"));
     }
 }
 
@@ -163,18 +154,8 @@ fn expectation_rot(dir: &str, programs: &[Program], results: &[ProgramResult]) -
 fn load_programs(root: &Path, dir: &str) -> Vec<Program> {
     let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
         .unwrap_or_else(|e| panic!("cannot read {dir}: {e}"))
-        .map(|entry| {
-            entry
-                .expect("directory entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter_map(|file| {
-            file.strip_suffix(".py")
-                .filter(|stem| is_program_name(stem))
-                .map(String::from)
-        })
+        .map(|entry| entry.expect("directory entry").file_name().to_string_lossy().into_owned())
+        .filter_map(|file| file.strip_suffix(".py").filter(|stem| is_program_name(stem)).map(String::from))
         .collect();
     names.sort();
     names
@@ -185,9 +166,7 @@ fn load_programs(root: &Path, dir: &str) -> Vec<Program> {
             let status_text = String::from_utf8(read_or_empty("status")).expect("a .status file is text");
             let status = match status_text.trim() {
                 "" => 0,
-                text => text
-                    .parse()
-                    .unwrap_or_else(|_| panic!("{name}.status is not an integer: {text:?}")),
+                text => text.parse().unwrap_or_else(|_| panic!("{name}.status is not an integer: {text:?}")),
             };
             let source = std::fs::read_to_string(base.with_extension("py")).expect("a program is UTF-8");
             Program {
@@ -211,9 +190,7 @@ fn is_program_name(stem: &str) -> bool {
     bytes.len() > 4
         && bytes[..3].iter().all(u8::is_ascii_digit)
         && bytes[3] == b'_'
-        && bytes[4..]
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+        && bytes[4..].iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
 }
 
 /// The third-party modules named by `import X…` or `from X… import` lines.
@@ -222,16 +199,11 @@ fn third_party_imports(source: &str) -> Vec<&'static str> {
         .lines()
         .filter_map(|line| {
             let line = line.trim_start();
-            let rest = line
-                .strip_prefix("import ")
-                .or_else(|| line.strip_prefix("from "))?;
+            let rest = line.strip_prefix("import ").or_else(|| line.strip_prefix("from "))?;
             rest.split([' ', '.', ',']).next()
         })
         .collect();
-    THIRD_PARTY_MODULES
-        .into_iter()
-        .filter(|m| imported.contains(m))
-        .collect()
+    THIRD_PARTY_MODULES.into_iter().filter(|m| imported.contains(m)).collect()
 }
 
 impl Oracle {
@@ -265,9 +237,8 @@ impl Oracle {
         }
         // A version manager's `python3` may be a shell script costing ~300 ms a start; run the
         // interpreter itself (for a venv, its own `bin/python`, which keeps the venv's packages).
-        let python = probe(&python, "import sys; print(sys.executable)")
-            .filter(|p| !p.is_empty())
-            .unwrap_or(python);
+        let python =
+            probe(&python, "import sys; print(sys.executable)").filter(|p| !p.is_empty()).unwrap_or(python);
         let importable = THIRD_PARTY_MODULES
             .into_iter()
             .filter(|module| programs.iter().any(|p| p.needs.contains(module)))
@@ -277,10 +248,7 @@ impl Oracle {
     }
 
     fn can_run(&self, program: &Program) -> bool {
-        program
-            .needs
-            .iter()
-            .all(|m| self.importable.get(m) == Some(&true))
+        program.needs.iter().all(|m| self.importable.get(m) == Some(&true))
     }
 }
 
@@ -316,18 +284,11 @@ fn run_all(
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(program) = programs.get(index) else { break };
                 let result = run_program(root, corpus, program, oracle);
-                results
-                    .lock()
-                    .expect("no worker panics while holding the lock")
-                    .insert(index, result);
+                results.lock().expect("no worker panics while holding the lock").insert(index, result);
             });
         }
     });
-    results
-        .into_inner()
-        .expect("workers finished")
-        .into_values()
-        .collect()
+    results.into_inner().expect("workers finished").into_values().collect()
 }
 
 fn run_program(root: &Path, corpus: &Corpus, program: &Program, oracle: Option<&Oracle>) -> ProgramResult {
@@ -351,11 +312,7 @@ fn run_program(root: &Path, corpus: &Corpus, program: &Program, oracle: Option<&
             Err(e) => Some(format!("cannot start {}: {e}", o.python)),
         }
     });
-    ProgramResult {
-        ioplay_difference,
-        oracle_difference,
-        oracle_ran: oracle.is_some(),
-    }
+    ProgramResult { ioplay_difference, oracle_difference, oracle_ran: oracle.is_some() }
 }
 
 /// The `--stdin` argument: the `.stdin` file's bytes as they are.
@@ -376,11 +333,7 @@ fn run_with_timeout(
     stdin: Option<&[u8]>,
     timeout: Duration,
 ) -> std::io::Result<Outcome> {
-    command.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()?;
     // Drain the output before feeding input, so a program that prints before it reads never stalls.
     let stdout = read_in_background(child.stdout.take().expect("stdout is piped"));
@@ -431,16 +384,8 @@ fn wait_with_timeout(child: &mut Child, timeout: Duration) -> std::io::Result<Ex
 fn comparable(outcome: Outcome, root: &Path, corpus: &Corpus) -> Outcome {
     let prefix = format!("{}/", root.to_string_lossy().trim_end_matches('/'));
     let cut = |bytes: Vec<u8>| replace_all(&bytes, prefix.as_bytes());
-    let stderr = if corpus.compare_stderr {
-        cut(outcome.stderr)
-    } else {
-        Vec::new()
-    };
-    Outcome {
-        stdout: cut(outcome.stdout),
-        stderr,
-        exit: outcome.exit,
-    }
+    let stderr = if corpus.compare_stderr { cut(outcome.stderr) } else { Vec::new() };
+    Outcome { stdout: cut(outcome.stdout), stderr, exit: outcome.exit }
 }
 
 fn replace_all(haystack: &[u8], needle: &[u8]) -> Vec<u8> {
@@ -466,16 +411,12 @@ fn describe_difference(expected: &Outcome, actual: &Outcome) -> Option<String> {
     if expected.exit != actual.exit {
         let _ = writeln!(report, "  exit: expected {}, got {}", expected.exit, actual.exit);
     }
-    for (stream, want, got) in [
-        ("stdout", &expected.stdout, &actual.stdout),
-        ("stderr", &expected.stderr, &actual.stderr),
-    ] {
+    for (stream, want, got) in
+        [("stdout", &expected.stdout, &actual.stdout), ("stderr", &expected.stderr, &actual.stderr)]
+    {
         if want != got {
             let _ = writeln!(report, "  {stream} (- expected, + actual):");
-            report.push_str(&line_diff(
-                &String::from_utf8_lossy(want),
-                &String::from_utf8_lossy(got),
-            ));
+            report.push_str(&line_diff(&String::from_utf8_lossy(want), &String::from_utf8_lossy(got)));
         }
     }
     Some(report.trim_end().to_string())
@@ -489,11 +430,8 @@ fn line_diff(expected: &str, actual: &str) -> String {
     let mut lcs = vec![vec![0u32; got.len() + 1]; want.len() + 1];
     for i in (0..want.len()).rev() {
         for j in (0..got.len()).rev() {
-            lcs[i][j] = if want[i] == got[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+            lcs[i][j] =
+                if want[i] == got[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
         }
     }
     let mut ops: Vec<(char, &str)> = Vec::new();
@@ -510,11 +448,8 @@ fn line_diff(expected: &str, actual: &str) -> String {
             i += 1;
         }
     }
-    let near_change = |k: usize| {
-        ops[k.saturating_sub(2)..(k + 3).min(ops.len())]
-            .iter()
-            .any(|(t, _)| *t != ' ')
-    };
+    let near_change =
+        |k: usize| ops[k.saturating_sub(2)..(k + 3).min(ops.len())].iter().any(|(t, _)| *t != ' ');
     let mut out = String::new();
     let mut shown = 0;
     let mut skipping = false;
@@ -532,9 +467,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
             break;
         }
         shown += 1;
-        let text = line
-            .strip_suffix('\n')
-            .map_or_else(|| format!("{line}⏎(no newline)"), str::to_string);
+        let text = line.strip_suffix('\n').map_or_else(|| format!("{line}⏎(no newline)"), str::to_string);
         let _ = writeln!(out, "  {tag} {text}");
     }
     out
@@ -577,18 +510,12 @@ impl ExpectedFailures {
             .map(|name| format!("{name}: listed in {dir}/EXPECTED_FAILURES but there is no such program"))
             .collect();
         for (program, result) in programs.iter().zip(results) {
-            match (
-                &result.ioplay_difference,
-                self.entries.contains_key(&program.name),
-            ) {
-                (Some(difference), false) => problems.push(format!(
-                    "{}: ioplay differs from CPython\n{difference}",
-                    program.name
-                )),
-                (None, true) => problems.push(format!(
-                    "{}: passes now, remove it from {dir}/EXPECTED_FAILURES",
-                    program.name
-                )),
+            match (&result.ioplay_difference, self.entries.contains_key(&program.name)) {
+                (Some(difference), false) => {
+                    problems.push(format!("{}: ioplay differs from CPython\n{difference}", program.name))
+                }
+                (None, true) => problems
+                    .push(format!("{}: passes now, remove it from {dir}/EXPECTED_FAILURES", program.name)),
                 _ => {}
             }
         }
@@ -649,26 +576,14 @@ mod tests {
         let outcome = run_with_timeout(shell, Some(b"fed\n"), Duration::from_secs(10)).expect("sh starts");
         assert_eq!(
             outcome,
-            Outcome {
-                stdout: b"out:fed\n".to_vec(),
-                stderr: b"err\n".to_vec(),
-                exit: Exit::Code(3)
-            }
+            Outcome { stdout: b"out:fed\n".to_vec(), stderr: b"err\n".to_vec(), exit: Exit::Code(3) }
         );
     }
 
     #[test]
     fn a_difference_names_the_exit_and_each_differing_stream() {
-        let want = Outcome {
-            stdout: b"a\n".to_vec(),
-            stderr: Vec::new(),
-            exit: Exit::Code(0),
-        };
-        let got = Outcome {
-            stdout: b"b\n".to_vec(),
-            stderr: Vec::new(),
-            exit: Exit::Code(1),
-        };
+        let want = Outcome { stdout: b"a\n".to_vec(), stderr: Vec::new(), exit: Exit::Code(0) };
+        let got = Outcome { stdout: b"b\n".to_vec(), stderr: Vec::new(), exit: Exit::Code(1) };
         let report = describe_difference(&want, &got).expect("they differ");
         assert!(
             report.contains("exit: expected status 0, got status 1") && report.contains("stdout"),
@@ -702,9 +617,6 @@ mod tests {
 
     #[test]
     fn the_root_prefix_is_cut_everywhere() {
-        assert_eq!(
-            replace_all(b"File \"/r/x.py\" /r/y", b"/r/"),
-            b"File \"x.py\" y".to_vec()
-        );
+        assert_eq!(replace_all(b"File \"/r/x.py\" /r/y", b"/r/"), b"File \"x.py\" y".to_vec());
     }
 }

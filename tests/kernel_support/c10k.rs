@@ -22,25 +22,10 @@ enum Work {
 /// The server: accept everything, echo what comes, close on EOF; exit after `n` connections closed.
 fn server(n: usize) -> Box<dyn FnMut(Input) -> Action> {
     let setup = vec![
-        Call::Socket {
-            domain: AF_INET,
-            ty: SOCK_STREAM | SOCK_NONBLOCK,
-            protocol: 0,
-        },
-        Call::SetSockOpt {
-            fd: LISTENER,
-            level: SOL_SOCKET,
-            name: SO_REUSEADDR,
-            value: 1,
-        },
-        Call::Bind {
-            fd: LISTENER,
-            addr: SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, PORT),
-        },
-        Call::Listen {
-            fd: LISTENER,
-            backlog: 4096,
-        },
+        Call::Socket { domain: AF_INET, ty: SOCK_STREAM | SOCK_NONBLOCK, protocol: 0 },
+        Call::SetSockOpt { fd: LISTENER, level: SOL_SOCKET, name: SO_REUSEADDR, value: 1 },
+        Call::Bind { fd: LISTENER, addr: SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, PORT) },
+        Call::Listen { fd: LISTENER, backlog: 4096 },
         Call::EpollCreate1 { flags: EPOLL_CLOEXEC },
         Call::EpollCtl {
             epfd: EPFD,
@@ -88,12 +73,7 @@ fn server(n: usize) -> Box<dyn FnMut(Input) -> Action> {
                 next = Some(if data.is_empty() {
                     Call::Close { fd: *fd }
                 } else {
-                    Call::SendTo {
-                        fd: *fd,
-                        data,
-                        flags: 0,
-                        addr: None,
-                    }
+                    Call::SendTo { fd: *fd, data, flags: 0, addr: None }
                 });
             }
             (Call::Close { .. }, Outcome::Ok(_)) => {
@@ -106,20 +86,9 @@ fn server(n: usize) -> Box<dyn FnMut(Input) -> Action> {
             (c, o) => panic!("server: {c:?} gave {o:?}"),
         }
         let call = next.unwrap_or_else(|| match work.pop_front() {
-            Some(Work::Accept) => Call::Accept4 {
-                fd: LISTENER,
-                flags: SOCK_NONBLOCK,
-            },
-            Some(Work::Recv(fd)) => Call::RecvFrom {
-                fd,
-                len: 1024,
-                flags: 0,
-            },
-            None => Call::EpollWait {
-                epfd: EPFD,
-                maxevents: 1024,
-                timeout_ms: -1,
-            },
+            Some(Work::Accept) => Call::Accept4 { fd: LISTENER, flags: SOCK_NONBLOCK },
+            Some(Work::Recv(fd)) => Call::RecvFrom { fd, len: 1024, flags: 0 },
+            None => Call::EpollWait { epfd: EPFD, maxevents: 1024, timeout_ms: -1 },
         });
         last = call.clone();
         Action::Call(call)
@@ -186,11 +155,7 @@ fn client(n: usize) -> Box<dyn FnMut(Input) -> Action> {
             c
         } else if opened < n {
             opened += 1;
-            Call::Socket {
-                domain: AF_INET,
-                ty: SOCK_STREAM | SOCK_NONBLOCK,
-                protocol: 0,
-            }
+            Call::Socket { domain: AF_INET, ty: SOCK_STREAM | SOCK_NONBLOCK, protocol: 0 }
         } else if let Some((fd, _events)) = ready.pop_front() {
             match conns.get(&fd).copied() {
                 Some(Conn::Connecting) => {
@@ -202,26 +167,13 @@ fn client(n: usize) -> Box<dyn FnMut(Input) -> Action> {
                         events: EPOLLIN,
                         data: fd as u64,
                     });
-                    Call::SendTo {
-                        fd,
-                        data: b"hello".to_vec(),
-                        flags: 0,
-                        addr: None,
-                    }
+                    Call::SendTo { fd, data: b"hello".to_vec(), flags: 0, addr: None }
                 }
-                Some(Conn::Sent) => Call::RecvFrom {
-                    fd,
-                    len: 1024,
-                    flags: 0,
-                },
+                Some(Conn::Sent) => Call::RecvFrom { fd, len: 1024, flags: 0 },
                 None => Call::Getpid,
             }
         } else {
-            Call::EpollWait {
-                epfd: 3,
-                maxevents: 1024,
-                timeout_ms: -1,
-            }
+            Call::EpollWait { epfd: 3, maxevents: 1024, timeout_ms: -1 }
         };
         last = call.clone();
         Action::Call(call)

@@ -75,13 +75,7 @@ impl Harness {
         let pid = self.k.spawn(host, name, self.now).expect("known host");
         self.k.set_nofile_limit(pid, nofile);
         let first = program(Input::Start);
-        let mut p = Proc {
-            program,
-            current: None,
-            interrupted: Vec::new(),
-            parked: false,
-            done: false,
-        };
+        let mut p = Proc { program, current: None, interrupted: Vec::new(), parked: false, done: false };
         self.apply(pid, &mut p, first);
         self.procs.insert(pid, p);
         pid
@@ -119,10 +113,7 @@ impl Harness {
             match self.k.take_signal(pid) {
                 Some(SignalAction::Handler { sig, .. }) => {
                     if !matches!(out, Outcome::WouldBlock(_)) {
-                        self.results
-                            .entry(pid)
-                            .or_default()
-                            .push((call.clone(), out.clone()));
+                        self.results.entry(pid).or_default().push((call.clone(), out.clone()));
                     }
                     p.interrupted.push((call, out));
                     let next = (p.program)(Input::Signal(sig));
@@ -154,12 +145,8 @@ impl Harness {
 
     /// Run everything until every process has exited, all wait forever, or `until` passes.
     pub fn run_until(&mut self, until: Nanos) {
-        let mut runnable: Vec<Pid> = self
-            .procs
-            .iter()
-            .filter(|(_, p)| !p.done && !p.parked)
-            .map(|(k, _)| *k)
-            .collect();
+        let mut runnable: Vec<Pid> =
+            self.procs.iter().filter(|(_, p)| !p.done && !p.parked).map(|(k, _)| *k).collect();
         loop {
             for pid in std::mem::take(&mut runnable) {
                 if self.procs.get(&pid).is_some_and(|p| !p.done) {
@@ -205,12 +192,7 @@ impl Harness {
     pub fn outcomes(&self, pid: Pid, name: &str) -> Vec<Outcome<Ret>> {
         self.results
             .get(&pid)
-            .map(|v| {
-                v.iter()
-                    .filter(|(c, _)| c.name() == name)
-                    .map(|(_, o)| o.clone())
-                    .collect()
-            })
+            .map(|v| v.iter().filter(|(c, _)| c.name() == name).map(|(_, o)| o.clone()).collect())
             .unwrap_or_default()
     }
 }

@@ -31,16 +31,9 @@ fn venv_python() -> Option<PathBuf> {
 fn compare(filter: &str) {
     let Some(python) = venv_python() else { return };
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pylib/compare.py");
-    let out = Command::new(python)
-        .arg(script)
-        .arg(filter)
-        .output()
-        .expect("run compare.py");
+    let out = Command::new(python).arg(script).arg(filter).output().expect("run compare.py");
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "ioplay's libraries differ from the real ones:\n{report}"
-    );
+    assert!(out.status.success(), "ioplay's libraries differ from the real ones:\n{report}");
     assert!(report.contains(" same, 0 different"), "{report}");
 }
 
@@ -52,10 +45,7 @@ fn the_library_keeps_to_the_python_subset_by_cpythons_own_parser() {
     };
     assert!(out.status.success());
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pylib/subset_check.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .output()
-        .expect("run subset_check.py");
+    let out = Command::new("python3").arg(script).output().expect("run subset_check.py");
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "outside the subset:\n{report}");
     assert!(report.contains(" files, 0 problems"), "{report}");
@@ -74,10 +64,7 @@ fn lesson_programs_print_the_same_and_make_the_same_syscalls_through_our_librari
     compare("lesson/");
     let Some(python) = venv_python() else { return };
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pylib/strace_check.py");
-    let out = Command::new(python)
-        .arg(script)
-        .output()
-        .expect("run strace_check.py");
+    let out = Command::new(python).arg(script).output().expect("run strace_check.py");
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "syscalls differ:\n{report}");
 }

@@ -77,11 +77,7 @@ fn serve(project: &Project) -> Result<(), Stop> {
         &project.log_path("fetch"),
     )?;
     println!("ioplay: building and serving on http://127.0.0.1:8080 (Ctrl-C stops; edits rebuild)");
-    shell::run_attached(
-        Command::new("trunk")
-            .args(["serve", "--release"])
-            .current_dir(&project.root),
-    )?;
+    shell::run_attached(Command::new("trunk").args(["serve", "--release"]).current_dir(&project.root))?;
     Ok(())
 }
 
@@ -93,10 +89,7 @@ fn test(project: &Project) -> Result<(), Stop> {
     println!("ioplay: running the checks (full logs in target/xtask/)");
     let results = stages::run_all(project);
     stages::print_summary(&results, setup_seconds);
-    if results
-        .iter()
-        .all(|r| matches!(r.outcome, stages::Outcome::Passed(_)))
-    {
+    if results.iter().all(|r| matches!(r.outcome, stages::Outcome::Passed(_))) {
         Ok(())
     } else {
         Err(Stop::StagesFailed)
@@ -104,10 +97,6 @@ fn test(project: &Project) -> Result<(), Stop> {
 }
 
 fn bench(project: &Project, name: &str) -> Result<(), Stop> {
-    shell::run_attached(
-        Command::new("cargo")
-            .args(["bench", "--bench", name])
-            .current_dir(&project.root),
-    )?;
+    shell::run_attached(Command::new("cargo").args(["bench", "--bench", name]).current_dir(&project.root))?;
     Ok(())
 }

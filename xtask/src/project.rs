@@ -14,10 +14,7 @@ impl Project {
         let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-        let root = manifest_dir
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or(manifest_dir);
+        let root = manifest_dir.parent().map(Path::to_path_buf).unwrap_or(manifest_dir);
         Project { root }
     }
 

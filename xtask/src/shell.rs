@@ -60,11 +60,7 @@ pub fn describe(cmd: &Command) -> String {
 /// Runs `cmd` with stdout and stderr appended to `log`; on failure returns the log's tail.
 pub fn run_logged(cmd: &mut Command, log: &Path) -> Result<(), Failure> {
     let command = describe(cmd);
-    let failure = |tail: String| Failure {
-        command: command.clone(),
-        log: Some(log.to_path_buf()),
-        tail,
-    };
+    let failure = |tail: String| Failure { command: command.clone(), log: Some(log.to_path_buf()), tail };
     if let Some(dir) = log.parent() {
         std::fs::create_dir_all(dir).map_err(|e| failure(format!("cannot create {}: {e}", dir.display())))?;
     }
@@ -89,16 +85,10 @@ pub fn run_logged(cmd: &mut Command, log: &Path) -> Result<(), Failure> {
 pub fn run_attached(cmd: &mut Command) -> Result<(), Failure> {
     match cmd.status() {
         Ok(status) if status.success() => Ok(()),
-        Ok(status) => Err(Failure {
-            command: describe(cmd),
-            log: None,
-            tail: format!("exited with {status}"),
-        }),
-        Err(e) => Err(Failure {
-            command: describe(cmd),
-            log: None,
-            tail: format!("could not start: {e}"),
-        }),
+        Ok(status) => {
+            Err(Failure { command: describe(cmd), log: None, tail: format!("exited with {status}") })
+        }
+        Err(e) => Err(Failure { command: describe(cmd), log: None, tail: format!("could not start: {e}") }),
     }
 }
 
@@ -122,10 +112,7 @@ pub fn output_bytes(cmd: &mut Command) -> Option<Vec<u8>> {
 /// The last [`TAIL_LINES`] lines of a log file.
 pub fn tail_of(log: &Path) -> String {
     let mut bytes = Vec::new();
-    if File::open(log)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .is_err()
-    {
+    if File::open(log).and_then(|mut f| f.read_to_end(&mut bytes)).is_err() {
         return String::new();
     }
     let text = String::from_utf8_lossy(&bytes);
@@ -140,23 +127,15 @@ mod tests {
     #[test]
     fn describe_shows_env_quotes_and_dir() {
         let mut cmd = Command::new("cargo");
-        cmd.args(["clippy", "--", "-D warnings"])
-            .env("CI", "true")
-            .current_dir("/tmp");
-        assert_eq!(
-            describe(&cmd),
-            "(cd /tmp && CI=true cargo clippy -- '-D warnings')"
-        );
+        cmd.args(["clippy", "--", "-D warnings"]).env("CI", "true").current_dir("/tmp");
+        assert_eq!(describe(&cmd), "(cd /tmp && CI=true cargo clippy -- '-D warnings')");
     }
 
     #[test]
     fn run_logged_reports_the_tail_of_a_failure() {
         let log = std::env::temp_dir().join(format!("xtask-shell-test-{}.log", std::process::id()));
         let _ = std::fs::remove_file(&log);
-        let result = run_logged(
-            Command::new("sh").args(["-c", "echo first; echo last >&2; exit 3"]),
-            &log,
-        );
+        let result = run_logged(Command::new("sh").args(["-c", "echo first; echo last >&2; exit 3"]), &log);
         let failure = result.expect_err("exit 3 is a failure");
         assert!(failure.tail.contains("first\nlast"), "{}", failure.tail);
         assert!(failure.tail.contains("exit status: 3"), "{}", failure.tail);

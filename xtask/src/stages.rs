@@ -33,23 +33,13 @@ const STAGES: &[Stage] = &[
     Stage {
         name: "fmt",
         needs: None,
-        run: |p, log| {
-            quiet(
-                p,
-                log,
-                cargo(&["fmt", "--all", "--check", "--", "--color", "never"]),
-            )
-        },
+        run: |p, log| quiet(p, log, cargo(&["fmt", "--all", "--check", "--", "--color", "never"])),
     },
     Stage {
         name: "clippy",
         needs: None,
         run: |p, log| {
-            quiet(
-                p,
-                log,
-                cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
-            )
+            quiet(p, log, cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
         },
     },
     Stage {
@@ -57,17 +47,8 @@ const STAGES: &[Stage] = &[
         name: "clippy (wasm)",
         needs: None,
         run: |p, log| {
-            let args = [
-                "clippy",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--no-default-features",
-            ];
-            quiet(
-                p,
-                log,
-                cargo(&[&args[..], &["--lib", "--test", "wasm", "--", "-D", "warnings"]].concat()),
-            )
+            let args = ["clippy", "--target", "wasm32-unknown-unknown", "--no-default-features"];
+            quiet(p, log, cargo(&[&args[..], &["--lib", "--test", "wasm", "--", "-D", "warnings"]].concat()))
         },
     },
     Stage {
@@ -85,14 +66,8 @@ const STAGES: &[Stage] = &[
         name: "wasm tests (Chromium)",
         needs: None,
         run: |p, log| {
-            let args = [
-                "test",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--no-default-features",
-                "--test",
-                "wasm",
-            ];
+            let args =
+                ["test", "--target", "wasm32-unknown-unknown", "--no-default-features", "--test", "wasm"];
             quiet(p, log, cargo(&args))?;
             Ok(count_cargo_tests(log))
         },
@@ -128,9 +103,7 @@ pub fn run_all(project: &Project) -> Vec<StageResult> {
         print!("  {:<24}", stage.name);
         let _ = std::io::stdout().flush();
         let needed_failed = stage.needs.is_some_and(|needed| {
-            results
-                .iter()
-                .any(|r| r.name == needed && !matches!(r.outcome, Outcome::Passed(_)))
+            results.iter().any(|r| r.name == needed && !matches!(r.outcome, Outcome::Passed(_)))
         });
         let started = Instant::now();
         let outcome = if needed_failed {
@@ -143,11 +116,7 @@ pub fn run_all(project: &Project) -> Vec<StageResult> {
                 Err(failure) => Outcome::Failed(failure),
             }
         };
-        let result = StageResult {
-            name: stage.name,
-            outcome,
-            seconds: started.elapsed().as_secs_f64(),
-        };
+        let result = StageResult { name: stage.name, outcome, seconds: started.elapsed().as_secs_f64() };
         println!("{}", result_line(&result));
         if let Outcome::Failed(failure) = &result.outcome {
             print!("{failure}");
@@ -169,24 +138,15 @@ fn result_line(result: &StageResult) -> String {
 
 /// The closing table, and the counting line CI reads.
 pub fn print_summary(results: &[StageResult], setup_seconds: f64) {
-    let passed = results
-        .iter()
-        .filter(|r| matches!(r.outcome, Outcome::Passed(_)))
-        .count();
-    let failed = results
-        .iter()
-        .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
-        .count();
+    let passed = results.iter().filter(|r| matches!(r.outcome, Outcome::Passed(_))).count();
+    let failed = results.iter().filter(|r| matches!(r.outcome, Outcome::Failed(_))).count();
     let skipped = results.len() - passed - failed;
     let total: f64 = setup_seconds + results.iter().map(|r| r.seconds).sum::<f64>();
     println!();
     println!("  ┌──────────────────────────┬────────┬──────────┐");
     println!("  │ {:<24} │ {:<6} │ {:>8} │", "stage", "result", "time");
     println!("  ├──────────────────────────┼────────┼──────────┤");
-    println!(
-        "  │ {:<24} │ {:<6} │ {:>6.1} s │",
-        "tools", "ready", setup_seconds
-    );
+    println!("  │ {:<24} │ {:<6} │ {:>6.1} s │", "tools", "ready", setup_seconds);
     for r in results {
         let word = match r.outcome {
             Outcome::Passed(_) => "✓ pass",
@@ -246,11 +206,7 @@ fn count_cargo_tests(log: &Path) -> String {
 /// node's spec reporter ends with `ℹ pass N`.
 fn count_node_tests(log: &Path) -> String {
     let text = std::fs::read_to_string(log).unwrap_or_default();
-    let passed = text
-        .lines()
-        .rev()
-        .find_map(|line| line.trim().strip_prefix("ℹ pass "))
-        .unwrap_or("?");
+    let passed = text.lines().rev().find_map(|line| line.trim().strip_prefix("ℹ pass ")).unwrap_or("?");
     format!("{passed} tests passed")
 }
 
@@ -275,10 +231,7 @@ fn wasm_size_note(dist: &Path) -> String {
 }
 
 fn slug(name: &str) -> String {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 #[cfg(test)]
@@ -312,34 +265,18 @@ mod tests {
     #[test]
     fn stage_names_are_unique_and_needs_point_backwards() {
         for (i, stage) in STAGES.iter().enumerate() {
-            assert!(
-                STAGES[..i].iter().all(|s| s.name != stage.name),
-                "{} twice",
-                stage.name
-            );
+            assert!(STAGES[..i].iter().all(|s| s.name != stage.name), "{} twice", stage.name);
             if let Some(needed) = stage.needs {
-                assert!(
-                    STAGES[..i].iter().any(|s| s.name == needed),
-                    "{} needs a later stage",
-                    stage.name
-                );
+                assert!(STAGES[..i].iter().any(|s| s.name == needed), "{} needs a later stage", stage.name);
             }
         }
     }
 
     #[test]
     fn result_lines() {
-        let passed = StageResult {
-            name: "fmt",
-            outcome: Outcome::Passed(String::new()),
-            seconds: 0.42,
-        };
+        let passed = StageResult { name: "fmt", outcome: Outcome::Passed(String::new()), seconds: 0.42 };
         assert_eq!(result_line(&passed), "✓     0.4 s");
-        let skipped = StageResult {
-            name: "e2e",
-            outcome: Outcome::Skipped("build failed"),
-            seconds: 0.0,
-        };
+        let skipped = StageResult { name: "e2e", outcome: Outcome::Skipped("build failed"), seconds: 0.0 };
         assert_eq!(result_line(&skipped), "– skipped   (build failed)");
     }
 }

@@ -53,10 +53,7 @@ pub fn for_serve() -> Vec<Tool> {
             },
             // Without --locked: its lockfile pins a crate version the registry here lacks.
             install: |_| {
-                vec![command(
-                    "cargo",
-                    &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION],
-                )]
+                vec![command("cargo", &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION])]
             },
         },
         Tool {
@@ -65,10 +62,7 @@ pub fn for_serve() -> Vec<Tool> {
             present: |_| reports_version("trunk", TRUNK_VERSION),
             install: |_| {
                 // Its release profile's LTO costs minutes and buys nothing for a build tool.
-                let mut cmd = command(
-                    "cargo",
-                    &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
-                );
+                let mut cmd = command("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked"]);
                 cmd.env("CARGO_PROFILE_RELEASE_LTO", "false")
                     .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
                 vec![cmd]
@@ -158,11 +152,7 @@ pub fn ensure(project: &Project, tools: &[Tool]) -> Result<(), Failure> {
                 tail: shell::tail_of(&log),
             });
         }
-        println!(
-            "  ✓ {} installed in {:.0} s",
-            tool.name,
-            started.elapsed().as_secs_f64()
-        );
+        println!("  ✓ {} installed in {:.0} s", tool.name, started.elapsed().as_secs_f64());
     }
     Ok(())
 }
@@ -214,11 +204,7 @@ fn npm_ci(dir: &Path) -> Command {
 /// `apt-get ARGS`, never prompting (CI has no stdin), under `sudo` unless we are root.
 fn apt_get(args: &[&str]) -> Command {
     let is_root = shell::output_of(Command::new("id").arg("-u")).is_some_and(|out| out.trim() == "0");
-    let mut cmd = if is_root {
-        command("env", &[])
-    } else {
-        command("sudo", &["env"])
-    };
+    let mut cmd = if is_root { command("env", &[]) } else { command("sudo", &["env"]) };
     cmd.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]).args(args);
     cmd
 }
@@ -265,9 +251,7 @@ mod tests {
         let pins = oracle_pins(&Project::locate());
         let names: Vec<&str> = pins.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["greenlet", "gevent", "eventlet"]);
-        assert!(pins
-            .iter()
-            .all(|(_, v)| v.split('.').all(|part| part.parse::<u32>().is_ok())));
+        assert!(pins.iter().all(|(_, v)| v.split('.').all(|part| part.parse::<u32>().is_ok())));
     }
 
     #[test]
@@ -275,10 +259,7 @@ mod tests {
         let text = "# the oracle\ngreenlet==3.5.6  # switch\nrequests\ngevent == 26.9.0\n";
         assert_eq!(
             parse_pins(text),
-            [
-                ("greenlet".into(), "3.5.6".into()),
-                ("gevent".into(), "26.9.0".into())
-            ]
+            [("greenlet".into(), "3.5.6".into()), ("gevent".into(), "26.9.0".into())]
         );
     }
 

@@ -102,9 +102,7 @@ const AIO_LAST: &str = "_aio_last";
 
 /// Give the process the names it can resolve (called by the world when the process starts).
 pub fn set_hosts(vm: &mut Vm, hosts: &[(String, Ipv4Addr)]) {
-    let Ok(m) = vm.import("_ioplay") else {
-        unreachable!("_ioplay is a native module and always imports")
-    };
+    let Ok(m) = vm.import("_ioplay") else { unreachable!("_ioplay is a native module and always imports") };
     let pairs = hosts
         .iter()
         .map(|(name, ip)| {
@@ -225,10 +223,9 @@ fn complete(vm: &mut Vm, then: Then, ret: Ret, data: Value) -> R {
             SigHandler::Ignore => Value::Int(1),
             SigHandler::Handler(_) => data,
         },
-        (Then::Itimer, Ret::Itimer { value, interval }) => vm.new_tuple(vec![
-            Value::Float(value as f64 / 1e9),
-            Value::Float(interval as f64 / 1e9),
-        ]),
+        (Then::Itimer, Ret::Itimer { value, interval }) => {
+            vm.new_tuple(vec![Value::Float(value as f64 / 1e9), Value::Float(interval as f64 / 1e9)])
+        }
         (then, ret) => panic!("the kernel answered {ret:?} to a call expecting {then:?}"),
     };
     Ok(Action::Return(value))
@@ -245,8 +242,7 @@ fn addr_value(vm: &mut Vm, addr: SocketAddrV4) -> Value {
 
 /// Positional argument `i`, or a `TypeError` naming the function.
 fn arg(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<Value, Value> {
-    a.get(i)
-        .ok_or_else(|| vm.type_error(format!("{func}() missing required argument {}", i + 1)))
+    a.get(i).ok_or_else(|| vm.type_error(format!("{func}() missing required argument {}", i + 1)))
 }
 
 fn int(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i64, Value> {
@@ -262,12 +258,8 @@ fn int(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i64, Value> {
 
 fn int32(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i32, Value> {
     let n = int(vm, a, i, func)?;
-    i32::try_from(n).map_err(|_| {
-        vm.exc(
-            crate::py::vm::ExcKind::OverflowError,
-            "signed integer is greater than maximum",
-        )
-    })
+    i32::try_from(n)
+        .map_err(|_| vm.exc(crate::py::vm::ExcKind::OverflowError, "signed integer is greater than maximum"))
 }
 
 /// An optional timeout argument: `None` (or absent, or negative) blocks.
@@ -326,10 +318,7 @@ fn addr(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<SocketAddrV4, Val
         .parse()
         .map_err(|_| vm.value_error(format!("{func}(): {text:?} is not a dotted-quad address")))?;
     let port = u16::try_from(port).map_err(|_| {
-        vm.exc(
-            crate::py::vm::ExcKind::OverflowError,
-            format!("{func}(): port must be 0-65535."),
-        )
+        vm.exc(crate::py::vm::ExcKind::OverflowError, format!("{func}(): port must be 0-65535."))
     })?;
     Ok(SocketAddrV4::new(ip, port))
 }
@@ -344,34 +333,22 @@ fn socket(vm: &mut Vm, a: Args) -> R {
 }
 
 fn bind(vm: &mut Vm, a: Args) -> R {
-    let call = Call::Bind {
-        fd: int32(vm, &a, 0, "bind")?,
-        addr: addr(vm, &a, 1, "bind")?,
-    };
+    let call = Call::Bind { fd: int32(vm, &a, 0, "bind")?, addr: addr(vm, &a, 1, "bind")? };
     syscall(call, Then::Nothing)
 }
 
 fn listen(vm: &mut Vm, a: Args) -> R {
-    let call = Call::Listen {
-        fd: int32(vm, &a, 0, "listen")?,
-        backlog: int32(vm, &a, 1, "listen")?,
-    };
+    let call = Call::Listen { fd: int32(vm, &a, 0, "listen")?, backlog: int32(vm, &a, 1, "listen")? };
     syscall(call, Then::Nothing)
 }
 
 fn accept4(vm: &mut Vm, a: Args) -> R {
-    let call = Call::Accept4 {
-        fd: int32(vm, &a, 0, "accept4")?,
-        flags: int32(vm, &a, 1, "accept4")?,
-    };
+    let call = Call::Accept4 { fd: int32(vm, &a, 0, "accept4")?, flags: int32(vm, &a, 1, "accept4")? };
     syscall(call, Then::Accepted)
 }
 
 fn connect(vm: &mut Vm, a: Args) -> R {
-    let call = Call::Connect {
-        fd: int32(vm, &a, 0, "connect")?,
-        addr: addr(vm, &a, 1, "connect")?,
-    };
+    let call = Call::Connect { fd: int32(vm, &a, 0, "connect")?, addr: addr(vm, &a, 1, "connect")? };
     syscall(call, Then::Nothing)
 }
 
@@ -380,11 +357,7 @@ fn recv_call(vm: &mut Vm, a: &Args, func: &str) -> Result<Call, Value> {
     if len < 0 {
         return Err(vm.value_error(format!("negative buffersize in {func}")));
     }
-    Ok(Call::RecvFrom {
-        fd: int32(vm, a, 0, func)?,
-        len: len as usize,
-        flags: int32(vm, a, 2, func)?,
-    })
+    Ok(Call::RecvFrom { fd: int32(vm, a, 0, func)?, len: len as usize, flags: int32(vm, a, 2, func)? })
 }
 
 fn recv(vm: &mut Vm, a: Args) -> R {
@@ -416,38 +389,20 @@ fn sendto(vm: &mut Vm, a: Args) -> R {
 }
 
 fn shutdown(vm: &mut Vm, a: Args) -> R {
-    let call = Call::Shutdown {
-        fd: int32(vm, &a, 0, "shutdown")?,
-        how: int32(vm, &a, 1, "shutdown")?,
-    };
+    let call = Call::Shutdown { fd: int32(vm, &a, 0, "shutdown")?, how: int32(vm, &a, 1, "shutdown")? };
     syscall(call, Then::Nothing)
 }
 
 fn close(vm: &mut Vm, a: Args) -> R {
-    syscall(
-        Call::Close {
-            fd: int32(vm, &a, 0, "close")?,
-        },
-        Then::Nothing,
-    )
+    syscall(Call::Close { fd: int32(vm, &a, 0, "close")? }, Then::Nothing)
 }
 
 fn getsockname(vm: &mut Vm, a: Args) -> R {
-    syscall(
-        Call::GetSockName {
-            fd: int32(vm, &a, 0, "getsockname")?,
-        },
-        Then::Addr,
-    )
+    syscall(Call::GetSockName { fd: int32(vm, &a, 0, "getsockname")? }, Then::Addr)
 }
 
 fn getpeername(vm: &mut Vm, a: Args) -> R {
-    syscall(
-        Call::GetPeerName {
-            fd: int32(vm, &a, 0, "getpeername")?,
-        },
-        Then::Addr,
-    )
+    syscall(Call::GetPeerName { fd: int32(vm, &a, 0, "getpeername")? }, Then::Addr)
 }
 
 fn setsockopt(vm: &mut Vm, a: Args) -> R {
@@ -492,18 +447,12 @@ fn read(vm: &mut Vm, a: Args) -> R {
     if count < 0 {
         return Err(vm.value_error("negative count"));
     }
-    let call = Call::Read {
-        fd: int32(vm, &a, 0, "read")?,
-        count: count as usize,
-    };
+    let call = Call::Read { fd: int32(vm, &a, 0, "read")?, count: count as usize };
     syscall(call, Then::Bytes)
 }
 
 fn write(vm: &mut Vm, a: Args) -> R {
-    let call = Call::Write {
-        fd: int32(vm, &a, 0, "write")?,
-        data: bytes(vm, &a, 1, "write")?,
-    };
+    let call = Call::Write { fd: int32(vm, &a, 0, "write")?, data: bytes(vm, &a, 1, "write")? };
     syscall(call, Then::Int)
 }
 
@@ -523,13 +472,7 @@ fn select(vm: &mut Vm, a: Args) -> R {
     let nfds = sets.iter().flatten().max().map_or(0, |fd| fd + 1);
     let [read, write, except]: [Vec<i32>; 3] = sets.try_into().expect("three sets");
     let timeout = opt_int(vm, &a, 3, "select")?.map(|ns| ns as u64);
-    let call = Call::Select {
-        nfds,
-        read,
-        write,
-        except,
-        timeout,
-    };
+    let call = Call::Select { nfds, read, write, except, timeout };
     syscall(call, Then::Selected)
 }
 
@@ -542,11 +485,9 @@ fn poll(vm: &mut Vm, a: Args) -> R {
     let mut fds = Vec::new();
     for pair in items(vm, list, "poll")? {
         match items(vm, pair, "poll")?.as_slice() {
-            [Value::Int(fd), Value::Int(events)] => fds.push(PollFd {
-                fd: *fd as i32,
-                events: *events as i16,
-                revents: 0,
-            }),
+            [Value::Int(fd), Value::Int(events)] => {
+                fds.push(PollFd { fd: *fd as i32, events: *events as i16, revents: 0 })
+            }
             _ => return Err(vm.type_error("poll(): expected (fd, events) pairs")),
         }
     }
@@ -590,12 +531,7 @@ fn epoll_wait(vm: &mut Vm, a: Args) -> R {
 
 fn clock_gettime(vm: &mut Vm, a: Args) -> R {
     let clock = int(vm, &a, 0, "clock_gettime")?;
-    syscall(
-        Call::ClockGettime {
-            monotonic: clock != 0,
-        },
-        Then::Nanos,
-    )
+    syscall(Call::ClockGettime { monotonic: clock != 0 }, Then::Nanos)
 }
 
 fn clock_nanosleep(vm: &mut Vm, a: Args) -> R {
@@ -608,10 +544,7 @@ fn getpid(_vm: &mut Vm, _a: Args) -> R {
 }
 
 fn kill(vm: &mut Vm, a: Args) -> R {
-    let call = Call::Kill {
-        pid: int(vm, &a, 0, "kill")? as u32,
-        sig: int32(vm, &a, 1, "kill")?,
-    };
+    let call = Call::Kill { pid: int(vm, &a, 0, "kill")? as u32, sig: int32(vm, &a, 1, "kill")? };
     syscall(call, Then::Nothing)
 }
 
@@ -683,22 +616,10 @@ fn aio_read(vm: &mut Vm, a: Args) -> R {
         Some(Value::Int(n)) => n as u64 + 1,
         _ => 1,
     };
-    let m = *vm
-        .modules
-        .get("_ioplay")
-        .expect("aio_read is called from the imported module");
+    let m = *vm.modules.get("_ioplay").expect("aio_read is called from the imported module");
     vm.module_set(m, AIO_LAST, Value::Int(id as i64));
-    let notify = if signo > 0 {
-        SigEvent::Signal(signo)
-    } else {
-        SigEvent::None
-    };
-    let call = Call::AioRead {
-        cb: id,
-        fd,
-        nbytes,
-        notify,
-    };
+    let notify = if signo > 0 { SigEvent::Signal(signo) } else { SigEvent::None };
+    let call = Call::AioRead { cb: id, fd, nbytes, notify };
     syscall_keeping(call, Then::RequestId, Value::Int(id as i64))
 }
 
@@ -718,10 +639,7 @@ fn aio_return(vm: &mut Vm, a: Args) -> R {
 
 fn aio_suspend(vm: &mut Vm, a: Args) -> R {
     let list = arg(vm, &a, 0, "aio_suspend")?;
-    let cbs = fds(vm, list, "aio_suspend")?
-        .into_iter()
-        .map(|id| id as u64)
-        .collect();
+    let cbs = fds(vm, list, "aio_suspend")?.into_iter().map(|id| id as u64).collect();
     let timeout = opt_int(vm, &a, 1, "aio_suspend")?.map(|ns| ns as u64);
     syscall(Call::AioSuspend { cbs, timeout }, Then::Nothing)
 }
@@ -732,10 +650,7 @@ fn signal_handlers(vm: &mut Vm) -> ObjId {
         return list;
     }
     let list = vm.new_list(vec![Value::None; NSIG]);
-    let m = *vm
-        .modules
-        .get("_ioplay")
-        .expect("sigaction is called from the imported module");
+    let m = *vm.modules.get("_ioplay").expect("sigaction is called from the imported module");
     vm.module_set(m, SIGNAL_HANDLERS, list);
     match list {
         Value::Obj(id) => id,
@@ -756,11 +671,7 @@ fn sigaction(vm: &mut Vm, a: Args) -> R {
         _ => SigHandler::Handler(sig as u64),
     };
     let table = signal_handlers(vm);
-    let stored = if matches!(disposition, SigHandler::Handler(_)) {
-        handler
-    } else {
-        Value::None
-    };
+    let stored = if matches!(disposition, SigHandler::Handler(_)) { handler } else { Value::None };
     let old = match vm.heap.get_mut(table) {
         Obj::List(items) => std::mem::replace(&mut items[sig as usize], stored),
         _ => unreachable!("the handler table is a list"),
@@ -798,14 +709,8 @@ pub fn run_signal_handler_then(vm: &mut Vm, sig: i32, retry: Option<Call>) {
     let pending = vm.pending.take().expect("an interrupted syscall is pending");
     let act = Action::CallThen {
         func: handler,
-        args: Args {
-            pos: vec![Value::Int(sig as i64), Value::None],
-            kw: Vec::new(),
-        },
-        cont: ContKind::AfterSignalHandler {
-            retry,
-            kind: pending.kind,
-        },
+        args: Args { pos: vec![Value::Int(sig as i64), Value::None], kw: Vec::new() },
+        cont: ContKind::AfterSignalHandler { retry, kind: pending.kind },
     };
     if let Err(exc) = vm.perform(act, pending.ret) {
         vm.unwind(exc);
@@ -817,10 +722,7 @@ pub fn run_signal_handler_then(vm: &mut Vm, sig: i32, retry: Option<Call>) {
 /// propagates into the interrupted code, as in CPython.
 pub fn run_signal_handler(vm: &mut Vm, sig: i32) {
     let handler = handler_of(vm, sig);
-    let args = Args {
-        pos: vec![Value::Int(sig as i64), Value::None],
-        kw: Vec::new(),
-    };
+    let args = Args { pos: vec![Value::Int(sig as i64), Value::None], kw: Vec::new() };
     if let Err(exc) = vm.call_value(handler, args, ReturnTo::Discard) {
         vm.unwind(exc);
     }

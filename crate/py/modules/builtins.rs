@@ -128,10 +128,7 @@ fn fd_of_file(vm: &mut Vm, f: Value) -> Result<i32, Value> {
             }
         }
     }
-    Err(vm.exc(
-        ExcKind::AttributeError,
-        format!("'{}' object has no attribute 'write'", vm.type_name(f)),
-    ))
+    Err(vm.exc(ExcKind::AttributeError, format!("'{}' object has no attribute 'write'", vm.type_name(f))))
 }
 
 fn print(vm: &mut Vm, a: Args) -> R {
@@ -160,12 +157,7 @@ fn print(vm: &mut Vm, a: Args) -> R {
         _ => "\n".to_string(),
     };
     let fd = fd_of_file(vm, a.kw(vm, "file").unwrap_or(Value::None))?;
-    let after = crate::py::vm::format::AfterStrings::Print {
-        items: a.pos,
-        sep,
-        end,
-        fd,
-    };
+    let after = crate::py::vm::format::AfterStrings::Print { items: a.pos, sep, end, fd };
     Ok(Action::WithStrings(Box::new(after)))
 }
 
@@ -178,10 +170,7 @@ fn input(vm: &mut Vm, a: Args) -> R {
 }
 
 fn open(vm: &mut Vm, _a: Args) -> R {
-    Err(vm.exc(
-        ExcKind::OSError,
-        "open() is not available in ioplay: programs have no files",
-    ))
+    Err(vm.exc(ExcKind::OSError, "open() is not available in ioplay: programs have no files"))
 }
 
 // ---- introspection ----
@@ -196,30 +185,20 @@ fn len(vm: &mut Vm, a: Args) -> R {
         return ret(Value::Int(n as i64));
     }
     if let Some(m) = vm.lookup_user_special(v, vm.sym.len) {
-        return Ok(Action::Call {
-            func: m,
-            args: Args {
-                pos: vec![v],
-                kw: vec![],
-            },
-        });
+        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
     }
     Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(v))))
 }
 
 fn repr(_vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
-    Ok(Action::WithStrings(Box::new(
-        crate::py::vm::format::AfterStrings::Repr(v),
-    )))
+    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Repr(v))))
 }
 
 fn ascii(vm: &mut Vm, a: Args) -> R {
     let _ = vm;
     let v = a.get(0).unwrap_or(Value::None);
-    Ok(Action::WithStrings(Box::new(
-        crate::py::vm::format::AfterStrings::Ascii(v),
-    )))
+    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Ascii(v))))
 }
 
 fn class_list(vm: &mut Vm, c: Value, what: &str) -> Result<Vec<ObjId>, Value> {
@@ -236,9 +215,9 @@ fn class_list(vm: &mut Vm, c: Value, what: &str) -> Result<Vec<ObjId>, Value> {
         match i {
             Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_)) => out.push(id),
             _ => {
-                return Err(vm.type_error(format!(
-                    "{what}() arg 2 must be a type, a tuple of types, or a union"
-                )))
+                return Err(
+                    vm.type_error(format!("{what}() arg 2 must be a type, a tuple of types, or a union"))
+                )
             }
         }
     }
@@ -271,10 +250,7 @@ fn attr_name(vm: &mut Vm, v: Value) -> Result<Sym, Value> {
             let s = s.to_string();
             Ok(vm.names.intern(&s))
         }
-        None => Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(v)
-        ))),
+        None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
     }
 }
 
@@ -283,11 +259,9 @@ fn hasattr(vm: &mut Vm, a: Args) -> R {
     let n = attr_name(vm, a.get(1).unwrap_or(Value::None))?;
     match vm.get_attr(o, n) {
         Ok(crate::py::vm::attr::AttrOut::Value(_)) => ret(Value::Bool(true)),
-        Ok(crate::py::vm::attr::AttrOut::Call(func, args)) => Ok(Action::CallThen {
-            func,
-            args,
-            cont: ContKind::HasAttr,
-        }),
+        Ok(crate::py::vm::attr::AttrOut::Call(func, args)) => {
+            Ok(Action::CallThen { func, args, cont: ContKind::HasAttr })
+        }
         Err(e) if vm.is_exc(e, ExcKind::AttributeError) => ret(Value::Bool(false)),
         Err(e) => Err(e),
     }
@@ -300,11 +274,7 @@ fn getattr(vm: &mut Vm, a: Args) -> R {
     match vm.get_attr(o, n) {
         Ok(crate::py::vm::attr::AttrOut::Value(v)) => ret(v),
         Ok(crate::py::vm::attr::AttrOut::Call(func, args)) => match default {
-            Some(d) => Ok(Action::CallThen {
-                func,
-                args,
-                cont: ContKind::GetAttrDefault { default: d },
-            }),
+            Some(d) => Ok(Action::CallThen { func, args, cont: ContKind::GetAttrDefault { default: d } }),
             None => Ok(Action::Call { func, args }),
         },
         Err(e) if default.is_some() && vm.is_exc(e, ExcKind::AttributeError) => {
@@ -345,21 +315,13 @@ fn id(vm: &mut Vm, a: Args) -> R {
 fn iter(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     if let Some(sentinel) = a.get(1) {
-        let it = vm
-            .heap
-            .alloc(Obj::Iter(IterState::Callable { func: v, sentinel }));
+        let it = vm.heap.alloc(Obj::Iter(IterState::Callable { func: v, sentinel }));
         return ret(Value::Obj(it));
     }
     match vm.get_iter_builtin(v)? {
         Some(it) => ret(it),
         None => match vm.lookup_user_special(v, vm.sym.iter) {
-            Some(m) => Ok(Action::Call {
-                func: m,
-                args: Args {
-                    pos: vec![v],
-                    kw: vec![],
-                },
-            }),
+            Some(m) => Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } }),
             None => Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v)))),
         },
     }
@@ -378,10 +340,7 @@ fn next(vm: &mut Vm, a: Args) -> R {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     match a.get(1) {
-        Some(d) => Ok(Action::NextThen {
-            iter: it,
-            cont: ContKind::NextDefault { default: d },
-        }),
+        Some(d) => Ok(Action::NextThen { iter: it, cont: ContKind::NextDefault { default: d } }),
         None => Ok(Action::Next { iter: it }),
     }
 }
@@ -406,13 +365,7 @@ fn callable(vm: &mut Vm, a: Args) -> R {
 fn hash(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     if let Some(m) = vm.lookup_user_special(v, vm.sym.hash) {
-        return Ok(Action::Call {
-            func: m,
-            args: Args {
-                pos: vec![v],
-                kw: vec![],
-            },
-        });
+        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
     }
     let h = vm.hash(v)?;
     let h = match v {
@@ -431,9 +384,7 @@ fn ord(vm: &mut Vm, a: Args) -> R {
             return ret(Value::Int(c as i64));
         }
         let n = s.chars().count();
-        return Err(vm.type_error(format!(
-            "ord() expected a character, but string of length {n} found"
-        )));
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
     }
     if let Value::Obj(id) = v {
         if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(id) {
@@ -442,40 +393,32 @@ fn ord(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
-    Err(vm.type_error(format!(
-        "ord() expected string of length 1, but {} found",
-        vm.type_name(v)
-    )))
+    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
 }
 
 fn chr(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
-    match vm
-        .small_int(v)
-        .and_then(|i| u32::try_from(i).ok())
-        .and_then(char::from_u32)
-    {
+    match vm.small_int(v).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
         Some(c) => {
             let s = vm.new_str(&c.to_string());
             ret(s)
         }
-        None => match v {
-            Value::Int(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
-            _ => Err(vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(v)
-            ))),
-        },
+        None => {
+            match v {
+                Value::Int(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
+                _ => Err(vm
+                    .type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+            }
+        }
     }
 }
 
 fn radix(vm: &mut Vm, a: Args, r: u32, prefix: &str) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     let Some(b) = big(vm, v) else {
-        return Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        )));
+        return Err(
+            vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))
+        );
     };
     let neg = b < BigInt::from(0);
     let mag = if neg { -b } else { b };
@@ -510,9 +453,7 @@ pub(crate) fn big(vm: &Vm, v: Value) -> Option<BigInt> {
 fn format(_vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     let spec = a.get(1);
-    Ok(Action::WithStrings(Box::new(
-        crate::py::vm::format::AfterStrings::Field { v, conv: 0, spec },
-    )))
+    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Field { v, conv: 0, spec })))
 }
 
 /// Starts collecting `v`'s items for `finish` (at once for builtin sequences).
@@ -528,21 +469,13 @@ pub(crate) fn collect(vm: &mut Vm, v: Value, finish: Collected) -> R {
         }
     }
     match vm.get_iter_builtin(v) {
-        Ok(Some(iter)) => Ok(Action::NextThen {
-            iter,
-            cont: ContKind::Collect {
-                iter,
-                acc: vec![],
-                finish,
-            },
-        }),
+        Ok(Some(iter)) => {
+            Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } })
+        }
         Ok(None) => match vm.lookup_user_special(v, vm.sym.iter) {
             Some(m) => Ok(Action::CallThen {
                 func: m,
-                args: Args {
-                    pos: vec![v],
-                    kw: vec![],
-                },
+                args: Args { pos: vec![v], kw: vec![] },
                 cont: ContKind::StartCollect { finish },
             }),
             None => Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v)))),
@@ -557,10 +490,7 @@ fn any_all(vm: &mut Vm, v: Value, want: bool) -> R {
         return collect(vm, v, Collected::AnyAll { want });
     }
     match vm.get_iter_builtin(v)? {
-        Some(iter) => Ok(Action::NextThen {
-            iter,
-            cont: ContKind::AnyAll { iter, want },
-        }),
+        Some(iter) => Ok(Action::NextThen { iter, cont: ContKind::AnyAll { iter, want } }),
         None => collect(vm, v, Collected::AnyAll { want }),
     }
 }
@@ -576,10 +506,7 @@ fn all(vm: &mut Vm, a: Args) -> R {
 fn vars(vm: &mut Vm, a: Args) -> R {
     match a.get(0) {
         Some(Value::Obj(id)) => {
-            if matches!(
-                vm.heap.get(id),
-                Obj::Instance(_) | Obj::Class(_) | Obj::Module { .. }
-            ) {
+            if matches!(vm.heap.get(id), Obj::Instance(_) | Obj::Class(_) | Obj::Module { .. }) {
                 ret(vm.attrs_dict(id))
             } else {
                 Err(vm.type_error("vars() argument must have __dict__ attribute"))
@@ -682,9 +609,7 @@ fn enumerate(vm: &mut Vm, a: Args) -> R {
     let v = a.arg(vm, 0, "iterable").unwrap_or(Value::None);
     let start = a.arg(vm, 1, "start").and_then(|s| vm.small_int(s)).unwrap_or(0);
     let inner = iter_of(vm, v)?;
-    let it = vm
-        .heap
-        .alloc(Obj::Iter(IterState::Enumerate { inner, count: start }));
+    let it = vm.heap.alloc(Obj::Iter(IterState::Enumerate { inner, count: start }));
     ret(Value::Obj(it))
 }
 
@@ -743,9 +668,7 @@ fn reversed(vm: &mut Vm, a: Args) -> R {
                 let items = match vm.seq_items(v) {
                     Some(i) => i,
                     None => {
-                        let Obj::Str(s) = vm.heap.get(id) else {
-                            unreachable!()
-                        };
+                        let Obj::Str(s) = vm.heap.get(id) else { unreachable!() };
                         let cs: Vec<String> = s.chars().map(|c| c.to_string()).collect();
                         cs.iter().map(|c| vm.new_str(c)).collect()
                     }
@@ -761,13 +684,7 @@ fn reversed(vm: &mut Vm, a: Args) -> R {
             let s = vm.names.intern("__reversed__");
             vm.lookup_user_special(v, s)
         } {
-            return Ok(Action::Call {
-                func: m,
-                args: Args {
-                    pos: vec![v],
-                    kw: vec![],
-                },
-            });
+            return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
         }
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))));
     };
@@ -796,13 +713,7 @@ fn abs(vm: &mut Vm, a: Args) -> R {
                 let s = vm.names.intern("__abs__");
                 vm.lookup_user_special(v, s)
             } {
-                return Ok(Action::Call {
-                    func: m,
-                    args: Args {
-                        pos: vec![v],
-                        kw: vec![],
-                    },
-                });
+                return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
             }
             Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
         }
@@ -826,11 +737,7 @@ fn round(vm: &mut Vm, a: Args) -> R {
         (Value::Float(f), None) => {
             if !f.is_finite() {
                 return Err(vm.exc(
-                    if f.is_nan() {
-                        ExcKind::ValueError
-                    } else {
-                        ExcKind::OverflowError
-                    },
+                    if f.is_nan() { ExcKind::ValueError } else { ExcKind::OverflowError },
                     if f.is_nan() {
                         "cannot convert float NaN to integer"
                     } else {
@@ -856,11 +763,7 @@ fn round(vm: &mut Vm, a: Args) -> R {
             };
             ret(Value::Float(r))
         }
-        (v, None) if vm.is_int(v) => ret(if let Value::Bool(b) = v {
-            Value::Int(b as i64)
-        } else {
-            v
-        }),
+        (v, None) if vm.is_int(v) => ret(if let Value::Bool(b) = v { Value::Int(b as i64) } else { v }),
         (v, Some(n)) if vm.is_int(v) => {
             let n = vm.small_int(n).unwrap_or(0);
             if n >= 0 {
@@ -871,10 +774,7 @@ fn round(vm: &mut Vm, a: Args) -> R {
             let r = round_half_even(x as f64 / p as f64) as i64 * p;
             ret(Value::Int(r))
         }
-        _ => Err(vm.type_error(format!(
-            "type {} doesn't define __round__ method",
-            vm.type_name(v)
-        ))),
+        _ => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v)))),
     }
 }
 
@@ -936,11 +836,7 @@ fn pow(vm: &mut Vm, a: Args) -> R {
 
 fn exit(vm: &mut Vm, a: Args) -> R {
     let code = a.get(0).unwrap_or(Value::None);
-    let args = if code == Value::None && a.pos.is_empty() {
-        vec![]
-    } else {
-        vec![code]
-    };
+    let args = if code == Value::None && a.pos.is_empty() { vec![] } else { vec![code] };
     Err(vm.new_exc_from(vm.exc_class(ExcKind::SystemExit), args))
 }
 
@@ -956,10 +852,7 @@ fn import(vm: &mut Vm, a: Args) -> R {
 /// `class` statements: runs the body in a fresh namespace, then builds the class.
 fn build_class(vm: &mut Vm, a: Args) -> R {
     let func = a.get(0).unwrap_or(Value::None);
-    let name = a
-        .get(1)
-        .and_then(|n| vm.str_of(n).map(|s| s.to_string()))
-        .unwrap_or_default();
+    let name = a.get(1).and_then(|n| vm.str_of(n).map(|s| s.to_string())).unwrap_or_default();
     let mut bases = Vec::new();
     for b in a.pos.iter().skip(2) {
         match b {
@@ -967,37 +860,18 @@ fn build_class(vm: &mut Vm, a: Args) -> R {
             _ => return Err(vm.type_error("bases must be types")),
         }
     }
-    let ns = vm.heap.alloc(Obj::Module {
-        name: name.clone(),
-        attrs: Default::default(),
+    let ns = vm.heap.alloc(Obj::Module { name: name.clone(), attrs: Default::default() });
+    let module_name = vm.frames.last().map(|f| f.globals).and_then(|g| match vm.heap.get(g) {
+        Obj::Module { name, .. } => Some(name.clone()),
+        _ => None,
     });
-    let module_name = vm
-        .frames
-        .last()
-        .map(|f| f.globals)
-        .and_then(|g| match vm.heap.get(g) {
-            Obj::Module { name, .. } => Some(name.clone()),
-            _ => None,
-        });
     let mn = vm.new_str(&module_name.unwrap_or_else(|| "__main__".into()));
     vm.set_attr_raw(ns, "__module__", mn);
-    let qual = vm
-        .code_of_function(func)
-        .map(|c| c.qualname.clone())
-        .map(|q| q.to_string())
-        .unwrap_or(name.clone());
+    let qual =
+        vm.code_of_function(func).map(|c| c.qualname.clone()).map(|q| q.to_string()).unwrap_or(name.clone());
     let qn = vm.new_str(&qual);
     vm.set_attr_raw(ns, "__qualname__", qn);
-    Ok(Action::RunBody {
-        func,
-        ns,
-        cont: ContKind::BuildClass {
-            name,
-            bases,
-            ns,
-            meta_kw: a.kw,
-        },
-    })
+    Ok(Action::RunBody { func, ns, cont: ContKind::BuildClass { name, bases, ns, meta_kw: a.kw } })
 }
 
 /// C3 linearization of a new class's bases.
@@ -1016,10 +890,7 @@ pub(crate) fn mro_for(vm: &Vm, cls: ObjId, bases: &[ObjId]) -> Result<Vec<ObjId>
         if seqs.is_empty() {
             return Ok(out);
         }
-        let cand = seqs
-            .iter()
-            .map(|s| s[0])
-            .find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
+        let cand = seqs.iter().map(|s| s[0]).find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
         let Some(c) = cand else {
             return Err("Cannot create a consistent method resolution order (MRO)".into());
         };
@@ -1039,11 +910,7 @@ pub(crate) fn make_class(
     ns: ObjId,
     cell: Value,
 ) -> Result<Value, Value> {
-    let bases = if bases.is_empty() {
-        vec![vm.types.object]
-    } else {
-        bases
-    };
+    let bases = if bases.is_empty() { vec![vm.types.object] } else { bases };
     let mut attrs = match vm.heap.get(ns) {
         Obj::Module { attrs, .. } => attrs.clone(),
         _ => Default::default(),
@@ -1061,29 +928,15 @@ pub(crate) fn make_class(
         .get(vm.sym.module)
         .and_then(|m| vm.str_of(m).map(|s| s.to_string()))
         .unwrap_or_else(|| "__main__".into());
-    let qualname = attrs
-        .get(vm.sym.qualname)
-        .and_then(|m| vm.str_of(m).map(|s| s.to_string()))
-        .unwrap_or(name.clone());
-    let kind = bases
-        .iter()
-        .map(|b| vm.kind_of(*b))
-        .find(|k| *k != Kind::Object)
-        .unwrap_or(Kind::Object);
+    let qualname =
+        attrs.get(vm.sym.qualname).and_then(|m| vm.str_of(m).map(|s| s.to_string())).unwrap_or(name.clone());
+    let kind = bases.iter().map(|b| vm.kind_of(*b)).find(|k| *k != Kind::Object).unwrap_or(Kind::Object);
     let id = vm.heap.alloc(Obj::Free);
     let mro = match mro_for(vm, id, &bases) {
         Ok(m) => m,
         Err(msg) => return Err(vm.type_error(msg)),
     };
-    *vm.heap.get_mut(id) = Obj::Class(Box::new(Class {
-        name,
-        qualname,
-        bases,
-        mro,
-        attrs,
-        kind,
-        module,
-    }));
+    *vm.heap.get_mut(id) = Obj::Class(Box::new(Class { name, qualname, bases, mro, attrs, kind, module }));
     if let Value::Obj(c) = cell {
         if let Obj::Cell(_) = vm.heap.get(c) {
             *vm.heap.get_mut(c) = Obj::Cell(Value::Obj(id));
@@ -1124,9 +977,7 @@ pub(crate) fn install_constructors(vm: &mut Vm) {
 
 fn new_object(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "object.__new__()")?;
-    let Some(Value::Obj(cls)) = a.get(0) else {
-        unreachable!()
-    };
+    let Some(Value::Obj(cls)) = a.get(0) else { unreachable!() };
     let o = vm.heap.alloc(Obj::Instance(Box::new(crate::py::value::Instance {
         class: cls,
         attrs: Default::default(),
@@ -1147,10 +998,7 @@ fn new_type(vm: &mut Vm, a: Args) -> R {
                 .into_iter()
                 .filter_map(|b| if let Value::Obj(id) = b { Some(id) } else { None })
                 .collect();
-            let ns = vm.heap.alloc(Obj::Module {
-                name: name.clone(),
-                attrs: Default::default(),
-            });
+            let ns = vm.heap.alloc(Obj::Module { name: name.clone(), attrs: Default::default() });
             let entries: Vec<(Value, Value)> = match a.pos[3] {
                 Value::Obj(d) => match vm.heap.get(d) {
                     Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
@@ -1215,13 +1063,7 @@ fn new_int(vm: &mut Vm, a: Args) -> R {
                     let s = vm.names.intern("__int__");
                     vm.lookup_user_special(v, s)
                 } {
-                    return Ok(Action::Call {
-                        func: m,
-                        args: Args {
-                            pos: vec![v],
-                            kw: vec![],
-                        },
-                    });
+                    return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
                 }
                 Err(vm.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1280,10 +1122,7 @@ fn new_bool(vm: &mut Vm, a: Args) -> R {
                     .expect("truthy said a method decides");
                 Ok(Action::CallThen {
                     func: m,
-                    args: Args {
-                        pos: vec![v],
-                        kw: vec![],
-                    },
+                    args: Args { pos: vec![v], kw: vec![] },
                     cont: ContKind::Truth,
                 })
             }
@@ -1306,10 +1145,7 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
             "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
             "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
             "nan" | "+nan" | "-nan" => Some(f64::NAN),
-            _ => t
-                .parse::<f64>()
-                .ok()
-                .filter(|_| !t.contains("inf") && !t.contains("nan")),
+            _ => t.parse::<f64>().ok().filter(|_| !t.contains("inf") && !t.contains("nan")),
         };
         return match parsed {
             Some(f) => ret(Value::Float(f)),
@@ -1323,18 +1159,10 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
         let s = vm.names.intern("__float__");
         vm.lookup_user_special(v, s)
     } {
-        return Ok(Action::Call {
-            func: m,
-            args: Args {
-                pos: vec![v],
-                kw: vec![],
-            },
-        });
+        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
     }
-    Err(vm.type_error(format!(
-        "float() argument must be a string or a real number, not '{}'",
-        vm.type_name(v)
-    )))
+    Err(vm
+        .type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
 }
 
 fn new_str(vm: &mut Vm, a: Args) -> R {
@@ -1357,9 +1185,7 @@ fn new_str(vm: &mut Vm, a: Args) -> R {
                     }
                 }
             }
-            Ok(Action::WithStrings(Box::new(
-                crate::py::vm::format::AfterStrings::Str(v),
-            )))
+            Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Str(v))))
         }
     }
 }
@@ -1457,14 +1283,7 @@ fn new_dict(vm: &mut Vm, a: Args) -> R {
                     return ret(Value::Obj(d));
                 }
             }
-            collect(
-                vm,
-                src,
-                Collected::Dict {
-                    dict: d,
-                    update: false,
-                },
-            )
+            collect(vm, src, Collected::Dict { dict: d, update: false })
         }
     }
 }

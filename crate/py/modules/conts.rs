@@ -49,39 +49,23 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             Some(call) => Ok(Action::Syscall { call, then: kind }),
             None => super::sysconts::complete(vm, kind, crate::sys::Outcome::Ok(crate::sys::Ret::Int(0))),
         },
-        ContKind::Collect {
-            iter,
-            mut acc,
-            finish,
-        } => match r {
+        ContKind::Collect { iter, mut acc, finish } => match r {
             Resume::Value(v) => {
                 acc.push(v);
                 if acc.len() > crate::py::vm::MAX_COLLECT {
                     return Err(vm.exc(ExcKind::MemoryError, ""));
                 }
-                Ok(Action::NextThen {
-                    iter,
-                    cont: ContKind::Collect { iter, acc, finish },
-                })
+                Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc, finish } })
             }
             _ => finish_collect(vm, acc, finish),
         },
         ContKind::StartCollect { finish } => match r {
-            Resume::Value(iter) => Ok(Action::NextThen {
-                iter,
-                cont: ContKind::Collect {
-                    iter,
-                    acc: vec![],
-                    finish,
-                },
-            }),
+            Resume::Value(iter) => {
+                Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } })
+            }
             _ => Ok(Action::Return(Value::None)),
         },
-        ContKind::Stringify {
-            calls,
-            mut done,
-            after,
-        } => {
+        ContKind::Stringify { calls, mut done, after } => {
             let Resume::Value(s) = r else {
                 return Ok(Action::Return(Value::None));
             };
@@ -101,10 +85,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
                 let func = vm.str_method(o, rp);
                 return Ok(Action::CallThen {
                     func,
-                    args: Args {
-                        pos: vec![o],
-                        kw: vec![],
-                    },
+                    args: Args { pos: vec![o], kw: vec![] },
                     cont: ContKind::Stringify { calls, done, after },
                 });
             }
@@ -118,12 +99,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             vm.overrides = saved;
             result
         }
-        ContKind::SortKeys {
-            items,
-            mut keys,
-            func,
-            finish,
-        } => {
+        ContKind::SortKeys { items, mut keys, func, finish } => {
             let Resume::Value(k) = r else {
                 return Ok(Action::Return(Value::None));
             };
@@ -132,16 +108,8 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
                 let next = items[keys.len()];
                 return Ok(Action::CallThen {
                     func,
-                    args: Args {
-                        pos: vec![next],
-                        kw: vec![],
-                    },
-                    cont: ContKind::SortKeys {
-                        items,
-                        keys,
-                        func,
-                        finish,
-                    },
+                    args: Args { pos: vec![next], kw: vec![] },
+                    cont: ContKind::SortKeys { items, keys, func, finish },
                 });
             }
             finish_keyed(vm, items, keys, finish)
@@ -207,13 +175,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
         }
         ContKind::Adapt { adaptor, mut got } => adapt(vm, adaptor, &mut got, r),
-        ContKind::Binary {
-            op,
-            a,
-            b,
-            inplace,
-            stage,
-        } => {
+        ContKind::Binary { op, a, b, inplace, stage } => {
             let Resume::Value(v) = r else {
                 return Ok(Action::Return(Value::None));
             };
@@ -224,15 +186,10 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
             Ok(Action::Return(v))
         }
-        ContKind::ContainsIter {
-            iter: Value::None,
-            x,
-            negate,
-        } => match r {
-            Resume::Value(iter) => Ok(Action::NextThen {
-                iter,
-                cont: ContKind::ContainsIter { iter, x, negate },
-            }),
+        ContKind::ContainsIter { iter: Value::None, x, negate } => match r {
+            Resume::Value(iter) => {
+                Ok(Action::NextThen { iter, cont: ContKind::ContainsIter { iter, x, negate } })
+            }
             _ => Ok(Action::Return(Value::Bool(negate))),
         },
         ContKind::ContainsIter { iter, x, negate } => match r {
@@ -240,10 +197,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
                 if vm.is_same(v, x) || vm.eq(v, x) {
                     Ok(Action::Return(Value::Bool(!negate)))
                 } else {
-                    Ok(Action::NextThen {
-                        iter,
-                        cont: ContKind::ContainsIter { iter, x, negate },
-                    })
+                    Ok(Action::NextThen { iter, cont: ContKind::ContainsIter { iter, x, negate } })
                 }
             }
             _ => Ok(Action::Return(Value::Bool(negate))),
@@ -258,13 +212,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             Resume::Value(v) => Ok(Action::Return(v)),
             _ => Ok(Action::Exhausted),
         },
-        ContKind::Compare {
-            op,
-            a,
-            b,
-            stage,
-            negate,
-        } => {
+        ContKind::Compare { op, a, b, stage, negate } => {
             let Resume::Value(v) = r else {
                 return Ok(Action::Return(Value::None));
             };
@@ -279,14 +227,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
             Ok(Action::Return(v))
         }
-        ContKind::InsertSort {
-            items,
-            keys,
-            mut sorted,
-            next,
-            pos,
-            finish,
-        } => {
+        ContKind::InsertSort { items, keys, mut sorted, next, pos, finish } => {
             let Resume::Value(v) = r else {
                 return Ok(Action::Return(Value::None));
             };
@@ -304,10 +245,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
                 if vm.truthy(v)?.unwrap_or(true) == want {
                     Ok(Action::Return(Value::Bool(want)))
                 } else {
-                    Ok(Action::NextThen {
-                        iter,
-                        cont: ContKind::AnyAll { iter, want },
-                    })
+                    Ok(Action::NextThen { iter, cont: ContKind::AnyAll { iter, want } })
                 }
             }
             _ => Ok(Action::Return(Value::Bool(!want))),
@@ -326,16 +264,10 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
         _ => {
             // Exhausted for good, keeping its type (`map`, `zip`, …).
             let dead = match st {
-                IterState::Enumerate { count, .. } => IterState::Enumerate {
-                    inner: Value::None,
-                    count,
-                },
+                IterState::Enumerate { count, .. } => IterState::Enumerate { inner: Value::None, count },
                 IterState::Zip { .. } => IterState::Zip { inners: vec![] },
                 IterState::Map { func, .. } => IterState::Map { func, inners: vec![] },
-                IterState::Filter { func, .. } => IterState::Filter {
-                    func,
-                    inner: Value::None,
-                },
+                IterState::Filter { func, .. } => IterState::Filter { func, inner: Value::None },
                 _ => IterState::Exhausted,
             };
             *vm.heap.get_mut(adaptor) = Obj::Iter(dead);
@@ -344,10 +276,7 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
     };
     match st {
         IterState::Enumerate { count, inner } => {
-            *vm.heap.get_mut(adaptor) = Obj::Iter(IterState::Enumerate {
-                inner,
-                count: count + 1,
-            });
+            *vm.heap.get_mut(adaptor) = Obj::Iter(IterState::Enumerate { inner, count: count + 1 });
             Ok(Action::Return(vm.new_tuple(vec![Value::Int(count), v])))
         }
         IterState::Zip { inners } => {
@@ -355,10 +284,7 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
             if got.len() < inners.len() {
                 return Ok(Action::NextThen {
                     iter: inners[got.len()],
-                    cont: ContKind::Adapt {
-                        adaptor,
-                        got: std::mem::take(got),
-                    },
+                    cont: ContKind::Adapt { adaptor, got: std::mem::take(got) },
                 });
             }
             Ok(Action::Return(vm.new_tuple(std::mem::take(got))))
@@ -368,39 +294,22 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
             if got.len() < inners.len() {
                 return Ok(Action::NextThen {
                     iter: inners[got.len()],
-                    cont: ContKind::Adapt {
-                        adaptor,
-                        got: std::mem::take(got),
-                    },
+                    cont: ContKind::Adapt { adaptor, got: std::mem::take(got) },
                 });
             }
-            Ok(Action::Call {
-                func,
-                args: Args {
-                    pos: std::mem::take(got),
-                    kw: vec![],
-                },
-            })
+            Ok(Action::Call { func, args: Args { pos: std::mem::take(got), kw: vec![] } })
         }
         IterState::Filter { func, .. } => {
             if func == Value::None {
                 if vm.truthy(v)?.unwrap_or(true) {
                     return Ok(Action::Return(v));
                 }
-                return Ok(Action::Next {
-                    iter: Value::Obj(adaptor),
-                });
+                return Ok(Action::Next { iter: Value::Obj(adaptor) });
             }
             Ok(Action::CallThen {
                 func,
-                args: Args {
-                    pos: vec![v],
-                    kw: vec![],
-                },
-                cont: ContKind::FilterCheck {
-                    item: v,
-                    iter: Value::Obj(adaptor),
-                },
+                args: Args { pos: vec![v], kw: vec![] },
+                cont: ContKind::FilterCheck { item: v, iter: Value::Obj(adaptor) },
             })
         }
         IterState::Callable { sentinel, .. } => {
@@ -443,9 +352,9 @@ fn sort_values(vm: &mut Vm, items: &mut [(Value, Value)], reverse: bool) -> Resu
         for w in items.windows(2) {
             if vm.order(w[0].0, w[1].0).is_none() {
                 let (ta, tb) = (vm.type_name(w[1].0), vm.type_name(w[0].0));
-                return Err(vm.type_error(format!(
-                    "'<' not supported between instances of '{ta}' and '{tb}'"
-                )));
+                return Err(
+                    vm.type_error(format!("'<' not supported between instances of '{ta}' and '{tb}'"))
+                );
             }
         }
         return Err(vm.type_error("'<' not supported between these instances"));
@@ -455,8 +364,7 @@ fn sort_values(vm: &mut Vm, items: &mut [(Value, Value)], reverse: bool) -> Resu
 
 /// Whether ordering these keys needs Python `__lt__` calls.
 fn needs_user_lt(vm: &Vm, keys: &[Value]) -> bool {
-    keys.iter()
-        .any(|k| matches!(k, Value::Obj(id) if matches!(vm.heap.get(*id), Obj::Instance(_))))
+    keys.iter().any(|k| matches!(k, Value::Obj(id) if matches!(vm.heap.get(*id), Obj::Instance(_))))
 }
 
 /// Places `keys[next]` into the sorted order by comparing `key < keys[sorted[pos - 1]]` (`pos` MAX means
@@ -487,11 +395,9 @@ fn insert_sort_step(
                 }
                 Ok(Action::Return(vm.new_list(order)))
             }
-            Collected::MinMax { is_max, .. } => Ok(Action::Return(if is_max {
-                *order.last().expect("items")
-            } else {
-                order[0]
-            })),
+            Collected::MinMax { is_max, .. } => {
+                Ok(Action::Return(if is_max { *order.last().expect("items") } else { order[0] }))
+            }
             _ => Ok(Action::Return(Value::None)),
         };
     }
@@ -512,25 +418,13 @@ fn insert_sort_step(
         Some(m) => m,
         None => {
             let (ta, tb) = (vm.type_name(key), vm.type_name(other));
-            return Err(vm.type_error(format!(
-                "'<' not supported between instances of '{ta}' and '{tb}'"
-            )));
+            return Err(vm.type_error(format!("'<' not supported between instances of '{ta}' and '{tb}'")));
         }
     };
     Ok(Action::CallThen {
         func,
-        args: Args {
-            pos: vec![key, other],
-            kw: vec![],
-        },
-        cont: ContKind::InsertSort {
-            items,
-            keys,
-            sorted,
-            next,
-            pos,
-            finish,
-        },
+        args: Args { pos: vec![key, other], kw: vec![] },
+        cont: ContKind::InsertSort { items, keys, sorted, next, pos, finish },
     })
 }
 
@@ -608,10 +502,7 @@ fn sum_from(vm: &mut Vm, mut acc: Value, items: Vec<Value>, next: usize) -> R {
                 // `acc + i` through the objects' methods, then the rest of the sum.
                 return Ok(Action::CallThen {
                     func: vm.native("sum.add", sum_add),
-                    args: Args {
-                        pos: vec![acc, i],
-                        kw: vec![],
-                    },
+                    args: Args { pos: vec![acc, i], kw: vec![] },
                     cont: ContKind::SumRest { items, next: k + 1 },
                 });
             }
@@ -655,16 +546,8 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
                 let first = items[0];
                 return Ok(Action::CallThen {
                     func: key,
-                    args: Args {
-                        pos: vec![first],
-                        kw: vec![],
-                    },
-                    cont: ContKind::SortKeys {
-                        items,
-                        keys: vec![],
-                        func: key,
-                        finish,
-                    },
+                    args: Args { pos: vec![first], kw: vec![] },
+                    cont: ContKind::SortKeys { items, keys: vec![], func: key, finish },
                 });
             }
             let keys = items.clone();
@@ -710,11 +593,7 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
                     }
                 }
             }
-            Ok(Action::Return(if update {
-                Value::None
-            } else {
-                Value::Obj(dict)
-            }))
+            Ok(Action::Return(if update { Value::None } else { Value::Obj(dict) }))
         }
         Collected::Bytes | Collected::ByteArray => {
             let mut out = Vec::new();
@@ -724,11 +603,7 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
                     _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
                 }
             }
-            let o = if finish == Collected::Bytes {
-                Obj::Bytes(out)
-            } else {
-                Obj::ByteArray(out)
-            };
+            let o = if finish == Collected::Bytes { Obj::Bytes(out) } else { Obj::ByteArray(out) };
             Ok(Action::Return(Value::Obj(vm.heap.alloc(o))))
         }
         Collected::Join(sep) => {

@@ -32,18 +32,11 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.def_native(cls, "greenlet.switch", switch);
     vm.def_native(cls, "greenlet.throw", throw);
     let dead = vm.native("greenlet.dead", dead);
-    let dead_p = Value::Obj(vm.heap.alloc(Obj::Property {
-        get: dead,
-        set: Value::None,
-        del: Value::None,
-    }));
+    let dead_p = Value::Obj(vm.heap.alloc(Obj::Property { get: dead, set: Value::None, del: Value::None }));
     vm.set_attr_raw(cls, "dead", dead_p);
     let parent = vm.native("greenlet.parent", parent);
-    let parent_p = Value::Obj(vm.heap.alloc(Obj::Property {
-        get: parent,
-        set: Value::None,
-        del: Value::None,
-    }));
+    let parent_p =
+        Value::Obj(vm.heap.alloc(Obj::Property { get: parent, set: Value::None, del: Value::None }));
     vm.set_attr_raw(cls, "parent", parent_p);
     let bool_ = vm.native("greenlet.__bool__", is_active);
     vm.set_attr_raw(cls, "__bool__", bool_);
@@ -62,19 +55,16 @@ pub fn module(vm: &mut Vm) -> ObjId {
 fn me(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
     match a.get(0) {
         Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Greenlet(_)) => Ok(id),
-        Some(v) => Err(vm.type_error(format!(
-            "GreenletChecker: Expected any type of greenlet, not {}",
-            vm.type_name(v)
-        ))),
+        Some(v) => Err(
+            vm.type_error(format!("GreenletChecker: Expected any type of greenlet, not {}", vm.type_name(v)))
+        ),
         None => Err(vm.type_error("GreenletChecker: Expected any type of greenlet, not NoneType")),
     }
 }
 
 fn greenlet_new(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "greenlet.__new__()")?;
-    let Some(Value::Obj(cls)) = a.get(0) else {
-        unreachable!()
-    };
+    let Some(Value::Obj(cls)) = a.get(0) else { unreachable!() };
     let run = a.arg(vm, 1, "run").unwrap_or(Value::None);
     let parent = parent_arg(vm, a.arg(vm, 2, "parent"))?;
     Ok(Action::Return(new_greenlet(vm, cls, run, parent)))
@@ -111,19 +101,13 @@ fn greenlet_init(vm: &mut Vm, a: Args) -> R {
 fn switch(vm: &mut Vm, mut a: Args) -> R {
     let id = me(vm, &a)?;
     a.pos.remove(0);
-    Ok(Action::Switch {
-        target: id,
-        args: a,
-        throw: None,
-    })
+    Ok(Action::Switch { target: id, args: a, throw: None })
 }
 
 /// `throw(typ=GreenletExit, val=None, tb=None)`: raise in the target greenlet.
 fn throw(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let typ = a
-        .get(1)
-        .unwrap_or(Value::Obj(vm.exc_class(ExcKind::GreenletExit)));
+    let typ = a.get(1).unwrap_or(Value::Obj(vm.exc_class(ExcKind::GreenletExit)));
     let val = a.get(2).unwrap_or(Value::None);
     let exc = match typ {
         Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => {
@@ -137,37 +121,24 @@ fn throw(vm: &mut Vm, a: Args) -> R {
         v if vm.exc_data(v).is_some() => v,
         _ => return Err(vm.type_error("exceptions must be classes, or instances, not str")),
     };
-    Ok(Action::Switch {
-        target: id,
-        args: Args::default(),
-        throw: Some(exc),
-    })
+    Ok(Action::Switch { target: id, args: Args::default(), throw: Some(exc) })
 }
 
 fn dead(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let Obj::Greenlet(g) = vm.heap.get(id) else {
-        unreachable!()
-    };
+    let Obj::Greenlet(g) = vm.heap.get(id) else { unreachable!() };
     Ok(Action::Return(Value::Bool(g.state == GreenletState::Dead)))
 }
 
 fn is_active(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let Obj::Greenlet(g) = vm.heap.get(id) else {
-        unreachable!()
-    };
-    Ok(Action::Return(Value::Bool(matches!(
-        g.state,
-        GreenletState::Active | GreenletState::Suspended
-    ))))
+    let Obj::Greenlet(g) = vm.heap.get(id) else { unreachable!() };
+    Ok(Action::Return(Value::Bool(matches!(g.state, GreenletState::Active | GreenletState::Suspended))))
 }
 
 fn parent(vm: &mut Vm, a: Args) -> R {
     let id = me(vm, &a)?;
-    let Obj::Greenlet(g) = vm.heap.get(id) else {
-        unreachable!()
-    };
+    let Obj::Greenlet(g) = vm.heap.get(id) else { unreachable!() };
     Ok(Action::Return(g.parent.map(Value::Obj).unwrap_or(Value::None)))
 }
 
@@ -179,10 +150,9 @@ fn getcurrent(vm: &mut Vm, _a: Args) -> R {
 pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value> {
     let name_s = vm.names.name(name).to_string();
     match name_s.as_str() {
-        "parent" if id == vm.main_greenlet => Err(vm.exc(
-            ExcKind::AttributeError,
-            "cannot set the parent of a main greenlet",
-        )),
+        "parent" if id == vm.main_greenlet => {
+            Err(vm.exc(ExcKind::AttributeError, "cannot set the parent of a main greenlet"))
+        }
         "parent" => match v {
             Value::Obj(p) if matches!(vm.heap.get(p), Obj::Greenlet(_)) => {
                 // Walk up from the new parent: meeting ourselves would make a cycle.
@@ -204,22 +174,17 @@ pub fn set_attr(vm: &mut Vm, id: ObjId, name: Sym, v: Value) -> Result<(), Value
             _ => Err(vm.type_error("parent must be a greenlet")),
         },
         "run" => {
-            let Obj::Greenlet(g) = vm.heap.get_mut(id) else {
-                unreachable!()
-            };
+            let Obj::Greenlet(g) = vm.heap.get_mut(id) else { unreachable!() };
             if g.state != GreenletState::New {
-                return Err(vm.exc(
-                    ExcKind::AttributeError,
-                    "run cannot be set after the start of the greenlet",
-                ));
+                return Err(
+                    vm.exc(ExcKind::AttributeError, "run cannot be set after the start of the greenlet")
+                );
             }
             g.run = v;
             Ok(())
         }
         _ => {
-            let Obj::Greenlet(g) = vm.heap.get_mut(id) else {
-                unreachable!()
-            };
+            let Obj::Greenlet(g) = vm.heap.get_mut(id) else { unreachable!() };
             g.attrs.set(name, v);
             Ok(())
         }

@@ -272,31 +272,20 @@ fn obj_id(a: &Args) -> ObjId {
 fn str_upper(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     // ASCII text maps byte for byte, without Unicode's case tables.
-    let s = if s.is_ascii() {
-        s.to_ascii_uppercase()
-    } else {
-        s.to_uppercase()
-    };
+    let s = if s.is_ascii() { s.to_ascii_uppercase() } else { s.to_uppercase() };
     ret(text(vm, &a, &s))
 }
 
 fn str_lower(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    let s = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    };
+    let s = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
     ret(text(vm, &a, &s))
 }
 
 /// Lowercase plus the full case folds of the letters lessons meet (`ß` → `ss`); other special
 /// folds of Unicode's table are not applied.
 fn str_casefold(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a)
-        .to_lowercase()
-        .replace('ß', "ss")
-        .replace('ς', "σ");
+    let s = this_str(vm, &a).to_lowercase().replace('ß', "ss").replace('ς', "σ");
     ret(text(vm, &a, &s))
 }
 
@@ -343,10 +332,7 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
             None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
         },
     };
-    let maxsplit = a
-        .arg(vm, 2, "maxsplit")
-        .and_then(|v| vm.small_int(v))
-        .unwrap_or(-1);
+    let maxsplit = a.arg(vm, 2, "maxsplit").and_then(|v| vm.small_int(v)).unwrap_or(-1);
     // Every part is a slice of `s`: one allocation per part, for its str object.
     let mut parts: Vec<&str> = match &sep {
         Some(sep) if sep.is_empty() => return Err(vm.value_error("empty separator")),
@@ -412,10 +398,8 @@ fn str_rsplit(vm: &mut Vm, a: Args) -> R {
 
 fn str_splitlines(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    let keep = a
-        .arg(vm, 1, "keepends")
-        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
-        .unwrap_or(false);
+    let keep =
+        a.arg(vm, 1, "keepends").map(|v| vm.truthy(v).ok().flatten().unwrap_or(false)).unwrap_or(false);
     let mut out = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = s.chars().collect();
@@ -458,11 +442,7 @@ fn str_replace(vm: &mut Vm, a: Args) -> R {
     let old = str_arg(vm, &a, 1, "replace")?.unwrap_or_default();
     let new = str_arg(vm, &a, 2, "replace")?.unwrap_or_default();
     let count = a.get(3).and_then(|v| vm.small_int(v)).unwrap_or(-1);
-    let out = if count < 0 {
-        s.replace(&old, &new)
-    } else {
-        s.replacen(&old, &new, count as usize)
-    };
+    let out = if count < 0 { s.replace(&old, &new) } else { s.replacen(&old, &new, count as usize) };
     ret(text(vm, &a, &out))
 }
 
@@ -474,10 +454,7 @@ fn prefixes(vm: &mut Vm, v: Value) -> Result<Vec<String>, Value> {
         return Ok(vec![String::from_utf8_lossy(&b).into_owned()]);
     }
     match vm.seq_items(v) {
-        Some(items) => items
-            .into_iter()
-            .map(|i| prefixes(vm, i).map(|mut p| p.remove(0)))
-            .collect(),
+        Some(items) => items.into_iter().map(|i| prefixes(vm, i).map(|mut p| p.remove(0))).collect(),
         None => Err(vm.type_error(format!(
             "startswith first arg must be str or a tuple of str, not {}",
             vm.type_name(v)
@@ -501,10 +478,7 @@ fn window(vm: &Vm, a: &Args, s: &str, at: usize) -> (String, usize) {
     if start >= end {
         return (String::new(), start as usize);
     }
-    (
-        chars[start as usize..end as usize].iter().collect(),
-        start as usize,
-    )
+    (chars[start as usize..end as usize].iter().collect(), start as usize)
 }
 
 fn str_startswith(vm: &mut Vm, a: Args) -> R {
@@ -567,11 +541,7 @@ fn str_count(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let sub = str_arg(vm, &a, 1, "count")?.unwrap_or_default();
     let (w, _) = window(vm, &a, &s, 2);
-    let n = if sub.is_empty() {
-        w.chars().count() + 1
-    } else {
-        w.matches(&sub).count()
-    };
+    let n = if sub.is_empty() { w.chars().count() + 1 } else { w.matches(&sub).count() };
     ret(Value::Int(n as i64))
 }
 
@@ -610,11 +580,7 @@ fn str_isidentifier(vm: &mut Vm, a: Args) -> R {
 
 fn str_expandtabs(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    let size = a
-        .arg(vm, 1, "tabsize")
-        .and_then(|v| vm.small_int(v))
-        .unwrap_or(8)
-        .max(0) as usize;
+    let size = a.arg(vm, 1, "tabsize").and_then(|v| vm.small_int(v)).unwrap_or(8).max(0) as usize;
     let mut out = String::new();
     let mut col = 0;
     for c in s.chars() {
@@ -649,11 +615,7 @@ fn str_removeprefix(vm: &mut Vm, a: Args) -> R {
 fn str_removesuffix(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let p = str_arg(vm, &a, 1, "removesuffix")?.unwrap_or_default();
-    let out = if p.is_empty() {
-        s.to_string()
-    } else {
-        s.strip_suffix(p.as_str()).unwrap_or(&s).to_string()
-    };
+    let out = if p.is_empty() { s.to_string() } else { s.strip_suffix(p.as_str()).unwrap_or(&s).to_string() };
     ret(text(vm, &a, &out))
 }
 
@@ -671,21 +633,17 @@ fn str_format_map(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
-    Ok(Action::WithStrings(Box::new(
-        crate::py::vm::format::AfterStrings::Format {
-            fmt,
-            args: Args { pos: vec![], kw },
-        },
-    )))
+    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format {
+        fmt,
+        args: Args { pos: vec![], kw },
+    })))
 }
 
 fn str_format(vm: &mut Vm, mut a: Args) -> R {
     a.need(vm, 1, "str.format()")?;
     let fmt = this_str(vm, &a).to_string();
     a.pos.remove(0);
-    Ok(Action::WithStrings(Box::new(
-        crate::py::vm::format::AfterStrings::Format { fmt, args: a },
-    )))
+    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format { fmt, args: a })))
 }
 
 fn str_encode(vm: &mut Vm, a: Args) -> R {
@@ -716,16 +674,12 @@ fn str_isspace(vm: &mut Vm, a: Args) -> R {
 
 fn str_isupper(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    ret(Value::Bool(
-        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
-    ))
+    ret(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
 }
 
 fn str_islower(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    ret(Value::Bool(
-        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
-    ))
+    ret(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
 }
 
 fn str_capitalize(vm: &mut Vm, a: Args) -> R {
@@ -776,10 +730,7 @@ fn str_swapcase(vm: &mut Vm, a: Args) -> R {
 fn justify(vm: &mut Vm, a: &Args, how: char) -> R {
     let s = this_str(vm, a);
     let w = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0).max(0) as usize;
-    let fill = a
-        .get(2)
-        .and_then(|v| vm.str_of(v).and_then(|f| f.chars().next()))
-        .unwrap_or(' ');
+    let fill = a.get(2).and_then(|v| vm.str_of(v).and_then(|f| f.chars().next())).unwrap_or(' ');
     let n = s.chars().count();
     if n >= w {
         return ret(text(vm, a, &s));
@@ -941,9 +892,7 @@ fn list_extend(vm: &mut Vm, a: Args) -> R {
 
 fn list_pop(vm: &mut Vm, a: Args) -> R {
     let id = list_id(vm, &a)?;
-    let Obj::List(l) = vm.heap.get(id) else {
-        unreachable!()
-    };
+    let Obj::List(l) = vm.heap.get(id) else { unreachable!() };
     let n = l.len() as i64;
     if n == 0 {
         return Err(vm.exc(ExcKind::IndexError, "pop from empty list"));
@@ -953,9 +902,7 @@ fn list_pop(vm: &mut Vm, a: Args) -> R {
     if j < 0 || j >= n {
         return Err(vm.exc(ExcKind::IndexError, "pop index out of range"));
     }
-    let Obj::List(l) = vm.heap.get_mut(id) else {
-        unreachable!()
-    };
+    let Obj::List(l) = vm.heap.get_mut(id) else { unreachable!() };
     ret(l.remove(j as usize))
 }
 
@@ -963,9 +910,7 @@ fn list_insert(vm: &mut Vm, a: Args) -> R {
     let id = list_id(vm, &a)?;
     let i = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0);
     let v = a.get(2).unwrap_or(Value::None);
-    let Obj::List(l) = vm.heap.get_mut(id) else {
-        unreachable!()
-    };
+    let Obj::List(l) = vm.heap.get_mut(id) else { unreachable!() };
     let n = l.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     l.insert(j as usize, v);
@@ -1025,15 +970,7 @@ fn list_sort(vm: &mut Vm, a: Args) -> R {
         None => false,
     };
     let items = vm.seq_items(Value::Obj(id)).unwrap_or_default();
-    super::conts::finish_collect(
-        vm,
-        items,
-        Collected::SortInPlace {
-            list: id,
-            reverse,
-            key,
-        },
-    )
+    super::conts::finish_collect(vm, items, Collected::SortInPlace { list: id, reverse, key })
 }
 
 fn list_reverse(vm: &mut Vm, a: Args) -> R {
@@ -1144,14 +1081,7 @@ fn dict_update(vm: &mut Vm, a: Args) -> R {
             return ret(Value::None);
         }
     }
-    collect(
-        vm,
-        src,
-        Collected::Dict {
-            dict: d,
-            update: true,
-        },
-    )
+    collect(vm, src, Collected::Dict { dict: d, update: true })
 }
 
 fn dict_copy(vm: &mut Vm, a: Args) -> R {
@@ -1296,9 +1226,7 @@ fn set_rel(vm: &mut Vm, a: Args, f: fn(&Vm, ObjId, ObjId) -> bool) -> R {
 }
 
 fn subset(vm: &Vm, x: ObjId, y: ObjId) -> bool {
-    vm.set_items(x)
-        .iter()
-        .all(|v| vm.set_contains(y, *v).unwrap_or(false))
+    vm.set_items(x).iter().all(|v| vm.set_contains(y, *v).unwrap_or(false))
 }
 
 fn set_issubset(vm: &mut Vm, a: Args) -> R {
@@ -1310,11 +1238,7 @@ fn set_issuperset(vm: &mut Vm, a: Args) -> R {
 }
 
 fn set_isdisjoint(vm: &mut Vm, a: Args) -> R {
-    set_rel(vm, a, |vm, x, y| {
-        !vm.set_items(x)
-            .iter()
-            .any(|v| vm.set_contains(y, *v).unwrap_or(false))
-    })
+    set_rel(vm, a, |vm, x, y| !vm.set_items(x).iter().any(|v| vm.set_contains(y, *v).unwrap_or(false)))
 }
 
 fn set_copy(vm: &mut Vm, a: Args) -> R {
@@ -1333,19 +1257,10 @@ fn int_bit_length(vm: &mut Vm, a: Args) -> R {
 
 fn int_to_bytes(vm: &mut Vm, a: Args) -> R {
     let n = super::builtins::big(vm, a.get(0).unwrap_or(Value::Int(0))).unwrap_or_default();
-    let len = a
-        .arg(vm, 1, "length")
-        .and_then(|v| vm.small_int(v))
-        .unwrap_or(1)
-        .max(0) as usize;
-    let order = a
-        .arg(vm, 2, "byteorder")
-        .and_then(|v| vm.str_of(v).map(|s| s.to_string()));
+    let len = a.arg(vm, 1, "length").and_then(|v| vm.small_int(v)).unwrap_or(1).max(0) as usize;
+    let order = a.arg(vm, 2, "byteorder").and_then(|v| vm.str_of(v).map(|s| s.to_string()));
     let little = order.as_deref() == Some("little");
-    let signed = a
-        .kw(vm, "signed")
-        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
-        .unwrap_or(false);
+    let signed = a.kw(vm, "signed").map(|v| vm.truthy(v).ok().flatten().unwrap_or(false)).unwrap_or(false);
     if n < num_bigint::BigInt::from(0) && !signed {
         return Err(vm.exc(ExcKind::OverflowError, "can't convert negative int to unsigned"));
     }
@@ -1374,13 +1289,8 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> R {
 
 fn int_from_bytes(vm: &mut Vm, a: Args) -> R {
     let b = bytes_of(vm, a.get(1).unwrap_or(Value::None)).unwrap_or_default();
-    let order = a
-        .arg(vm, 2, "byteorder")
-        .and_then(|v| vm.str_of(v).map(|s| s.to_string()));
-    let signed = a
-        .kw(vm, "signed")
-        .map(|v| vm.truthy(v).ok().flatten().unwrap_or(false))
-        .unwrap_or(false);
+    let order = a.arg(vm, 2, "byteorder").and_then(|v| vm.str_of(v).map(|s| s.to_string()));
+    let signed = a.kw(vm, "signed").map(|v| vm.truthy(v).ok().flatten().unwrap_or(false)).unwrap_or(false);
     let mut be = b.clone();
     if order.as_deref() == Some("little") {
         be.reverse();
@@ -1413,16 +1323,11 @@ fn float_as_integer_ratio(vm: &mut Vm, a: Args) -> R {
 }
 
 fn bytes_fromhex(vm: &mut Vm, a: Args) -> R {
-    let s = a
-        .get(1)
-        .and_then(|v| vm.str_of(v).map(|s| s.to_string()))
-        .unwrap_or_default();
+    let s = a.get(1).and_then(|v| vm.str_of(v).map(|s| s.to_string())).unwrap_or_default();
     let digits: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     let mut out = Vec::new();
     for pair in digits.chunks(2) {
-        let h = std::str::from_utf8(pair)
-            .ok()
-            .and_then(|p| u8::from_str_radix(p, 16).ok());
+        let h = std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok());
         match h {
             Some(b) if pair.len() == 2 => out.push(b),
             _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg")),
@@ -1441,11 +1346,7 @@ fn slice_indices(vm: &mut Vm, a: Args) -> R {
         return ret(Value::None);
     };
     let (start, stop, step) = (*start, *stop, *step);
-    let step = if step == Value::None {
-        1
-    } else {
-        vm.small_int(step).unwrap_or(1)
-    };
+    let step = if step == Value::None { 1 } else { vm.small_int(step).unwrap_or(1) };
     let norm = |v: Value, def: i64, vm: &Vm| -> i64 {
         match vm.small_int(v) {
             None => def,
@@ -1516,11 +1417,7 @@ fn float_hex(vm: &mut Vm, a: Args) -> R {
         if exp_bits == 0 && mantissa == 0 {
             format!("{sign}0x0.0p+0")
         } else {
-            let (lead, exp) = if exp_bits == 0 {
-                (0, -1022)
-            } else {
-                (1, exp_bits - 1023)
-            };
+            let (lead, exp) = if exp_bits == 0 { (0, -1022) } else { (1, exp_bits - 1023) };
             let exp_sign = if exp < 0 { '-' } else { '+' };
             format!("{sign}0x{lead}.{mantissa:013x}p{exp_sign}{}", exp.abs())
         }
@@ -1531,12 +1428,7 @@ fn float_hex(vm: &mut Vm, a: Args) -> R {
 
 /// `float.fromhex(s)`: `[sign][0x]digits[.digits][p[sign]exp]`, `inf`, `nan`.
 fn float_fromhex(vm: &mut Vm, a: Args) -> R {
-    let text = a
-        .get(1)
-        .and_then(|v| vm.str_of(v))
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let text = a.get(1).and_then(|v| vm.str_of(v)).unwrap_or("").trim().to_ascii_lowercase();
     match parse_hex_float(&text) {
         Some(f) => ret(Value::Float(f)),
         None => Err(vm.value_error("invalid hexadecimal floating-point string")),
@@ -1598,11 +1490,7 @@ fn gen_id(vm: &mut Vm, a: &Args) -> Result<ObjId, Value> {
 fn gen_send(vm: &mut Vm, a: Args) -> R {
     let id = gen_id(vm, &a)?;
     let v = a.get(1).unwrap_or(Value::None);
-    Ok(Action::ResumeGen {
-        gen: id,
-        value: v,
-        throw: false,
-    })
+    Ok(Action::ResumeGen { gen: id, value: v, throw: false })
 }
 
 fn gen_next(vm: &mut Vm, a: Args) -> R {
@@ -1631,11 +1519,7 @@ fn gen_throw(vm: &mut Vm, a: Args) -> R {
             )
         }
     };
-    Ok(Action::ResumeGen {
-        gen: id,
-        value: exc,
-        throw: true,
-    })
+    Ok(Action::ResumeGen { gen: id, value: exc, throw: true })
 }
 
 /// `close()`: throw GeneratorExit in; the generator must finish without yielding.
@@ -1658,10 +1542,7 @@ fn gen_close(vm: &mut Vm, a: Args) -> R {
             let exc = vm.new_exc_from(vm.exc_class(ExcKind::GeneratorExit), vec![]);
             Ok(Action::CallThen {
                 func: vm.native("generator.throw", gen_throw_raw),
-                args: Args {
-                    pos: vec![Value::Obj(id), exc],
-                    kw: vec![],
-                },
+                args: Args { pos: vec![Value::Obj(id), exc], kw: vec![] },
                 cont: ContKind::Close,
             })
         }
@@ -1670,11 +1551,7 @@ fn gen_close(vm: &mut Vm, a: Args) -> R {
 
 fn gen_throw_raw(vm: &mut Vm, a: Args) -> R {
     let id = gen_id(vm, &a)?;
-    Ok(Action::ResumeGen {
-        gen: id,
-        value: a.get(1).unwrap_or(Value::None),
-        throw: true,
-    })
+    Ok(Action::ResumeGen { gen: id, value: a.get(1).unwrap_or(Value::None), throw: true })
 }
 
 fn identity(_vm: &mut Vm, a: Args) -> R {
@@ -1712,11 +1589,7 @@ fn object_hash(vm: &mut Vm, a: Args) -> R {
 
 fn object_str(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
-    let s = if vm.exc_data(v).is_some() {
-        vm.exc_message(v)
-    } else {
-        vm.plain_repr(v)
-    };
+    let s = if vm.exc_data(v).is_some() { vm.exc_message(v) } else { vm.plain_repr(v) };
     ret(vm.new_str(&s))
 }
 
@@ -1731,10 +1604,7 @@ fn object_repr(vm: &mut Vm, a: Args) -> R {
 
 fn object_setattr(vm: &mut Vm, a: Args) -> R {
     let o = a.get(0).unwrap_or(Value::None);
-    let n = a
-        .get(1)
-        .and_then(|v| vm.str_of(v).map(|s| s.to_string()))
-        .unwrap_or_default();
+    let n = a.get(1).and_then(|v| vm.str_of(v).map(|s| s.to_string())).unwrap_or_default();
     let v = a.get(2).unwrap_or(Value::None);
     let s = vm.names.intern(&n);
     if let Value::Obj(id) = o {

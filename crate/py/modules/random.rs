@@ -95,12 +95,7 @@ impl Mt<'_> {
         self.set(0, s);
         for i in 1..N {
             let p = self.get(i - 1);
-            self.set(
-                i,
-                1_812_433_253u32
-                    .wrapping_mul(p ^ (p >> 30))
-                    .wrapping_add(i as u32),
-            );
+            self.set(i, 1_812_433_253u32.wrapping_mul(p ^ (p >> 30)).wrapping_add(i as u32));
         }
         self.set(N, N as u32);
     }
@@ -183,11 +178,7 @@ impl Mt<'_> {
     fn below(&mut self, n: u64) -> u64 {
         let k = 64 - n.leading_zeros() as u64;
         loop {
-            let r = self
-                .bits(k)
-                .iter()
-                .rev()
-                .fold(0u64, |acc, &w| (acc << 32) | w as u64);
+            let r = self.bits(k).iter().rev().fold(0u64, |acc, &w| (acc << 32) | w as u64);
             if r < n {
                 return r;
             }
@@ -218,12 +209,8 @@ fn with_mt<T>(vm: &mut Vm, me: ObjId, f: impl FnOnce(&mut Mt) -> T) -> T {
         seed_from_entropy(vm, me);
         state = instance_attr(vm, me, sym);
     }
-    let Some(Value::Obj(id)) = state else {
-        unreachable!("a generator was just made")
-    };
-    let Obj::ByteArray(bytes) = vm.heap.get_mut(id) else {
-        unreachable!("checked above")
-    };
+    let Some(Value::Obj(id)) = state else { unreachable!("a generator was just made") };
+    let Obj::ByteArray(bytes) = vm.heap.get_mut(id) else { unreachable!("checked above") };
     f(&mut Mt(bytes))
 }
 
@@ -331,9 +318,7 @@ fn getrandbits(vm: &mut Vm, a: Args) -> R {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
     let words = with_mt(vm, me, |mt| mt.bits(k as u64));
-    Ok(Action::Return(
-        vm.int_value(BigInt::from_slice(Sign::Plus, &words)),
-    ))
+    Ok(Action::Return(vm.int_value(BigInt::from_slice(Sign::Plus, &words))))
 }
 
 /// `getrandbits(n * 8).to_bytes(n, 'little')`: the words' bytes, least significant first.
@@ -353,10 +338,9 @@ fn int_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<i64, Value> {
     match v {
         Some(Value::Int(i)) => Ok(i),
         Some(Value::Bool(b)) => Ok(b as i64),
-        Some(v) if vm.is_int(v) => Err(vm.exc(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )),
+        Some(v) if vm.is_int(v) => {
+            Err(vm.exc(ExcKind::OverflowError, "Python int too large to convert to C ssize_t"))
+        }
         Some(v) => {
             let t = vm.type_name(v);
             Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")))
@@ -524,10 +508,7 @@ fn shuffle(vm: &mut Vm, a: Args) -> R {
         }
     };
     let swaps = with_mt(vm, me, |mt| {
-        (1..len)
-            .rev()
-            .map(|i| (i, mt.below(i as u64 + 1) as usize))
-            .collect::<Vec<_>>()
+        (1..len).rev().map(|i| (i, mt.below(i as u64 + 1) as usize)).collect::<Vec<_>>()
     });
     if let Obj::List(v) = vm.heap.get_mut(list) {
         for (i, j) in swaps {
@@ -564,10 +545,7 @@ fn sample(vm: &mut Vm, a: Args) -> R {
             }
             cum.pop();
             let picks = sample_indices(vm, me, total, k)?;
-            picks
-                .into_iter()
-                .map(|s| cum.partition_point(|&c| c <= s) as i64)
-                .collect()
+            picks.into_iter().map(|s| cum.partition_point(|&c| c <= s) as i64).collect()
         }
     };
     let items = picks.into_iter().map(|i| pop.at(vm, i)).collect();
@@ -627,10 +605,7 @@ fn choices(vm: &mut Vm, a: Args) -> R {
     let cum: Vec<f64> = match (weights, cum_weights) {
         (None, None) => {
             let draws = with_mt(vm, me, |mt| (0..k).map(|_| mt.random()).collect::<Vec<_>>());
-            let items = draws
-                .into_iter()
-                .map(|r| pop.at(vm, (r * n as f64).floor() as i64))
-                .collect();
+            let items = draws.into_iter().map(|r| pop.at(vm, (r * n as f64).floor() as i64)).collect();
             return Ok(Action::Return(vm.new_list(items)));
         }
         (Some(_), Some(_)) => {
@@ -770,9 +745,7 @@ fn expovariate(vm: &mut Vm, a: Args) -> R {
 /// `(3, (624 words…, index), gauss_next)`, CPython's version-3 state.
 fn getstate(vm: &mut Vm, a: Args) -> R {
     let me = me(vm, &a)?;
-    let words = with_mt(vm, me, |mt| {
-        (0..=N).map(|i| Value::Int(mt.get(i) as i64)).collect()
-    });
+    let words = with_mt(vm, me, |mt| (0..=N).map(|i| Value::Int(mt.get(i) as i64)).collect());
     let internal = vm.new_tuple(words);
     let g = vm.names.intern(GAUSS_NEXT);
     let spare = instance_attr(vm, me, g).unwrap_or(Value::None);

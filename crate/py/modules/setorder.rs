@@ -48,11 +48,7 @@ fn insert(table: &mut [Option<Value>], v: Value, hash: u64) {
     let mut perturb = hash;
     let mut i = hash as usize & mask;
     loop {
-        let probes = if i + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
+        let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
         for j in 0..=probes {
             if table[i + j].is_none() {
                 table[i + j] = Some(v);

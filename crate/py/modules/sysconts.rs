@@ -14,11 +14,7 @@ pub fn write_pieces(fd: i32, mut pieces: Vec<Vec<u8>>, result: Value) -> Action 
     let first = pieces.remove(0);
     Action::Syscall {
         call: Call::Write { fd, data: first },
-        then: SysCont::Writes {
-            fd,
-            rest: pieces,
-            result,
-        },
+        then: SysCont::Writes { fd, rest: pieces, result },
     }
 }
 
@@ -26,10 +22,7 @@ pub fn write_pieces(fd: i32, mut pieces: Vec<Vec<u8>>, result: Value) -> Action 
 pub fn input(vm: &mut Vm, prompt: String) -> R {
     if !prompt.is_empty() {
         return Ok(Action::Syscall {
-            call: Call::Write {
-                fd: 1,
-                data: prompt.into_bytes(),
-            },
+            call: Call::Write { fd: 1, data: prompt.into_bytes() },
             then: SysCont::InputAfterPrompt,
         });
     }
@@ -50,18 +43,12 @@ fn read_line(vm: &mut Vm) -> R {
         let s = String::from_utf8_lossy(&line).into_owned();
         return Ok(Action::Return(vm.new_str(&s)));
     }
-    Ok(Action::Syscall {
-        call: Call::Read { fd: 0, count: 4096 },
-        then: SysCont::InputRead,
-    })
+    Ok(Action::Syscall { call: Call::Read { fd: 0, count: 4096 }, then: SysCont::InputRead })
 }
 
 /// `time.sleep(secs)`: read the monotonic clock, then sleep until it plus `secs`.
 pub fn sleep(nanos: u64) -> Action {
-    Action::Syscall {
-        call: Call::ClockGettime { monotonic: true },
-        then: SysCont::SleepFromNow { nanos },
-    }
+    Action::Syscall { call: Call::ClockGettime { monotonic: true }, then: SysCont::SleepFromNow { nanos } }
 }
 
 pub fn complete(vm: &mut Vm, kind: SysCont, out: Outcome<Ret>) -> R {
@@ -86,9 +73,7 @@ pub fn complete(vm: &mut Vm, kind: SysCont, out: Outcome<Ret>) -> R {
                 _ => 0,
             };
             Ok(Action::Syscall {
-                call: Call::ClockNanosleep {
-                    until: now.saturating_add(nanos),
-                },
+                call: Call::ClockNanosleep { until: now.saturating_add(nanos) },
                 then: SysCont::SleepDone,
             })
         }

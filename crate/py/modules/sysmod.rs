@@ -90,10 +90,7 @@ fn write(vm: &mut Vm, a: Args) -> R {
         return Ok(Action::Return(Value::Int(0)));
     }
     Ok(Action::Syscall {
-        call: Call::Write {
-            fd: fd as i32,
-            data: s.into_bytes(),
-        },
+        call: Call::Write { fd: fd as i32, data: s.into_bytes() },
         then: SysCont::WriteCount(n),
     })
 }

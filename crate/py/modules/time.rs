@@ -21,10 +21,9 @@ pub fn module(vm: &mut Vm) -> ObjId {
 fn sleep(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     let Some(secs) = vm.as_f64(v) else {
-        return Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        )));
+        return Err(
+            vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))
+        );
     };
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
@@ -33,10 +32,7 @@ fn sleep(vm: &mut Vm, a: Args) -> R {
 }
 
 fn clock(monotonic: bool, then: SysCont) -> R {
-    Ok(Action::Syscall {
-        call: Call::ClockGettime { monotonic },
-        then,
-    })
+    Ok(Action::Syscall { call: Call::ClockGettime { monotonic }, then })
 }
 
 fn time(_vm: &mut Vm, _a: Args) -> R {

@@ -31,10 +31,7 @@ struct Node {
 
 impl Node {
     fn new(name: &'static str) -> Node {
-        Node {
-            name,
-            fields: Vec::new(),
-        }
+        Node { name, fields: Vec::new() }
     }
 
     fn field(mut self, name: &str, value: String) -> Node {
@@ -85,18 +82,11 @@ impl Dumper {
                 .field("target", store(target))
                 .field("op", binop(*op).into())
                 .field("value", load(value)),
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-            } => Node::new("AnnAssign")
+            StmtKind::AnnAssign { target, annotation, value } => Node::new("AnnAssign")
                 .field("target", store(target))
                 .field("annotation", load(annotation))
                 .opt("value", value.as_ref().map(load))
-                .field(
-                    "simple",
-                    u8::from(matches!(target.kind, ExprKind::Name(_))).to_string(),
-                ),
+                .field("simple", u8::from(matches!(target.kind, ExprKind::Name(_))).to_string()),
             StmtKind::If { test, body, orelse } => Node::new("If")
                 .field("test", load(test))
                 .field("body", self.stmts(body))
@@ -105,12 +95,7 @@ impl Dumper {
                 .field("test", load(test))
                 .field("body", self.stmts(body))
                 .field("orelse", self.stmts(orelse)),
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-            } => Node::new("For")
+            StmtKind::For { target, iter, body, orelse } => Node::new("For")
                 .field("target", store(target))
                 .field("iter", load(iter))
                 .field("body", self.stmts(body))
@@ -137,19 +122,14 @@ impl Dumper {
             StmtKind::Nonlocal(names) => {
                 Node::new("Nonlocal").field("names", list(names.iter().map(|n| py_str(n))))
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => Node::new("Try")
+            StmtKind::Try { body, handlers, orelse, finalbody } => Node::new("Try")
                 .field("body", self.stmts(body))
                 .field("handlers", list(handlers.iter().map(|h| self.handler(h))))
                 .field("orelse", self.stmts(orelse))
                 .field("finalbody", self.stmts(finalbody)),
-            StmtKind::Raise { exc, cause } => Node::new("Raise")
-                .opt("exc", exc.as_ref().map(load))
-                .opt("cause", cause.as_ref().map(load)),
+            StmtKind::Raise { exc, cause } => {
+                Node::new("Raise").opt("exc", exc.as_ref().map(load)).opt("cause", cause.as_ref().map(load))
+            }
             StmtKind::With { items, body } => Node::new("With")
                 .field(
                     "items",
@@ -161,9 +141,9 @@ impl Dumper {
                     })),
                 )
                 .field("body", self.stmts(body)),
-            StmtKind::Assert { test, msg } => Node::new("Assert")
-                .field("test", load(test))
-                .opt("msg", msg.as_ref().map(load)),
+            StmtKind::Assert { test, msg } => {
+                Node::new("Assert").field("test", load(test)).opt("msg", msg.as_ref().map(load))
+            }
             StmtKind::Delete(targets) => {
                 Node::new("Delete").field("targets", list(targets.iter().map(|t| self.expr(t, Ctx::Del))))
             }
@@ -201,10 +181,9 @@ impl Dumper {
     }
 
     fn arg(&self, a: &Arg) -> String {
-        let n = Node::new("arg").field("arg", py_str(&a.name)).opt(
-            "annotation",
-            a.annotation.as_ref().map(|e| self.expr(e, Ctx::Load)),
-        );
+        let n = Node::new("arg")
+            .field("arg", py_str(&a.name))
+            .opt("annotation", a.annotation.as_ref().map(|e| self.expr(e, Ctx::Load)));
         self.finish(n, Some(a.span))
     }
 
@@ -217,11 +196,7 @@ impl Dumper {
             .field("kwonlyargs", list(a.kwonlyargs.iter().map(|x| self.arg(x))))
             .field(
                 "kw_defaults",
-                list(
-                    a.kw_defaults
-                        .iter()
-                        .map(|d| d.as_ref().map(load).unwrap_or_else(|| "None".into())),
-                ),
+                list(a.kw_defaults.iter().map(|d| d.as_ref().map(load).unwrap_or_else(|| "None".into()))),
             )
             .opt("kwarg", a.kwarg.as_ref().map(|x| self.arg(x)))
             .field("defaults", list(a.defaults.iter().map(load)));
@@ -273,9 +248,9 @@ impl Dumper {
                     .into(),
                 )
                 .field("operand", load(operand)),
-            ExprKind::Lambda { args, body } => Node::new("Lambda")
-                .field("args", self.arguments(args))
-                .field("body", load(body)),
+            ExprKind::Lambda { args, body } => {
+                Node::new("Lambda").field("args", self.arguments(args)).field("body", load(body))
+            }
             ExprKind::IfExp { test, body, orelse } => Node::new("IfExp")
                 .field("test", load(test))
                 .field("body", load(body))
@@ -283,10 +258,7 @@ impl Dumper {
             ExprKind::Dict { keys, values } => Node::new("Dict")
                 .field(
                     "keys",
-                    list(
-                        keys.iter()
-                            .map(|k| k.as_ref().map(load).unwrap_or_else(|| "None".into())),
-                    ),
+                    list(keys.iter().map(|k| k.as_ref().map(load).unwrap_or_else(|| "None".into()))),
                 )
                 .field("values", list(values.iter().map(load))),
             ExprKind::Set(elts) => Node::new("Set").field("elts", list(elts.iter().map(load))),
@@ -296,11 +268,7 @@ impl Dumper {
             ExprKind::SetComp { elt, generators } => Node::new("SetComp")
                 .field("elt", load(elt))
                 .field("generators", self.comprehensions(generators)),
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => Node::new("DictComp")
+            ExprKind::DictComp { key, value, generators } => Node::new("DictComp")
                 .field("key", load(key))
                 .field("value", load(value))
                 .field("generators", self.comprehensions(generators)),
@@ -309,11 +277,7 @@ impl Dumper {
                 .field("generators", self.comprehensions(generators)),
             ExprKind::Yield(value) => Node::new("Yield").opt("value", value.as_deref().map(load)),
             ExprKind::YieldFrom(value) => Node::new("YieldFrom").field("value", load(value)),
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => Node::new("Compare")
+            ExprKind::Compare { left, ops, comparators } => Node::new("Compare")
                 .field("left", load(left))
                 .field("ops", list(ops.iter().map(|o| cmpop(*o).to_string())))
                 .field("comparators", list(comparators.iter().map(load))),
@@ -333,12 +297,10 @@ impl Dumper {
                 .field("value", load(value))
                 .field("slice", load(slice))
                 .field("ctx", ctx_name.into()),
-            ExprKind::Starred(value) => Node::new("Starred")
-                .field("value", self.expr(value, ctx))
-                .field("ctx", ctx_name.into()),
-            ExprKind::Name(id) => Node::new("Name")
-                .field("id", py_str(id))
-                .field("ctx", ctx_name.into()),
+            ExprKind::Starred(value) => {
+                Node::new("Starred").field("value", self.expr(value, ctx)).field("ctx", ctx_name.into())
+            }
+            ExprKind::Name(id) => Node::new("Name").field("id", py_str(id)).field("ctx", ctx_name.into()),
             ExprKind::List(elts) => Node::new("List")
                 .field("elts", list(elts.iter().map(|x| self.expr(x, ctx))))
                 .field("ctx", ctx_name.into()),
@@ -360,11 +322,7 @@ impl Dumper {
             FStringPart::Literal(s) => {
                 self.finish(Node::new("Constant").field("value", py_str(s)), Some(span))
             }
-            FStringPart::Value {
-                value,
-                conversion,
-                format_spec,
-            } => {
+            FStringPart::Value { value, conversion, format_spec } => {
                 let conv = match conversion {
                     None => -1,
                     Some(c) => *c as i32,
@@ -445,11 +403,7 @@ fn printable(c: char) -> bool {
 
 /// `repr(str)`.
 pub(crate) fn py_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::new();
     out.push(quote);
     for c in s.chars() {
@@ -475,11 +429,7 @@ pub(crate) fn py_str(s: &str) -> String {
 
 /// `repr(bytes)`.
 fn py_bytes(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::from("b");
     out.push(quote as char);
     for &c in b {

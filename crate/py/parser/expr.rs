@@ -27,10 +27,7 @@ fn binary_op(op: &str) -> Option<(u8, BinOp)> {
 
 impl Parser<'_> {
     fn node(&mut self, start: Pos, kind: ExprKind) -> Expr {
-        let expr = Expr {
-            span: self.span_from(start),
-            kind,
-        };
+        let expr = Expr { span: self.span_from(start), kind };
         self.check_comprehension_scope(&expr);
         expr
     }
@@ -42,11 +39,9 @@ impl Parser<'_> {
             ExprKind::ListComp { elt, generators } => ("list comprehension", vec![elt], generators),
             ExprKind::SetComp { elt, generators } => ("set comprehension", vec![elt], generators),
             ExprKind::GeneratorExp { elt, generators } => ("generator expression", vec![elt], generators),
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => ("dict comprehension", vec![key, value], generators),
+            ExprKind::DictComp { key, value, generators } => {
+                ("dict comprehension", vec![key, value], generators)
+            }
             _ => return,
         };
         let mut parts = own;
@@ -101,10 +96,7 @@ impl Parser<'_> {
         match self.tok() {
             Tok::Name(n) => {
                 !lexer::is_keyword(n)
-                    || matches!(
-                        n.as_str(),
-                        "None" | "True" | "False" | "not" | "lambda" | "await" | "yield"
-                    )
+                    || matches!(n.as_str(), "None" | "True" | "False" | "not" | "lambda" | "await" | "yield")
             }
             Tok::Int(_) | Tok::Float(_) | Tok::Str(_) => true,
             Tok::Op(op) => matches!(*op, "(" | "[" | "{" | "-" | "+" | "~" | "..." | "*"),
@@ -124,10 +116,9 @@ impl Parser<'_> {
 
     fn refuse_walrus(&self) -> PResult<()> {
         if self.at_op(":=") {
-            return Err(self.error_at_token(
-                self.pos,
-                "assignment expressions (:=) are not supported in ioplay",
-            ));
+            return Err(
+                self.error_at_token(self.pos, "assignment expressions (:=) are not supported in ioplay")
+            );
         }
         Ok(())
     }
@@ -160,11 +151,7 @@ impl Parser<'_> {
             let orelse = self.expression()?;
             return Ok(self.node(
                 start,
-                ExprKind::IfExp {
-                    test: Box::new(test),
-                    body: Box::new(body),
-                    orelse: Box::new(orelse),
-                },
+                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
             ));
         }
         if self.bracket_depth > 0 && self.starts_juxtaposed_expression() {
@@ -173,9 +160,7 @@ impl Parser<'_> {
                 matches!(body.kind, ExprKind::Name(_)) && matches!(self.tok(), Tok::Str(_));
             if !name_then_string {
                 // CPython's `expression_without_invalid`: a conditional expression, or else a disjunction.
-                let next = self
-                    .probe(|p| p.expression())
-                    .or_else(|_| self.probe(|p| p.disjunction()));
+                let next = self.probe(|p| p.expression()).or_else(|_| self.probe(|p| p.disjunction()));
                 if let Ok(next) = next {
                     let msg = "invalid syntax. Perhaps you forgot a comma?";
                     return Err(self.error_span(msg, body.span.to(next.span)));
@@ -210,13 +195,7 @@ impl Parser<'_> {
         self.scope = scope;
         self.loop_depth = loops;
         let body = body?;
-        Ok(self.node(
-            start,
-            ExprKind::Lambda {
-                args: Box::new(args),
-                body: Box::new(body),
-            },
-        ))
+        Ok(self.node(start, ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
     }
 
     fn disjunction(&mut self) -> PResult<Expr> {
@@ -254,13 +233,7 @@ impl Parser<'_> {
             let operand = self.inversion();
             self.leave();
             let operand = operand?;
-            return Ok(self.node(
-                start,
-                ExprKind::UnaryOp {
-                    op: UnaryOp::Not,
-                    operand: Box::new(operand),
-                },
-            ));
+            return Ok(self.node(start, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }));
         }
         self.comparison()
     }
@@ -303,14 +276,7 @@ impl Parser<'_> {
         if ops.is_empty() {
             return Ok(left);
         }
-        Ok(self.node(
-            start,
-            ExprKind::Compare {
-                left: Box::new(left),
-                ops,
-                comparators,
-            },
-        ))
+        Ok(self.node(start, ExprKind::Compare { left: Box::new(left), ops, comparators }))
     }
 
     pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
@@ -331,14 +297,8 @@ impl Parser<'_> {
             let right = self.binary(prec + 1);
             self.leave();
             let right = right?;
-            left = self.node(
-                start,
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op: binop,
-                    right: Box::new(right),
-                },
-            );
+            left =
+                self.node(start, ExprKind::BinOp { left: Box::new(left), op: binop, right: Box::new(right) });
         }
         Ok(left)
     }
@@ -356,13 +316,7 @@ impl Parser<'_> {
         let operand = self.factor();
         self.leave();
         let operand = operand?;
-        Ok(self.node(
-            start,
-            ExprKind::UnaryOp {
-                op,
-                operand: Box::new(operand),
-            },
-        ))
+        Ok(self.node(start, ExprKind::UnaryOp { op, operand: Box::new(operand) }))
     }
 
     fn power(&mut self) -> PResult<Expr> {
@@ -378,14 +332,8 @@ impl Parser<'_> {
         let exponent = self.factor();
         self.leave();
         let exponent = exponent?;
-        Ok(self.node(
-            start,
-            ExprKind::BinOp {
-                left: Box::new(base),
-                op: BinOp::Pow,
-                right: Box::new(exponent),
-            },
-        ))
+        Ok(self
+            .node(start, ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exponent) }))
     }
 
     /// An atom followed by any number of `.name`, `(args)` and `[subscript]`.
@@ -395,24 +343,11 @@ impl Parser<'_> {
         loop {
             if self.eat_op(".") {
                 let (attr, _) = self.name()?;
-                expr = self.node(
-                    start,
-                    ExprKind::Attribute {
-                        value: Box::new(expr),
-                        attr,
-                    },
-                );
+                expr = self.node(start, ExprKind::Attribute { value: Box::new(expr), attr });
             } else if self.at_op("(") {
                 let open = self.bump().start;
                 let (args, keywords) = self.call_arguments(open)?;
-                expr = self.node(
-                    start,
-                    ExprKind::Call {
-                        func: Box::new(expr),
-                        args,
-                        keywords,
-                    },
-                );
+                expr = self.node(start, ExprKind::Call { func: Box::new(expr), args, keywords });
             } else if self.at_op("[") {
                 self.bump();
                 self.bracket_depth += 1;
@@ -420,13 +355,8 @@ impl Parser<'_> {
                 self.bracket_depth -= 1;
                 let slice = slice?;
                 self.expect_op("]")?;
-                expr = self.node(
-                    start,
-                    ExprKind::Subscript {
-                        value: Box::new(expr),
-                        slice: Box::new(slice),
-                    },
-                );
+                expr =
+                    self.node(start, ExprKind::Subscript { value: Box::new(expr), slice: Box::new(slice) });
             } else {
                 return Ok(expr);
             }
@@ -501,11 +431,7 @@ impl Parser<'_> {
                 self.bump();
                 let value = self.expression()?;
                 seen_kwargs_spread = true;
-                keywords.push(Keyword {
-                    arg: None,
-                    value,
-                    span: self.span_from(start),
-                });
+                keywords.push(Keyword { arg: None, value, span: self.span_from(start) });
             } else if self.at_op("*") {
                 if seen_kwargs_spread {
                     let msg = "iterable argument unpacking follows keyword argument unpacking";
@@ -534,11 +460,7 @@ impl Parser<'_> {
                     self.compiler_error(self.error_span(msg, kw_span));
                 }
                 seen_keyword = true;
-                keywords.push(Keyword {
-                    arg: Some(name),
-                    value,
-                    span: kw_span,
-                });
+                keywords.push(Keyword { arg: Some(name), value, span: kw_span });
             } else {
                 // Not `named_expression`: an `=` here is a bad keyword, with its own messages below.
                 let value = self.expression()?;
@@ -546,16 +468,10 @@ impl Parser<'_> {
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
                     let sole = args.is_empty() && keywords.is_empty() && self.at_op(")");
-                    let genexp = ExprKind::GeneratorExp {
-                        elt: Box::new(value),
-                        generators,
-                    };
+                    let genexp = ExprKind::GeneratorExp { elt: Box::new(value), generators };
                     if sole {
                         let close = self.bump().end;
-                        let genexp = Expr {
-                            span: span(open, close),
-                            kind: genexp,
-                        };
+                        let genexp = Expr { span: span(open, close), kind: genexp };
                         self.check_comprehension_scope(&genexp);
                         return Ok((vec![genexp], keywords));
                     }
@@ -778,13 +694,7 @@ impl Parser<'_> {
         if self.at_kw("for") {
             let generators = self.comprehension_of(&first)?;
             self.expect_op(")")?;
-            return Ok(self.node(
-                open,
-                ExprKind::GeneratorExp {
-                    elt: Box::new(first),
-                    generators,
-                },
-            ));
+            return Ok(self.node(open, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
         }
         if self.at_op(")") {
             self.bump();
@@ -827,13 +737,7 @@ impl Parser<'_> {
         if self.at_kw("for") {
             let generators = self.comprehension_of(&first)?;
             self.expect_op("]")?;
-            return Ok(self.node(
-                open,
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-            ));
+            return Ok(self.node(open, ExprKind::ListComp { elt: Box::new(first), generators }));
         }
         let elts = self.rest_of_sequence(first, "]")?;
         Ok(self.node(open, ExprKind::List(elts)))
@@ -842,13 +746,7 @@ impl Parser<'_> {
     /// `{}`, dict and set displays and comprehensions.
     fn brace_body(&mut self, open: Pos) -> PResult<Expr> {
         if self.eat_op("}") {
-            return Ok(self.node(
-                open,
-                ExprKind::Dict {
-                    keys: Vec::new(),
-                    values: Vec::new(),
-                },
-            ));
+            return Ok(self.node(open, ExprKind::Dict { keys: Vec::new(), values: Vec::new() }));
         }
         let (first_key, first_value) = if self.at_op("**") {
             let stars = self.bump();
@@ -879,11 +777,7 @@ impl Parser<'_> {
             self.expect_op("}")?;
             return Ok(self.node(
                 open,
-                ExprKind::DictComp {
-                    key: Box::new(key.clone()),
-                    value: Box::new(first_value),
-                    generators,
-                },
+                ExprKind::DictComp { key: Box::new(key.clone()), value: Box::new(first_value), generators },
             ));
         }
         let (mut keys, mut values) = (vec![first_key], vec![first_value]);
@@ -911,13 +805,7 @@ impl Parser<'_> {
         if self.at_kw("for") {
             let generators = self.comprehension_of(&first)?;
             self.expect_op("}")?;
-            return Ok(self.node(
-                open,
-                ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-            ));
+            return Ok(self.node(open, ExprKind::SetComp { elt: Box::new(first), generators }));
         }
         let elts = self.rest_of_sequence(first, "}")?;
         Ok(self.node(open, ExprKind::Set(elts)))
@@ -978,11 +866,7 @@ impl Parser<'_> {
                     return Err(self.parenthesized_parameters(annotations));
                 }
                 let arg = self.parameter(annotations, &mut names)?;
-                let default = if self.eat_op("=") {
-                    Some(self.expression()?)
-                } else {
-                    None
-                };
+                let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
                 if star_seen {
                     args.kwonlyargs.push(arg);
                     args.kw_defaults.push(default);
@@ -1028,32 +912,19 @@ impl Parser<'_> {
         } else {
             "Lambda expression parameters cannot be parenthesized"
         };
-        self.error(
-            crate::py::error::SyntaxErrorKind::SyntaxError,
-            msg,
-            open.start,
-            close.end,
-        )
+        self.error(crate::py::error::SyntaxErrorKind::SyntaxError, msg, open.start, close.end)
     }
 
     fn parameter(&mut self, annotations: bool, names: &mut Vec<String>) -> PResult<Arg> {
         let start = self.start();
         let (name, name_span) = self.name()?;
-        let annotation = if annotations && self.eat_op(":") {
-            Some(self.expression()?)
-        } else {
-            None
-        };
+        let annotation = if annotations && self.eat_op(":") { Some(self.expression()?) } else { None };
         if names.contains(&name) {
             let msg = format!("duplicate argument '{name}' in function definition");
             self.symtable_error(self.error_span(msg, name_span));
         }
         names.push(name.clone());
-        Ok(Arg {
-            name,
-            annotation,
-            span: self.span_from(start),
-        })
+        Ok(Arg { name, annotation, span: self.span_from(start) })
     }
 
     /// Adjacent string literals, joined; f-strings make a `JoinedStr`.
@@ -1083,22 +954,18 @@ fn first_yield(e: &Expr) -> Option<&Expr> {
         ExprKind::BoolOp { values, .. } => all(values),
         ExprKind::BinOp { left, right, .. } => first_yield(left).or_else(|| first_yield(right)),
         ExprKind::UnaryOp { operand, .. } => first_yield(operand),
-        ExprKind::IfExp { test, body, orelse } => first_yield(test)
-            .or_else(|| first_yield(body))
-            .or_else(|| first_yield(orelse)),
-        ExprKind::Dict { keys, values } => keys
-            .iter()
-            .flatten()
-            .find_map(first_yield)
-            .or_else(|| all(values)),
+        ExprKind::IfExp { test, body, orelse } => {
+            first_yield(test).or_else(|| first_yield(body)).or_else(|| first_yield(orelse))
+        }
+        ExprKind::Dict { keys, values } => {
+            keys.iter().flatten().find_map(first_yield).or_else(|| all(values))
+        }
         ExprKind::Set(elts) | ExprKind::List(elts) | ExprKind::Tuple(elts) => all(elts),
         ExprKind::ListComp { generators, .. }
         | ExprKind::SetComp { generators, .. }
         | ExprKind::DictComp { generators, .. }
         | ExprKind::GeneratorExp { generators, .. } => generators.first().and_then(|g| first_yield(&g.iter)),
-        ExprKind::Compare {
-            left, comparators, ..
-        } => first_yield(left).or_else(|| all(comparators)),
+        ExprKind::Compare { left, comparators, .. } => first_yield(left).or_else(|| all(comparators)),
         ExprKind::Call { func, args, keywords } => first_yield(func)
             .or_else(|| all(args))
             .or_else(|| keywords.iter().find_map(|k| first_yield(&k.value))),
@@ -1108,9 +975,8 @@ fn first_yield(e: &Expr) -> Option<&Expr> {
         }),
         ExprKind::Attribute { value, .. } | ExprKind::Starred(value) => first_yield(value),
         ExprKind::Subscript { value, slice } => first_yield(value).or_else(|| first_yield(slice)),
-        ExprKind::Slice { lower, upper, step } => [lower, upper, step]
-            .into_iter()
-            .flatten()
-            .find_map(|x| first_yield(x)),
+        ExprKind::Slice { lower, upper, step } => {
+            [lower, upper, step].into_iter().flatten().find_map(|x| first_yield(x))
+        }
     }
 }

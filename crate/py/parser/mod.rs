@@ -43,11 +43,7 @@ pub fn parse(source: &str, filename: &str) -> Result<Module, SyntaxError> {
                 .name("ioplay-parser".into())
                 .stack_size(DEEP_PARSER_STACK_BYTES)
                 .spawn_scoped(scope, || parse_on_this_stack(source, filename, MAX_NESTING).0)
-                .map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
+                .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         // Without a thread (resource limits), the shallow parse's error stands.
         spawned.unwrap_or(result)
@@ -152,11 +148,7 @@ impl<'a> Parser<'a> {
         if !matches!(tokens.last().map(|t| &t.tok), Some(Tok::EndMarker)) {
             // The tokenizer stopped early (`lexer::Stopped`): a stand-in end, where the parser says why.
             let end = tokens.last().map(|t| t.end).unwrap_or(Pos { line: 1, col: 0 });
-            tokens.push(Token {
-                tok: Tok::EndMarker,
-                start: end,
-                end,
-            });
+            tokens.push(Token { tok: Tok::EndMarker, start: end, end });
         }
         Parser {
             tokens,
@@ -164,12 +156,7 @@ impl<'a> Parser<'a> {
             furthest: Cell::new(0),
             prev_end: Pos { line: 1, col: 0 },
             filename,
-            lines: Rc::new(
-                lexer::source_lines(source)
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
-            ),
+            lines: Rc::new(lexer::source_lines(source).into_iter().map(String::from).collect()),
             nesting: 0,
             max_nesting: MAX_NESTING,
             too_deep: Rc::new(Cell::new(false)),
@@ -207,10 +194,7 @@ impl<'a> Parser<'a> {
 
     fn bump(&mut self) -> Token {
         let token = self.tokens[self.pos].clone();
-        if !matches!(
-            token.tok,
-            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
-        ) {
+        if !matches!(token.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
             self.prev_end = token.end;
         }
         if self.pos + 1 < self.tokens.len() {
@@ -332,19 +316,13 @@ impl<'a> Parser<'a> {
     // ---- errors ----
 
     fn line_text(&self, line: u32) -> String {
-        self.lines
-            .get(line as usize - 1)
-            .map(|s| s.to_string())
-            .unwrap_or_default()
+        self.lines.get(line as usize - 1).map(|s| s.to_string()).unwrap_or_default()
     }
 
     fn error(&self, kind: SyntaxErrorKind, msg: impl Into<String>, start: Pos, end: Pos) -> SyntaxError {
         // A range running past its first line is drawn to that line's end, as CPython does.
-        let end_col = if end.line == start.line {
-            end.col
-        } else {
-            self.line_text(start.line).chars().count() as u32
-        };
+        let end_col =
+            if end.line == start.line { end.col } else { self.line_text(start.line).chars().count() as u32 };
         // CPython's parser reports columns of a file in UTF-8 bytes (its tokenizer, in characters).
         let text = self.line_text(start.line);
         let bytes = |col: u32| -> u32 {
@@ -368,14 +346,8 @@ impl<'a> Parser<'a> {
         self.error(
             SyntaxErrorKind::SyntaxError,
             msg,
-            Pos {
-                line: s.line,
-                col: s.col,
-            },
-            Pos {
-                line: s.end_line,
-                col: s.end_col,
-            },
+            Pos { line: s.line, col: s.col },
+            Pos { line: s.end_line, col: s.end_col },
         )
     }
 

@@ -78,10 +78,7 @@ impl Parser<'_> {
     /// indented line).
     fn indentation_error_at_start(&self, msg: &str) -> crate::py::error::SyntaxError {
         let t = self.token();
-        let at = Pos {
-            line: t.start.line,
-            col: 0,
-        };
+        let at = Pos { line: t.start.line, col: 0 };
         self.error(crate::py::error::SyntaxErrorKind::IndentationError, msg, at, at)
     }
 
@@ -105,12 +102,7 @@ impl Parser<'_> {
     fn after_statement_error(&mut self, stmts: &[Stmt]) -> crate::py::error::SyntaxError {
         // `print "x"`: CPython's hint for a Python 2 statement.
         if let Some(Stmt {
-            kind:
-                StmtKind::Expr(Expr {
-                    kind: ExprKind::Name(name),
-                    span: name_span,
-                }),
-            ..
+            kind: StmtKind::Expr(Expr { kind: ExprKind::Name(name), span: name_span }), ..
         }) = stmts.last()
         {
             if (name == "print" || name == "exec") && !self.at_op("(") {
@@ -140,11 +132,8 @@ impl Parser<'_> {
                     let is_break = n == "break";
                     self.bump();
                     if self.loop_depth == 0 {
-                        let msg = if is_break {
-                            "'break' outside loop"
-                        } else {
-                            "'continue' not properly in loop"
-                        };
+                        let msg =
+                            if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
                         let err = self.error_span(msg, self.span_from(start));
                         self.compiler_error(err);
                     }
@@ -156,11 +145,7 @@ impl Parser<'_> {
                 }
                 "return" => {
                     self.bump();
-                    let value = if self.at_statement_end() {
-                        None
-                    } else {
-                        Some(self.star_expressions()?)
-                    };
+                    let value = if self.at_statement_end() { None } else { Some(self.star_expressions()?) };
                     if let Some(v) = &value {
                         self.check_not_starred(v);
                     }
@@ -209,11 +194,7 @@ impl Parser<'_> {
                 "assert" => {
                     self.bump();
                     let test = self.expression()?;
-                    let msg = if self.eat_op(",") {
-                        Some(self.expression()?)
-                    } else {
-                        None
-                    };
+                    let msg = if self.eat_op(",") { Some(self.expression()?) } else { None };
                     StmtKind::Assert { test, msg }
                 }
                 "import" => self.import()?,
@@ -222,10 +203,7 @@ impl Parser<'_> {
             },
             _ => self.expression_statement()?,
         };
-        Ok(Stmt {
-            span: self.span_from(start),
-            kind,
-        })
+        Ok(Stmt { span: self.span_from(start), kind })
     }
 
     /// A starred expression standing alone as a value (`x = *a`): CPython's compiler refuses it.
@@ -267,11 +245,7 @@ impl Parser<'_> {
                 self.check_aug_target(&first)?;
                 self.bump();
                 let value = self.star_expressions_or_yield()?;
-                return Ok(StmtKind::AugAssign {
-                    target: first,
-                    op: binop,
-                    value,
-                });
+                return Ok(StmtKind::AugAssign { target: first, op: binop, value });
             }
         }
         if !self.at_op("=") {
@@ -324,16 +298,8 @@ impl Parser<'_> {
         }
         self.bump();
         let annotation = self.expression()?;
-        let value = if self.eat_op("=") {
-            Some(self.star_expressions_or_yield()?)
-        } else {
-            None
-        };
-        Ok(StmtKind::AnnAssign {
-            target,
-            annotation,
-            value,
-        })
+        let value = if self.eat_op("=") { Some(self.star_expressions_or_yield()?) } else { None };
+        Ok(StmtKind::AnnAssign { target, annotation, value })
     }
 
     /// Whether the source at an expression's start is an opening parenthesis that belongs to it.
@@ -348,16 +314,8 @@ impl Parser<'_> {
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw("as") {
-                Some(self.name()?.0)
-            } else {
-                None
-            };
-            names.push(Alias {
-                name,
-                asname,
-                span: self.span_from(start),
-            });
+            let asname = if self.eat_kw("as") { Some(self.name()?.0) } else { None };
+            names.push(Alias { name, asname, span: self.span_from(start) });
             if !self.eat_op(",") {
                 break;
             }
@@ -387,19 +345,11 @@ impl Parser<'_> {
                 break;
             }
         }
-        let module = if level > 0 && self.at_kw("import") {
-            String::new()
-        } else {
-            self.dotted_name()?
-        };
+        let module = if level > 0 && self.at_kw("import") { String::new() } else { self.dotted_name()? };
         self.expect_kw("import")?;
         if self.at_op("*") {
             let t = self.bump();
-            let names = vec![Alias {
-                name: "*".into(),
-                asname: None,
-                span: span(t.start, t.end),
-            }];
+            let names = vec![Alias { name: "*".into(), asname: None, span: span(t.start, t.end) }];
             return Ok(StmtKind::ImportFrom { module, names, level });
         }
         let parenthesized = self.eat_op("(");
@@ -407,16 +357,8 @@ impl Parser<'_> {
         loop {
             let start = self.start();
             let name = self.name()?.0;
-            let asname = if self.eat_kw("as") {
-                Some(self.name()?.0)
-            } else {
-                None
-            };
-            names.push(Alias {
-                name,
-                asname,
-                span: self.span_from(start),
-            });
+            let asname = if self.eat_kw("as") { Some(self.name()?.0) } else { None };
+            names.push(Alias { name, asname, span: self.span_from(start) });
             if !self.eat_op(",") {
                 break;
             }
@@ -424,10 +366,8 @@ impl Parser<'_> {
                 break;
             }
             if !parenthesized && self.at_statement_end() {
-                return Err(self.error_at_token(
-                    self.pos,
-                    "trailing comma not allowed without surrounding parentheses",
-                ));
+                return Err(self
+                    .error_at_token(self.pos, "trailing comma not allowed without surrounding parentheses"));
             }
         }
         if parenthesized {
@@ -448,10 +388,7 @@ impl Parser<'_> {
             let msg = format!("expected an indented block after {what} on line {line}");
             let last = self.lines.len()
                 - usize::from(self.lines.len() > 1 && self.lines.last().is_some_and(|l| l.is_empty()));
-            let at = Pos {
-                line: last as u32,
-                col: 0,
-            };
+            let at = Pos { line: last as u32, col: 0 };
             let mut err = self.error(crate::py::error::SyntaxErrorKind::IndentationError, msg, at, at);
             err.offset = 0;
             return Err(err);
@@ -493,15 +430,8 @@ impl Parser<'_> {
         let test = self.named_expression()?;
         self.expect_colon()?;
         let body = self.block(what, start.line)?;
-        let orelse = if self.at_kw("elif") {
-            vec![self.if_stmt()?]
-        } else {
-            self.else_block()?
-        };
-        Ok(Stmt {
-            span: self.span_from(start),
-            kind: StmtKind::If { test, body, orelse },
-        })
+        let orelse = if self.at_kw("elif") { vec![self.if_stmt()?] } else { self.else_block()? };
+        Ok(Stmt { span: self.span_from(start), kind: StmtKind::If { test, body, orelse } })
     }
 
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
@@ -522,10 +452,7 @@ impl Parser<'_> {
         self.loop_depth -= 1;
         let body = body?;
         let orelse = self.else_block()?;
-        Ok(Stmt {
-            span: self.span_from(start),
-            kind: StmtKind::While { test, body, orelse },
-        })
+        Ok(Stmt { span: self.span_from(start), kind: StmtKind::While { test, body, orelse } })
     }
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
@@ -543,15 +470,7 @@ impl Parser<'_> {
         self.loop_depth -= 1;
         let body = body?;
         let orelse = self.else_block()?;
-        Ok(Stmt {
-            span: self.span_from(start),
-            kind: StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-            },
-        })
+        Ok(Stmt { span: self.span_from(start), kind: StmtKind::For { target, iter, body, orelse } })
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
@@ -586,18 +505,9 @@ impl Parser<'_> {
             }
             self.expect_colon()?;
             let hbody = self.block("'except' statement", hstart.line)?;
-            handlers.push(ExceptHandler {
-                span: self.span_from(hstart),
-                typ,
-                name,
-                body: hbody,
-            });
+            handlers.push(ExceptHandler { span: self.span_from(hstart), typ, name, body: hbody });
         }
-        let orelse = if !handlers.is_empty() {
-            self.else_block()?
-        } else {
-            Vec::new()
-        };
+        let orelse = if !handlers.is_empty() { self.else_block()? } else { Vec::new() };
         let finalbody = if self.at_kw("finally") {
             let line = self.bump().start.line;
             self.expect_colon_forced()?;
@@ -608,15 +518,7 @@ impl Parser<'_> {
         if handlers.is_empty() && finalbody.is_empty() {
             return Err(self.error_at_token(self.pos, "expected 'except' or 'finally' block"));
         }
-        Ok(Stmt {
-            span: self.span_from(start),
-            kind: StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            },
-        })
+        Ok(Stmt { span: self.span_from(start), kind: StmtKind::Try { body, handlers, orelse, finalbody } })
     }
 
     fn with_stmt(&mut self) -> PResult<Stmt> {
@@ -646,10 +548,7 @@ impl Parser<'_> {
         }
         self.expect_colon()?;
         let body = self.block("'with' statement", start.line)?;
-        Ok(Stmt {
-            span: self.span_from(start),
-            kind: StmtKind::With { items, body },
-        })
+        Ok(Stmt { span: self.span_from(start), kind: StmtKind::With { items, body } })
     }
 
     fn with_items(&mut self, items: &mut Vec<WithItem>, parenthesized: bool) -> PResult<()> {
@@ -700,11 +599,7 @@ impl Parser<'_> {
         }
         let args = self.parameters(")")?;
         self.expect_op(")")?;
-        let returns = if self.eat_op("->") {
-            Some(self.expression()?)
-        } else {
-            None
-        };
+        let returns = if self.eat_op("->") { Some(self.expression()?) } else { None };
         self.expect_colon_forced()?;
         let (scope, loops) = (self.scope, self.loop_depth);
         self.scope = Scope::Function;
@@ -715,13 +610,7 @@ impl Parser<'_> {
         let body = body?;
         Ok(Stmt {
             span: self.span_from(start),
-            kind: StmtKind::FunctionDef(Box::new(FunctionDef {
-                name,
-                args,
-                body,
-                decorators,
-                returns,
-            })),
+            kind: StmtKind::FunctionDef(Box::new(FunctionDef { name, args, body, decorators, returns })),
         })
     }
 
@@ -745,13 +634,7 @@ impl Parser<'_> {
         let body = body?;
         Ok(Stmt {
             span: self.span_from(start),
-            kind: StmtKind::ClassDef(Box::new(ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorators,
-            })),
+            kind: StmtKind::ClassDef(Box::new(ClassDef { name, bases, keywords, body, decorators })),
         })
     }
 }

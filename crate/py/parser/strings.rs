@@ -52,11 +52,7 @@ impl Parser<'_> {
         for (s, ..) in pieces {
             if s.fstring {
                 let chars: Vec<char> = s.body.chars().collect();
-                let mut fs = FString {
-                    token: s,
-                    chars: &chars,
-                    i: 0,
-                };
+                let mut fs = FString { token: s, chars: &chars, i: 0 };
                 fs.parse(self, 0, &mut parts)?;
             } else {
                 let decoded =
@@ -70,12 +66,7 @@ impl Parser<'_> {
     /// An error inside an f-string: CPython places it at the token after the string.
     fn fstring_error(&self, msg: impl Into<String>) -> SyntaxError {
         let t = &self.tokens[self.pos];
-        self.error(
-            crate::py::error::SyntaxErrorKind::SyntaxError,
-            msg,
-            t.start,
-            t.start,
-        )
+        self.error(crate::py::error::SyntaxErrorKind::SyntaxError, msg, t.start, t.start)
     }
 }
 
@@ -281,11 +272,7 @@ impl FString<'_> {
         if debug && conversion.is_none() && format_spec.is_none() {
             conversion = Some('r');
         }
-        parts.push(FStringPart::Value {
-            value: Box::new(value),
-            conversion,
-            format_spec,
-        });
+        parts.push(FStringPart::Value { value: Box::new(value), conversion, format_spec });
         Ok(())
     }
 
@@ -304,18 +291,9 @@ impl FString<'_> {
             .filter(|t| !matches!(t.tok, Tok::Newline | Tok::EndMarker | Tok::Indent | Tok::Dedent))
             .collect();
         let end = tokens.last().map(|t| t.end).unwrap_or_default();
-        tokens.push(Token {
-            tok: Tok::EndMarker,
-            start: end,
-            end,
-        });
+        tokens.push(Token { tok: Tok::EndMarker, start: end, end });
         // First in the field's own text: CPython reports errors there, quoting `(expr)` as the line.
-        let own_lines = Rc::new(
-            lexer::source_lines(&wrapped)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-        );
+        let own_lines = Rc::new(lexer::source_lines(&wrapped).into_iter().map(String::from).collect());
         let mut check = Parser::with_tokens(parser, tokens.clone(), own_lines);
         if let Err(mut err) = check.fstring_expression() {
             err.msg = format!("f-string: {}", err.msg);
@@ -324,25 +302,16 @@ impl FString<'_> {
         }
         let place = |p: Pos| {
             if p.line == 1 {
-                Pos {
-                    line: brace_pos.line,
-                    col: brace_pos.col + p.col,
-                }
+                Pos { line: brace_pos.line, col: brace_pos.col + p.col }
             } else {
-                Pos {
-                    line: brace_pos.line + p.line - 1,
-                    col: p.col,
-                }
+                Pos { line: brace_pos.line + p.line - 1, col: p.col }
             }
         };
         let placed: Vec<Token> = tokens
             .into_iter()
             .map(|t| Token {
                 tok: match t.tok {
-                    Tok::Str(s) => Tok::Str(StrToken {
-                        body_start: place(s.body_start),
-                        ..s
-                    }),
+                    Tok::Str(s) => Tok::Str(StrToken { body_start: place(s.body_start), ..s }),
                     other => other,
                 },
                 start: place(t.start),
@@ -419,12 +388,8 @@ fn decode_escapes(body: &str, raw: bool, bytes: bool) -> Result<Vec<char>, Decod
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     // CPython decodes after turning non-ASCII characters into `\UXXXXXXXX`: error positions count so.
-    let byte_pos = |upto: usize| -> usize {
-        chars[..upto]
-            .iter()
-            .map(|c| if c.is_ascii() { 1 } else { 10 })
-            .sum()
-    };
+    let byte_pos =
+        |upto: usize| -> usize { chars[..upto].iter().map(|c| if c.is_ascii() { 1 } else { 10 }).sum() };
     while i < chars.len() {
         let c = chars[i];
         if c != '\\' {
@@ -471,11 +436,8 @@ fn decode_escapes(body: &str, raw: bool, bytes: bool) -> Result<Vec<char>, Decod
                     'u' => (4, "\\uXXXX"),
                     _ => (8, "\\UXXXXXXXX"),
                 };
-                let digits: String = chars[i..]
-                    .iter()
-                    .take(len)
-                    .take_while(|d| d.is_ascii_hexdigit())
-                    .collect();
+                let digits: String =
+                    chars[i..].iter().take(len).take_while(|d| d.is_ascii_hexdigit()).collect();
                 if digits.len() < len {
                     let end = i + digits.len();
                     if bytes {

@@ -97,10 +97,7 @@ impl Parser<'_> {
             && is_bitwise_or(e)
             && invalid_target(e, TargetUse::Store).is_some()
         {
-            let msg = format!(
-                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                describe(e)
-            );
+            let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(e));
             return Err(self.error_span(msg, e.span));
         }
         self.check_target(e, TargetUse::Store)?;
@@ -116,10 +113,7 @@ impl Parser<'_> {
                 self.compiler_error(self.error_span(msg, e.span));
             }
             ExprKind::List(elts) | ExprKind::Tuple(elts) => {
-                let starred = elts
-                    .iter()
-                    .filter(|x| matches!(x.kind, ExprKind::Starred(_)))
-                    .count();
+                let starred = elts.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count();
                 if starred > 1 {
                     let msg = "multiple starred expressions in assignment";
                     self.compiler_error(self.error_span(msg, e.span));
@@ -140,10 +134,7 @@ impl Parser<'_> {
         match e.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
             _ => {
-                let msg = format!(
-                    "'{}' is an illegal expression for augmented assignment",
-                    describe(e)
-                );
+                let msg = format!("'{}' is an illegal expression for augmented assignment", describe(e));
                 Err(self.error_span(msg, e.span))
             }
         }

@@ -59,10 +59,7 @@ impl Vm {
             Obj::ClassMethod(inner) => {
                 let inner = *inner;
                 let cls = Value::Obj(self.class_of(recv));
-                Value::Obj(self.heap.alloc(Obj::Method {
-                    recv: cls,
-                    func: inner,
-                }))
+                Value::Obj(self.heap.alloc(Obj::Method { recv: cls, func: inner }))
             }
             _ => f,
         }
@@ -116,14 +113,8 @@ impl Vm {
                 fr.stack.push(Value::Unbound);
                 Ok(())
             }
-            AttrOut::Call(f, args) => self.perform(
-                Action::CallThen {
-                    func: f,
-                    args,
-                    cont: ContKind::LoadMethodAttr,
-                },
-                ReturnTo::Push,
-            ),
+            AttrOut::Call(f, args) => self
+                .perform(Action::CallThen { func: f, args, cont: ContKind::LoadMethodAttr }, ReturnTo::Push),
         }
     }
 
@@ -157,13 +148,7 @@ impl Vm {
                 let cv = self.lookup_in_class(cls, name);
                 if let Some(Value::Obj(pid)) = cv {
                     if let Obj::Property { get, .. } = self.heap.get(pid) {
-                        return Ok(AttrOut::Call(
-                            *get,
-                            Args {
-                                pos: vec![obj],
-                                kw: vec![],
-                            },
-                        ));
+                        return Ok(AttrOut::Call(*get, Args { pos: vec![obj], kw: vec![] }));
                     }
                 }
                 if let Some(v) = own {
@@ -184,13 +169,7 @@ impl Vm {
                         let n = self.sym_name(name).to_string();
                         self.new_str(&n)
                     };
-                    return Ok(AttrOut::Call(
-                        ga,
-                        Args {
-                            pos: vec![obj, n],
-                            kw: vec![],
-                        },
-                    ));
+                    return Ok(AttrOut::Call(ga, Args { pos: vec![obj, n], kw: vec![] }));
                 }
                 Err(self.no_attr(obj, name))
             }
@@ -210,13 +189,8 @@ impl Vm {
                     };
                     return Ok(AttrOut::Value(v));
                 }
-                let (cname, qual, module, bases, mro) = (
-                    c.name.clone(),
-                    c.qualname.clone(),
-                    c.module.clone(),
-                    c.bases.clone(),
-                    c.mro.clone(),
-                );
+                let (cname, qual, module, bases, mro) =
+                    (c.name.clone(), c.qualname.clone(), c.module.clone(), c.bases.clone(), c.mro.clone());
                 let v = if name == s.name {
                     self.new_str(&cname)
                 } else if name == s.qualname {
@@ -309,9 +283,7 @@ impl Vm {
                     "__name__" => Ok(AttrOut::Value(self.new_str(&n))),
                     "__qualname__" => Ok(AttrOut::Value(self.new_str(&q))),
                     "gi_running" | "gi_suspended" | "gi_frame" => {
-                        let Obj::Generator(g) = self.heap.get(id) else {
-                            unreachable!()
-                        };
+                        let Obj::Generator(g) = self.heap.get(id) else { unreachable!() };
                         let st = g.state;
                         let code = g.frame.as_ref().map(|f| f.code.clone());
                         Ok(AttrOut::Value(match self.sym_name(name) {
@@ -337,13 +309,7 @@ impl Vm {
                 if let Some(v) = self.lookup_in_class(cls, name) {
                     if let Value::Obj(pid) = v {
                         if let Obj::Property { get, .. } = self.heap.get(pid) {
-                            return Ok(AttrOut::Call(
-                                *get,
-                                Args {
-                                    pos: vec![obj],
-                                    kw: vec![],
-                                },
-                            ));
+                            return Ok(AttrOut::Call(*get, Args { pos: vec![obj], kw: vec![] }));
                         }
                     }
                     return Ok(AttrOut::Value(self.bind(v, obj)));
@@ -360,11 +326,7 @@ impl Vm {
                     Obj::Class(c) => c.mro.clone(),
                     _ => vec![],
                 };
-                let after = mro
-                    .iter()
-                    .position(|&c| c == class)
-                    .map(|p| p + 1)
-                    .unwrap_or(mro.len());
+                let after = mro.iter().position(|&c| c == class).map(|p| p + 1).unwrap_or(mro.len());
                 for &k in &mro[after..] {
                     let v = match self.heap.get(k) {
                         Obj::Class(kc) => kc.attrs.get(name),
@@ -373,13 +335,7 @@ impl Vm {
                     if let Some(v) = v {
                         if let Value::Obj(pid) = v {
                             if let Obj::Property { get, .. } = self.heap.get(pid) {
-                                return Ok(AttrOut::Call(
-                                    *get,
-                                    Args {
-                                        pos: vec![recv],
-                                        kw: vec![],
-                                    },
-                                ));
+                                return Ok(AttrOut::Call(*get, Args { pos: vec![recv], kw: vec![] }));
                             }
                         }
                         let bound = match recv {
@@ -399,10 +355,7 @@ impl Vm {
                     }
                 }
                 let n = self.sym_name(name).to_string();
-                Err(self.exc(
-                    ExcKind::AttributeError,
-                    format!("'super' object has no attribute '{n}'"),
-                ))
+                Err(self.exc(ExcKind::AttributeError, format!("'super' object has no attribute '{n}'")))
             }
             Obj::Property { get, .. } if self.sym_name(name) == "fget" => Ok(AttrOut::Value(*get)),
             Obj::Slice { start, stop, step } => {
@@ -525,10 +478,7 @@ impl Vm {
                         }
                         return self.call_value(
                             set,
-                            Args {
-                                pos: vec![obj, v],
-                                kw: vec![],
-                            },
+                            Args { pos: vec![obj, v], kw: vec![] },
                             ReturnTo::Discard,
                         );
                     }
@@ -538,14 +488,7 @@ impl Vm {
                         let n = self.sym_name(name).to_string();
                         self.new_str(&n)
                     };
-                    return self.call_value(
-                        sa,
-                        Args {
-                            pos: vec![obj, n, v],
-                            kw: vec![],
-                        },
-                        ReturnTo::Discard,
-                    );
+                    return self.call_value(sa, Args { pos: vec![obj, n, v], kw: vec![] }, ReturnTo::Discard);
                 }
                 if let Obj::Instance(inst) = self.heap.get_mut(id) {
                     inst.attrs.set(name, v);
@@ -588,11 +531,7 @@ impl Vm {
         let number = matches!(obj, Value::Int(_) | Value::Bool(_) | Value::Float(_)) || self.is_int(obj);
         if number && matches!(n.as_str(), "real" | "imag" | "numerator" | "denominator") {
             // The message names the type defining the descriptor: bool's come from int.
-            let owner = if matches!(obj, Value::Bool(_)) {
-                "int"
-            } else {
-                t.as_str()
-            };
+            let owner = if matches!(obj, Value::Bool(_)) { "int" } else { t.as_str() };
             let msg = format!("attribute '{n}' of '{owner}' objects is not writable");
             return self.exc(ExcKind::AttributeError, msg);
         }
@@ -617,10 +556,7 @@ impl Vm {
                                 format!("property '{n}' of '{t}' object has no deleter"),
                             ));
                         }
-                        let args = Args {
-                            pos: vec![obj],
-                            kw: vec![],
-                        };
+                        let args = Args { pos: vec![obj], kw: vec![] };
                         return self.call_value(del, args, ReturnTo::Discard);
                     }
                 }

@@ -137,45 +137,20 @@ pub enum ContKind {
     Native { f: ContFnPtr, data: Value },
     /// A signal handler interrupted a syscall (EINTR) and has run: make the call again (`retry`), or,
     /// for `pause`, complete it (PEP 475, as CPython does).
-    AfterSignalHandler {
-        retry: Option<crate::sys::Call>,
-        kind: SysCont,
-    },
+    AfterSignalHandler { retry: Option<crate::sys::Call>, kind: SysCont },
     /// `list(it)`, `tuple(it)`, `set(it)`, `sorted(it)`… collect items into `acc`, then finish.
-    Collect {
-        iter: Value,
-        acc: Vec<Value>,
-        finish: Collected,
-    },
+    Collect { iter: Value, acc: Vec<Value>, finish: Collected },
     /// Strings for `str`/`repr`/`print` of objects with Python `__str__`/`__repr__`: one call each.
-    Stringify {
-        calls: Vec<(Value, bool)>,
-        done: Vec<String>,
-        after: super::format::AfterStrings,
-    },
+    Stringify { calls: Vec<(Value, bool)>, done: Vec<String>, after: super::format::AfterStrings },
     /// `sorted(key=…)`, `min`/`max(key=…)`: computing keys, then finishing.
-    SortKeys {
-        items: Vec<Value>,
-        keys: Vec<Value>,
-        func: Value,
-        finish: Collected,
-    },
+    SortKeys { items: Vec<Value>, keys: Vec<Value>, func: Value, finish: Collected },
     /// `generator.close()`: the generator must not yield.
     Close,
     /// A Python `__hash__`/`__eq__` answered for a waiting dict operation; `redo` is the waiting
     /// continuation (none when it is the instruction the frame is back at).
-    KeyAnswer {
-        need: super::KeyNeed,
-        memo: super::KeyMemo,
-        redo: Option<Box<(Cont, Resume)>>,
-    },
+    KeyAnswer { need: super::KeyNeed, memo: super::KeyMemo, redo: Option<Box<(Cont, Resume)>> },
     /// A class body ran: build the class.
-    BuildClass {
-        name: String,
-        bases: Vec<ObjId>,
-        ns: ObjId,
-        meta_kw: Vec<(Sym, Value)>,
-    },
+    BuildClass { name: String, bases: Vec<ObjId>, ns: ObjId, meta_kw: Vec<(Sym, Value)> },
     /// A property read for `obj.name(...)`: push the value, then the no-receiver marker.
     LoadMethodAttr,
     /// `raise Cls`: the instance is made; raise it.
@@ -183,25 +158,13 @@ pub enum ContKind {
     /// `x in obj` by iterating `obj` (`iter` None: `__iter__` is being called for it).
     ContainsIter { iter: Value, x: Value, negate: bool },
     /// A binary operator's method answered: `NotImplemented` moves to the next stage.
-    Binary {
-        op: super::super::ast::BinOp,
-        a: Value,
-        b: Value,
-        inplace: bool,
-        stage: u8,
-    },
+    Binary { op: super::super::ast::BinOp, a: Value, b: Value, inplace: bool, stage: u8 },
     /// `sum()` over objects: `acc` is the running total, `items[next..]` still to add.
     SumRest { items: Vec<Value>, next: usize },
     /// Iterating an object through `__getitem__(0)`, `__getitem__(1)`, …
     GetItemIter { adaptor: ObjId },
     /// A rich comparison got a result: `NotImplemented` moves to the next stage.
-    Compare {
-        op: super::super::ast::CmpOp,
-        a: Value,
-        b: Value,
-        stage: u8,
-        negate: bool,
-    },
+    Compare { op: super::super::ast::CmpOp, a: Value, b: Value, stage: u8, negate: bool },
     /// Sorting or min/max with Python `__lt__`: insertion sort (stable), one comparison per step.
     /// `sorted[..]` is done; `item` is being placed and compared with `sorted[pos - 1]`.
     InsertSort {
@@ -311,20 +274,13 @@ impl ContKind {
                 out.extend(calls.iter().map(|t| t.0));
                 after.trace(out);
             }
-            ContKind::SortKeys {
-                items,
-                keys,
-                func,
-                finish,
-            } => {
+            ContKind::SortKeys { items, keys, func, finish } => {
                 out.extend_from_slice(items);
                 out.extend_from_slice(keys);
                 out.push(*func);
                 finish.trace(out);
             }
-            ContKind::BuildClass {
-                bases, ns, meta_kw, ..
-            } => {
+            ContKind::BuildClass { bases, ns, meta_kw, .. } => {
                 out.extend(bases.iter().map(|b| Value::Obj(*b)));
                 out.push(Value::Obj(*ns));
                 out.extend(meta_kw.iter().map(|k| k.1));
@@ -357,9 +313,7 @@ impl ContKind {
                     out.push(v);
                 }
             }
-            ContKind::InsertSort {
-                items, keys, finish, ..
-            } => {
+            ContKind::InsertSort { items, keys, finish, .. } => {
                 out.extend_from_slice(items);
                 out.extend_from_slice(keys);
                 finish.trace(out);
@@ -394,11 +348,7 @@ pub enum SysCont {
     /// A module's own continuation: see [`SysFn`].
     Native { f: SysFnPtr, data: Value },
     /// More pieces of one `print` to write, then return None.
-    Writes {
-        fd: i32,
-        rest: Vec<Vec<u8>>,
-        result: Value,
-    },
+    Writes { fd: i32, rest: Vec<Vec<u8>>, result: Value },
     /// `time.sleep`: the clock was read; now sleep until it plus `nanos`.
     SleepFromNow { nanos: u64 },
     /// The sleep is over.
@@ -480,9 +430,7 @@ impl Vm {
         ret: ReturnTo,
         ns: Option<ObjId>,
     ) -> Result<(), Value> {
-        let Obj::Function(f) = self.heap.get(fid) else {
-            unreachable!()
-        };
+        let Obj::Function(f) = self.heap.get(fid) else { unreachable!() };
         let f: &Function = f;
         let code = f.code.clone();
         let globals = f.globals;
@@ -511,9 +459,7 @@ impl Vm {
             *self.heap.get_mut(frame.cells[ci as usize]) = Obj::Cell(v);
         }
         if self.tracing {
-            self.events.push(Event::Call {
-                func: code.qualname.clone(),
-            });
+            self.events.push(Event::Call { func: code.qualname.clone() });
         }
         if code.kind == CodeKind::Generator {
             let g = self.heap.alloc(Obj::Generator(Box::new(Generator {
@@ -530,9 +476,7 @@ impl Vm {
     }
 
     fn bind_args(&mut self, fid: ObjId, frame: &mut Frame, args: Args) -> Result<(), Value> {
-        let Obj::Function(f) = self.heap.get(fid) else {
-            unreachable!()
-        };
+        let Obj::Function(f) = self.heap.get(fid) else { unreachable!() };
         let code = f.code.clone();
         let defaults = f.defaults.clone();
         let kwdefaults = f.kwdefaults.clone();
@@ -655,9 +599,7 @@ impl Vm {
     /// `Cls(...)`: builtin constructors are natives under `__new__`; user classes get an instance and
     /// their `__init__` called.
     fn instantiate(&mut self, cls: ObjId, args: Args, ret: ReturnTo) -> Result<(), Value> {
-        let Obj::Class(c) = self.heap.get(cls) else {
-            unreachable!()
-        };
+        let Obj::Class(c) = self.heap.get(cls) else { unreachable!() };
         let kind = c.kind;
         let user = c.module != "builtins";
         use super::super::value::Kind;
@@ -689,10 +631,7 @@ impl Vm {
             super::super::modules::greenlet::new_greenlet(self, cls, Value::None, None)
         } else {
             let exc = if kind == Kind::Exception {
-                Some(Box::new(super::super::value::ExcData {
-                    args: args.pos.clone(),
-                    ..Default::default()
-                }))
+                Some(Box::new(super::super::value::ExcData { args: args.pos.clone(), ..Default::default() }))
             } else {
                 None
             };
@@ -712,14 +651,7 @@ impl Vm {
             Some(init) => {
                 let mut a = args;
                 a.pos.insert(0, inst);
-                self.call_value(
-                    init,
-                    a,
-                    ReturnTo::Init {
-                        instance: inst,
-                        then: Box::new(ret),
-                    },
-                )
+                self.call_value(init, a, ReturnTo::Init { instance: inst, then: Box::new(ret) })
             }
             None => {
                 if !args.pos.is_empty() || !args.kw.is_empty() {
@@ -736,21 +668,12 @@ impl Vm {
         match act {
             Action::Return(v) => self.deliver(ret, v),
             Action::Call { func, args } => self.call_value(func, args, ret),
-            Action::CallThen { func, args, cont } => self.call_value(
-                func,
-                args,
-                ReturnTo::Native(Box::new(Cont {
-                    kind: cont,
-                    then: ret,
-                })),
-            ),
-            Action::NextThen { iter, cont } => self.next_item(
-                iter,
-                ReturnTo::Native(Box::new(Cont {
-                    kind: cont,
-                    then: ret,
-                })),
-            ),
+            Action::CallThen { func, args, cont } => {
+                self.call_value(func, args, ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })))
+            }
+            Action::NextThen { iter, cont } => {
+                self.next_item(iter, ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })))
+            }
             Action::Next { iter } => self.next_item(iter, ret),
             Action::Exhausted => self.deliver_exhausted(ret, Value::None),
             Action::WithStrings(after) => self.with_strings(*after, ret),
@@ -767,10 +690,7 @@ impl Vm {
                 self.call_function(
                     fid,
                     Args::default(),
-                    ReturnTo::Native(Box::new(Cont {
-                        kind: cont,
-                        then: ret,
-                    })),
+                    ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })),
                     Some(ns),
                 )
             }
@@ -782,11 +702,7 @@ impl Vm {
     pub(crate) fn deliver(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
         match ret {
             ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next => {
-                self.frames
-                    .last_mut()
-                    .expect("a frame to return to")
-                    .stack
-                    .push(v);
+                self.frames.last_mut().expect("a frame to return to").stack.push(v);
                 Ok(())
             }
             ReturnTo::Init { instance, then } => {
@@ -856,18 +772,11 @@ impl Vm {
                         super::ops::NextStep::Call { func, args, cont } => self.call_value(
                             func,
                             args,
-                            ReturnTo::Native(Box::new(Cont {
-                                kind: cont,
-                                then: ret,
-                            })),
+                            ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })),
                         ),
-                        super::ops::NextStep::NextOf { iter, cont } => self.next_item(
-                            iter,
-                            ReturnTo::Native(Box::new(Cont {
-                                kind: cont,
-                                then: ret,
-                            })),
-                        ),
+                        super::ops::NextStep::NextOf { iter, cont } => {
+                            self.next_item(iter, ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })))
+                        }
                     };
                 }
                 Obj::Generator(_) => return self.resume_gen(id, Value::None, false, ret),
@@ -877,14 +786,7 @@ impl Vm {
         match self.lookup_special(iter, self.sym.next) {
             Some(m) => {
                 let depth = self.frames.len();
-                self.call_value(
-                    m,
-                    Args {
-                        pos: vec![iter],
-                        kw: vec![],
-                    },
-                    ret,
-                )?;
+                self.call_value(m, Args { pos: vec![iter], kw: vec![] }, ret)?;
                 if self.frames.len() > depth {
                     self.frames.last_mut().expect("pushed").iter_call = true;
                 }
@@ -905,9 +807,7 @@ impl Vm {
         throw: bool,
         ret: ReturnTo,
     ) -> Result<(), Value> {
-        let Obj::Generator(g) = self.heap.get_mut(gid) else {
-            unreachable!()
-        };
+        let Obj::Generator(g) = self.heap.get_mut(gid) else { unreachable!() };
         match g.state {
             GenState::Running => return Err(self.value_error("generator already executing")),
             GenState::Closed => {
@@ -930,15 +830,9 @@ impl Vm {
         g.state = GenState::Running;
         let mut frame = g.frame.take().expect("suspended generator has a frame");
         if self.frames.len() >= self.limits.recursion {
-            let Obj::Generator(g) = self.heap.get_mut(gid) else {
-                unreachable!()
-            };
+            let Obj::Generator(g) = self.heap.get_mut(gid) else { unreachable!() };
             g.frame = Some(frame);
-            g.state = if was_created {
-                GenState::Created
-            } else {
-                GenState::Suspended
-            };
+            g.state = if was_created { GenState::Created } else { GenState::Suspended };
             return Err(self.exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         frame.ret = ret;
@@ -947,11 +841,7 @@ impl Vm {
             frame.stack.push(value);
         }
         // Suspended inside `yield from` on a generator: a throw goes to that generator first.
-        let delegate = if throw {
-            self.yield_from_target(&frame)
-        } else {
-            None
-        };
+        let delegate = if throw { self.yield_from_target(&frame) } else { None };
         self.frames.push(frame);
         if self.tracing {
             let name = self.frames.last().expect("pushed").code.qualname.clone();
@@ -1026,9 +916,7 @@ impl Vm {
         let frames = std::mem::take(&mut self.frames);
         let from_serial;
         {
-            let Obj::Greenlet(g) = self.heap.get_mut(cur) else {
-                unreachable!()
-            };
+            let Obj::Greenlet(g) = self.heap.get_mut(cur) else { unreachable!() };
             g.frames = frames;
             if g.state != GreenletState::Dead {
                 g.state = GreenletState::Suspended;
@@ -1036,19 +924,14 @@ impl Vm {
             from_serial = g.serial;
         }
         self.current_greenlet = target;
-        let Obj::Greenlet(t) = self.heap.get_mut(target) else {
-            unreachable!()
-        };
+        let Obj::Greenlet(t) = self.heap.get_mut(target) else { unreachable!() };
         let to_serial = t.serial;
         let was_new = t.state == GreenletState::New;
         t.state = GreenletState::Active;
         self.frames = std::mem::take(&mut t.frames);
         let run = t.run;
         if self.tracing {
-            self.events.push(Event::GreenletSwitch {
-                from: from_serial,
-                to: to_serial,
-            });
+            self.events.push(Event::GreenletSwitch { from: from_serial, to: to_serial });
         }
         if was_new {
             if let Some(e) = throw {
@@ -1074,11 +957,7 @@ impl Vm {
             return Err(e);
         }
         let v = self.pack_switch_args(args);
-        self.frames
-            .last_mut()
-            .expect("a suspended greenlet has a frame")
-            .stack
-            .push(v);
+        self.frames.last_mut().expect("a suspended greenlet has a frame").stack.push(v);
         Ok(())
     }
 
@@ -1112,9 +991,7 @@ impl Vm {
     /// resumes with the value or the exception.
     pub(crate) fn greenlet_finished(&mut self, g: ObjId, v: Value, raised: bool) -> Result<(), Value> {
         let parent = {
-            let Obj::Greenlet(gl) = self.heap.get_mut(g) else {
-                unreachable!()
-            };
+            let Obj::Greenlet(gl) = self.heap.get_mut(g) else { unreachable!() };
             gl.state = GreenletState::Dead;
             gl.frames.clear();
             gl.parent
@@ -1134,13 +1011,7 @@ impl Vm {
         let (args, throw) = if raised && !self.is_exc(v, ExcKind::GreenletExit) {
             (Args::default(), Some(v))
         } else {
-            (
-                Args {
-                    pos: vec![v],
-                    kw: vec![],
-                },
-                None,
-            )
+            (Args { pos: vec![v], kw: vec![] }, None)
         };
         self.current_greenlet = g;
         self.switch_greenlet(target, args, throw, ReturnTo::Push)

@@ -111,10 +111,7 @@ impl Vm {
         Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance {
             class: cls,
             attrs: Default::default(),
-            exc: Some(Box::new(ExcData {
-                args,
-                ..Default::default()
-            })),
+            exc: Some(Box::new(ExcData { args, ..Default::default() })),
         }))))
     }
 

@@ -24,14 +24,9 @@ impl Vm {
             }
             if let Some((writes, _)) = &self.exiting {
                 if let Some((fd, data)) = writes.front() {
-                    let call = Call::Write {
-                        fd: *fd,
-                        data: data.clone(),
-                    };
-                    self.pending = Some(Pending {
-                        kind: super::call::SysCont::WriteCount(0),
-                        ret: ReturnTo::Push,
-                    });
+                    let call = Call::Write { fd: *fd, data: data.clone() };
+                    self.pending =
+                        Some(Pending { kind: super::call::SysCont::WriteCount(0), ret: ReturnTo::Push });
                     return Step::Syscall(call);
                 }
             }
@@ -198,10 +193,7 @@ impl Vm {
                             }
                             return Ok(());
                         }
-                        Obj::Iter(IterState::Seq {
-                            seq: Value::Obj(sid),
-                            pos,
-                        }) => {
+                        Obj::Iter(IterState::Seq { seq: Value::Obj(sid), pos }) => {
                             let (sid, p) = (*sid, *pos);
                             if let Obj::List(items) | Obj::Tuple(items) = self.heap.get(sid) {
                                 match items.get(p) {
@@ -486,16 +478,10 @@ impl Vm {
         let code = code.clone();
         let globals = fun.globals;
         let has_closure = !fun.closure.is_empty();
-        let closure = if has_closure {
-            fun.closure.clone()
-        } else {
-            Vec::new()
-        };
+        let closure = if has_closure { fun.closure.clone() } else { Vec::new() };
         let nlocals = code.varnames.len();
         if self.tracing {
-            self.events.push(Event::Call {
-                func: code.qualname.clone(),
-            });
+            self.events.push(Event::Call { func: code.qualname.clone() });
         }
         let mut frame = self.pooled_frame(code, globals, ReturnTo::Push);
         let caller = self.frames.last_mut().expect("frame");
@@ -560,22 +546,13 @@ impl Vm {
             .or_else(|| self.lookup_special(v, self.sym.len))
             .expect("truthy said a method decides");
         self.frames.last_mut().expect("frame").pc -= 1;
-        self.call_value(
-            m,
-            Args {
-                pos: vec![v],
-                kw: vec![],
-            },
-            ReturnTo::Push,
-        )
+        self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push)
     }
 
     fn return_value(&mut self, v: Value) -> Result<(), Value> {
         let frame = self.frames.pop().expect("a frame to return from");
         if self.tracing {
-            self.events.push(Event::Return {
-                func: frame.code.qualname.clone(),
-            });
+            self.events.push(Event::Return { func: frame.code.qualname.clone() });
         }
         if let Some(g) = frame.gen {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -595,9 +572,7 @@ impl Vm {
         let ret = std::mem::take(&mut frame.ret);
         let g = frame.gen.expect("yield outside a generator frame");
         if self.tracing {
-            self.events.push(Event::GenSuspend {
-                name: frame.code.qualname.clone(),
-            });
+            self.events.push(Event::GenSuspend { name: frame.code.qualname.clone() });
         }
         if let Obj::Generator(gen) = self.heap.get_mut(g) {
             gen.state = GenState::Suspended;
@@ -638,11 +613,7 @@ impl Vm {
                 return self.delitem_op(o, k);
             }
             Op::BuildSlice(n) => {
-                let step = if n == 3 {
-                    f.stack.pop().expect("stack")
-                } else {
-                    Value::None
-                };
+                let step = if n == 3 { f.stack.pop().expect("stack") } else { Value::None };
                 let stop = f.stack.pop().expect("stack");
                 let start = f.stack.pop().expect("stack");
                 let s = self.heap.alloc(Obj::Slice { start, stop, step });
@@ -689,11 +660,7 @@ impl Vm {
                 self.push(v);
             }
             Op::FormatValue(flags) => {
-                let spec = if flags & 4 != 0 {
-                    Some(f.stack.pop().expect("stack"))
-                } else {
-                    None
-                };
+                let spec = if flags & 4 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
                 let v = f.stack.pop().expect("stack");
                 return self.format_value_op(v, flags & 3, spec);
             }
@@ -740,14 +707,8 @@ impl Vm {
                         } else {
                             super::call::Collected::SetUpdate(id)
                         };
-                        let act = Action::NextThen {
-                            iter,
-                            cont: ContKind::Collect {
-                                iter,
-                                acc: vec![],
-                                finish,
-                            },
-                        };
+                        let act =
+                            Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } };
                         self.frames.last_mut().expect("frame").stack.pop();
                         return self.perform(act, ReturnTo::Push);
                     }
@@ -781,27 +742,13 @@ impl Vm {
                 self.push(t);
             }
             Op::MakeFunction { code, flags } => {
-                let closure = if flags & 8 != 0 {
-                    Some(f.stack.pop().expect("stack"))
-                } else {
-                    None
-                };
-                let kwd = if flags & 2 != 0 {
-                    Some(f.stack.pop().expect("stack"))
-                } else {
-                    None
-                };
-                let defs = if flags & 1 != 0 {
-                    Some(f.stack.pop().expect("stack"))
-                } else {
-                    None
-                };
+                let closure = if flags & 8 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
+                let kwd = if flags & 2 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
+                let defs = if flags & 1 != 0 { Some(f.stack.pop().expect("stack")) } else { None };
                 let code_v = f.code.consts[code as usize];
                 let globals = f.globals;
                 let Value::Obj(cid) = code_v else { unreachable!() };
-                let Obj::Code(code) = self.heap.get(cid) else {
-                    unreachable!()
-                };
+                let Obj::Code(code) = self.heap.get(cid) else { unreachable!() };
                 let code = code.clone();
                 let closure = closure
                     .and_then(|c| self.seq_items(c))
@@ -864,40 +811,20 @@ impl Vm {
                     return self.next_item(sub, ReturnTo::Send { exit });
                 }
                 let send = self.get_attr_value(sub, self.sym.send)?;
-                return self.call_value(
-                    send,
-                    Args {
-                        pos: vec![v],
-                        kw: vec![],
-                    },
-                    ReturnTo::Send { exit },
-                );
+                return self.call_value(send, Args { pos: vec![v], kw: vec![] }, ReturnTo::Send { exit });
             }
             Op::SetupExcept(h) | Op::SetupFinally(h) => {
-                let kind = if matches!(op, Op::SetupExcept(_)) {
-                    BlockKind::Except
-                } else {
-                    BlockKind::Finally
-                };
+                let kind =
+                    if matches!(op, Op::SetupExcept(_)) { BlockKind::Except } else { BlockKind::Finally };
                 let level = f.stack.len() as u32;
-                f.blocks.push(Block {
-                    kind,
-                    handler: h,
-                    level,
-                });
+                f.blocks.push(Block { kind, handler: h, level });
             }
             Op::PopBlock => {
                 f.blocks.pop();
             }
             Op::PopExcept => {
                 let b = f.blocks.pop();
-                debug_assert!(matches!(
-                    b,
-                    Some(Block {
-                        kind: BlockKind::Handling,
-                        ..
-                    })
-                ));
+                debug_assert!(matches!(b, Some(Block { kind: BlockKind::Handling, .. })));
                 f.handled.pop();
             }
             Op::Reraise => {
@@ -925,20 +852,12 @@ impl Vm {
                 let enter = self.lookup_special(ctx, self.sym.enter);
                 let (Some(exit), Some(enter)) = (exit, enter) else {
                     let t = self.type_name(ctx);
-                    return Err(self.type_error(format!(
-                        "'{t}' object does not support the context manager protocol"
-                    )));
+                    return Err(self
+                        .type_error(format!("'{t}' object does not support the context manager protocol")));
                 };
                 let bound_exit = self.bind(exit, ctx);
                 self.push(bound_exit);
-                return self.call_value(
-                    enter,
-                    Args {
-                        pos: vec![ctx],
-                        kw: vec![],
-                    },
-                    ReturnTo::Push,
-                );
+                return self.call_value(enter, Args { pos: vec![ctx], kw: vec![] }, ReturnTo::Push);
             }
             Op::UnpackSequence(n) => {
                 let v = f.stack.pop().expect("stack");
@@ -1041,11 +960,7 @@ impl Vm {
                 }
             }
             _ => {
-                let cause = if n == 2 {
-                    Some(f.stack.pop().expect("stack"))
-                } else {
-                    None
-                };
+                let cause = if n == 2 { Some(f.stack.pop().expect("stack")) } else { None };
                 let e = f.stack.pop().expect("stack");
                 self.raise_value(e, cause)
             }
@@ -1143,11 +1058,7 @@ impl Vm {
                     }
                     BlockKind::Except | BlockKind::Finally => {
                         f.stack.truncate(b.level as usize);
-                        f.blocks.push(Block {
-                            kind: BlockKind::Handling,
-                            handler: 0,
-                            level: b.level,
-                        });
+                        f.blocks.push(Block { kind: BlockKind::Handling, handler: 0, level: b.level });
                         f.handled.push(exc);
                         f.stack.push(exc);
                         f.pc = b.handler;
@@ -1172,10 +1083,7 @@ impl Vm {
                     exc = e2;
                 }
             } else if frame.iter_call && self.is_exc(exc, ExcKind::StopIteration) {
-                let value = self
-                    .exc_data(exc)
-                    .and_then(|d| d.args.first().copied())
-                    .unwrap_or(Value::None);
+                let value = self.exc_data(exc).and_then(|d| d.args.first().copied()).unwrap_or(Value::None);
                 match self.deliver_exhausted(frame.ret, value) {
                     Ok(()) => return,
                     Err(e) => {
@@ -1223,10 +1131,7 @@ impl Vm {
     /// An uncaught exception: print the traceback to fd 2 and end with status 1 (or SystemExit's code).
     fn die(&mut self, exc: Value) {
         if self.is_exc(exc, ExcKind::SystemExit) {
-            let code = self
-                .exc_data(exc)
-                .and_then(|d| d.args.first().copied())
-                .unwrap_or(Value::None);
+            let code = self.exc_data(exc).and_then(|d| d.args.first().copied()).unwrap_or(Value::None);
             let (status, msg) = match code {
                 Value::None => (0, None),
                 Value::Int(i) => (i as i32, None),

@@ -67,11 +67,7 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     let e = format!("{:e}", f);
     let (mant, exp) = e.split_once('e').expect("exponent form");
@@ -85,22 +81,14 @@ pub fn float_repr(f: f64) -> String {
             if n <= exp + 1 {
                 format!("{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
             } else {
-                format!(
-                    "{}.{}",
-                    &digits[..(exp + 1) as usize],
-                    &digits[(exp + 1) as usize..]
-                )
+                format!("{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
             }
         } else {
             format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
         };
         format!("{sign}{s}")
     } else {
-        let m = if digits.len() > 1 {
-            format!("{}.{}", &digits[..1], &digits[1..])
-        } else {
-            digits.clone()
-        };
+        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
         let es = if exp < 0 { "-" } else { "+" };
         format!("{sign}{m}e{es}{:02}", exp.abs())
     }
@@ -124,11 +112,7 @@ fn printable(c: char) -> bool {
 
 /// `repr(str)`: CPython's choice of quotes and escapes.
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for c in s.chars() {
@@ -160,11 +144,7 @@ pub fn str_repr(s: &str) -> String {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::from("b");
     out.push(q);
     for &c in b {
@@ -219,13 +199,7 @@ impl Vm {
         self.overrides
             .iter()
             .find(|o| o.0 == id && o.1 == repr)
-            .or_else(|| {
-                if repr {
-                    None
-                } else {
-                    self.overrides.iter().find(|o| o.0 == id)
-                }
-            })
+            .or_else(|| if repr { None } else { self.overrides.iter().find(|o| o.0 == id) })
             .map(|o| o.2.clone())
     }
 
@@ -260,11 +234,7 @@ impl Vm {
                         });
                         return match filename {
                             Some(f) if f != Value::None => {
-                                format!(
-                                    "[Errno {e}] {}: {}",
-                                    self.plain_str(d.args[1]),
-                                    self.plain_repr(f)
-                                )
+                                format!("[Errno {e}] {}: {}", self.plain_str(d.args[1]), self.plain_repr(f))
                             }
                             _ => format!("[Errno {e}] {}", self.plain_str(d.args[1])),
                         };
@@ -398,11 +368,7 @@ impl Vm {
                             Obj::Class(c) => c.module.clone(),
                             _ => "__main__".into(),
                         };
-                        format!(
-                            "<{module}.{} object at {}>",
-                            self.qualname_of(i.class),
-                            self.addr(id)
-                        )
+                        format!("<{module}.{} object at {}>", self.qualname_of(i.class), self.addr(id))
                     }
                     Obj::Module { name, .. } => {
                         if name == "__main__" {
@@ -487,10 +453,7 @@ impl Vm {
                     Some(s) => *s,
                     None => self.new_str(""),
                 };
-                let args = Args {
-                    pos: vec![*v, spec],
-                    kw: vec![],
-                };
+                let args = Args { pos: vec![*v, spec], kw: vec![] };
                 return self.call_value(m, args, ret);
             }
         }
@@ -508,15 +471,8 @@ impl Vm {
         self.perform(
             Action::CallThen {
                 func,
-                args: Args {
-                    pos: vec![obj],
-                    kw: vec![],
-                },
-                cont: ContKind::Stringify {
-                    calls,
-                    done: vec![],
-                    after,
-                },
+                args: Args { pos: vec![obj], kw: vec![] },
+                cont: ContKind::Stringify { calls, done: vec![], after },
             },
             ret,
         )
@@ -524,8 +480,7 @@ impl Vm {
 
     pub(crate) fn str_method(&self, obj: Value, is_repr: bool) -> Value {
         let name = if is_repr { self.sym.repr } else { self.sym.str_ };
-        self.lookup_special(obj, name)
-            .expect("collected objects have the method")
+        self.lookup_special(obj, name).expect("collected objects have the method")
     }
 
     fn collect_user_strs(
@@ -670,116 +625,105 @@ impl Vm {
                 self.type_name(v)
             )));
         };
-        let (body, numeric) =
-            if self.is_int(v) && !matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
-                let n = match v {
-                    Value::Int(i) => num_bigint::BigInt::from(i),
-                    Value::Bool(b) => num_bigint::BigInt::from(b as i64),
-                    Value::Obj(id) => match self.heap.get(id) {
-                        Obj::BigInt(b) => b.clone(),
-                        _ => num_bigint::BigInt::from(0),
-                    },
+        let (body, numeric) = if self.is_int(v)
+            && !matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%'))
+        {
+            let n = match v {
+                Value::Int(i) => num_bigint::BigInt::from(i),
+                Value::Bool(b) => num_bigint::BigInt::from(b as i64),
+                Value::Obj(id) => match self.heap.get(id) {
+                    Obj::BigInt(b) => b.clone(),
                     _ => num_bigint::BigInt::from(0),
-                };
-                if p.precision.is_some() {
-                    return Err(self.value_error("Precision not allowed in integer format specifier"));
-                }
-                let neg = n < num_bigint::BigInt::from(0);
-                let mag = if neg { -n } else { n };
-                let digits = match p.ty {
-                    Some('x') => format!(
-                        "{}{}",
-                        if p.alt { "0x" } else { "" },
-                        group4(&mag.to_str_radix(16), p.grouping)
-                    ),
-                    Some('X') => format!(
-                        "{}{}",
-                        if p.alt { "0X" } else { "" },
-                        group4(&mag.to_str_radix(16).to_uppercase(), p.grouping)
-                    ),
-                    Some('o') => format!(
-                        "{}{}",
-                        if p.alt { "0o" } else { "" },
-                        group4(&mag.to_str_radix(8), p.grouping)
-                    ),
-                    Some('b') => format!(
-                        "{}{}",
-                        if p.alt { "0b" } else { "" },
-                        group4(&mag.to_str_radix(2), p.grouping)
-                    ),
-                    Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
-                        .unwrap_or('?')
-                        .to_string(),
-                    Some('d') | Some('n') | None => group(&mag.to_string(), p.grouping),
-                    Some(t) => {
-                        return Err(
-                            self.value_error(format!("Unknown format code '{t}' for object of type 'int'"))
-                        );
-                    }
-                };
-                (sign_str(neg, p.sign) + &digits, true)
-            } else if let (Some(f), true) = (self.as_f64(v), self.is_int(v) || matches!(v, Value::Float(_))) {
-                let neg = f.is_sign_negative();
-                let a = f.abs();
-                let digits = match p.ty {
-                    // Python spells non-finite values the same for every presentation type.
-                    Some(t @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) if !a.is_finite() => {
-                        let word = if a.is_nan() { "nan" } else { "inf" };
-                        let word = if t.is_ascii_uppercase() {
-                            word.to_uppercase()
-                        } else {
-                            word.to_string()
-                        };
-                        if t == '%' {
-                            word + "%"
-                        } else {
-                            word
-                        }
-                    }
-                    Some('f') | Some('F') => {
-                        group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
-                    }
-                    Some('e') | Some('E') => {
-                        let s = exp_format(a, p.precision.unwrap_or(6));
-                        if p.ty == Some('E') {
-                            s.to_uppercase()
-                        } else {
-                            s
-                        }
-                    }
-                    Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
-                    Some('g') => general_format(a, p.precision.unwrap_or(6), p.alt),
-                    Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt).to_uppercase(),
-                    None => match p.precision {
-                        Some(pr) => general_format(a, pr.max(1), true)
-                            .trim_end_matches('.')
-                            .to_string(),
-                        None => group_float(&float_repr(a), p.grouping),
-                    },
-                    Some(t) => {
-                        return Err(
-                            self.value_error(format!("Unknown format code '{t}' for object of type 'float'"))
-                        );
-                    }
-                };
-                let neg = neg && !(f.is_nan());
-                (sign_str(neg, p.sign) + &digits, true)
-            } else {
-                let s = self.plain_str(v);
-                if let Some(t) = p.ty {
-                    if t != 's' {
-                        return Err(self.value_error(format!(
-                            "Unknown format code '{t}' for object of type '{}'",
-                            self.type_name(v)
-                        )));
-                    }
-                }
-                let s = match p.precision {
-                    Some(pr) => s.chars().take(pr).collect(),
-                    None => s,
-                };
-                (s, false)
+                },
+                _ => num_bigint::BigInt::from(0),
             };
+            if p.precision.is_some() {
+                return Err(self.value_error("Precision not allowed in integer format specifier"));
+            }
+            let neg = n < num_bigint::BigInt::from(0);
+            let mag = if neg { -n } else { n };
+            let digits = match p.ty {
+                Some('x') => {
+                    format!("{}{}", if p.alt { "0x" } else { "" }, group4(&mag.to_str_radix(16), p.grouping))
+                }
+                Some('X') => format!(
+                    "{}{}",
+                    if p.alt { "0X" } else { "" },
+                    group4(&mag.to_str_radix(16).to_uppercase(), p.grouping)
+                ),
+                Some('o') => {
+                    format!("{}{}", if p.alt { "0o" } else { "" }, group4(&mag.to_str_radix(8), p.grouping))
+                }
+                Some('b') => {
+                    format!("{}{}", if p.alt { "0b" } else { "" }, group4(&mag.to_str_radix(2), p.grouping))
+                }
+                Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
+                    .unwrap_or('?')
+                    .to_string(),
+                Some('d') | Some('n') | None => group(&mag.to_string(), p.grouping),
+                Some(t) => {
+                    return Err(
+                        self.value_error(format!("Unknown format code '{t}' for object of type 'int'"))
+                    );
+                }
+            };
+            (sign_str(neg, p.sign) + &digits, true)
+        } else if let (Some(f), true) = (self.as_f64(v), self.is_int(v) || matches!(v, Value::Float(_))) {
+            let neg = f.is_sign_negative();
+            let a = f.abs();
+            let digits = match p.ty {
+                // Python spells non-finite values the same for every presentation type.
+                Some(t @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) if !a.is_finite() => {
+                    let word = if a.is_nan() { "nan" } else { "inf" };
+                    let word = if t.is_ascii_uppercase() { word.to_uppercase() } else { word.to_string() };
+                    if t == '%' {
+                        word + "%"
+                    } else {
+                        word
+                    }
+                }
+                Some('f') | Some('F') => {
+                    group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
+                }
+                Some('e') | Some('E') => {
+                    let s = exp_format(a, p.precision.unwrap_or(6));
+                    if p.ty == Some('E') {
+                        s.to_uppercase()
+                    } else {
+                        s
+                    }
+                }
+                Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
+                Some('g') => general_format(a, p.precision.unwrap_or(6), p.alt),
+                Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt).to_uppercase(),
+                None => match p.precision {
+                    Some(pr) => general_format(a, pr.max(1), true).trim_end_matches('.').to_string(),
+                    None => group_float(&float_repr(a), p.grouping),
+                },
+                Some(t) => {
+                    return Err(
+                        self.value_error(format!("Unknown format code '{t}' for object of type 'float'"))
+                    );
+                }
+            };
+            let neg = neg && !(f.is_nan());
+            (sign_str(neg, p.sign) + &digits, true)
+        } else {
+            let s = self.plain_str(v);
+            if let Some(t) = p.ty {
+                if t != 's' {
+                    return Err(self.value_error(format!(
+                        "Unknown format code '{t}' for object of type '{}'",
+                        self.type_name(v)
+                    )));
+                }
+            }
+            let s = match p.precision {
+                Some(pr) => s.chars().take(pr).collect(),
+                None => s,
+            };
+            (s, false)
+        };
         Ok(pad(&body, &p, numeric))
     }
 
@@ -903,11 +847,7 @@ impl Vm {
                     self.format_spec(sv, &fs)?
                 }
                 'r' | 'a' => {
-                    let s = if conv == 'a' {
-                        ascii_escape(&self.plain_repr(v))
-                    } else {
-                        self.plain_repr(v)
-                    };
+                    let s = if conv == 'a' { ascii_escape(&self.plain_repr(v)) } else { self.plain_repr(v) };
                     let sv = self.new_str(&s);
                     self.format_spec(sv, &fs)?
                 }
@@ -1021,11 +961,7 @@ impl Vm {
                             args.pos.get(n).copied().unwrap_or(Value::None)
                         } else {
                             let sym = self.names.intern(name);
-                            args.kw
-                                .iter()
-                                .find(|k| k.0 == sym)
-                                .map(|k| k.1)
-                                .unwrap_or(Value::None)
+                            args.kw.iter().find(|k| k.0 == sym).map(|k| k.1).unwrap_or(Value::None)
                         };
                         out.push_str(&self.plain_str(v));
                         rest = &rest[(close + 1).min(rest.len())..];
@@ -1284,11 +1220,7 @@ fn general_format(a: f64, prec: usize, keep_point: bool) -> String {
         } else {
             m.to_string()
         };
-        let m = if keep_point {
-            m.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            m
-        };
+        let m = if keep_point { m.trim_end_matches('0').trim_end_matches('.').to_string() } else { m };
         format!("{m}e{}{:02}", if exp2 < 0 { '-' } else { '+' }, exp2.abs())
     } else {
         let decimals = (p as i32 - 1 - exp2).max(0) as usize;

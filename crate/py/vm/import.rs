@@ -74,10 +74,7 @@ impl Vm {
         let code =
             crate::py::compiler::compile_module(&module_ast, &filename, &mut self.heap, &mut self.names)
                 .map_err(|e| self.exc(ExcKind::ImportError, format!("cannot import {name}: {}", e.msg)))?;
-        self.sources.insert(
-            filename.clone(),
-            Rc::new(source.text.lines().map(String::from).collect()),
-        );
+        self.sources.insert(filename.clone(), Rc::new(source.text.lines().map(String::from).collect()));
         let module = self.new_module(name);
         let file = self.new_str(&filename);
         self.module_set(module, "__file__", file);

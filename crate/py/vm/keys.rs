@@ -186,10 +186,7 @@ impl Vm {
             },
         };
         let func = func.expect("a key waits only for a Python method");
-        let cont = Cont {
-            kind: ContKind::KeyAnswer { need, memo, redo },
-            then: ReturnTo::Discard,
-        };
+        let cont = Cont { kind: ContKind::KeyAnswer { need, memo, redo }, then: ReturnTo::Discard };
         self.call_value(func, Args { pos, kw: vec![] }, ReturnTo::Native(Box::new(cont)))
     }
 
@@ -213,11 +210,7 @@ impl Vm {
             KeyNeed::Eq { stored, probe } => {
                 let not_implemented =
                     matches!(answer, Value::Obj(id) if matches!(self.heap.get(id), Obj::NotImplemented));
-                let equal = if not_implemented {
-                    false
-                } else {
-                    self.truthy(answer)?.unwrap_or(true)
-                };
+                let equal = if not_implemented { false } else { self.truthy(answer)?.unwrap_or(true) };
                 memo.eqs.push((stored, probe, equal));
             }
         }

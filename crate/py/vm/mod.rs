@@ -231,10 +231,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits {
-            recursion: 1000,
-            objects: 20_000_000,
-        }
+        Limits { recursion: 1000, objects: 20_000_000 }
     }
 }
 
@@ -302,10 +299,7 @@ impl Vm {
         let mut names = Interner::default();
         let sym = types::Syms::new(&mut names);
         let types = Types::new(&mut heap, &mut names);
-        let builtins = heap.alloc(Obj::Module {
-            name: "builtins".into(),
-            attrs: Default::default(),
-        });
+        let builtins = heap.alloc(Obj::Module { name: "builtins".into(), attrs: Default::default() });
         let main_greenlet = heap.alloc(Obj::Free);
         let mut vm = Vm {
             heap,
@@ -371,10 +365,7 @@ impl Vm {
     ) -> Result<(), super::error::SyntaxError> {
         let code = super::compiler::compile_module(module, filename, &mut self.heap, &mut self.names)
             .map_err(|e| {
-                let text = source
-                    .lines()
-                    .nth(e.span.line.saturating_sub(1) as usize)
-                    .unwrap_or("");
+                let text = source.lines().nth(e.span.line.saturating_sub(1) as usize).unwrap_or("");
                 super::error::SyntaxError {
                     kind: super::error::SyntaxErrorKind::SyntaxError,
                     msg: e.msg,
@@ -389,10 +380,7 @@ impl Vm {
                     text: text.to_string(),
                 }
             })?;
-        self.sources.insert(
-            filename.to_string(),
-            Rc::new(source.lines().map(String::from).collect()),
-        );
+        self.sources.insert(filename.to_string(), Rc::new(source.lines().map(String::from).collect()));
         let main = self.new_module("__main__");
         let file = self.new_str(filename);
         self.module_set(main, "__file__", file);
@@ -405,10 +393,7 @@ impl Vm {
 
     /// The bytecode of `__main__` (not of nested functions), for debugging.
     pub fn disassemble_main(&self) -> String {
-        self.main_code
-            .as_ref()
-            .map(|c| c.disassemble())
-            .unwrap_or_default()
+        self.main_code.as_ref().map(|c| c.disassemble()).unwrap_or_default()
     }
 
     /// The exit status, once the program has finished.
@@ -493,10 +478,7 @@ impl Vm {
     }
 
     pub(crate) fn new_module(&mut self, name: &str) -> ObjId {
-        let m = self.heap.alloc(Obj::Module {
-            name: name.to_string(),
-            attrs: Default::default(),
-        });
+        let m = self.heap.alloc(Obj::Module { name: name.to_string(), attrs: Default::default() });
         let n = self.new_str(name);
         self.module_set(m, "__name__", n);
         m

@@ -184,15 +184,9 @@ pub fn hash_float(v: f64) -> i64 {
             let scaled = v.abs() * 2f64.powi(54);
             let b = scaled.to_bits();
             let ex = ((b >> 52) & 0x7ff) as i32;
-            (
-                f64::from_bits((b & !(0x7ffu64 << 52)) | (1022u64 << 52)),
-                ex - 1022 - 54,
-            )
+            (f64::from_bits((b & !(0x7ffu64 << 52)) | (1022u64 << 52)), ex - 1022 - 54)
         } else {
-            (
-                f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52)),
-                exp - 1022,
-            )
+            (f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52)), exp - 1022)
         }
     };
     let sign: i64 = if v < 0.0 { -1 } else { 1 };
@@ -208,11 +202,7 @@ pub fn hash_float(v: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e % BITS
-    } else {
-        BITS - 1 - ((-1 - e) % BITS)
-    };
+    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
     x = ((x << e) & MODULUS) | (x >> (BITS - e));
     let h = x as i64 * sign;
     if h == -1 {
@@ -411,17 +401,8 @@ impl Vm {
         let (s, rs) = (self.names.intern(name), self.names.intern(rname));
         let call = |m: Value, x: Value, y: Value, next: u8| Action::CallThen {
             func: m,
-            args: Args {
-                pos: vec![x, y],
-                kw: vec![],
-            },
-            cont: ContKind::Binary {
-                op,
-                a,
-                b,
-                inplace,
-                stage: next,
-            },
+            args: Args { pos: vec![x, y], kw: vec![] },
+            cont: ContKind::Binary { op, a, b, inplace, stage: next },
         };
         if stage == 0 {
             if inplace {
@@ -458,14 +439,8 @@ impl Vm {
             return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
         }
         let sym = binop_symbol(op);
-        let sym = if inplace && op != BinOp::Pow {
-            format!("{sym}=")
-        } else {
-            sym.to_string()
-        };
-        self.type_error(format!(
-            "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
-        ))
+        let sym = if inplace && op != BinOp::Pow { format!("{sym}=") } else { sym.to_string() };
+        self.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
     }
 
     /// Builtin arithmetic; `Ok(None)` when neither operand is a builtin that handles `op`.
@@ -561,11 +536,7 @@ impl Vm {
                         v.extend_from_slice(x);
                     }
                     let is_list = matches!(self.heap.get(ia), Obj::List(_));
-                    return Ok(Some(if is_list {
-                        self.new_list(v)
-                    } else {
-                        self.new_tuple(v)
-                    }));
+                    return Ok(Some(if is_list { self.new_list(v) } else { self.new_tuple(v) }));
                 }
             }
             (Obj::Bytes(x), _) if op == BinOp::Mult => {
@@ -587,14 +558,8 @@ impl Vm {
             (Obj::Dict(_), Value::Obj(ib)) if op == BinOp::BitOr => {
                 if let Obj::Dict(d) = self.heap.get(ib) {
                     let add: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
-                    let Obj::Dict(x) = self.heap.get(ia) else {
-                        unreachable!()
-                    };
-                    let target = if inplace {
-                        ia
-                    } else {
-                        self.heap.alloc(Obj::Dict(x.clone()))
-                    };
+                    let Obj::Dict(x) = self.heap.get(ia) else { unreachable!() };
+                    let target = if inplace { ia } else { self.heap.alloc(Obj::Dict(x.clone())) };
                     for (k, v) in add {
                         self.dict_set(target, k, v)?;
                     }
@@ -610,10 +575,7 @@ impl Vm {
     fn seq_repeat_left(&mut self, op: BinOp, a: Value, b: Value) -> Result<Option<Value>, Value> {
         if op == BinOp::Mult && self.small_int(a).is_some() {
             if let Value::Obj(ib) = b {
-                if matches!(
-                    self.heap.get(ib),
-                    Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)
-                ) {
+                if matches!(self.heap.get(ib), Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)) {
                     return self.binary_builtin(op, b, a, false);
                 }
             }
@@ -674,20 +636,16 @@ impl Vm {
                 if y.is_zero() {
                     return Err(self.exc(ExcKind::ZeroDivisionError, "division by zero"));
                 }
-                let (fx, fy) = (
-                    x.to_f64().unwrap_or(f64::INFINITY),
-                    y.to_f64().unwrap_or(f64::INFINITY),
-                );
+                let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
                 return Ok(Value::Float(fx / fy));
             }
             BinOp::Pow => {
                 if y.is_negative() {
                     let (fx, fy) = (x.to_f64().unwrap_or(0.0), y.to_f64().unwrap_or(0.0));
                     if fx == 0.0 {
-                        return Err(self.exc(
-                            ExcKind::ZeroDivisionError,
-                            "0.0 cannot be raised to a negative power",
-                        ));
+                        return Err(
+                            self.exc(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power")
+                        );
                     }
                     return Ok(Value::Float(fx.powf(fy)));
                 }
@@ -766,10 +724,9 @@ impl Vm {
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(self.exc(
-                        ExcKind::ZeroDivisionError,
-                        "0.0 cannot be raised to a negative power",
-                    ));
+                    return Err(
+                        self.exc(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power")
+                    );
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -779,9 +736,9 @@ impl Vm {
             }
             _ => {
                 let sym = binop_symbol(op);
-                return Err(self.type_error(format!(
-                    "unsupported operand type(s) for {sym}: 'float' and 'float'"
-                )));
+                return Err(
+                    self.type_error(format!("unsupported operand type(s) for {sym}: 'float' and 'float'"))
+                );
             }
         }))
     }
@@ -877,14 +834,7 @@ impl Vm {
                     };
                     let s = self.names.intern(name);
                     if let Some(m) = self.lookup_user_special(v, s) {
-                        return self.call_value(
-                            m,
-                            Args {
-                                pos: vec![v],
-                                kw: vec![],
-                            },
-                            ReturnTo::Push,
-                        );
+                        return self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push);
                     }
                     let sym = match op {
                         Op::Neg => "-",
@@ -920,28 +870,14 @@ impl Vm {
                     return Ok(());
                 }
                 if let Some(m) = self.lookup_user_special(b, self.sym.contains) {
-                    let args = Args {
-                        pos: vec![b, a],
-                        kw: vec![],
-                    };
+                    let args = Args { pos: vec![b, a], kw: vec![] };
                     return if op == CmpOp::In {
                         self.perform(
-                            Action::CallThen {
-                                func: m,
-                                args,
-                                cont: ContKind::Truth,
-                            },
+                            Action::CallThen { func: m, args, cont: ContKind::Truth },
                             ReturnTo::Push,
                         )
                     } else {
-                        self.perform(
-                            Action::CallThen {
-                                func: m,
-                                args,
-                                cont: ContKind::Not,
-                            },
-                            ReturnTo::Push,
-                        )
+                        self.perform(Action::CallThen { func: m, args, cont: ContKind::Not }, ReturnTo::Push)
                     };
                 }
                 // No __contains__: search by iterating, as CPython does.
@@ -951,15 +887,8 @@ impl Vm {
                     return self.perform(Action::NextThen { iter, cont }, ReturnTo::Push);
                 }
                 if let Some(m) = self.lookup_user_special(b, self.sym.iter) {
-                    let args = Args {
-                        pos: vec![b],
-                        kw: vec![],
-                    };
-                    let cont = ContKind::ContainsIter {
-                        iter: Value::None,
-                        x: a,
-                        negate,
-                    };
+                    let args = Args { pos: vec![b], kw: vec![] };
+                    let cont = ContKind::ContainsIter { iter: Value::None, x: a, negate };
                     return self.perform(Action::CallThen { func: m, args, cont }, ReturnTo::Push);
                 }
                 let t = self.type_name(b);
@@ -995,17 +924,8 @@ impl Vm {
         };
         let call = |m: Value, x: Value, y: Value, next: u8, negate: bool| Action::CallThen {
             func: m,
-            args: Args {
-                pos: vec![x, y],
-                kw: vec![],
-            },
-            cont: ContKind::Compare {
-                op,
-                a,
-                b,
-                stage: next,
-                negate,
-            },
+            args: Args { pos: vec![x, y], kw: vec![] },
+            cont: ContKind::Compare { op, a, b, stage: next, negate },
         };
         if stage == 0 {
             if let Some(m) = self.lookup_user_special(a, name) {
@@ -1186,18 +1106,7 @@ impl Vm {
             (Obj::Set(p) | Obj::FrozenSet(p), Obj::Set(q) | Obj::FrozenSet(q)) => {
                 p.len() == q.len() && p.iter().all(|e| self.set_contains(y, e.key).unwrap_or(false))
             }
-            (
-                Obj::Range {
-                    start: a1,
-                    stop: b1,
-                    step: c1,
-                },
-                Obj::Range {
-                    start: a2,
-                    stop: b2,
-                    step: c2,
-                },
-            ) => {
+            (Obj::Range { start: a1, stop: b1, step: c1 }, Obj::Range { start: a2, stop: b2, step: c2 }) => {
                 // Ranges are equal when they are the same sequence.
                 let (n1, n2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
                 n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)))
@@ -1269,10 +1178,7 @@ impl Vm {
                     if self.lookup_user_special(v, self.sym.bool_).is_some() {
                         return Ok(None);
                     }
-                    matches!(
-                        g.state,
-                        super::GreenletState::Active | super::GreenletState::Suspended
-                    )
+                    matches!(g.state, super::GreenletState::Active | super::GreenletState::Suspended)
                 }
                 Obj::Instance(_) => {
                     if self.lookup_user_special(v, self.sym.bool_).is_some()
@@ -1469,14 +1375,7 @@ impl Vm {
             return Ok(());
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.getitem) {
-            return self.call_value(
-                m,
-                Args {
-                    pos: vec![o, k],
-                    kw: vec![],
-                },
-                ReturnTo::Push,
-            );
+            return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Push);
         }
         if let Value::Obj(id) = o {
             if let Obj::Class(_) = self.heap.get(id) {
@@ -1514,15 +1413,9 @@ impl Vm {
                 let is_list = matches!(self.heap.get(id), Obj::List(_));
                 if is_slice {
                     let idx = self.slice_indices(k, items.len())?;
-                    let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(id) else {
-                        unreachable!()
-                    };
+                    let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(id) else { unreachable!() };
                     let out: Vec<Value> = idx.into_iter().map(|i| items[i]).collect();
-                    return Ok(Some(if is_list {
-                        self.new_list(out)
-                    } else {
-                        self.new_tuple(out)
-                    }));
+                    return Ok(Some(if is_list { self.new_list(out) } else { self.new_tuple(out) }));
                 }
                 if let (Value::Int(i), true) = (k, true) {
                     let len = items.len() as i64;
@@ -1534,9 +1427,7 @@ impl Vm {
                 let len = items.len();
                 let what = if is_list { "list" } else { "tuple" };
                 let i = self.index_of(k, len, what)?;
-                let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(id) else {
-                    unreachable!()
-                };
+                let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(id) else { unreachable!() };
                 Ok(Some(items[i]))
             }
             Obj::Dict(_) => match self.dict_lookup(id, k)? {
@@ -1568,11 +1459,7 @@ impl Vm {
                 if is_slice {
                     let idx = self.slice_indices(k, b.len())?;
                     let out: Vec<u8> = idx.into_iter().map(|i| b[i]).collect();
-                    let o = if is_ba {
-                        Obj::ByteArray(out)
-                    } else {
-                        Obj::Bytes(out)
-                    };
+                    let o = if is_ba { Obj::ByteArray(out) } else { Obj::Bytes(out) };
                     return Ok(Some(Value::Obj(self.heap.alloc(o))));
                 }
                 let what = if is_ba { "bytearray" } else { "index" };
@@ -1584,11 +1471,7 @@ impl Vm {
                 let len = range_len(start, stop, step) as usize;
                 if is_slice {
                     let (a, b, st) = self.slice_bounds(k, len)?;
-                    let r = Obj::Range {
-                        start: start + step * a,
-                        stop: start + step * b,
-                        step: step * st,
-                    };
+                    let r = Obj::Range { start: start + step * a, stop: start + step * b, step: step * st };
                     return Ok(Some(Value::Obj(self.heap.alloc(r))));
                 }
                 let i = self.index_of(k, len, "range object")?;
@@ -1624,11 +1507,7 @@ impl Vm {
                 v => {
                     let i = vm.small_int(v)?;
                     let i = if i < 0 { i + n } else { i };
-                    Some(if step > 0 {
-                        i.clamp(0, n)
-                    } else {
-                        i.clamp(-1, n - 1)
-                    })
+                    Some(if step > 0 { i.clamp(0, n) } else { i.clamp(-1, n - 1) })
                 }
             }
         };
@@ -1665,11 +1544,7 @@ impl Vm {
                 v => {
                     let i = vm.small_int(v).ok_or(())?;
                     let i = if i < 0 { i + len } else { i };
-                    Ok(if step > 0 {
-                        i.clamp(0, len)
-                    } else {
-                        i.clamp(-1, len - 1)
-                    })
+                    Ok(if step > 0 { i.clamp(0, len) } else { i.clamp(-1, len - 1) })
                 }
             }
         };
@@ -1748,14 +1623,7 @@ impl Vm {
             }
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.setitem) {
-            return self.call_value(
-                m,
-                Args {
-                    pos: vec![o, k, v],
-                    kw: vec![],
-                },
-                ReturnTo::Discard,
-            );
+            return self.call_value(m, Args { pos: vec![o, k, v], kw: vec![] }, ReturnTo::Discard);
         }
         let t = self.type_name(o);
         Err(self.type_error(format!("'{t}' object does not support item assignment")))
@@ -1808,14 +1676,7 @@ impl Vm {
             }
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.delitem) {
-            return self.call_value(
-                m,
-                Args {
-                    pos: vec![o, k],
-                    kw: vec![],
-                },
-                ReturnTo::Discard,
-            );
+            return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Discard);
         }
         let t = self.type_name(o);
         Err(self.type_error(format!("'{t}' object doesn't support item deletion")))
@@ -1855,14 +1716,7 @@ impl Vm {
                 Ok(())
             }
             None => match self.lookup_user_special(v, self.sym.iter) {
-                Some(m) => self.call_value(
-                    m,
-                    Args {
-                        pos: vec![v],
-                        kw: vec![],
-                    },
-                    ReturnTo::Push,
-                ),
+                Some(m) => self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push),
                 None => {
                     if self.lookup_user_special(v, self.sym.getitem).is_some() {
                         return Err(
@@ -1887,11 +1741,7 @@ impl Vm {
                 IterState::Seq { seq: v, pos: 0 }
             }
             Obj::Str(_) => IterState::Str { s: id, pos: 0 },
-            Obj::Dict(d) => IterState::DictKeys {
-                dict: id,
-                pos: 0,
-                size: d.len(),
-            },
+            Obj::Dict(d) => IterState::DictKeys { dict: id, pos: 0, size: d.len() },
             Obj::DictView { dict, kind } => {
                 let (dict, kind) = (*dict, *kind);
                 let size = match self.heap.get(dict) {
@@ -1909,11 +1759,7 @@ impl Vm {
                 let t = self.new_tuple(keys);
                 IterState::Seq { seq: t, pos: 0 }
             }
-            Obj::Range { start, stop, step } => IterState::Range {
-                next: *start,
-                stop: *stop,
-                step: *step,
-            },
+            Obj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(Some(v)),
             Obj::Instance(_) | Obj::Greenlet(_) => {
                 if self.lookup_user_special(v, self.sym.iter).is_none()
@@ -1945,9 +1791,7 @@ impl Vm {
 
     /// One step of a builtin iterator.
     pub(crate) fn builtin_next(&mut self, id: ObjId) -> Result<NextStep, Value> {
-        let Obj::Iter(st) = self.heap.get_mut(id) else {
-            unreachable!()
-        };
+        let Obj::Iter(st) = self.heap.get_mut(id) else { unreachable!() };
         match st {
             IterState::Range { next, stop, step } => {
                 let v = *next;
@@ -1967,9 +1811,7 @@ impl Vm {
                     Obj::Bytes(b) | Obj::ByteArray(b) => b.get(p).map(|x| Value::Int(*x as i64)),
                     _ => None,
                 };
-                let Obj::Iter(st) = self.heap.get_mut(id) else {
-                    unreachable!()
-                };
+                let Obj::Iter(st) = self.heap.get_mut(id) else { unreachable!() };
                 match item {
                     Some(v) => {
                         if let IterState::Seq { pos, .. } = st {
@@ -2057,68 +1899,37 @@ impl Vm {
                 }
             }
             IterState::Exhausted => Ok(NextStep::Done),
-            IterState::Enumerate {
-                inner: Value::None, ..
-            }
-            | IterState::Filter {
-                inner: Value::None, ..
-            } => Ok(NextStep::Done),
+            IterState::Enumerate { inner: Value::None, .. }
+            | IterState::Filter { inner: Value::None, .. } => Ok(NextStep::Done),
             IterState::Map { inners, .. } if inners.is_empty() => Ok(NextStep::Done),
             IterState::Enumerate { inner, .. } => {
                 let inner = *inner;
-                Ok(NextStep::NextOf {
-                    iter: inner,
-                    cont: ContKind::Adapt {
-                        adaptor: id,
-                        got: vec![],
-                    },
-                })
+                Ok(NextStep::NextOf { iter: inner, cont: ContKind::Adapt { adaptor: id, got: vec![] } })
             }
             IterState::Zip { inners } => {
                 let first = inners.first().copied();
                 match first {
                     None => Ok(NextStep::Done),
-                    Some(f) => Ok(NextStep::NextOf {
-                        iter: f,
-                        cont: ContKind::Adapt {
-                            adaptor: id,
-                            got: vec![],
-                        },
-                    }),
+                    Some(f) => {
+                        Ok(NextStep::NextOf { iter: f, cont: ContKind::Adapt { adaptor: id, got: vec![] } })
+                    }
                 }
             }
             IterState::Map { inners, .. } => {
                 let f = inners[0];
-                Ok(NextStep::NextOf {
-                    iter: f,
-                    cont: ContKind::Adapt {
-                        adaptor: id,
-                        got: vec![],
-                    },
-                })
+                Ok(NextStep::NextOf { iter: f, cont: ContKind::Adapt { adaptor: id, got: vec![] } })
             }
             IterState::Filter { inner, .. } => {
                 let inner = *inner;
-                Ok(NextStep::NextOf {
-                    iter: inner,
-                    cont: ContKind::Adapt {
-                        adaptor: id,
-                        got: vec![],
-                    },
-                })
+                Ok(NextStep::NextOf { iter: inner, cont: ContKind::Adapt { adaptor: id, got: vec![] } })
             }
             IterState::GetItem { obj, index } => {
                 let (obj, i) = (*obj, *index);
                 *index += 1;
-                let func = self
-                    .lookup_special(obj, self.sym.getitem)
-                    .expect("made for __getitem__");
+                let func = self.lookup_special(obj, self.sym.getitem).expect("made for __getitem__");
                 Ok(NextStep::Call {
                     func,
-                    args: Args {
-                        pos: vec![obj, Value::Int(i)],
-                        kw: vec![],
-                    },
+                    args: Args { pos: vec![obj, Value::Int(i)], kw: vec![] },
                     cont: ContKind::GetItemIter { adaptor: id },
                 })
             }
@@ -2127,10 +1938,7 @@ impl Vm {
                 Ok(NextStep::Call {
                     func,
                     args: Args::default(),
-                    cont: ContKind::Adapt {
-                        adaptor: id,
-                        got: vec![],
-                    },
+                    cont: ContKind::Adapt { adaptor: id, got: vec![] },
                 })
             }
         }
@@ -2163,14 +1971,7 @@ impl Vm {
                     Some((before, after)) => Collected::UnpackEx { before, after },
                 };
                 self.perform(
-                    Action::NextThen {
-                        iter,
-                        cont: ContKind::Collect {
-                            iter,
-                            acc: vec![],
-                            finish,
-                        },
-                    },
+                    Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } },
                     ReturnTo::Discard,
                 )
             }

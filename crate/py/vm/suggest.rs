@@ -99,12 +99,7 @@ impl Vm {
         if self.is_exc(exc, ExcKind::NameError) {
             let d = self.exc_data(exc)?;
             let (code, _) = d.traceback.first()?;
-            pools.push(
-                code.varnames
-                    .iter()
-                    .map(|s| self.sym_name(*s).to_string())
-                    .collect(),
-            );
+            pools.push(code.varnames.iter().map(|s| self.sym_name(*s).to_string()).collect());
             if let Some(&m) = self.modules.get("__main__") {
                 if let Obj::Module { attrs, .. } = self.heap.get(m) {
                     pools.push(attrs.iter().map(|a| self.sym_name(a.0).to_string()).collect());

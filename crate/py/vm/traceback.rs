@@ -30,10 +30,7 @@ fn char_width(c: char) -> usize {
 }
 
 fn display_width(chars: &[char], upto: usize) -> usize {
-    chars[..upto.min(chars.len())]
-        .iter()
-        .map(|c| char_width(*c))
-        .sum()
+    chars[..upto.min(chars.len())].iter().map(|c| char_width(*c)).sum()
 }
 
 /// The anchors of a binary operation or subscript inside its segment (character offsets).
@@ -79,15 +76,9 @@ impl Vm {
         let mut seen = vec![exc];
         while let Some(d) = self.exc_data(cur) {
             let (next, msg) = if let Some(c) = d.cause {
-                (
-                    c,
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                )
+                (c, "\nThe above exception was the direct cause of the following exception:\n\n")
             } else if let (Some(c), false) = (d.context, d.suppress_context) {
-                (
-                    c,
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                )
+                (c, "\nDuring handling of the above exception, another exception occurred:\n\n")
             } else {
                 break;
             };
@@ -159,10 +150,7 @@ impl Vm {
         loc: super::super::bytecode::Loc,
         out: &mut String,
     ) {
-        out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
-            code.filename, loc.span.line, code.name
-        ));
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, loc.span.line, code.name));
         let Some(lines) = self.sources.get(&*code.filename) else {
             return;
         };

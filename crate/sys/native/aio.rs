@@ -47,15 +47,7 @@ impl NativeKernel {
         if p.aio.get(&cb).is_some_and(|c| c.done.is_none()) {
             return Step::Done(Err(Errno::EINVAL));
         }
-        p.aio.insert(
-            cb,
-            AioCb {
-                fd,
-                nbytes,
-                notify,
-                done: None,
-            },
-        );
+        p.aio.insert(cb, AioCb { fd, nbytes, notify, done: None });
         self.aio_used = true;
         self.emit(pid, super::phase(Phase::WaitForData, false, fd, 0));
         self.aio_try(pid, cb);
@@ -81,15 +73,7 @@ impl NativeKernel {
         let done = Some(result.map(|n| Ret::Int(n as i64)));
         let p = self.procs.get_mut(&pid).expect("alive");
         let nbytes = data.len();
-        p.aio.insert(
-            cb,
-            AioCb {
-                fd,
-                nbytes,
-                notify,
-                done,
-            },
-        );
+        p.aio.insert(cb, AioCb { fd, nbytes, notify, done });
         let what = "aio_write".into();
         self.emit(pid, Kind::AsyncDone { what, res });
         if let SigEvent::Signal(sig) = notify {
@@ -148,10 +132,7 @@ impl NativeKernel {
             .iter()
             .filter(|(_, p)| p.alive)
             .flat_map(|(pid, p)| {
-                p.aio
-                    .iter()
-                    .filter(|(_, c)| c.done.is_none())
-                    .map(move |(cb, _)| (*pid, *cb))
+                p.aio.iter().filter(|(_, c)| c.done.is_none()).map(move |(cb, _)| (*pid, *cb))
             })
             .collect();
         for (pid, cb) in waiting {
@@ -174,11 +155,7 @@ impl NativeKernel {
 
     /// `aio_error(3)`: the status as a value (EINPROGRESS while running).
     pub(super) fn sys_aio_error(&mut self, pid: Pid, cb: u64) -> Result<Ret, Errno> {
-        let c = self
-            .procs
-            .get(&pid)
-            .and_then(|p| p.aio.get(&cb))
-            .ok_or(Errno::EINVAL)?;
+        let c = self.procs.get(&pid).and_then(|p| p.aio.get(&cb)).ok_or(Errno::EINVAL)?;
         Ok(Ret::Int(match &c.done {
             Some(Ok(_)) => 0,
             Some(Err(e)) => e.code() as i64,
@@ -200,8 +177,7 @@ impl NativeKernel {
         let Some(p) = self.procs.get(&pid) else {
             return true;
         };
-        cbs.iter()
-            .any(|cb| p.aio.get(cb).is_none_or(|c| c.done.is_some()))
+        cbs.iter().any(|cb| p.aio.get(cb).is_none_or(|c| c.done.is_some()))
     }
 
     /// `aio_suspend(3)`: EAGAIN when the timeout passes first.
@@ -218,11 +194,7 @@ impl NativeKernel {
         }
         let p = &self.procs[&pid];
         let readable = cbs.iter().filter_map(|cb| p.aio.get(cb)).map(|c| c.fd).collect();
-        Step::Block(WaitOn::Any {
-            readable,
-            writable: Vec::new(),
-            deadline,
-        })
+        Step::Block(WaitOn::Any { readable, writable: Vec::new(), deadline })
     }
 
     /// A blocked `aio_suspend` is over when a control block is done, not when its fd is readable.

@@ -41,71 +41,45 @@ impl NativeKernel {
             Accept4 { fd, flags } => self.sys_accept4(pid, *fd, *flags),
             Connect { fd, addr } => self.sys_connect(pid, *fd, addr, ic.connecting),
             RecvFrom { fd, len, flags } => self.sys_recvfrom(pid, *fd, *len, *flags),
-            SendTo {
-                fd,
-                data,
-                flags,
-                addr,
-            } => self.sys_sendto(pid, *fd, data, *flags, addr.as_ref(), ic.progress),
+            SendTo { fd, data, flags, addr } => {
+                self.sys_sendto(pid, *fd, data, *flags, addr.as_ref(), ic.progress)
+            }
             Shutdown { fd, how } => self.on_socket(pid, *fd, |s| int(os::shutdown(s, *how))),
             Close { fd } => done(self.sys_close(pid, *fd)),
             GetSockName { fd } => self.on_socket(pid, *fd, |s| done(os::getsockname(s).map(Ret::Addr))),
             GetPeerName { fd } => self.on_socket(pid, *fd, |s| done(os::getpeername(s).map(Ret::Addr))),
-            SetSockOpt {
-                fd,
-                level,
-                name,
-                value,
-            } => self.on_socket(pid, *fd, |s| int(os::setsockopt(s, *level, *name, *value))),
-            GetSockOpt { fd, level, name } => self.on_socket(pid, *fd, |s| {
-                done(os::getsockopt(s, *level, *name).map(|v| Ret::Int(v as i64)))
-            }),
+            SetSockOpt { fd, level, name, value } => {
+                self.on_socket(pid, *fd, |s| int(os::setsockopt(s, *level, *name, *value)))
+            }
+            GetSockOpt { fd, level, name } => self
+                .on_socket(pid, *fd, |s| done(os::getsockopt(s, *level, *name).map(|v| Ret::Int(v as i64)))),
             Fcntl { fd, cmd, arg } => done(self.sys_fcntl(pid, *fd, *cmd, *arg)),
             Ioctl { fd, request, arg } => done(self.sys_ioctl(pid, *fd, *request, *arg)),
             Pipe2 { flags } => done(self.sys_pipe2(pid, *flags)),
-            Select {
-                nfds,
-                read,
-                write,
-                except,
-                ..
-            } => self.sys_select(pid, *nfds, [read, write, except], ic.deadline),
+            Select { nfds, read, write, except, .. } => {
+                self.sys_select(pid, *nfds, [read, write, except], ic.deadline)
+            }
             Poll { fds, .. } => self.sys_poll(pid, fds, ic.deadline),
             EpollCreate1 { flags } => done(self.sys_epoll_create1(pid, *flags)),
-            EpollCtl {
-                epfd,
-                op,
-                fd,
-                events,
-                data,
-            } => self.sys_epoll_ctl(pid, *epfd, *op, *fd, *events, *data),
+            EpollCtl { epfd, op, fd, events, data } => {
+                self.sys_epoll_ctl(pid, *epfd, *op, *fd, *events, *data)
+            }
             EpollWait { epfd, maxevents, .. } => self.sys_epoll_wait(pid, *epfd, *maxevents, ic.deadline),
             RtSigaction { sig, action } => done(self.sys_sigaction(pid, *sig, *action)),
             RtSigprocmask { how, set } => done(self.sys_sigprocmask(pid, *how, *set)),
             Kill { pid: target, sig } => done(self.sys_kill(pid, *target, *sig)),
             Alarm { seconds } => done(self.sys_alarm(pid, *seconds)),
-            Setitimer {
-                which,
-                value,
-                interval,
-            } => done(self.sys_setitimer(pid, *which, *value, *interval)),
+            Setitimer { which, value, interval } => done(self.sys_setitimer(pid, *which, *value, *interval)),
             Pause => Step::Block(WaitOn::Signal),
-            AioRead {
-                cb,
-                fd,
-                nbytes,
-                notify,
-            } => self.sys_aio_read(pid, *cb, *fd, *nbytes, *notify),
+            AioRead { cb, fd, nbytes, notify } => self.sys_aio_read(pid, *cb, *fd, *nbytes, *notify),
             AioWrite { cb, fd, data, notify } => self.sys_aio_write(pid, *cb, *fd, data, *notify),
             AioError { cb } => done(self.sys_aio_error(pid, *cb)),
             AioReturn { cb } => done(self.sys_aio_return(pid, *cb)),
             AioSuspend { cbs, .. } => self.sys_aio_suspend(pid, cbs, ic.deadline),
             IoUringSetup { entries } => done(self.sys_io_uring_setup(pid, *entries)),
-            IoUringEnter {
-                fd,
-                submit,
-                min_complete,
-            } => self.sys_io_uring_enter(pid, *fd, submit, *min_complete, ic.submitted),
+            IoUringEnter { fd, submit, min_complete } => {
+                self.sys_io_uring_enter(pid, *fd, submit, *min_complete, ic.submitted)
+            }
             ExitGroup { .. } => done(Ok(Ret::Int(0))),
         }
     }
@@ -176,10 +150,7 @@ impl NativeKernel {
             Err(Errno::EAGAIN) if !e.nonblock => Step::Block(WaitOn::Readable(fd)),
             Err(err) => Step::Done(Err(err)),
             Ok((new, peer)) => {
-                let target = Target::Real {
-                    fd: new,
-                    kind: RealKind::Tcp,
-                };
+                let target = Target::Real { fd: new, kind: RealKind::Tcp };
                 let mut entry = Entry::new(target, flags & SOCK_NONBLOCK != 0);
                 entry.cloexec = flags & SOCK_CLOEXEC != 0;
                 Step::Done(self.install(pid, entry).map(|fd| Ret::Accepted { fd, peer }))
@@ -370,23 +341,12 @@ impl NativeKernel {
     /// `fcntl(2)`: the flags are the program's (virtual); the real fd stays non-blocking.
     fn sys_fcntl(&mut self, pid: Pid, fd: Fd, cmd: i32, arg: i64) -> Result<Ret, Errno> {
         let e = self.entry(pid, fd)?;
-        let entry = self
-            .procs
-            .get_mut(&pid)
-            .and_then(|p| p.fds.get_mut(fd))
-            .expect("checked above");
+        let entry = self.procs.get_mut(&pid).and_then(|p| p.fds.get_mut(fd)).expect("checked above");
         let value = match cmd {
             F_GETFL => {
                 let access = match e.target {
-                    Target::Output(_)
-                    | Target::Real {
-                        kind: RealKind::PipeWrite,
-                        ..
-                    } => O_WRONLY,
-                    Target::Real {
-                        kind: RealKind::PipeRead,
-                        ..
-                    } => O_RDONLY,
+                    Target::Output(_) | Target::Real { kind: RealKind::PipeWrite, .. } => O_WRONLY,
+                    Target::Real { kind: RealKind::PipeRead, .. } => O_RDONLY,
                     Target::Real { .. } => O_RDWR,
                 };
                 access | if e.nonblock { O_NONBLOCK } else { 0 } | if e.async_io { O_ASYNC } else { 0 }
@@ -422,11 +382,7 @@ impl NativeKernel {
     /// `ioctl(2)`: FIONBIO and FIOASYNC set the virtual flags; FIONREAD asks the real kernel.
     fn sys_ioctl(&mut self, pid: Pid, fd: Fd, request: u64, arg: i32) -> Result<Ret, Errno> {
         let e = self.entry(pid, fd)?;
-        let entry = self
-            .procs
-            .get_mut(&pid)
-            .and_then(|p| p.fds.get_mut(fd))
-            .expect("checked above");
+        let entry = self.procs.get_mut(&pid).and_then(|p| p.fds.get_mut(fd)).expect("checked above");
         match request {
             FIONBIO => entry.nonblock = arg != 0,
             FIOASYNC => self.set_async(pid, fd, arg != 0)?,
@@ -473,13 +429,7 @@ impl NativeKernel {
             return Err(Errno::EINVAL);
         }
         let real = os::epoll_create()?;
-        let mut entry = Entry::new(
-            Target::Real {
-                fd: real,
-                kind: RealKind::Epoll,
-            },
-            false,
-        );
+        let mut entry = Entry::new(Target::Real { fd: real, kind: RealKind::Epoll }, false);
         entry.cloexec = flags & EPOLL_CLOEXEC != 0;
         self.install(pid, entry).map(|fd| Ret::Int(fd as i64))
     }

@@ -13,17 +13,12 @@ impl Clock {
     // The native backend exists to meet real time (design.md: only sys/native converts it).
     #[allow(clippy::disallowed_methods)]
     pub fn start() -> Clock {
-        Clock {
-            start: Instant::now(),
-        }
+        Clock { start: Instant::now() }
     }
 
     /// Nanoseconds since [`Clock::start`].
     #[allow(clippy::disallowed_methods)]
     pub fn elapsed(&self) -> Nanos {
-        Instant::now()
-            .duration_since(self.start)
-            .as_nanos()
-            .min(u64::MAX as u128) as Nanos
+        Instant::now().duration_since(self.start).as_nanos().min(u64::MAX as u128) as Nanos
     }
 }

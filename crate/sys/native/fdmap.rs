@@ -42,14 +42,7 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(target: Target, nonblock: bool) -> Entry {
-        Entry {
-            target,
-            nonblock,
-            cloexec: false,
-            async_io: false,
-            owner: 0,
-            sig: 0,
-        }
+        Entry { target, nonblock, cloexec: false, async_io: false, owner: 0, sig: 0 }
     }
 
     pub fn real(&self) -> Option<(RealFd, RealKind)> {
@@ -70,19 +63,12 @@ pub struct FdMap {
 
 impl FdMap {
     pub fn new() -> FdMap {
-        FdMap {
-            slots: Vec::new(),
-            limit: 1024,
-        }
+        FdMap { slots: Vec::new(), limit: 1024 }
     }
 
     /// Install at the lowest free number, or EMFILE.
     pub fn install(&mut self, entry: Entry) -> Result<Fd, Errno> {
-        let free = self
-            .slots
-            .iter()
-            .position(Option::is_none)
-            .unwrap_or(self.slots.len());
+        let free = self.slots.iter().position(Option::is_none).unwrap_or(self.slots.len());
         if free >= self.limit {
             return Err(Errno::EMFILE);
         }
@@ -94,31 +80,19 @@ impl FdMap {
     }
 
     pub fn get(&self, fd: Fd) -> Option<&Entry> {
-        usize::try_from(fd)
-            .ok()
-            .and_then(|i| self.slots.get(i))
-            .and_then(Option::as_ref)
+        usize::try_from(fd).ok().and_then(|i| self.slots.get(i)).and_then(Option::as_ref)
     }
 
     pub fn get_mut(&mut self, fd: Fd) -> Option<&mut Entry> {
-        usize::try_from(fd)
-            .ok()
-            .and_then(|i| self.slots.get_mut(i))
-            .and_then(Option::as_mut)
+        usize::try_from(fd).ok().and_then(|i| self.slots.get_mut(i)).and_then(Option::as_mut)
     }
 
     pub fn remove(&mut self, fd: Fd) -> Option<Entry> {
-        usize::try_from(fd)
-            .ok()
-            .and_then(|i| self.slots.get_mut(i))
-            .and_then(Option::take)
+        usize::try_from(fd).ok().and_then(|i| self.slots.get_mut(i)).and_then(Option::take)
     }
 
     /// Open fds in order.
     pub fn iter(&self) -> impl Iterator<Item = (Fd, &Entry)> {
-        self.slots
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| e.as_ref().map(|e| (i as Fd, e)))
+        self.slots.iter().enumerate().filter_map(|(i, e)| e.as_ref().map(|e| (i as Fd, e)))
     }
 }

@@ -146,13 +146,9 @@ impl NativeKernel {
         self.tick();
         let (read, write) = os::pipe().ok()?;
         let mut fds = FdMap::new();
-        let stdin = Target::Real {
-            fd: read,
-            kind: RealKind::PipeRead,
-        };
+        let stdin = Target::Real { fd: read, kind: RealKind::PipeRead };
         for target in [stdin, Target::Output(1), Target::Output(2)] {
-            fds.install(Entry::new(target, false))
-                .expect("a fresh table has room");
+            fds.install(Entry::new(target, false)).expect("a fresh table has room");
         }
         let pid = self.next_pid;
         self.next_pid += 1;
@@ -292,19 +288,11 @@ impl NativeKernel {
                 progress: 0,
                 submitted: false,
             });
-            self.emit(
-                pid,
-                Kind::SyscallEnter {
-                    name: call.name().into(),
-                    args: render::enter_args(call),
-                },
-            );
+            self.emit(pid, Kind::SyscallEnter { name: call.name().into(), args: render::enter_args(call) });
         }
         let in_call = self.procs[&pid].in_call.clone().expect("entered above");
         let scanned = match call {
-            Call::Select {
-                read, write, except, ..
-            } => read.len() + write.len() + except.len(),
+            Call::Select { read, write, except, .. } => read.len() + write.len() + except.len(),
             Call::Poll { fds, .. } => fds.len(),
             _ => 0,
         };
@@ -337,11 +325,9 @@ impl NativeKernel {
         match wait {
             WaitOn::Readable(fd) => self.ready_now(pid, &[*fd], &[]),
             WaitOn::Writable(fd) => self.ready_now(pid, &[], &[*fd]),
-            WaitOn::Any {
-                readable,
-                writable,
-                deadline,
-            } => deadline.is_some_and(|d| now >= d) || self.ready_now(pid, readable, writable),
+            WaitOn::Any { readable, writable, deadline } => {
+                deadline.is_some_and(|d| now >= d) || self.ready_now(pid, readable, writable)
+            }
             WaitOn::Until(t) => now >= *t,
             WaitOn::Signal => false,
         }
@@ -489,10 +475,7 @@ impl NativeKernel {
             if !data.is_empty() {
                 let bytes = data.len();
                 self.emit(pid, phase(Phase::CopyToUser, false, fd, bytes));
-                self.emit(
-                    pid,
-                    Kind::State(ProcState::Blocked("the copy to user space".into())),
-                );
+                self.emit(pid, Kind::State(ProcState::Blocked("the copy to user space".into())));
                 self.emit(pid, phase(Phase::CopyToUser, true, fd, bytes));
                 self.emit(pid, Kind::State(ProcState::Running));
                 if let Some(p) = self.procs.get_mut(&pid) {
@@ -505,15 +488,7 @@ impl NativeKernel {
             Ok(r) => (render::ret(call, r), None),
             Err(e) => (format!("-1 {} ({})", e.name(), e.strerror()), Some(*e)),
         };
-        self.emit(
-            pid,
-            Kind::SyscallExit {
-                name: call.name().into(),
-                args,
-                ret,
-                errno,
-            },
-        );
+        self.emit(pid, Kind::SyscallExit { name: call.name().into(), args, ret, errno });
         if let Some(p) = self.procs.get_mut(&pid) {
             p.in_call = None;
             let c = &mut p.counters;
@@ -535,13 +510,7 @@ impl NativeKernel {
 
     fn emit(&mut self, pid: Pid, kind: Kind) {
         let task = self.procs.get(&pid).map_or(0, |p| p.task);
-        self.events.push(Event {
-            seq: self.seq,
-            time: self.now,
-            pid,
-            task,
-            kind,
-        });
+        self.events.push(Event { seq: self.seq, time: self.now, pid, task, kind });
         self.seq += 1;
     }
 
@@ -556,11 +525,7 @@ impl NativeKernel {
 
     /// The fd's entry, or EBADF.
     fn entry(&self, pid: Pid, fd: Fd) -> Result<Entry, Errno> {
-        self.procs
-            .get(&pid)
-            .and_then(|p| p.fds.get(fd))
-            .copied()
-            .ok_or(Errno::EBADF)
+        self.procs.get(&pid).and_then(|p| p.fds.get(fd)).copied().ok_or(Errno::EBADF)
     }
 }
 
@@ -580,10 +545,5 @@ impl crate::sys::Syscalls for NativeKernel {
 }
 
 fn phase(phase: Phase, end: bool, fd: Fd, bytes: usize) -> Kind {
-    Kind::Phase {
-        phase,
-        end,
-        fd,
-        bytes,
-    }
+    Kind::Phase { phase, end, fd, bytes }
 }

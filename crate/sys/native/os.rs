@@ -99,10 +99,7 @@ fn to_sockaddr(addr: &SocketAddrV4) -> libc::sockaddr_in {
 }
 
 fn from_sockaddr(sa: &libc::sockaddr_in) -> SocketAddrV4 {
-    SocketAddrV4::new(
-        Ipv4Addr::from(u32::from_be(sa.sin_addr.s_addr)),
-        u16::from_be(sa.sin_port),
-    )
+    SocketAddrV4::new(Ipv4Addr::from(u32::from_be(sa.sin_addr.s_addr)), u16::from_be(sa.sin_port))
 }
 
 const SOCKADDR_IN_LEN: libc::socklen_t = size_of::<libc::sockaddr_in>() as libc::socklen_t;
@@ -261,13 +258,7 @@ pub fn tcp_info(fd: RealFd) -> Result<[u8; 32], Errno> {
     let mut len = info.len() as libc::socklen_t;
     // SAFETY: `info`/`len` describe a writable buffer; the kernel writes at most `len` bytes.
     check(unsafe {
-        libc::getsockopt(
-            fd,
-            libc::IPPROTO_TCP,
-            libc::TCP_INFO,
-            info.as_mut_ptr().cast(),
-            &mut len,
-        )
+        libc::getsockopt(fd, libc::IPPROTO_TCP, libc::TCP_INFO, info.as_mut_ptr().cast(), &mut len)
     })?;
     let mut head = [0u8; 32];
     head.copy_from_slice(&info[..32]);
@@ -305,14 +296,8 @@ pub fn epoll_wait_now(epfd: RealFd, maxevents: usize) -> Result<Vec<(u32, u64)>,
 /// `poll(2)` on real fds: `(fd, events)` in, `revents` out in the same order. `timeout_ms` 0 only
 /// looks; the driver's between-steps wait passes a real timeout. EINTR counts as "nothing ready".
 pub fn poll(fds: &[(RealFd, i16)], timeout_ms: i32) -> Vec<i16> {
-    let mut pfds: Vec<libc::pollfd> = fds
-        .iter()
-        .map(|&(fd, events)| libc::pollfd {
-            fd,
-            events,
-            revents: 0,
-        })
-        .collect();
+    let mut pfds: Vec<libc::pollfd> =
+        fds.iter().map(|&(fd, events)| libc::pollfd { fd, events, revents: 0 }).collect();
     // SAFETY: `pfds` holds `len` pollfds.
     let n = unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, timeout_ms) };
     if n < 0 {

@@ -43,11 +43,8 @@ impl NativeKernel {
     /// Any of these fds is readable or writable now (an fd closed meanwhile counts: the retried call
     /// will say EBADF).
     pub(super) fn ready_now(&self, pid: Pid, readable: &[Fd], writable: &[Fd]) -> bool {
-        let asks: Vec<(Fd, i16)> = readable
-            .iter()
-            .map(|fd| (*fd, POLLIN))
-            .chain(writable.iter().map(|fd| (*fd, POLLOUT)))
-            .collect();
+        let asks: Vec<(Fd, i16)> =
+            readable.iter().map(|fd| (*fd, POLLIN)).chain(writable.iter().map(|fd| (*fd, POLLOUT))).collect();
         self.revents(pid, &asks).iter().any(|r| *r != 0)
     }
 
@@ -61,15 +58,11 @@ impl NativeKernel {
             let (readable, writable): (Vec<Fd>, Vec<Fd>) = match wait {
                 WaitOn::Readable(fd) => (vec![*fd], vec![]),
                 WaitOn::Writable(fd) => (vec![], vec![*fd]),
-                WaitOn::Any {
-                    readable, writable, ..
-                } => (readable.clone(), writable.clone()),
+                WaitOn::Any { readable, writable, .. } => (readable.clone(), writable.clone()),
                 WaitOn::Until(_) | WaitOn::Signal => continue,
             };
-            let asks = readable
-                .iter()
-                .map(|fd| (*fd, POLLIN))
-                .chain(writable.iter().map(|fd| (*fd, POLLOUT)));
+            let asks =
+                readable.iter().map(|fd| (*fd, POLLIN)).chain(writable.iter().map(|fd| (*fd, POLLOUT)));
             for (fd, events) in asks {
                 if let Some((real, _)) = p.fds.get(fd).and_then(|e| e.real()) {
                     out.push((real, events));
@@ -117,11 +110,7 @@ impl NativeKernel {
                 source.set_async(real, on)?;
             }
         }
-        let entry = self
-            .procs
-            .get_mut(&pid)
-            .and_then(|p| p.fds.get_mut(fd))
-            .expect("checked above");
+        let entry = self.procs.get_mut(&pid).and_then(|p| p.fds.get_mut(fd)).expect("checked above");
         entry.async_io = on;
         Ok(())
     }
@@ -148,11 +137,7 @@ impl NativeKernel {
             let (readable, writable, deadline) = match wait {
                 WaitOn::Readable(fd) => (std::slice::from_ref(fd), &[][..], None),
                 WaitOn::Writable(fd) => (&[][..], std::slice::from_ref(fd), None),
-                WaitOn::Any {
-                    readable,
-                    writable,
-                    deadline,
-                } => (&readable[..], &writable[..], *deadline),
+                WaitOn::Any { readable, writable, deadline } => (&readable[..], &writable[..], *deadline),
                 WaitOn::Until(t) => (&[][..], &[][..], Some(*t)),
                 WaitOn::Signal => continue,
             };
@@ -160,10 +145,8 @@ impl NativeKernel {
                 ready.push(*pid);
                 continue;
             }
-            let wanted = readable
-                .iter()
-                .map(|fd| (*fd, POLLIN))
-                .chain(writable.iter().map(|fd| (*fd, POLLOUT)));
+            let wanted =
+                readable.iter().map(|fd| (*fd, POLLIN)).chain(writable.iter().map(|fd| (*fd, POLLOUT)));
             for (fd, events) in wanted {
                 match p.fds.get(fd).map(|e| e.target) {
                     Some(Target::Real { fd: real, .. }) => {
@@ -235,11 +218,7 @@ impl NativeKernel {
         if ready.iter().all(Vec::is_empty) && !self.expired(deadline) {
             let mut readable: Vec<Fd> = read.iter().chain(except).copied().collect();
             readable.dedup();
-            return Step::Block(WaitOn::Any {
-                readable,
-                writable: write.to_vec(),
-                deadline,
-            });
+            return Step::Block(WaitOn::Any { readable, writable: write.to_vec(), deadline });
         }
         let [read, write, except] = ready;
         Step::Done(Ok(Ret::Selected { read, write, except }))
@@ -247,26 +226,15 @@ impl NativeKernel {
 
     /// `poll(2)`: negative fds are skipped, closed ones are POLLNVAL; POLLERR/POLLHUP always count.
     pub(super) fn sys_poll(&mut self, pid: Pid, fds: &[PollFd], deadline: Option<Nanos>) -> Step {
-        let asks: Vec<(Fd, i16)> = fds
-            .iter()
-            .filter(|p| p.fd >= 0)
-            .map(|p| (p.fd, p.events))
-            .collect();
+        let asks: Vec<(Fd, i16)> = fds.iter().filter(|p| p.fd >= 0).map(|p| (p.fd, p.events)).collect();
         let mut answers = self.revents(pid, &asks).into_iter();
         let out: Vec<PollFd> = fds
             .iter()
-            .map(|p| PollFd {
-                revents: if p.fd >= 0 { answers.next().unwrap_or(0) } else { 0 },
-                ..*p
-            })
+            .map(|p| PollFd { revents: if p.fd >= 0 { answers.next().unwrap_or(0) } else { 0 }, ..*p })
             .collect();
         if out.iter().all(|p| p.revents == 0) && !self.expired(deadline) {
-            let pick = |mask: i16| {
-                fds.iter()
-                    .filter(|p| p.fd >= 0 && p.events & mask != 0)
-                    .map(|p| p.fd)
-                    .collect()
-            };
+            let pick =
+                |mask: i16| fds.iter().filter(|p| p.fd >= 0 && p.events & mask != 0).map(|p| p.fd).collect();
             return Step::Block(WaitOn::Any {
                 readable: pick(POLLIN | POLLPRI),
                 writable: pick(POLLOUT),
@@ -327,16 +295,9 @@ impl NativeKernel {
             Err(e) => return Step::Done(Err(e)),
         };
         if events.is_empty() && !self.expired(deadline) {
-            return Step::Block(WaitOn::Any {
-                readable: vec![epfd],
-                writable: vec![],
-                deadline,
-            });
+            return Step::Block(WaitOn::Any { readable: vec![epfd], writable: vec![], deadline });
         }
-        let events = events
-            .into_iter()
-            .map(|(events, data)| EpollEvent { events, data })
-            .collect();
+        let events = events.into_iter().map(|(events, data)| EpollEvent { events, data }).collect();
         Step::Done(Ok(Ret::Epoll(events)))
     }
 }

@@ -60,43 +60,28 @@ impl SigioSource {
             libc::signalfd(-1, &set, libc::SFD_NONBLOCK | libc::SFD_CLOEXEC)
         };
         if signalfd < 0 {
-            return Err(os::errno_from_code(
-                std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            ));
+            return Err(os::errno_from_code(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
         }
         // SAFETY: no arguments.
         let thread = unsafe { libc::gettid() };
-        Ok(SigioSource {
-            signalfd,
-            signo,
-            thread,
-        })
+        Ok(SigioSource { signalfd, signo, thread })
     }
 
     /// Turn the real fd's O_ASYNC on or off; on, its SIGIO comes to this source's signalfd.
     pub fn set_async(&self, fd: RealFd, on: bool) -> Result<(), Errno> {
-        let owner = FOwnerEx {
-            kind: F_OWNER_TID,
-            pid: self.thread,
-        };
+        let owner = FOwnerEx { kind: F_OWNER_TID, pid: self.thread };
         // SAFETY: `owner` lives across the call; the other calls take integers.
         let failed = unsafe {
             on && (libc::fcntl(fd, F_SETOWN_EX, &owner as *const FOwnerEx) < 0
                 || libc::fcntl(fd, F_SETSIG, self.signo) < 0)
                 || {
                     let flags = libc::fcntl(fd, libc::F_GETFL);
-                    let flags = if on {
-                        flags | libc::O_ASYNC
-                    } else {
-                        flags & !libc::O_ASYNC
-                    };
+                    let flags = if on { flags | libc::O_ASYNC } else { flags & !libc::O_ASYNC };
                     flags < 0 || libc::fcntl(fd, libc::F_SETFL, flags) < 0
                 }
         };
         if failed {
-            return Err(os::errno_from_code(
-                std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            ));
+            return Err(os::errno_from_code(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
         }
         Ok(())
     }
@@ -109,13 +94,8 @@ impl SigioSource {
             let mut info: libc::signalfd_siginfo = unsafe { zeroed() };
             let want = size_of::<libc::signalfd_siginfo>();
             // SAFETY: `info` has room for `want` bytes.
-            let n = unsafe {
-                libc::read(
-                    self.signalfd,
-                    (&mut info as *mut libc::signalfd_siginfo).cast(),
-                    want,
-                )
-            };
+            let n =
+                unsafe { libc::read(self.signalfd, (&mut info as *mut libc::signalfd_siginfo).cast(), want) };
             if n != want as isize {
                 return out;
             }

@@ -37,9 +37,7 @@ impl NativeKernel {
 
     /// A pending, unblocked signal exists.
     pub fn signal_deliverable(&self, pid: Pid) -> bool {
-        self.procs
-            .get(&pid)
-            .is_some_and(|p| p.alive && p.signals.next_deliverable().is_some())
+        self.procs.get(&pid).is_some_and(|p| p.alive && p.signals.next_deliverable().is_some())
     }
 
     /// Deliver the next pending signal: a handler for the driver to run, or death by the default action.
@@ -95,10 +93,7 @@ impl NativeKernel {
         sig: i32,
         action: Option<SigAction>,
     ) -> Result<Ret, Errno> {
-        self.proc_mut(pid)
-            .signals
-            .sigaction(sig, action)
-            .map(Ret::SigAction)
+        self.proc_mut(pid).signals.sigaction(sig, action).map(Ret::SigAction)
     }
 
     /// `rt_sigprocmask(2)`.
@@ -135,10 +130,7 @@ impl NativeKernel {
         let s = &mut self.proc_mut(pid).signals;
         let (old_value, old_interval) = s.itimer.map_or((0, 0), |(at, iv)| (at.saturating_sub(now), iv));
         s.itimer = (value > 0).then(|| (now + value, interval));
-        Ok(Ret::Itimer {
-            value: old_value,
-            interval: old_interval,
-        })
+        Ok(Ret::Itimer { value: old_value, interval: old_interval })
     }
 
     /// `alarm(2)`: seconds left on the previous alarm, rounded as Linux does.
@@ -150,8 +142,6 @@ impl NativeKernel {
     }
 
     fn proc_mut(&mut self, pid: Pid) -> &mut Proc {
-        self.procs
-            .get_mut(&pid)
-            .expect("the caller checked the process is alive")
+        self.procs.get_mut(&pid).expect("the caller checked the process is alive")
     }
 }

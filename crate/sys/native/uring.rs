@@ -141,9 +141,7 @@ impl Map {
             )
         };
         if ptr == libc::MAP_FAILED {
-            return Err(os::errno_from_code(
-                std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            ));
+            return Err(os::errno_from_code(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
         }
         Ok(Map { ptr: ptr.cast(), len })
     }
@@ -189,9 +187,7 @@ impl Ring {
         let fd =
             unsafe { libc::syscall(libc::SYS_io_uring_setup, entries, &mut params as *mut Params) } as i32;
         if fd < 0 {
-            return Err(os::errno_from_code(
-                std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            ));
+            return Err(os::errno_from_code(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
         }
         let maps = (|| {
             let sq_len = params.sq_off.array as usize + params.sq_entries as usize * 4;
@@ -260,9 +256,7 @@ impl Ring {
             )
         };
         if ret < 0 {
-            return Err(os::errno_from_code(
-                std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            ));
+            return Err(os::errno_from_code(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
         }
         Ok(())
     }

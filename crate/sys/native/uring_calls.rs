@@ -34,23 +34,11 @@ impl NativeKernel {
         }
         let ring = Ring::setup(entries)?;
         let real = ring.fd;
-        let mut entry = Entry::new(
-            Target::Real {
-                fd: real,
-                kind: RealKind::Uring,
-            },
-            false,
-        );
+        let mut entry = Entry::new(Target::Real { fd: real, kind: RealKind::Uring }, false);
         entry.cloexec = true;
         let p = self.procs.get_mut(&pid).expect("alive");
         let fd = p.fds.install(entry)?; // on EMFILE the ring drops here, closing its fd
-        self.rings.insert(
-            real,
-            ProgramRing {
-                ring,
-                done: Vec::new(),
-            },
-        );
+        self.rings.insert(real, ProgramRing { ring, done: Vec::new() });
         Ok(Ret::Int(fd as i64))
     }
 
@@ -78,11 +66,9 @@ impl NativeKernel {
             for sqe in submit {
                 match self.raw_sqe(pid, sqe) {
                     Ok(r) => requests.push(r),
-                    Err(e) => refused.push(Cqe {
-                        user_data: sqe.user_data,
-                        res: -e.code(),
-                        data: Vec::new(),
-                    }),
+                    Err(e) => {
+                        refused.push(Cqe { user_data: sqe.user_data, res: -e.code(), data: Vec::new() })
+                    }
                 }
             }
             let ring = self.rings.get_mut(&real).expect("a ring fd has its ring");
@@ -95,10 +81,7 @@ impl NativeKernel {
         let ring = self.rings.get_mut(&real).expect("a ring fd has its ring");
         if ring.done.len() >= min_complete as usize {
             let completions = std::mem::take(&mut ring.done);
-            return Step::Done(Ok(Ret::Uring {
-                submitted: submit.len() as u32,
-                completions,
-            }));
+            return Step::Done(Ok(Ret::Uring { submitted: submit.len() as u32, completions }));
         }
         Step::Block(WaitOn::Readable(fd))
     }
@@ -149,21 +132,13 @@ impl NativeKernel {
                 Held::Timespec(ts)
             }
         };
-        let in_flight = InFlight {
-            user_data: sqe.user_data,
-            opcode: raw.opcode,
-            held,
-        };
+        let in_flight = InFlight { user_data: sqe.user_data, opcode: raw.opcode, held };
         Ok((raw, in_flight))
     }
 
     /// Move the real ring's completions to the program's queue, in the program's terms.
     fn uring_reap(&mut self, pid: Pid, real: super::os::RealFd) {
-        let reaped = self
-            .rings
-            .get_mut(&real)
-            .map(|r| r.ring.reap())
-            .unwrap_or_default();
+        let reaped = self.rings.get_mut(&real).map(|r| r.ring.reap()).unwrap_or_default();
         for (req, res) in reaped {
             let mut data = Vec::new();
             let res = match (req.opcode, req.held) {
@@ -172,10 +147,7 @@ impl NativeKernel {
                     res
                 }
                 (uring::IORING_OP_ACCEPT, _) if res >= 0 => {
-                    let target = Target::Real {
-                        fd: res,
-                        kind: RealKind::Tcp,
-                    };
+                    let target = Target::Real { fd: res, kind: RealKind::Tcp };
                     let p = self.procs.get_mut(&pid).expect("alive");
                     match p.fds.install(Entry::new(target, false)) {
                         Ok(fd) => fd,
@@ -187,19 +159,9 @@ impl NativeKernel {
                 }
                 _ => res,
             };
-            self.emit(
-                pid,
-                Kind::AsyncDone {
-                    what: "io_uring cqe".into(),
-                    res: res as i64,
-                },
-            );
+            self.emit(pid, Kind::AsyncDone { what: "io_uring cqe".into(), res: res as i64 });
             if let Some(ring) = self.rings.get_mut(&real) {
-                ring.done.push(Cqe {
-                    user_data: req.user_data,
-                    res,
-                    data,
-                });
+                ring.done.push(Cqe { user_data: req.user_data, res, data });
             }
         }
     }

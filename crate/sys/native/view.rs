@@ -40,16 +40,8 @@ fn signals(bits: u64) -> Vec<i32> {
 impl NativeKernel {
     /// A snapshot of everything the state panel shows, as the real kernel reports it now.
     pub fn view(&self) -> KernelView {
-        let processes = self
-            .procs
-            .iter()
-            .map(|(pid, p)| self.process_view(*pid, p))
-            .collect();
-        KernelView {
-            time: self.now,
-            processes,
-            in_flight: 0,
-        }
+        let processes = self.procs.iter().map(|(pid, p)| self.process_view(*pid, p)).collect();
+        KernelView { time: self.now, processes, in_flight: 0 }
     }
 
     fn process_view(&self, pid: Pid, p: &Proc) -> ProcessView {
@@ -92,30 +84,20 @@ impl NativeKernel {
 
     fn object_view(&self, p: &Proc, target: Target) -> ObjectView {
         let (real, kind) = match target {
-            Target::Output(1) => {
-                return ObjectView::Stdout {
-                    written: p.stdout.len(),
-                }
-            }
-            Target::Output(_) => {
-                return ObjectView::Stdout {
-                    written: p.stderr.len(),
-                }
-            }
+            Target::Output(1) => return ObjectView::Stdout { written: p.stdout.len() },
+            Target::Output(_) => return ObjectView::Stdout { written: p.stderr.len() },
             Target::Real { fd, kind } => (fd, kind),
         };
         let queued = |fd| os::fionread(fd).unwrap_or(0).max(0) as usize;
         let addr =
             |a: Result<crate::sys::SocketAddrV4, _>| a.ok().filter(|a| a.port() != 0).map(|a| a.to_string());
         match kind {
-            RealKind::PipeRead if real == p.stdin_reader => ObjectView::Stdin {
-                buffered: queued(real),
-                eof: p.stdin_writer.is_none(),
-            },
-            RealKind::PipeRead | RealKind::PipeWrite => ObjectView::Pipe {
-                write_end: kind == RealKind::PipeWrite,
-                buffered: queued(real),
-            },
+            RealKind::PipeRead if real == p.stdin_reader => {
+                ObjectView::Stdin { buffered: queued(real), eof: p.stdin_writer.is_none() }
+            }
+            RealKind::PipeRead | RealKind::PipeWrite => {
+                ObjectView::Pipe { write_end: kind == RealKind::PipeWrite, buffered: queued(real) }
+            }
             RealKind::Tcp => {
                 let info = os::tcp_info(real).unwrap_or([0; 32]);
                 let word =
@@ -148,11 +130,7 @@ impl NativeKernel {
                     .into_iter()
                     .filter_map(|(tfd, events, data)| {
                         let fd = virtual_fd(p, tfd)?;
-                        Some(InterestView {
-                            fd,
-                            events: render::epoll_events(events),
-                            data,
-                        })
+                        Some(InterestView { fd, events: render::epoll_events(events), data })
                     })
                     .collect(),
                 ready: Vec::new(),
@@ -167,10 +145,7 @@ impl NativeKernel {
 
 /// The virtual fd of a process that stands for this real fd.
 fn virtual_fd(p: &Proc, real: RealFd) -> Option<Fd> {
-    p.fds
-        .iter()
-        .find(|(_, e)| e.real().is_some_and(|(r, _)| r == real))
-        .map(|(fd, _)| fd)
+    p.fds.iter().find(|(_, e)| e.real().is_some_and(|(r, _)| r == real)).map(|(fd, _)| fd)
 }
 
 /// An epoll instance's interest list as `/proc/self/fdinfo` prints it: (target fd, events, data).

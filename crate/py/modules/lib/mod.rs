@@ -21,12 +21,7 @@ pub struct Source {
 
 macro_rules! source {
     ($module:literal, $path:literal, $package:literal) => {
-        Source {
-            module: $module,
-            path: $path,
-            is_package: $package,
-            text: include_str!($path),
-        }
+        Source { module: $module, path: $path, is_package: $package, text: include_str!($path) }
     };
 }
 
@@ -80,10 +75,7 @@ pub const NATIVE_IMPORTS: &[&str] = &["_ioplay", "greenlet", "sys", "time"];
 
 /// The source of module `name` (`"socket"`, `"gevent.hub"`), if the library has it.
 pub fn find(name: &str) -> Option<&'static Source> {
-    SOURCES
-        .binary_search_by(|source| source.module.cmp(name))
-        .ok()
-        .map(|index| &SOURCES[index])
+    SOURCES.binary_search_by(|source| source.module.cmp(name)).ok().map(|index| &SOURCES[index])
 }
 
 #[cfg(test)]

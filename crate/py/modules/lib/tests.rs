@@ -10,10 +10,8 @@ fn library_dir() -> PathBuf {
 }
 
 fn python_files(dir: &Path, prefix: &str, found: &mut Vec<String>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("library dir")
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).expect("library dir").map(|e| e.unwrap().path()).collect();
     entries.sort();
     for path in entries {
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
@@ -67,10 +65,7 @@ fn ioplay_calls(text: &str) -> Vec<String> {
     let mut calls = Vec::new();
     for (index, _) in text.match_indices("_ioplay.") {
         let rest = &text[index + "_ioplay.".len()..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
         if rest[name.len()..].starts_with('(') && !calls.contains(&name) {
             calls.push(name);
         }
@@ -87,36 +82,19 @@ fn every_python_file_of_the_directory_is_embedded_once() {
     embedded.sort();
     assert_eq!(on_disk, embedded);
     for source in SOURCES {
-        let expected = source
-            .path
-            .trim_end_matches(".py")
-            .trim_end_matches("/__init__")
-            .replace('/', ".");
+        let expected = source.path.trim_end_matches(".py").trim_end_matches("/__init__").replace('/', ".");
         assert_eq!(source.module, expected, "{}", source.path);
-        assert_eq!(
-            source.is_package,
-            source.path.ends_with("__init__.py"),
-            "{}",
-            source.path
-        );
+        assert_eq!(source.is_package, source.path.ends_with("__init__.py"), "{}", source.path);
     }
 }
 
 #[test]
 fn sources_are_sorted_so_find_can_binary_search() {
     for pair in SOURCES.windows(2) {
-        assert!(
-            pair[0].module < pair[1].module,
-            "{} before {}",
-            pair[0].module,
-            pair[1].module
-        );
+        assert!(pair[0].module < pair[1].module, "{} before {}", pair[0].module, pair[1].module);
     }
     assert!(find("gevent").unwrap().is_package);
-    assert!(find("gevent.hub")
-        .unwrap()
-        .text
-        .contains("_ioplay.epoll_wait(self.epfd, MAX_EVENTS"));
+    assert!(find("gevent.hub").unwrap().text.contains("_ioplay.epoll_wait(self.epfd, MAX_EVENTS"));
     assert_eq!(find("socket").unwrap().path, "socket.py");
     assert_eq!(find("asyncio"), None);
 }
@@ -126,11 +104,7 @@ fn imports_stay_inside_the_library_and_the_native_modules() {
     for source in SOURCES {
         for module in imported_modules(source) {
             let known = find(&module).is_some() || NATIVE_IMPORTS.contains(&module.as_str());
-            assert!(
-                known,
-                "{} imports {module}, which is neither ours nor native",
-                source.path
-            );
+            assert!(known, "{} imports {module}, which is neither ours nor native", source.path);
         }
     }
 }
@@ -149,14 +123,8 @@ fn every_ioplay_call_is_in_the_contract_and_in_the_cpython_shim() {
     }
     assert!(used.len() > 25, "the libraries use {} _ioplay calls", used.len());
     for name in used {
-        assert!(
-            IOPLAY_CONTRACT.contains(&format!("`{name}(")),
-            "_ioplay.{name} is not in _ioplay.md"
-        );
-        assert!(
-            shim.contains(&format!("\ndef {name}(")),
-            "_ioplay.{name} is not in the CPython shim"
-        );
+        assert!(IOPLAY_CONTRACT.contains(&format!("`{name}(")), "_ioplay.{name} is not in _ioplay.md");
+        assert!(shim.contains(&format!("\ndef {name}(")), "_ioplay.{name} is not in the CPython shim");
     }
 }
 
@@ -179,17 +147,9 @@ fn sources_keep_to_the_python_subset() {
     for source in SOURCES {
         for line in code_lines(source) {
             for construct in forbidden {
-                assert!(
-                    !line.contains(construct),
-                    "{}: `{construct}` in {line:?}",
-                    source.path
-                );
+                assert!(!line.contains(construct), "{}: `{construct}` in {line:?}", source.path);
             }
-            assert!(
-                !line.trim_start().starts_with("match "),
-                "{}: match statement",
-                source.path
-            );
+            assert!(!line.trim_start().starts_with("match "), "{}: match statement", source.path);
         }
     }
 }
