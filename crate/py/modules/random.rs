@@ -59,7 +59,7 @@ pub fn module(vm: &mut Vm) -> ObjId {
         exc: None,
     }))));
     let Value::Obj(inst_id) = inst else { unreachable!() };
-    seed_from_entropy(vm, inst_id);
+    seed_from_world(vm, inst_id);
     vm.set_attr_raw(m, "_inst", inst);
     for &(name, f) in METHODS {
         let native = Native { name, f };
@@ -206,7 +206,7 @@ fn with_mt<T>(vm: &mut Vm, me: ObjId, f: impl FnOnce(&mut Mt) -> T) -> T {
     let mut state = instance_attr(vm, me, sym);
     if !matches!(state, Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::ByteArray(b) if b.len() == (N + 1) * 4))
     {
-        seed_from_entropy(vm, me);
+        seed_from_world(vm, me);
         state = instance_attr(vm, me, sym);
     }
     let Some(Value::Obj(id)) = state else { unreachable!("a generator was just made") };
@@ -241,8 +241,9 @@ fn set_state(vm: &mut Vm, me: ObjId, bytes: Vec<u8>) {
     set_instance_attr(vm, me, STATE, state);
 }
 
-/// `seed(None)`: 256 bits drawn from the process's entropy (CPython reads the OS's).
-fn seed_from_entropy(vm: &mut Vm, me: ObjId) {
+/// `seed(None)`: 256 bits drawn from what the world gave this process (its seed and pid) where CPython
+/// reads the OS's entropy.
+fn seed_from_world(vm: &mut Vm, me: ObjId) {
     let mut key = Vec::new();
     for _ in 0..4 {
         let w = splitmix64(&mut vm.entropy);
@@ -269,7 +270,7 @@ fn seed(vm: &mut Vm, a: Args) -> R {
     let v = a.arg(vm, 1, "a").unwrap_or(Value::None);
     let n = match v {
         Value::None => {
-            seed_from_entropy(vm, me);
+            seed_from_world(vm, me);
             return Ok(Action::Return(Value::None));
         }
         // CPython seeds with the hash of a float, read as unsigned.
