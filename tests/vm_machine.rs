@@ -88,9 +88,18 @@ fn recursion_stops_at_depth_1000_with_cpythons_traceback() {
 #[test]
 fn the_memory_budget_raises_memory_error() {
     let mut vm = vm_for("keep = []\ntry:\n    while True:\n        keep.append([1])\nexcept MemoryError:\n    keep = None\n    print('MemoryError')\n");
-    vm.limits.objects = 50_000;
+    vm.limits.bytes = 4 << 20;
     let (out, _, status, _) = drive(&mut vm, 10_000);
     assert_eq!((out.as_str(), status), ("MemoryError\n", 0));
+}
+
+#[test]
+fn the_memory_budget_counts_bytes_not_objects() {
+    // Few objects, many bytes: 1,000 strings of 10 kB are over a 4 MiB budget.
+    let mut vm = vm_for("keep = []\ntry:\n    while True:\n        keep.append('x' * 10000)\nexcept MemoryError as e:\n    n = len(keep)\n    keep = None\n    print(repr(e), 300 < n < 1000)\n");
+    vm.limits.bytes = 4 << 20;
+    let (out, _, status, _) = drive(&mut vm, 10_000);
+    assert_eq!((out.as_str(), status), ("MemoryError() True\n", 0));
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The arena every heap object lives in: a `Vec` of objects addressed by index, with a free list, a
-//! live count for the memory budget, and a mark-and-sweep collector the VM runs between instructions.
+//! The arena every heap object lives in: a `Vec` of objects addressed by index, with a free list, an
+//! estimate of the bytes live objects hold (the memory budget), and a mark-and-sweep collector the VM
+//! runs between instructions.
 
 use super::value::{Obj, ObjId, Value};
 
@@ -8,14 +9,22 @@ pub struct Heap {
     objs: Vec<Obj>,
     free: Vec<u32>,
     live: usize,
+    /// Estimated bytes held by live objects: exact after a collection, plus what was allocated since.
+    bytes: usize,
     /// Allocations since the last collection (the VM collects when this passes its threshold).
     pub since_gc: usize,
+    /// Estimated bytes allocated since the last collection: a program that builds big strings makes
+    /// few objects, so the count alone would let memory run away between collections.
+    pub bytes_since_gc: usize,
 }
 
 impl Heap {
     pub fn alloc(&mut self, o: Obj) -> ObjId {
+        let size = footprint(&o);
         self.live += 1;
         self.since_gc += 1;
+        self.bytes += size;
+        self.bytes_since_gc += size;
         match self.free.pop() {
             Some(i) => {
                 self.objs[i as usize] = o;
@@ -40,6 +49,11 @@ impl Heap {
 
     pub fn live(&self) -> usize {
         self.live
+    }
+
+    /// Estimated bytes held by live objects (see [`footprint`]).
+    pub fn bytes(&self) -> usize {
+        self.bytes
     }
 
     /// Frees every object not reachable from `roots`. `children` lists the values an object holds.
@@ -67,17 +81,37 @@ impl Heap {
                 push(k, &mut work);
             }
         }
+        // Containers grow in place (append, setitem), so live bytes are counted afresh from survivors.
+        let mut bytes = 0;
         for (i, m) in marked.iter().enumerate() {
-            if !m && !matches!(self.objs[i], Obj::Free) {
+            if *m {
+                bytes += footprint(&self.objs[i]);
+            } else if !matches!(self.objs[i], Obj::Free) {
                 self.objs[i] = Obj::Free;
                 self.free.push(i as u32);
                 self.live -= 1;
             }
         }
+        self.bytes = bytes;
+        self.bytes_since_gc = 0;
         // Reuse low slots first, so ids stay small and allocation order stays deterministic.
         self.free.sort_unstable_by(|a, b| b.cmp(a));
         self.since_gc = 0;
     }
+}
+
+/// About how many bytes `o` holds: its slot plus what it owns outside it (string and bytes data, the
+/// items of a sequence, a dict's table). Shared `Rc` data counts once per holder: an upper bound.
+pub fn footprint(o: &Obj) -> usize {
+    let own = match o {
+        Obj::Str(s) => s.len(),
+        Obj::Bytes(b) | Obj::ByteArray(b) => b.capacity(),
+        Obj::BigInt(n) => n.bits() as usize / 8,
+        Obj::Tuple(v) | Obj::List(v) => v.capacity() * std::mem::size_of::<Value>(),
+        Obj::Dict(d) | Obj::Set(d) | Obj::FrozenSet(d) => d.footprint(),
+        _ => 0,
+    };
+    std::mem::size_of::<Obj>() + own
 }
 
 /// The values an object refers to (for marking).

@@ -163,6 +163,11 @@ impl Dict {
         self.len
     }
 
+    /// Bytes its entries and index table hold (for the memory budget).
+    pub fn footprint(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Option<DictEntry>>() + self.table.capacity() * 4
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }

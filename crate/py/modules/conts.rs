@@ -53,7 +53,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             Resume::Value(v) => {
                 acc.push(v);
                 if acc.len() > crate::py::vm::MAX_COLLECT {
-                    return Err(vm.exc(ExcKind::MemoryError, ""));
+                    return Err(vm.memory_error());
                 }
                 Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc, finish } })
             }

@@ -121,6 +121,11 @@ impl Vm {
         self.new_exc_from(self.exc_class(k), vec![m])
     }
 
+    /// `MemoryError()`: CPython raises it without arguments.
+    pub fn memory_error(&mut self) -> Value {
+        self.new_exc_from(self.exc_class(ExcKind::MemoryError), vec![])
+    }
+
     pub fn type_error(&mut self, msg: impl AsRef<str>) -> Value {
         self.exc(ExcKind::TypeError, msg)
     }

@@ -39,32 +39,33 @@ impl Vm {
                 return Step::OutOfFuel;
             }
             self.maybe_gc();
-            if self.heap.live() > self.limits.objects && self.over_memory_budget() {
-                let e = self.new_exc_from(self.exc_class(ExcKind::MemoryError), vec![]);
+            if self.heap.bytes() > self.limits.bytes && self.over_memory_budget() {
+                let e = self.memory_error();
                 self.unwind(e);
                 continue;
             }
             let budget = fuel.remaining.min(SLICE);
             let used = self.run_slice(budget);
             fuel.remaining -= used;
+            self.ran_since_gc += used;
         }
     }
 
-    /// Over the object budget even after collecting? After a MemoryError the handler gets a quarter
-    /// more room to let go of what it held, as CPython's handlers can.
+    /// Over the memory budget even after collecting? After a MemoryError its handler may hold a quarter of
+    /// the budget more than it held then, to let go of what it built, as CPython's handlers can.
     fn over_memory_budget(&mut self) -> bool {
         self.heap.since_gc = usize::MAX;
         self.maybe_gc();
-        let live = self.heap.live();
-        let limit = self.limits.objects;
+        let live = self.heap.bytes();
+        let limit = self.limits.bytes;
         if live <= limit {
-            self.memory_grace = false;
+            self.memory_grace = None;
             return false;
         }
-        if self.memory_grace && live <= limit + limit / 4 {
+        if self.memory_grace.is_some_and(|ceiling| live <= ceiling) {
             return false;
         }
-        self.memory_grace = true;
+        self.memory_grace = Some(live + limit / 4);
         true
     }
 

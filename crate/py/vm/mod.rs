@@ -225,15 +225,22 @@ pub(crate) struct Pending {
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     pub recursion: usize,
-    /// Live heap objects before `MemoryError`.
-    pub objects: usize,
+    /// Estimated bytes of live heap objects before `MemoryError`. A world runs several VMs, and the
+    /// timeline clones them for checkpoints, so this stays well below wasm32's 4 GiB.
+    pub bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { recursion: 1000, objects: 20_000_000 }
+        Limits { recursion: 1000, bytes: 256 << 20 }
     }
 }
+
+/// Collect at least this often (instructions): lists and dicts grow in place without allocating an
+/// object, and only a collection counts their bytes again.
+pub(crate) const GC_EVERY_INSTRUCTIONS: u64 = 1 << 24;
+/// The fewest bytes allocated between collections that make one due.
+const GC_MIN_BYTES: usize = 32 << 20;
 
 /// A write still to make before the program ends (a traceback on fd 2).
 pub(crate) type PendingWrite = (Fd, Vec<u8>);
@@ -276,8 +283,12 @@ pub struct Vm {
     pub(crate) last_line: u32,
     pub(crate) sym: types::Syms,
     pub(crate) gc_threshold: usize,
-    /// A MemoryError was raised and its handler may still be letting go.
-    pub(crate) memory_grace: bool,
+    /// Bytes allocated since the last collection that make the next one due.
+    pub(crate) gc_bytes_threshold: usize,
+    /// Instructions run since the last collection.
+    pub(crate) ran_since_gc: u64,
+    /// After a MemoryError, the most bytes its handler may hold while it lets go.
+    pub(crate) memory_grace: Option<usize>,
     /// Nesting of the structural comparison running now (bounded, see `ops::MAX_COMPARE_DEPTH`).
     pub(crate) compare_depth: std::cell::Cell<u32>,
     /// Finished frames whose buffers the next calls reuse (no allocation per call).
@@ -329,7 +340,9 @@ impl Vm {
             last_line: 0,
             sym,
             gc_threshold: 100_000,
-            memory_grace: false,
+            gc_bytes_threshold: GC_MIN_BYTES,
+            ran_since_gc: 0,
+            memory_grace: None,
             compare_depth: std::cell::Cell::new(0),
             frame_pool: Vec::new(),
             main_code: None,
@@ -506,7 +519,10 @@ impl Vm {
     /// Runs the collector when enough has been allocated. Roots: every frame (running, suspended in
     /// greenlets and generators is reached through the heap), modules, builtins and pending work.
     pub(crate) fn maybe_gc(&mut self) {
-        if self.heap.since_gc < self.gc_threshold {
+        if self.heap.since_gc < self.gc_threshold
+            && self.heap.bytes_since_gc < self.gc_bytes_threshold
+            && self.ran_since_gc < GC_EVERY_INSTRUCTIONS
+        {
             return;
         }
         let mut roots: Vec<Value> = Vec::new();
@@ -530,6 +546,8 @@ impl Vm {
         self.heap.collect(&roots);
         // Collect less often when most of the heap is live.
         self.gc_threshold = (self.heap.live() * 2).max(100_000);
+        self.gc_bytes_threshold = self.heap.bytes().max(GC_MIN_BYTES);
+        self.ran_since_gc = 0;
     }
 
     pub(crate) fn str_of(&self, v: Value) -> Option<&str> {

@@ -473,7 +473,7 @@ impl Vm {
             (Obj::Str(x), _) if op == BinOp::Mult => {
                 if let Some(n) = self.small_int(b) {
                     if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
-                        return Err(self.exc(ExcKind::MemoryError, ""));
+                        return Err(self.memory_error());
                     }
                     let s = x.repeat(n.max(0) as usize);
                     return Ok(Some(self.new_str(&s)));
@@ -530,7 +530,7 @@ impl Vm {
                 if let Some(n) = self.small_int(b) {
                     let mut v = Vec::new();
                     if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
-                        return Err(self.exc(ExcKind::MemoryError, ""));
+                        return Err(self.memory_error());
                     }
                     for _ in 0..n.max(0) {
                         v.extend_from_slice(x);
@@ -542,7 +542,7 @@ impl Vm {
             (Obj::Bytes(x), _) if op == BinOp::Mult => {
                 if let Some(n) = self.small_int(b) {
                     if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
-                        return Err(self.exc(ExcKind::MemoryError, ""));
+                        return Err(self.memory_error());
                     }
                     let v = x.repeat(n.max(0) as usize);
                     return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(v)))));
@@ -651,7 +651,7 @@ impl Vm {
                 }
                 let e = y.to_u32().unwrap_or(u32::MAX);
                 if e > 1_000_000 && x.abs() > BigInt::from(1) {
-                    return Err(self.exc(ExcKind::MemoryError, ""));
+                    return Err(self.memory_error());
                 }
                 num_traits::pow::Pow::pow(x, e)
             }
