@@ -1283,6 +1283,9 @@ fn new_dict(vm: &mut Vm, a: Args) -> R {
                     return ret(Value::Obj(d));
                 }
             }
+            if let Some(merge) = super::mapping::merge_mapping(vm, d, src, Value::Obj(d)) {
+                return merge;
+            }
             collect(vm, src, Collected::Dict { dict: d, update: false })
         }
     }

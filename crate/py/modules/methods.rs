@@ -1081,6 +1081,9 @@ fn dict_update(vm: &mut Vm, a: Args) -> R {
             return ret(Value::None);
         }
     }
+    if let Some(merge) = super::mapping::merge_mapping(vm, d, src, Value::None) {
+        return merge;
+    }
     collect(vm, src, Collected::Dict { dict: d, update: true })
 }
 

@@ -2,13 +2,15 @@
 //!
 //! `builtins` (functions and constructors), `methods` (methods of the builtin types), `conts` (natives
 //! continuing after a Python call), `sysconts` (natives continuing after a syscall), and the modules
-//! `greenlet`, `time` and `sys`.
+//! `greenlet`, `time`, `sys`, `math`, `random` and `errno`.
 
 pub mod _ioplay;
 pub mod builtins;
 pub mod conts;
 mod errno;
 pub mod greenlet;
+pub(crate) mod mapping;
+mod math;
 mod methods;
 pub mod random;
 pub mod setorder;
@@ -32,6 +34,7 @@ pub fn import_native(vm: &mut Vm, name: &str) -> Option<ObjId> {
         "time" => Some(time::module(vm)),
         "errno" => Some(errno::module(vm)),
         "random" => Some(random::module(vm)),
+        "math" => Some(math::module(vm)),
         "sys" => Some(sysmod::module(vm)),
         "greenlet" => Some(greenlet::module(vm)),
         "_ioplay" => Some(_ioplay::module(vm)),

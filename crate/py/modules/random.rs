@@ -2,7 +2,8 @@
 //! top (`_randbelow` by rejection, `shuffle`, `sample`, `choices`, `gauss`), so a seeded program prints
 //! CPython's numbers. Unseeded generators draw from the world's seed mixed with the pid (the stand-in for
 //! the OS's entropy, `Vm::entropy`), never a clock. A generator's state is a bytearray attribute of its
-//! `Random` instance, so it lives in the heap and checkpoints replay it.
+//! `Random` instance, so it lives in the heap and checkpoints replay it. `log`, `sin` and `cos` come
+//! from the `libm` crate, so the digits are the same natively and on wasm (see `math`).
 
 use crate::py::value::{Instance, Native, Obj, ObjId, Value};
 use crate::py::vm::{types_new_class, Action, Args, ExcKind, Vm};
@@ -562,7 +563,7 @@ fn sample_indices(vm: &mut Vm, me: ObjId, n: i64, k: i64) -> Result<Vec<i64>, Va
     let mut setsize = 21i64;
     if k > 5 {
         // 4 ** ceil(log(3k, 4)), with CPython's float log.
-        setsize += 4i64.pow((((k * 3) as f64).ln() / 4f64.ln()).ceil() as u32);
+        setsize += 4i64.pow((libm::log((k * 3) as f64) / libm::log(4.0)).ceil() as u32);
     }
     Ok(if n <= setsize {
         with_mt(vm, me, |mt| {
@@ -699,9 +700,9 @@ fn gauss(vm: &mut Vm, a: Args) -> R {
         _ => {
             let (r1, r2) = with_mt(vm, me, |mt| (mt.random(), mt.random()));
             let x2pi = r1 * std::f64::consts::TAU;
-            let g2rad = (-2.0 * (1.0 - r2).ln()).sqrt();
-            set_instance_attr(vm, me, GAUSS_NEXT, Value::Float(x2pi.sin() * g2rad));
-            x2pi.cos() * g2rad
+            let g2rad = (-2.0 * libm::log(1.0 - r2)).sqrt();
+            set_instance_attr(vm, me, GAUSS_NEXT, Value::Float(libm::sin(x2pi) * g2rad));
+            libm::cos(x2pi) * g2rad
         }
     };
     Ok(Action::Return(Value::Float(mu + z * sigma)))
@@ -740,7 +741,7 @@ fn expovariate(vm: &mut Vm, a: Args) -> R {
     if lambd == 0.0 {
         return Err(vm.exc(ExcKind::ZeroDivisionError, "float division by zero"));
     }
-    Ok(Action::Return(Value::Float(-(1.0 - r).ln() / lambd)))
+    Ok(Action::Return(Value::Float(-libm::log(1.0 - r) / lambd)))
 }
 
 /// `(3, (624 words…, index), gauss_next)`, CPython's version-3 state.

@@ -719,6 +719,13 @@ impl Vm {
                 let src = f.stack.pop().expect("stack");
                 let target = *f.stack.last().expect("stack");
                 let Value::Obj(id) = target else { unreachable!() };
+                if !matches!(src, Value::Obj(s) if matches!(self.heap.get(s), Obj::Dict(_))) {
+                    // A mapping of Python's (`keys()` and `[key]`) merges by calls; the dict comes back.
+                    if let Some(merge) = crate::py::modules::mapping::merge_mapping(self, id, src, target) {
+                        self.frames.last_mut().expect("frame").stack.pop();
+                        return self.perform(merge?, ReturnTo::Push);
+                    }
+                }
                 let entries: Vec<(Value, Value)> = match src {
                     Value::Obj(s) => match self.heap.get(s) {
                         Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),

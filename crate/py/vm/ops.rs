@@ -1954,26 +1954,26 @@ impl Vm {
                 Ok(())
             }
             _ => {
-                let iter = match self.get_iter_builtin(v) {
-                    Ok(Some(it)) => it,
-                    Ok(None) => {
-                        return Err(
-                            self.type_error("unpacking an object with __iter__ is not supported in ioplay")
-                        )
-                    }
-                    Err(_) => {
-                        let t = self.type_name(v);
-                        return Err(self.type_error(format!("cannot unpack non-iterable {t} object")));
-                    }
-                };
                 let finish = match star {
                     None => Collected::Unpack { n },
                     Some((before, after)) => Collected::UnpackEx { before, after },
                 };
-                self.perform(
-                    Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } },
-                    ReturnTo::Discard,
-                )
+                let act = match self.get_iter_builtin(v) {
+                    Ok(Some(iter)) => {
+                        Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } }
+                    }
+                    // A class's `__iter__` makes the iterator first.
+                    Ok(None) if self.lookup_user_special(v, self.sym.iter).is_some() => {
+                        let func = self.lookup_user_special(v, self.sym.iter).expect("just found");
+                        let args = Args { pos: vec![v], kw: vec![] };
+                        Action::CallThen { func, args, cont: ContKind::StartCollect { finish } }
+                    }
+                    Ok(None) | Err(_) => {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!("cannot unpack non-iterable {t} object")));
+                    }
+                };
+                self.perform(act, ReturnTo::Discard)
             }
         }
     }

@@ -28,6 +28,7 @@ macro_rules! source {
 /// Every module, sorted by name (so [`find`] can binary-search).
 pub const SOURCES: &[Source] = &[
     source!("aio", "aio.py", false),
+    source!("collections", "std/collections.py", false),
     source!("errno", "errno.py", false),
     source!("eventlet", "eventlet/__init__.py", true),
     source!("eventlet.convenience", "eventlet/convenience.py", false),
@@ -41,6 +42,7 @@ pub const SOURCES: &[Source] = &[
     source!("eventlet.semaphore", "eventlet/semaphore.py", false),
     source!("eventlet.timeout", "eventlet/timeout.py", false),
     source!("fcntl", "fcntl.py", false),
+    source!("functools", "std/functools.py", false),
     source!("gevent", "gevent/__init__.py", true),
     source!("gevent._abstract_linkable", "gevent/_abstract_linkable.py", false),
     source!("gevent.event", "gevent/event.py", false),
@@ -54,8 +56,10 @@ pub const SOURCES: &[Source] = &[
     source!("gevent.select", "gevent/select.py", false),
     source!("gevent.socket", "gevent/socket.py", false),
     source!("gevent.timeout", "gevent/timeout.py", false),
+    source!("heapq", "std/heapq.py", false),
     source!("http", "http/__init__.py", true),
     source!("http.client", "http/client.py", false),
+    source!("itertools", "std/itertools.py", false),
     source!("os", "os.py", false),
     source!("queue", "queue.py", false),
     source!("select", "select.py", false),
