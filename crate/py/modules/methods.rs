@@ -633,9 +633,10 @@ fn str_format_map(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
+    let pieces = vm.parse_format(&fmt, &Args { pos: vec![], kw });
     Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format {
-        fmt,
-        args: Args { pos: vec![], kw },
+        pieces,
+        formatted: vec![],
     })))
 }
 
@@ -643,7 +644,11 @@ fn str_format(vm: &mut Vm, mut a: Args) -> R {
     a.need(vm, 1, "str.format()")?;
     let fmt = this_str(vm, &a).to_string();
     a.pos.remove(0);
-    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format { fmt, args: a })))
+    let pieces = vm.parse_format(&fmt, &a);
+    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format {
+        pieces,
+        formatted: vec![],
+    })))
 }
 
 fn str_encode(vm: &mut Vm, a: Args) -> R {
