@@ -9,7 +9,7 @@ pub mod builtins;
 pub mod conts;
 mod errno;
 pub mod greenlet;
-mod methods;
+pub(crate) mod methods;
 pub mod random;
 pub mod setorder;
 mod sha512;
