@@ -1216,14 +1216,15 @@ fn new_str(vm: &mut Vm, a: Args) -> R {
         }
         Some(v) if a.pos.len() == 2 && vm.str_of(v).is_some() => ret(v),
         Some(v) => {
-            if let Some(enc) = a.arg(vm, 2, "encoding") {
-                let _ = enc;
+            if a.arg(vm, 2, "encoding").is_some() || a.arg(vm, 3, "errors").is_some() {
                 if let Value::Obj(id) = v {
-                    if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(id) {
-                        let b = b.clone();
-                        return super::methods::decode_utf8(vm, &b);
+                    if let Obj::Bytes(_) | Obj::ByteArray(_) = vm.heap.get(id) {
+                        let (codec, errors) = super::methods::constructor_codec(vm, &a, "str")?;
+                        return super::methods::decode_value(vm, v, codec, &errors);
                     }
                 }
+                let t = vm.type_name(v);
+                return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {t} found")));
             }
             Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Str(v))))
         }
@@ -1232,11 +1233,12 @@ fn new_str(vm: &mut Vm, a: Args) -> R {
 
 fn bytes_from(vm: &mut Vm, a: &Args) -> Result<Vec<u8>, Value> {
     let Some(v) = a.get(1) else { return Ok(vec![]) };
-    if let Some(s) = vm.str_of(v) {
+    if vm.str_of(v).is_some() {
         if a.arg(vm, 2, "encoding").is_none() {
             return Err(vm.type_error("string argument without an encoding"));
         }
-        return Ok(s.as_bytes().to_vec());
+        let (codec, errors) = super::methods::constructor_codec(vm, a, "bytes")?;
+        return super::methods::encode_value(vm, v, codec, &errors);
     }
     if let Some(n) = vm.small_int(v) {
         if n < 0 {

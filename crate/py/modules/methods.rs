@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::builtins::collect;
+use crate::py::unicode::codecs::{self, Codec, Failure};
 use crate::py::value::{Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, GenState, Vm};
 
@@ -222,6 +223,10 @@ pub fn install(vm: &mut Vm) {
     let base = vm.exc_class(ExcKind::BaseException);
     vm.def_native(base, "BaseException.__init__", exc_init);
     vm.def_native(base, "BaseException.with_traceback", identity);
+    for k in [ExcKind::UnicodeDecodeError, ExcKind::UnicodeEncodeError] {
+        let cls = vm.exc_class(k);
+        vm.def_native(cls, "UnicodeError.__init__", unicode_error_init);
+    }
     let os = vm.exc_class(ExcKind::OSError);
     vm.def_native(os, "OSError.__init__", oserror_init);
     let p = t.property;
@@ -714,8 +719,9 @@ fn str_format(vm: &mut Vm, mut a: Args) -> R {
 }
 
 fn str_encode(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a);
-    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(s.as_bytes().to_vec()))))
+    let (codec, errors) = codec_args(vm, &a, 1, "encode")?;
+    let b = encode_value(vm, a.get(0).unwrap_or(Value::None), codec, &errors)?;
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(b))))
 }
 
 fn pred(vm: &mut Vm, a: &Args, f: impl Fn(char) -> bool) -> R {
@@ -869,23 +875,59 @@ fn str_rpartition(vm: &mut Vm, a: Args) -> R {
 
 // ---- bytes ----
 
-pub(crate) fn decode_utf8(vm: &mut Vm, b: &[u8]) -> R {
-    match std::str::from_utf8(b) {
-        Ok(s) => ret(vm.new_str(s)),
-        Err(e) => {
-            let pos = e.valid_up_to();
-            let byte = b[pos];
-            Err(vm.exc(
-                ExcKind::UnicodeDecodeError,
-                format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"),
-            ))
+/// The codec and error handler named by args `enc_at` and `enc_at + 1` (or `encoding=`/`errors=`).
+fn codec_args(vm: &mut Vm, a: &Args, enc_at: usize, what: &str) -> Result<(Codec, String), Value> {
+    let mut names = [("encoding", "utf-8"), ("errors", "strict")].map(|(n, d)| (n, d.to_string()));
+    for (k, (name, val)) in names.iter_mut().enumerate() {
+        if let Some(v) = a.arg(vm, enc_at + k, name) {
+            match vm.str_of(v) {
+                Some(s) => *val = s.to_string(),
+                None => {
+                    let t = vm.type_name(v);
+                    return Err(vm.type_error(format!("{what}() argument '{name}' must be str, not {t}")));
+                }
+            }
+        }
+    }
+    let [(_, encoding), (_, errors)] = names;
+    match Codec::lookup(&encoding) {
+        Some(c) => Ok((c, errors)),
+        None => Err(vm.exc(ExcKind::LookupError, format!("unknown encoding: {encoding}"))),
+    }
+}
+
+/// Decodes `obj` (bytes or bytearray) as `bytes.decode`, `str(b, encoding)` do.
+pub(crate) fn decode_value(vm: &mut Vm, obj: Value, codec: Codec, errors: &str) -> R {
+    let b = bytes_of(vm, obj).unwrap_or_default();
+    match codecs::decode(codec, &b, errors) {
+        Ok(s) => ret(vm.new_str(&s)),
+        Err(Failure::Error(e)) => Err(vm.unicode_error(ExcKind::UnicodeDecodeError, codec.name(), obj, &e)),
+        Err(Failure::UnknownHandler) => {
+            Err(vm.exc(ExcKind::LookupError, format!("unknown error handler name '{errors}'")))
         }
     }
 }
 
+/// Encodes `obj` (a str) as `str.encode`, `bytes(s, encoding)` do.
+pub(crate) fn encode_value(vm: &mut Vm, obj: Value, codec: Codec, errors: &str) -> Result<Vec<u8>, Value> {
+    let s = vm.str_of(obj).unwrap_or("").to_string();
+    match codecs::encode(codec, &s, errors) {
+        Ok(b) => Ok(b),
+        Err(Failure::Error(e)) => Err(vm.unicode_error(ExcKind::UnicodeEncodeError, codec.name(), obj, &e)),
+        Err(Failure::UnknownHandler) => {
+            Err(vm.exc(ExcKind::LookupError, format!("unknown error handler name '{errors}'")))
+        }
+    }
+}
+
+/// `str(b, encoding, errors)` and `bytes(s, encoding, errors)`: the codec args after the object.
+pub(crate) fn constructor_codec(vm: &mut Vm, a: &Args, what: &str) -> Result<(Codec, String), Value> {
+    codec_args(vm, a, 2, what)
+}
+
 fn bytes_decode(vm: &mut Vm, a: Args) -> R {
-    let b = bytes_of(vm, a.get(0).unwrap_or(Value::None)).unwrap_or_default();
-    decode_utf8(vm, &b)
+    let (codec, errors) = codec_args(vm, &a, 1, "decode")?;
+    decode_value(vm, a.get(0).unwrap_or(Value::None), codec, &errors)
 }
 
 fn bytes_hex(vm: &mut Vm, a: Args) -> R {
@@ -1810,6 +1852,40 @@ fn exc_init(vm: &mut Vm, a: Args) -> R {
     if let Some(d) = vm.exc_data_mut(e) {
         d.args = args;
     }
+    ret(Value::None)
+}
+
+/// `UnicodeDecodeError(encoding, object, start, end, reason)` (and the encode one, whose object is a str).
+fn unicode_error_init(vm: &mut Vm, a: Args) -> R {
+    let e = a.get(0).unwrap_or(Value::None);
+    let decode = vm.is_exc(e, ExcKind::UnicodeDecodeError);
+    if a.pos.len() != 6 {
+        return Err(vm.type_error(format!("function takes exactly 5 arguments ({} given)", a.pos.len() - 1)));
+    }
+    let args = a.pos[1..].to_vec();
+    let object_ok = if decode { bytes_of(vm, args[1]).is_some() } else { vm.str_of(args[1]).is_some() };
+    let checks = [
+        (vm.str_of(args[0]).is_some(), 1, "str"),
+        (object_ok, 2, if decode { "bytes-like object" } else { "str" }),
+        (vm.is_int(args[2]), 3, "int"),
+        (vm.is_int(args[3]), 4, "int"),
+        (vm.str_of(args[4]).is_some(), 5, "str"),
+    ];
+    for (ok, n, want) in checks {
+        if !ok {
+            let t = vm.type_name(args[n - 1]);
+            let msg = if want == "bytes-like object" {
+                format!("a bytes-like object is required, not '{t}'")
+            } else {
+                format!("argument {n} must be {want}, not {t}")
+            };
+            return Err(vm.type_error(msg));
+        }
+    }
+    if let Some(d) = vm.exc_data_mut(e) {
+        d.args = args;
+    }
+    vm.set_unicode_error_attrs(e);
     ret(Value::None)
 }
 

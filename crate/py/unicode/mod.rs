@@ -2,6 +2,7 @@
 //! script (`int('١٢')`), CPython's whitespace, and character names for `\N{...}` escapes. The tables
 //! are generated from CPython's own `unicodedata` (Unicode 14.0 in Python 3.11) by `gen_tables.py`.
 
+pub mod codecs;
 mod generated;
 
 /// The decimal value of a character of Unicode category Nd (`unicodedata.decimal`), in any script.

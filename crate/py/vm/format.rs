@@ -218,6 +218,11 @@ impl Vm {
                 return s;
             }
         }
+        if d.args.len() == 5 {
+            if let Some(m) = self.unicode_error_message(v) {
+                return m;
+            }
+        }
         match d.args.len() {
             0 => String::new(),
             1 => {
@@ -249,6 +254,53 @@ impl Vm {
                 format!("({})", parts.join(", "))
             }
         }
+    }
+
+    /// CPython's text of a UnicodeDecodeError/UnicodeEncodeError, from its attributes.
+    fn unicode_error_message(&self, v: Value) -> Option<String> {
+        let decode = self.is_exc(v, ExcKind::UnicodeDecodeError);
+        if !decode && !self.is_exc(v, ExcKind::UnicodeEncodeError) {
+            return None;
+        }
+        let Value::Obj(id) = v else { return None };
+        let Obj::Instance(inst) = self.heap.get(id) else { return None };
+        let attr = |n: &str| self.names.lookup(n).and_then(|s| inst.attrs.get(s));
+        let encoding = self.str_of(attr("encoding")?)?;
+        let reason = self.str_of(attr("reason")?)?;
+        let (start, end) = (self.small_int(attr("start")?)?, self.small_int(attr("end")?)?);
+        let object = attr("object")?;
+        let one = end == start + 1;
+        Some(if decode {
+            let byte = match object {
+                Value::Obj(o) => match self.heap.get(o) {
+                    Obj::Bytes(b) | Obj::ByteArray(b) => {
+                        usize::try_from(start).ok().and_then(|i| b.get(i)).copied()
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match byte {
+                Some(b) if one => {
+                    format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
+                }
+                _ => {
+                    format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+                }
+            }
+        } else {
+            let c = self.str_of(object).and_then(|s| s.chars().nth(usize::try_from(start).ok()?));
+            match c {
+                Some(c) if one => format!(
+                    "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
+                    crate::py::unicode::codecs::char_escape(c)
+                ),
+                _ => format!(
+                    "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
+                    end - 1
+                ),
+            }
+        })
     }
 
     fn addr(&self, id: ObjId) -> String {
