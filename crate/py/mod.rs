@@ -12,5 +12,6 @@ pub mod lib;
 pub mod modules;
 pub mod parser;
 pub mod scope;
+pub mod unicode;
 pub mod value;
 pub mod vm;

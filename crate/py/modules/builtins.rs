@@ -1,7 +1,6 @@
 //! The `builtins` module: functions, type constructors, and the exception classes.
 
 use num_bigint::BigInt;
-use num_traits::Num;
 
 use super::conts::finish_collect;
 use crate::py::value::{Class, IterState, Kind, Obj, ObjId, Sym, Value};
@@ -1078,35 +1077,82 @@ fn new_int(vm: &mut Vm, a: Args) -> R {
 }
 
 fn parse_int(vm: &mut Vm, s: &str, base: u32) -> R {
-    let t = s.trim().replace('_', "");
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, t.strip_prefix('+').unwrap_or(&t).to_string()),
-    };
-    let (base, body) = if base == 0 || base == 16 || base == 8 || base == 2 {
-        let lower = body.to_lowercase();
-        if (base == 0 || base == 16) && lower.starts_with("0x") {
-            (16, body[2..].to_string())
-        } else if (base == 0 || base == 8) && lower.starts_with("0o") {
-            (8, body[2..].to_string())
-        } else if (base == 0 || base == 2) && lower.starts_with("0b") {
-            (2, body[2..].to_string())
-        } else {
-            (if base == 0 { 10 } else { base }, body)
-        }
-    } else {
-        (base, body)
-    };
-    match BigInt::from_str_radix(&body, base) {
-        Ok(b) if !body.is_empty() => {
-            let b = if neg { -b } else { b };
-            ret(vm.int_value(b))
-        }
-        _ => Err(vm.value_error(format!(
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    match crate::py::unicode::ascii_number_text(s).and_then(|t| int_from_text(&t, base)) {
+        Some(b) => ret(vm.int_value(b)),
+        None => Err(vm.value_error(format!(
             "invalid literal for int() with base {base}: {}",
             crate::py::vm::format::str_repr(s)
         ))),
     }
+}
+
+/// CPython's `int(text, base)` grammar: a sign, a `0x`/`0o`/`0b` prefix when the base allows it,
+/// digits with single underscores between them (one may follow the prefix); base 0 takes the prefix's
+/// base, or 10 without leading zeros.
+fn int_from_text(t: &str, base_given: u32) -> Option<BigInt> {
+    let base = base_given;
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let prefix_base = match body.get(..2).map(str::to_ascii_lowercase).as_deref() {
+        Some("0x") => 16,
+        Some("0o") => 8,
+        Some("0b") => 2,
+        _ => 0,
+    };
+    let (base, digits, after_prefix) = if prefix_base != 0 && (base == 0 || base == prefix_base) {
+        (prefix_base, &body[2..], true)
+    } else {
+        (if base == 0 { 10 } else { base }, body, false)
+    };
+    let mut groups = digits.split('_');
+    if digits.is_empty() || (!after_prefix && digits.starts_with('_')) {
+        return None;
+    }
+    if after_prefix && digits.starts_with('_') {
+        groups.next();
+    }
+    let clean: String = groups.map(|g| (!g.is_empty()).then_some(g)).collect::<Option<Vec<_>>>()?.concat();
+    if clean.is_empty() || !clean.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    // Base 0 refuses `010` (Python 2's octal), but `000` is zero.
+    if base_given == 0
+        && prefix_base == 0
+        && clean.starts_with('0')
+        && !clean.trim_start_matches('0').is_empty()
+    {
+        return None;
+    }
+    let n = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(if neg { -n } else { n })
+}
+
+/// CPython's `float(text)`: decimal digits with single underscores between digits, or inf/infinity/nan.
+fn float_from_text(t: &str) -> Option<f64> {
+    let bytes = t.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'_' {
+            let around = |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit);
+            if !around(i.checked_sub(1)) || !around(Some(i + 1)) {
+                return None;
+            }
+        }
+    }
+    let clean = t.replace('_', "");
+    let unsigned = clean.strip_prefix(['+', '-']).unwrap_or(&clean).to_ascii_lowercase();
+    match unsigned.as_str() {
+        "inf" | "infinity" | "nan" => {}
+        // Rust also reads other spellings of the specials; Python does not.
+        u if u.contains(['i', 'n']) => return None,
+        _ => {}
+    }
+    clean.parse::<f64>().ok()
 }
 
 fn new_bool(vm: &mut Vm, a: Args) -> R {
@@ -1140,13 +1186,7 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
         return ret(Value::Float(f));
     }
     if let Some(s) = vm.str_of(v) {
-        let t = s.trim().replace('_', "").to_lowercase();
-        let parsed = match t.as_str() {
-            "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
-            "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-            "nan" | "+nan" | "-nan" => Some(f64::NAN),
-            _ => t.parse::<f64>().ok().filter(|_| !t.contains("inf") && !t.contains("nan")),
-        };
+        let parsed = crate::py::unicode::ascii_number_text(s).and_then(|t| float_from_text(&t));
         return match parsed {
             Some(f) => ret(Value::Float(f)),
             None => {
@@ -1176,14 +1216,15 @@ fn new_str(vm: &mut Vm, a: Args) -> R {
         }
         Some(v) if a.pos.len() == 2 && vm.str_of(v).is_some() => ret(v),
         Some(v) => {
-            if let Some(enc) = a.arg(vm, 2, "encoding") {
-                let _ = enc;
+            if a.arg(vm, 2, "encoding").is_some() || a.arg(vm, 3, "errors").is_some() {
                 if let Value::Obj(id) = v {
-                    if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(id) {
-                        let b = b.clone();
-                        return super::methods::decode_utf8(vm, &b);
+                    if let Obj::Bytes(_) | Obj::ByteArray(_) = vm.heap.get(id) {
+                        let (codec, errors) = super::methods::constructor_codec(vm, &a, "str")?;
+                        return super::methods::decode_value(vm, v, codec, &errors);
                     }
                 }
+                let t = vm.type_name(v);
+                return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {t} found")));
             }
             Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Str(v))))
         }
@@ -1192,11 +1233,12 @@ fn new_str(vm: &mut Vm, a: Args) -> R {
 
 fn bytes_from(vm: &mut Vm, a: &Args) -> Result<Vec<u8>, Value> {
     let Some(v) = a.get(1) else { return Ok(vec![]) };
-    if let Some(s) = vm.str_of(v) {
+    if vm.str_of(v).is_some() {
         if a.arg(vm, 2, "encoding").is_none() {
             return Err(vm.type_error("string argument without an encoding"));
         }
-        return Ok(s.as_bytes().to_vec());
+        let (codec, errors) = super::methods::constructor_codec(vm, a, "bytes")?;
+        return super::methods::encode_value(vm, v, codec, &errors);
     }
     if let Some(n) = vm.small_int(v) {
         if n < 0 {

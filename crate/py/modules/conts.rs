@@ -65,6 +65,12 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
             _ => Ok(Action::Return(Value::None)),
         },
+        ContKind::UserFormat(after) => {
+            let Resume::Value(s) = r else {
+                return Ok(Action::Return(Value::None));
+            };
+            vm.user_format_done(*after, s)
+        }
         ContKind::Stringify { calls, mut done, after } => {
             let Resume::Value(s) = r else {
                 return Ok(Action::Return(Value::None));

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::builtins::collect;
+use crate::py::unicode::codecs::{self, Codec, Failure};
 use crate::py::value::{Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, GenState, Vm};
 
@@ -127,6 +128,7 @@ pub fn install(vm: &mut Vm) {
     for &(n, f) in &set_methods[5..9] {
         vm.def_native(t.frozenset, n, f);
     }
+    // The str methods work on bytes too, through `bytes_as_text` (one char per byte).
     let bytes_methods: &[M] = &[
         ("bytes.decode", bytes_decode),
         ("bytes.hex", bytes_hex),
@@ -135,12 +137,35 @@ pub fn install(vm: &mut Vm) {
         ("bytes.upper", str_upper),
         ("bytes.lower", str_lower),
         ("bytes.strip", str_strip),
+        ("bytes.lstrip", str_lstrip),
+        ("bytes.rstrip", str_rstrip),
         ("bytes.split", str_split),
+        ("bytes.rsplit", str_rsplit),
+        ("bytes.splitlines", str_splitlines),
         ("bytes.replace", str_replace),
         ("bytes.find", str_find),
+        ("bytes.rfind", str_rfind),
         ("bytes.index", bytes_index),
         ("bytes.join", bytes_join),
         ("bytes.count", str_count),
+        ("bytes.partition", str_partition),
+        ("bytes.rpartition", str_rpartition),
+        ("bytes.removeprefix", str_removeprefix),
+        ("bytes.removesuffix", str_removesuffix),
+        ("bytes.isdigit", str_isdigit),
+        ("bytes.isalpha", str_isalpha),
+        ("bytes.isalnum", str_isalnum),
+        ("bytes.isspace", str_isspace),
+        ("bytes.isupper", str_isupper),
+        ("bytes.islower", str_islower),
+        ("bytes.capitalize", str_capitalize),
+        ("bytes.title", str_title),
+        ("bytes.swapcase", str_swapcase),
+        ("bytes.center", str_center),
+        ("bytes.ljust", str_ljust),
+        ("bytes.rjust", str_rjust),
+        ("bytes.zfill", str_zfill),
+        ("bytes.expandtabs", str_expandtabs),
     ];
     for &(n, f) in bytes_methods {
         vm.def_native(t.bytes, n, f);
@@ -149,6 +174,11 @@ pub fn install(vm: &mut Vm) {
     vm.def_native(t.bytearray, "bytearray.append", bytearray_append);
     vm.def_native(t.bytearray, "bytearray.extend", bytearray_extend);
     vm.def_native(t.bytearray, "bytearray.clear", bytearray_clear);
+    vm.def_native(t.bytearray, "bytearray.pop", bytearray_pop);
+    vm.def_native(t.bytearray, "bytearray.insert", bytearray_insert);
+    vm.def_native(t.bytearray, "bytearray.remove", bytearray_remove);
+    vm.def_native(t.bytearray, "bytearray.reverse", bytearray_reverse);
+    vm.def_native(t.bytearray, "bytearray.copy", bytearray_copy);
     vm.def_native(t.int, "int.bit_length", int_bit_length);
     vm.def_native(t.int, "int.to_bytes", int_to_bytes);
     vm.def_native(t.int, "int.conjugate", identity);
@@ -193,6 +223,10 @@ pub fn install(vm: &mut Vm) {
     let base = vm.exc_class(ExcKind::BaseException);
     vm.def_native(base, "BaseException.__init__", exc_init);
     vm.def_native(base, "BaseException.with_traceback", identity);
+    for k in [ExcKind::UnicodeDecodeError, ExcKind::UnicodeEncodeError] {
+        let cls = vm.exc_class(k);
+        vm.def_native(cls, "UnicodeError.__init__", unicode_error_init);
+    }
     let os = vm.exc_class(ExcKind::OSError);
     vm.def_native(os, "OSError.__init__", oserror_init);
     let p = t.property;
@@ -207,11 +241,43 @@ fn this_str(vm: &Vm, a: &Args) -> Rc<str> {
     match a.get(0) {
         Some(Value::Obj(id)) => match vm.heap.get(id) {
             Obj::Str(s) => s.clone(),
-            Obj::Bytes(b) | Obj::ByteArray(b) => Rc::from(String::from_utf8_lossy(b).as_ref()),
+            Obj::Bytes(b) | Obj::ByteArray(b) => Rc::from(bytes_as_text(b).as_str()),
             _ => Rc::from(""),
         },
         _ => Rc::from(""),
     }
+}
+
+/// Where bytes 0x80..=0xFF live while a str method works on bytes: private-use characters, which no
+/// Unicode predicate or case mapping touches, as bytes methods treat every non-ASCII byte.
+const HIGH_BYTE_BASE: u32 = 0xF700;
+
+/// Bytes as text for the shared str/bytes methods: one char per byte (so positions agree), ASCII as is.
+fn bytes_as_text(b: &[u8]) -> String {
+    b.iter()
+        .map(|&x| {
+            if x.is_ascii() {
+                x as char
+            } else {
+                char::from_u32(HIGH_BYTE_BASE + x as u32).expect("a private-use character")
+            }
+        })
+        .collect()
+}
+
+/// The inverse of [`bytes_as_text`].
+fn text_as_bytes(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match c as u32 {
+            n if n < 0x80 => out.push(n as u8),
+            n if (HIGH_BYTE_BASE + 0x80..=HIGH_BYTE_BASE + 0xFF).contains(&n) => {
+                out.push((n - HIGH_BYTE_BASE) as u8)
+            }
+            _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    out
 }
 
 fn is_bytes(vm: &Vm, a: &Args) -> bool {
@@ -228,12 +294,15 @@ fn bytes_of(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     }
 }
 
-/// A text result: `str` for str methods, `bytes` for bytes methods.
+/// A text result of the receiver's type: `str`, `bytes` or `bytearray`.
 fn text(vm: &mut Vm, a: &Args, s: &str) -> Value {
-    if is_bytes(vm, a) {
-        Value::Obj(vm.heap.alloc(Obj::Bytes(s.as_bytes().to_vec())))
-    } else {
-        vm.new_str(s)
+    match a.get(0) {
+        Some(Value::Obj(id)) => match vm.heap.get(id) {
+            Obj::Bytes(_) => Value::Obj(vm.heap.alloc(Obj::Bytes(text_as_bytes(s)))),
+            Obj::ByteArray(_) => Value::Obj(vm.heap.alloc(Obj::ByteArray(text_as_bytes(s)))),
+            _ => vm.new_str(s),
+        },
+        _ => vm.new_str(s),
     }
 }
 
@@ -246,7 +315,7 @@ fn str_arg(vm: &mut Vm, a: &Args, i: usize, what: &str) -> Result<Option<String>
                 return Ok(Some(s.to_string()));
             }
             if let Some(b) = bytes_of(vm, v) {
-                return Ok(Some(String::from_utf8_lossy(&b).into_owned()));
+                return Ok(Some(bytes_as_text(&b)));
             }
             Err(vm.type_error(format!("{what} arg must be None or str, not {}", vm.type_name(v))))
         }
@@ -323,14 +392,12 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
     let s = this_str(vm, a);
     let sep = match a.arg(vm, 1, "sep") {
         Some(Value::None) | None => None,
-        Some(v) => match vm
-            .str_of(v)
-            .map(|x| x.to_string())
-            .or_else(|| bytes_of(vm, v).map(|b| String::from_utf8_lossy(&b).into_owned()))
-        {
-            Some(x) => Some(x),
-            None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
-        },
+        Some(v) => {
+            match vm.str_of(v).map(|x| x.to_string()).or_else(|| bytes_of(vm, v).map(|b| bytes_as_text(&b))) {
+                Some(x) => Some(x),
+                None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))),
+            }
+        }
     };
     let maxsplit = a.arg(vm, 2, "maxsplit").and_then(|v| vm.small_int(v)).unwrap_or(-1);
     // Every part is a slice of `s`: one allocation per part, for its str object.
@@ -424,7 +491,7 @@ fn str_splitlines(vm: &mut Vm, a: Args) -> R {
     if !cur.is_empty() {
         out.push(cur);
     }
-    let items = out.iter().map(|p| vm.new_str(p)).collect();
+    let items = out.iter().map(|p| text(vm, &a, p)).collect();
     ret(vm.new_list(items))
 }
 
@@ -451,7 +518,7 @@ fn prefixes(vm: &mut Vm, v: Value) -> Result<Vec<String>, Value> {
         return Ok(vec![s.to_string()]);
     }
     if let Some(b) = bytes_of(vm, v) {
-        return Ok(vec![String::from_utf8_lossy(&b).into_owned()]);
+        return Ok(vec![bytes_as_text(&b)]);
     }
     match vm.seq_items(v) {
         Some(items) => items.into_iter().map(|i| prefixes(vm, i).map(|mut p| p.remove(0))).collect(),
@@ -633,9 +700,10 @@ fn str_format_map(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
+    let pieces = vm.parse_format(&fmt, &Args { pos: vec![], kw });
     Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format {
-        fmt,
-        args: Args { pos: vec![], kw },
+        pieces,
+        formatted: vec![],
     })))
 }
 
@@ -643,12 +711,17 @@ fn str_format(vm: &mut Vm, mut a: Args) -> R {
     a.need(vm, 1, "str.format()")?;
     let fmt = this_str(vm, &a).to_string();
     a.pos.remove(0);
-    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format { fmt, args: a })))
+    let pieces = vm.parse_format(&fmt, &a);
+    Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format {
+        pieces,
+        formatted: vec![],
+    })))
 }
 
 fn str_encode(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a);
-    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(s.as_bytes().to_vec()))))
+    let (codec, errors) = codec_args(vm, &a, 1, "encode")?;
+    let b = encode_value(vm, a.get(0).unwrap_or(Value::None), codec, &errors)?;
+    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(b))))
 }
 
 fn pred(vm: &mut Vm, a: &Args, f: impl Fn(char) -> bool) -> R {
@@ -730,7 +803,7 @@ fn str_swapcase(vm: &mut Vm, a: Args) -> R {
 fn justify(vm: &mut Vm, a: &Args, how: char) -> R {
     let s = this_str(vm, a);
     let w = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0).max(0) as usize;
-    let fill = a.get(2).and_then(|v| vm.str_of(v).and_then(|f| f.chars().next())).unwrap_or(' ');
+    let fill = str_arg(vm, a, 2, "fillchar")?.and_then(|f| f.chars().next()).unwrap_or(' ');
     let n = s.chars().count();
     if n >= w {
         return ret(text(vm, a, &s));
@@ -802,23 +875,59 @@ fn str_rpartition(vm: &mut Vm, a: Args) -> R {
 
 // ---- bytes ----
 
-pub(crate) fn decode_utf8(vm: &mut Vm, b: &[u8]) -> R {
-    match std::str::from_utf8(b) {
-        Ok(s) => ret(vm.new_str(s)),
-        Err(e) => {
-            let pos = e.valid_up_to();
-            let byte = b[pos];
-            Err(vm.exc(
-                ExcKind::UnicodeDecodeError,
-                format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"),
-            ))
+/// The codec and error handler named by args `enc_at` and `enc_at + 1` (or `encoding=`/`errors=`).
+fn codec_args(vm: &mut Vm, a: &Args, enc_at: usize, what: &str) -> Result<(Codec, String), Value> {
+    let mut names = [("encoding", "utf-8"), ("errors", "strict")].map(|(n, d)| (n, d.to_string()));
+    for (k, (name, val)) in names.iter_mut().enumerate() {
+        if let Some(v) = a.arg(vm, enc_at + k, name) {
+            match vm.str_of(v) {
+                Some(s) => *val = s.to_string(),
+                None => {
+                    let t = vm.type_name(v);
+                    return Err(vm.type_error(format!("{what}() argument '{name}' must be str, not {t}")));
+                }
+            }
+        }
+    }
+    let [(_, encoding), (_, errors)] = names;
+    match Codec::lookup(&encoding) {
+        Some(c) => Ok((c, errors)),
+        None => Err(vm.exc(ExcKind::LookupError, format!("unknown encoding: {encoding}"))),
+    }
+}
+
+/// Decodes `obj` (bytes or bytearray) as `bytes.decode`, `str(b, encoding)` do.
+pub(crate) fn decode_value(vm: &mut Vm, obj: Value, codec: Codec, errors: &str) -> R {
+    let b = bytes_of(vm, obj).unwrap_or_default();
+    match codecs::decode(codec, &b, errors) {
+        Ok(s) => ret(vm.new_str(&s)),
+        Err(Failure::Error(e)) => Err(vm.unicode_error(ExcKind::UnicodeDecodeError, codec.name(), obj, &e)),
+        Err(Failure::UnknownHandler) => {
+            Err(vm.exc(ExcKind::LookupError, format!("unknown error handler name '{errors}'")))
         }
     }
 }
 
+/// Encodes `obj` (a str) as `str.encode`, `bytes(s, encoding)` do.
+pub(crate) fn encode_value(vm: &mut Vm, obj: Value, codec: Codec, errors: &str) -> Result<Vec<u8>, Value> {
+    let s = vm.str_of(obj).unwrap_or("").to_string();
+    match codecs::encode(codec, &s, errors) {
+        Ok(b) => Ok(b),
+        Err(Failure::Error(e)) => Err(vm.unicode_error(ExcKind::UnicodeEncodeError, codec.name(), obj, &e)),
+        Err(Failure::UnknownHandler) => {
+            Err(vm.exc(ExcKind::LookupError, format!("unknown error handler name '{errors}'")))
+        }
+    }
+}
+
+/// `str(b, encoding, errors)` and `bytes(s, encoding, errors)`: the codec args after the object.
+pub(crate) fn constructor_codec(vm: &mut Vm, a: &Args, what: &str) -> Result<(Codec, String), Value> {
+    codec_args(vm, a, 2, what)
+}
+
 fn bytes_decode(vm: &mut Vm, a: Args) -> R {
-    let b = bytes_of(vm, a.get(0).unwrap_or(Value::None)).unwrap_or_default();
-    decode_utf8(vm, &b)
+    let (codec, errors) = codec_args(vm, &a, 1, "decode")?;
+    decode_value(vm, a.get(0).unwrap_or(Value::None), codec, &errors)
 }
 
 fn bytes_hex(vm: &mut Vm, a: Args) -> R {
@@ -850,10 +959,9 @@ fn bytes_join(vm: &mut Vm, a: Args) -> R {
 
 fn bytearray_append(vm: &mut Vm, a: Args) -> R {
     let id = obj_id(&a);
-    let x = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0);
-    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
-        b.push(x as u8);
-    }
+    a.need(vm, 2, "append")?;
+    let x = byte_arg(vm, a.get(1).unwrap_or(Value::None))?;
+    bytearray_mut(vm, id).push(x);
     ret(Value::None)
 }
 
@@ -864,6 +972,126 @@ fn bytearray_extend(vm: &mut Vm, a: Args) -> R {
         b.extend(more);
     }
     ret(Value::None)
+}
+
+/// A bytearray item argument: an int in range(256), CPython's errors otherwise.
+fn byte_arg(vm: &mut Vm, v: Value) -> Result<u8, Value> {
+    if !vm.is_int(v) {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    }
+    match vm.small_int(v) {
+        Some(n) if (0..256).contains(&n) => Ok(n as u8),
+        _ => Err(vm.value_error("byte must be in range(0, 256)")),
+    }
+}
+
+/// `ba[k] = v`: an item takes an int in range(256); a slice takes bytes-like or an iterable of such ints
+/// (a plain slice may change the length; an extended one must match it).
+pub(crate) fn bytearray_assign(vm: &mut Vm, id: ObjId, k: Value, v: Value) -> Result<(), Value> {
+    let len = bytearray_mut(vm, id).len();
+    if !matches!(k, Value::Obj(kid) if matches!(vm.heap.get(kid), Obj::Slice { .. })) {
+        let x = byte_arg(vm, v)?;
+        let i = vm.index_of(k, len, "bytearray")?;
+        bytearray_mut(vm, id)[i] = x;
+        return Ok(());
+    }
+    let new = match bytes_of(vm, v) {
+        Some(b) => b,
+        None => match vm.seq_items(v) {
+            Some(items) if vm.str_of(v).is_none() => {
+                items.into_iter().map(|x| byte_arg(vm, x)).collect::<Result<Vec<u8>, Value>>()?
+            }
+            _ => {
+                return Err(
+                    vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
+                )
+            }
+        },
+    };
+    let idx = vm.slice_indices(k, len)?;
+    let (first, _, step) = vm.slice_bounds(k, len)?;
+    if step == 1 {
+        let a = first.clamp(0, len as i64) as usize;
+        let b = idx.last().map(|&l| l + 1).unwrap_or(a).max(a);
+        bytearray_mut(vm, id).splice(a..b, new);
+        return Ok(());
+    }
+    if new.len() != idx.len() {
+        return Err(vm.value_error(format!(
+            "attempt to assign bytes of size {} to extended slice of size {}",
+            new.len(),
+            idx.len()
+        )));
+    }
+    let b = bytearray_mut(vm, id);
+    for (i, x) in idx.into_iter().zip(new) {
+        b[i] = x;
+    }
+    Ok(())
+}
+
+fn bytearray_mut(vm: &mut Vm, id: ObjId) -> &mut Vec<u8> {
+    match vm.heap.get_mut(id) {
+        Obj::ByteArray(b) => b,
+        _ => unreachable!("bytearray methods are bound to bytearrays"),
+    }
+}
+
+fn bytearray_pop(vm: &mut Vm, a: Args) -> R {
+    let id = obj_id(&a);
+    let len = bytearray_mut(vm, id).len() as i64;
+    if len == 0 {
+        return Err(vm.exc(ExcKind::IndexError, "pop from empty bytearray"));
+    }
+    let i = match a.get(1) {
+        Some(v) => vm.small_int(v).unwrap_or(i64::MAX),
+        None => -1,
+    };
+    let at = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&at) {
+        return Err(vm.exc(ExcKind::IndexError, "pop index out of range"));
+    }
+    ret(Value::Int(bytearray_mut(vm, id).remove(at as usize) as i64))
+}
+
+fn bytearray_insert(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 3, "insert")?;
+    let id = obj_id(&a);
+    let i = vm.small_int(a.get(1).unwrap_or(Value::None)).unwrap_or(0);
+    let x = byte_arg(vm, a.get(2).unwrap_or(Value::None))?;
+    let b = bytearray_mut(vm, id);
+    let len = b.len() as i64;
+    // list.insert's clamping: a negative index counts from the end, beyond either end means that end.
+    let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    b.insert(at as usize, x);
+    ret(Value::None)
+}
+
+fn bytearray_remove(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 2, "remove")?;
+    let id = obj_id(&a);
+    let x = byte_arg(vm, a.get(1).unwrap_or(Value::None))?;
+    let b = bytearray_mut(vm, id);
+    match b.iter().position(|&y| y == x) {
+        Some(p) => {
+            b.remove(p);
+            ret(Value::None)
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+
+fn bytearray_reverse(vm: &mut Vm, a: Args) -> R {
+    let id = obj_id(&a);
+    bytearray_mut(vm, id).reverse();
+    ret(Value::None)
+}
+
+fn bytearray_copy(vm: &mut Vm, a: Args) -> R {
+    let id = obj_id(&a);
+    let b = bytearray_mut(vm, id).clone();
+    ret(Value::Obj(vm.heap.alloc(Obj::ByteArray(b))))
 }
 
 fn bytearray_clear(vm: &mut Vm, a: Args) -> R {
@@ -1627,6 +1855,40 @@ fn exc_init(vm: &mut Vm, a: Args) -> R {
     if let Some(d) = vm.exc_data_mut(e) {
         d.args = args;
     }
+    ret(Value::None)
+}
+
+/// `UnicodeDecodeError(encoding, object, start, end, reason)` (and the encode one, whose object is a str).
+fn unicode_error_init(vm: &mut Vm, a: Args) -> R {
+    let e = a.get(0).unwrap_or(Value::None);
+    let decode = vm.is_exc(e, ExcKind::UnicodeDecodeError);
+    if a.pos.len() != 6 {
+        return Err(vm.type_error(format!("function takes exactly 5 arguments ({} given)", a.pos.len() - 1)));
+    }
+    let args = a.pos[1..].to_vec();
+    let object_ok = if decode { bytes_of(vm, args[1]).is_some() } else { vm.str_of(args[1]).is_some() };
+    let checks = [
+        (vm.str_of(args[0]).is_some(), 1, "str"),
+        (object_ok, 2, if decode { "bytes-like object" } else { "str" }),
+        (vm.is_int(args[2]), 3, "int"),
+        (vm.is_int(args[3]), 4, "int"),
+        (vm.str_of(args[4]).is_some(), 5, "str"),
+    ];
+    for (ok, n, want) in checks {
+        if !ok {
+            let t = vm.type_name(args[n - 1]);
+            let msg = if want == "bytes-like object" {
+                format!("a bytes-like object is required, not '{t}'")
+            } else {
+                format!("argument {n} must be {want}, not {t}")
+            };
+            return Err(vm.type_error(msg));
+        }
+    }
+    if let Some(d) = vm.exc_data_mut(e) {
+        d.args = args;
+    }
+    vm.set_unicode_error_attrs(e);
     ret(Value::None)
 }
 

@@ -11,7 +11,7 @@ mod errno;
 pub mod greenlet;
 pub(crate) mod mapping;
 mod math;
-mod methods;
+pub(crate) mod methods;
 pub mod random;
 pub mod setorder;
 mod sha512;

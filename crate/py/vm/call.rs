@@ -142,6 +142,8 @@ pub enum ContKind {
     Collect { iter: Value, acc: Vec<Value>, finish: Collected },
     /// Strings for `str`/`repr`/`print` of objects with Python `__str__`/`__repr__`: one call each.
     Stringify { calls: Vec<(Value, bool)>, done: Vec<String>, after: super::format::AfterStrings },
+    /// A user `__format__` ran for `format()`, an f-string field or a `str.format` field.
+    UserFormat(Box<super::format::AfterStrings>),
     /// `sorted(key=…)`, `min`/`max(key=…)`: computing keys, then finishing.
     SortKeys { items: Vec<Value>, keys: Vec<Value>, func: Value, finish: Collected },
     /// `generator.close()`: the generator must not yield.
@@ -274,6 +276,7 @@ impl ContKind {
                 out.extend(calls.iter().map(|t| t.0));
                 after.trace(out);
             }
+            ContKind::UserFormat(after) => after.trace(out),
             ContKind::SortKeys { items, keys, func, finish } => {
                 out.extend_from_slice(items);
                 out.extend_from_slice(keys);

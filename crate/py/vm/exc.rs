@@ -160,6 +160,39 @@ impl Vm {
         }
     }
 
+    /// `UnicodeDecodeError`/`UnicodeEncodeError(encoding, object, start, end, reason)` with those five
+    /// attributes set, as a codec raises it (the object is the bytes or str being converted).
+    pub fn unicode_error(
+        &mut self,
+        k: ExcKind,
+        encoding: &str,
+        object: Value,
+        err: &crate::py::unicode::codecs::CodecError,
+    ) -> Value {
+        let enc = self.new_str(encoding);
+        let reason = self.new_str(err.reason);
+        let args = vec![enc, object, Value::Int(err.start as i64), Value::Int(err.end as i64), reason];
+        let exc = self.new_exc_from(self.exc_class(k), args);
+        self.set_unicode_error_attrs(exc);
+        exc
+    }
+
+    /// Sets `encoding`, `object`, `start`, `end` and `reason` from the five args, as
+    /// `UnicodeDecodeError.__init__` does.
+    pub(crate) fn set_unicode_error_attrs(&mut self, exc: Value) {
+        let Value::Obj(id) = exc else { return };
+        let args = match self.exc_data(exc) {
+            Some(d) if d.args.len() == 5 => d.args.clone(),
+            _ => return,
+        };
+        let names = ["encoding", "object", "start", "end", "reason"].map(|n| self.names.intern(n));
+        if let Obj::Instance(i) = self.heap.get_mut(id) {
+            for (n, v) in names.into_iter().zip(args) {
+                i.attrs.set(n, v);
+            }
+        }
+    }
+
     pub(crate) fn exc_data(&self, v: Value) -> Option<&ExcData> {
         match v {
             Value::Obj(id) => match self.heap.get(id) {

@@ -22,9 +22,10 @@ pub enum AfterStrings {
         fmt: Value,
         args: Value,
     },
+    /// `str.format`: the parsed pieces, and the results of the user `__format__` calls made so far.
     Format {
-        fmt: String,
-        args: Args,
+        pieces: Vec<FormatPiece>,
+        formatted: Vec<String>,
     },
     /// An f-string field: conversion (0 none, 1 str, 2 repr, 3 ascii) and spec.
     Field {
@@ -40,9 +41,13 @@ impl AfterStrings {
             AfterStrings::Str(v) | AfterStrings::Repr(v) | AfterStrings::Ascii(v) => out.push(*v),
             AfterStrings::Print { items, .. } => out.extend_from_slice(items),
             AfterStrings::Percent { fmt, args } => out.extend([*fmt, *args]),
-            AfterStrings::Format { args, .. } => {
-                out.extend_from_slice(&args.pos);
-                out.extend(args.kw.iter().map(|k| k.1));
+            AfterStrings::Format { pieces, .. } => {
+                for p in pieces {
+                    match p {
+                        FormatPiece::Field { v, .. } | FormatPiece::Error(v) => out.push(*v),
+                        FormatPiece::Text(_) => {}
+                    }
+                }
             }
             AfterStrings::Field { v, spec, .. } => {
                 out.push(*v);
@@ -213,6 +218,11 @@ impl Vm {
                 return s;
             }
         }
+        if d.args.len() == 5 {
+            if let Some(m) = self.unicode_error_message(v) {
+                return m;
+            }
+        }
         match d.args.len() {
             0 => String::new(),
             1 => {
@@ -244,6 +254,53 @@ impl Vm {
                 format!("({})", parts.join(", "))
             }
         }
+    }
+
+    /// CPython's text of a UnicodeDecodeError/UnicodeEncodeError, from its attributes.
+    fn unicode_error_message(&self, v: Value) -> Option<String> {
+        let decode = self.is_exc(v, ExcKind::UnicodeDecodeError);
+        if !decode && !self.is_exc(v, ExcKind::UnicodeEncodeError) {
+            return None;
+        }
+        let Value::Obj(id) = v else { return None };
+        let Obj::Instance(inst) = self.heap.get(id) else { return None };
+        let attr = |n: &str| self.names.lookup(n).and_then(|s| inst.attrs.get(s));
+        let encoding = self.str_of(attr("encoding")?)?;
+        let reason = self.str_of(attr("reason")?)?;
+        let (start, end) = (self.small_int(attr("start")?)?, self.small_int(attr("end")?)?);
+        let object = attr("object")?;
+        let one = end == start + 1;
+        Some(if decode {
+            let byte = match object {
+                Value::Obj(o) => match self.heap.get(o) {
+                    Obj::Bytes(b) | Obj::ByteArray(b) => {
+                        usize::try_from(start).ok().and_then(|i| b.get(i)).copied()
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match byte {
+                Some(b) if one => {
+                    format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
+                }
+                _ => {
+                    format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+                }
+            }
+        } else {
+            let c = self.str_of(object).and_then(|s| s.chars().nth(usize::try_from(start).ok()?));
+            match c {
+                Some(c) if one => format!(
+                    "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
+                    crate::py::unicode::codecs::char_escape(c)
+                ),
+                _ => format!(
+                    "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
+                    end - 1
+                ),
+            }
+        })
     }
 
     fn addr(&self, id: ObjId) -> String {
@@ -454,7 +511,22 @@ impl Vm {
                     None => self.new_str(""),
                 };
                 let args = Args { pos: vec![*v, spec], kw: vec![] };
-                return self.call_value(m, args, ret);
+                return self.perform(
+                    Action::CallThen { func: m, args, cont: ContKind::UserFormat(Box::new(after)) },
+                    ret,
+                );
+            }
+        }
+        // Fields of `str.format` whose values have their own `__format__`: one call each, first.
+        if let AfterStrings::Format { pieces, formatted } = &after {
+            let calls = self.user_format_calls(pieces);
+            if formatted.len() < calls.len() {
+                let (func, v, spec) = calls[formatted.len()];
+                let args = Args { pos: vec![v, spec], kw: vec![] };
+                return self.perform(
+                    Action::CallThen { func, args, cont: ContKind::UserFormat(Box::new(after)) },
+                    ret,
+                );
             }
         }
         let mut calls = Vec::new();
@@ -532,6 +604,30 @@ impl Vm {
         }
     }
 
+    /// A user `__format__` returned `result` for `format()`/an f-string field (the result), or for a
+    /// `str.format` field: keep it, then call the next or finish.
+    pub(crate) fn user_format_done(
+        &mut self,
+        mut after: AfterStrings,
+        result: Value,
+    ) -> Result<Action, Value> {
+        let Some(text) = self.str_of(result).map(str::to_string) else {
+            let t = self.type_name(result);
+            return Err(self.type_error(format!("__format__ must return a str, not {t}")));
+        };
+        let AfterStrings::Format { pieces, formatted } = &mut after else {
+            return Ok(Action::Return(result));
+        };
+        formatted.push(text);
+        let calls = self.user_format_calls(pieces);
+        if formatted.len() < calls.len() {
+            let (func, v, spec) = calls[formatted.len()];
+            let args = Args { pos: vec![v, spec], kw: vec![] };
+            return Ok(Action::CallThen { func, args, cont: ContKind::UserFormat(Box::new(after)) });
+        }
+        Ok(Action::WithStrings(Box::new(after)))
+    }
+
     /// Runs the native formatting with the user strings in place.
     pub(crate) fn finish_strings(&mut self, after: AfterStrings) -> Result<Action, Value> {
         Ok(match after {
@@ -561,8 +657,8 @@ impl Vm {
                 super::super::modules::sysconts::write_pieces(fd, pieces, Value::None)
             }
             AfterStrings::Percent { fmt, args } => Action::Return(self.percent_format_native(fmt, args)?),
-            AfterStrings::Format { fmt, args } => {
-                let s = self.str_format(&fmt, &args)?;
+            AfterStrings::Format { pieces, formatted } => {
+                let s = self.render_format(&pieces, &formatted)?;
                 Action::Return(self.new_str(&s))
             }
             AfterStrings::Field { v, conv, spec } => {
@@ -610,7 +706,9 @@ impl Vm {
                 return Ok(());
             }
         }
-        let conv = if conv == 0 && spec.is_none() { 1 } else { conv };
+        let fs = self.names.intern("__format__");
+        let conv =
+            if conv == 0 && spec.is_none() && self.lookup_user_special(v, fs).is_none() { 1 } else { conv };
         self.with_strings(AfterStrings::Field { v, conv, spec }, ReturnTo::Push)
     }
 
@@ -709,6 +807,15 @@ impl Vm {
             let neg = neg && !(f.is_nan());
             (sign_str(neg, p.sign) + &digits, true)
         } else {
+            // `object.__format__` takes no spec (instances of Python classes without their own).
+            if let Value::Obj(id) = v {
+                if matches!(self.heap.get(id), Obj::Instance(_)) && self.str_of(v).is_none() {
+                    let cls = self.type_name(v);
+                    return Err(
+                        self.type_error(format!("unsupported format string passed to {cls}.__format__"))
+                    );
+                }
+            }
             let s = self.plain_str(v);
             if let Some(t) = p.ty {
                 if t != 's' {
@@ -901,172 +1008,281 @@ impl Vm {
         }
     }
 
-    /// `str.format`.
-    pub(crate) fn str_format(&mut self, fmt: &str, args: &Args) -> Result<String, Value> {
+    /// Parses a `str.format` string and resolves each field's value (index, name, `.attr`, `[key]`),
+    /// conversion and nested spec fields, in CPython's order: a field's own automatic number comes
+    /// before those of the fields nested in its spec. An error stops the parse and is kept as the
+    /// last piece, raised when rendering reaches it (after the fields before it were formatted).
+    pub(crate) fn parse_format(&mut self, fmt: &str, args: &Args) -> Vec<FormatPiece> {
+        let mut pieces = Vec::new();
+        let mut numbering = FieldNumbering::default();
         let chars: Vec<char> = fmt.chars().collect();
-        let mut out = String::new();
-        let mut auto = 0usize;
-        let mut manual = false;
+        let mut text = String::new();
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
-            if c == '{' {
-                if chars.get(i + 1) == Some(&'{') {
-                    out.push('{');
-                    i += 2;
-                    continue;
-                }
-                let mut depth = 1;
-                let mut j = i + 1;
-                while j < chars.len() && depth > 0 {
-                    if chars[j] == '{' {
-                        depth += 1;
-                    } else if chars[j] == '}' {
-                        depth -= 1;
-                    }
-                    j += 1;
-                }
-                if depth != 0 {
-                    let msg = if chars[i + 1..].contains(&'}') {
-                        "expected '}' before end of string"
-                    } else {
-                        "Single '{' encountered in format string"
-                    };
-                    return Err(self.value_error(msg));
-                }
-                let field: String = chars[i + 1..j - 1].iter().collect();
-                i = j;
-                let (name_conv, spec) = match field.find(':') {
-                    Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
-                    None => (field.clone(), String::new()),
-                };
-                let (name, conv) = match name_conv.find('!') {
-                    Some(p) => (name_conv[..p].to_string(), name_conv[p + 1..].chars().next()),
-                    None => (name_conv, None),
-                };
-                // Nested fields in the spec: `{:{width}}`.
-                let spec = if spec.contains('{') {
-                    // Nested fields share the automatic numbering of the outer ones.
-                    let mut out = String::new();
-                    let mut rest = spec.as_str();
-                    while let Some(open) = rest.find('{') {
-                        out.push_str(&rest[..open]);
-                        let close = rest[open..].find('}').map(|c| c + open).unwrap_or(rest.len() - 1);
-                        let name = &rest[open + 1..close];
-                        let v = if name.is_empty() {
-                            let v = args.pos.get(auto).copied().unwrap_or(Value::None);
-                            auto += 1;
-                            v
-                        } else if let Ok(n) = name.parse::<usize>() {
-                            args.pos.get(n).copied().unwrap_or(Value::None)
-                        } else {
-                            let sym = self.names.intern(name);
-                            args.kw.iter().find(|k| k.0 == sym).map(|k| k.1).unwrap_or(Value::None)
-                        };
-                        out.push_str(&self.plain_str(v));
-                        rest = &rest[(close + 1).min(rest.len())..];
-                    }
-                    out.push_str(rest);
-                    out
-                } else {
-                    spec
-                };
-                let (head, path) = match name.find(['.', '[']) {
-                    Some(p) => (name[..p].to_string(), name[p..].to_string()),
-                    None => (name.clone(), String::new()),
-                };
-                if head.is_empty() && manual {
-                    return Err(self.value_error(
-                        "cannot switch from manual field specification to automatic field numbering",
-                    ));
-                }
-                if !head.is_empty() && head.parse::<usize>().is_ok() {
-                    if auto > 0 {
-                        return Err(self.value_error(
-                            "cannot switch from automatic field numbering to manual field specification",
-                        ));
-                    }
-                    manual = true;
-                }
-                let mut v = if head.is_empty() {
-                    let v = args.pos.get(auto).copied();
-                    auto += 1;
-                    match v {
-                        Some(v) => v,
-                        None => {
-                            return Err(self.exc(
-                                ExcKind::IndexError,
-                                format!(
-                                    "Replacement index {} out of range for positional args tuple",
-                                    auto - 1
-                                ),
-                            ))
-                        }
-                    }
-                } else if let Ok(n) = head.parse::<usize>() {
-                    match args.pos.get(n) {
-                        Some(v) => *v,
-                        None => {
-                            return Err(self.exc(
-                                ExcKind::IndexError,
-                                format!("Replacement index {n} out of range for positional args tuple"),
-                            ))
-                        }
-                    }
-                } else {
-                    let s = self.names.intern(&head);
-                    match args.kw.iter().find(|k| k.0 == s) {
-                        Some(k) => k.1,
-                        None => {
-                            let k = self.new_str(&head);
-                            return Err(self.new_exc_from(self.exc_class(ExcKind::KeyError), vec![k]));
-                        }
-                    }
-                };
-                // `.attr` and `[index]` paths.
-                let mut rest = path.as_str();
-                while !rest.is_empty() {
-                    if let Some(r) = rest.strip_prefix('.') {
-                        let end = r.find(['.', '[']).unwrap_or(r.len());
-                        let s = self.names.intern(&r[..end]);
-                        v = self.get_attr_value(v, s)?;
-                        rest = &r[end..];
-                    } else if let Some(r) = rest.strip_prefix('[') {
-                        let end = r.find(']').unwrap_or(r.len());
-                        let key = &r[..end];
-                        let k = match key.parse::<i64>() {
-                            Ok(n) => Value::Int(n),
-                            Err(_) => self.new_str(key),
-                        };
-                        v = self.getitem_builtin(v, k)?.unwrap_or(Value::None);
-                        rest = r.get(end + 1..).unwrap_or("");
-                    } else {
-                        break;
-                    }
-                }
-                let v = match conv {
-                    Some('r') => {
-                        let s = self.plain_repr(v);
-                        self.new_str(&s)
-                    }
-                    Some('s') => self.str_value(v),
-                    _ => v,
-                };
-                out.push_str(&self.format_spec(v, &spec)?);
-            } else if c == '}' {
-                if chars.get(i + 1) == Some(&'}') {
-                    out.push('}');
-                    i += 2;
-                    continue;
-                }
-                return Err(self.value_error("Single '}' encountered in format string"));
-            } else {
-                out.push(c);
+            if c == '{' && chars.get(i + 1) == Some(&'{') || c == '}' && chars.get(i + 1) == Some(&'}') {
+                text.push(c);
+                i += 2;
+                continue;
+            }
+            if c == '}' {
+                pieces.push(FormatPiece::Text(std::mem::take(&mut text)));
+                let e = self.value_error("Single '}' encountered in format string");
+                pieces.push(FormatPiece::Error(e));
+                return pieces;
+            }
+            if c != '{' {
+                text.push(c);
                 i += 1;
+                continue;
+            }
+            pieces.push(FormatPiece::Text(std::mem::take(&mut text)));
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                let msg = if chars[i + 1..].contains(&'}') {
+                    "expected '}' before end of string"
+                } else {
+                    "Single '{' encountered in format string"
+                };
+                pieces.push(FormatPiece::Error(self.value_error(msg)));
+                return pieces;
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            match self.resolve_field(&field, args, &mut numbering) {
+                Ok(piece) => pieces.push(piece),
+                Err(e) => {
+                    pieces.push(FormatPiece::Error(e));
+                    return pieces;
+                }
+            }
+        }
+        pieces.push(FormatPiece::Text(text));
+        pieces
+    }
+
+    /// One replacement field `name!conv:spec` (without its braces).
+    fn resolve_field(
+        &mut self,
+        field: &str,
+        args: &Args,
+        numbering: &mut FieldNumbering,
+    ) -> Result<FormatPiece, Value> {
+        // The name ends at the first '!' or ':' outside brackets (`{0[a:b]}` keeps its key).
+        let mut in_bracket = false;
+        let name_end = field
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '[' => in_bracket = true,
+                    ']' => in_bracket = false,
+                    _ => {}
+                }
+                !in_bracket && (c == '!' || c == ':')
+            })
+            .map_or(field.len(), |(p, _)| p);
+        let name = &field[..name_end];
+        let rest = &field[name_end..];
+        let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
+            let mut cs = r.chars();
+            let conv = match cs.next() {
+                Some(c) => c,
+                // CPython reads the closing brace as the conversion, then misses it.
+                None => return Err(self.value_error("unmatched '{' in format spec")),
+            };
+            let after = cs.as_str();
+            let spec = match after.strip_prefix(':') {
+                Some(spec) => spec,
+                None if after.is_empty() => "",
+                None => return Err(self.value_error("expected ':' after conversion specifier")),
+            };
+            if !matches!(conv, 'r' | 's' | 'a') {
+                return Err(self.value_error(format!("Unknown conversion specifier {conv}")));
+            }
+            (Some(conv), spec)
+        } else {
+            (None, rest.strip_prefix(':').unwrap_or(""))
+        };
+        let head_end = name.find(['.', '[']).unwrap_or(name.len());
+        let mut v = self.field_value(&name[..head_end], args, numbering)?;
+        // `.attr` and `[index]` paths.
+        let mut path = &name[head_end..];
+        while !path.is_empty() {
+            if let Some(r) = path.strip_prefix('.') {
+                let end = r.find(['.', '[']).unwrap_or(r.len());
+                if end == 0 {
+                    return Err(self.value_error("Empty attribute in format string"));
+                }
+                let s = self.names.intern(&r[..end]);
+                v = self.get_attr_value(v, s)?;
+                path = &r[end..];
+            } else if let Some(r) = path.strip_prefix('[') {
+                let Some(end) = r.find(']') else {
+                    // CPython's scan for the field's end skipped the brace inside the brackets.
+                    return Err(self.value_error("expected '}' before end of string"));
+                };
+                let key = &r[..end];
+                let k = match key.parse::<i64>() {
+                    Ok(n) => Value::Int(n),
+                    Err(_) => self.new_str(key),
+                };
+                v = self.getitem_builtin(v, k)?.unwrap_or(Value::None);
+                path = &r[end + 1..];
+            } else {
+                return Err(self.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+            }
+        }
+        // Nested fields in the spec (`{:>{width}}`), numbered after this field.
+        let mut expanded = String::new();
+        let mut rest = spec;
+        while let Some(open) = rest.find('{') {
+            expanded.push_str(&rest[..open]);
+            let close = rest[open..].find('}').map_or(rest.len(), |c| c + open);
+            let inner = &rest[open + 1..close.min(rest.len())];
+            let FormatPiece::Field { v, conv, spec } = self.resolve_field(inner, args, numbering)? else {
+                unreachable!("resolve_field makes fields")
+            };
+            let s = self.render_plain_field(v, conv, &spec)?;
+            expanded.push_str(&s);
+            rest = rest.get(close + 1..).unwrap_or("");
+        }
+        expanded.push_str(rest);
+        Ok(FormatPiece::Field { v, conv, spec: expanded })
+    }
+
+    /// The value a field name's head (empty, a number or a keyword) names.
+    fn field_value(
+        &mut self,
+        head: &str,
+        args: &Args,
+        numbering: &mut FieldNumbering,
+    ) -> Result<Value, Value> {
+        let index = if head.is_empty() {
+            if numbering.manual {
+                return Err(self.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
+            }
+            numbering.auto += 1;
+            Some(numbering.auto - 1)
+        } else if let Ok(n) = head.parse::<usize>() {
+            if numbering.auto > 0 {
+                return Err(self.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+            numbering.manual = true;
+            Some(n)
+        } else {
+            None
+        };
+        match index {
+            Some(n) => args.pos.get(n).copied().ok_or_else(|| {
+                self.exc(
+                    ExcKind::IndexError,
+                    format!("Replacement index {n} out of range for positional args tuple"),
+                )
+            }),
+            None => {
+                let s = self.names.intern(head);
+                match args.kw.iter().find(|k| k.0 == s) {
+                    Some(k) => Ok(k.1),
+                    None => {
+                        let k = self.new_str(head);
+                        Err(self.new_exc_from(self.exc_class(ExcKind::KeyError), vec![k]))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fields whose values format themselves with a Python `__format__`, in order: the method
+    /// and its two arguments. They are called before the rest is rendered natively.
+    pub(crate) fn user_format_calls(&mut self, pieces: &[FormatPiece]) -> Vec<(Value, Value, Value)> {
+        let fs = self.names.intern("__format__");
+        let mut calls = Vec::new();
+        for p in pieces {
+            if let FormatPiece::Field { v, conv: None, spec } = p {
+                if let Some(m) = self.lookup_user_special(*v, fs) {
+                    let spec = self.new_str(spec);
+                    calls.push((m, *v, spec));
+                }
+            }
+        }
+        calls
+    }
+
+    /// A field with its conversion, formatted natively.
+    fn render_plain_field(&mut self, v: Value, conv: Option<char>, spec: &str) -> Result<String, Value> {
+        let v = match conv {
+            Some('r') => {
+                let s = self.plain_repr(v);
+                self.new_str(&s)
+            }
+            Some('a') => {
+                let s = ascii_escape(&self.plain_repr(v));
+                self.new_str(&s)
+            }
+            Some(_) => self.str_value(v),
+            None => v,
+        };
+        self.format_spec(v, spec)
+    }
+
+    /// `str.format`: the parsed pieces, with the results of the user `__format__` calls in order.
+    pub(crate) fn render_format(
+        &mut self,
+        pieces: &[FormatPiece],
+        formatted: &[String],
+    ) -> Result<String, Value> {
+        let fs = self.names.intern("__format__");
+        let mut user = formatted.iter();
+        let mut out = String::new();
+        for p in pieces {
+            match p {
+                FormatPiece::Text(t) => out.push_str(t),
+                FormatPiece::Field { v, conv, spec } => {
+                    if conv.is_none() && self.lookup_user_special(*v, fs).is_some() {
+                        out.push_str(user.next().expect("every user __format__ was called"));
+                    } else {
+                        out.push_str(&self.render_plain_field(*v, *conv, spec)?);
+                    }
+                }
+                FormatPiece::Error(e) => return Err(*e),
             }
         }
         Ok(out)
     }
+}
+
+/// Which numbering a format string's fields use: CPython refuses to mix the two.
+#[derive(Default)]
+struct FieldNumbering {
+    auto: usize,
+    manual: bool,
+}
+
+/// A piece of a parsed `str.format` string.
+#[derive(Clone, Debug)]
+pub enum FormatPiece {
+    Text(String),
+    /// A replacement field: the value, its conversion (`r`, `s`, `a`) and its spec, nested fields expanded.
+    Field {
+        v: Value,
+        conv: Option<char>,
+        spec: String,
+    },
+    /// What resolving a field raised; raised when rendering reaches it.
+    Error(Value),
 }
 
 struct Spec {

@@ -539,13 +539,18 @@ impl Vm {
                     return Ok(Some(if is_list { self.new_list(v) } else { self.new_tuple(v) }));
                 }
             }
-            (Obj::Bytes(x), _) if op == BinOp::Mult => {
+            (Obj::Bytes(x) | Obj::ByteArray(x), _) if op == BinOp::Mult => {
                 if let Some(n) = self.small_int(b) {
                     if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
                         return Err(self.memory_error());
                     }
                     let v = x.repeat(n.max(0) as usize);
-                    return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(v)))));
+                    let o = if matches!(self.heap.get(ia), Obj::Bytes(_)) {
+                        Obj::Bytes(v)
+                    } else {
+                        Obj::ByteArray(v)
+                    };
+                    return Ok(Some(Value::Obj(self.heap.alloc(o))));
                 }
             }
             (Obj::Set(_) | Obj::FrozenSet(_), Value::Obj(ib))
@@ -1388,7 +1393,7 @@ impl Vm {
         Err(self.type_error(format!("'{t}' object is not subscriptable")))
     }
 
-    fn index_of(&mut self, k: Value, len: usize, what: &str) -> Result<usize, Value> {
+    pub(crate) fn index_of(&mut self, k: Value, len: usize, what: &str) -> Result<usize, Value> {
         let i = match k {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
@@ -1610,15 +1615,7 @@ impl Vm {
                     return Ok(());
                 }
                 Obj::Dict(_) => return self.dict_set(id, k, v),
-                Obj::ByteArray(b) => {
-                    let len = b.len();
-                    let i = self.index_of(k, len, "bytearray")?;
-                    let byte = self.small_int(v).unwrap_or(0);
-                    if let Obj::ByteArray(b) = self.heap.get_mut(id) {
-                        b[i] = byte as u8;
-                    }
-                    return Ok(());
-                }
+                Obj::ByteArray(_) => return crate::py::modules::methods::bytearray_assign(self, id, k, v),
                 _ => {}
             }
         }
