@@ -1148,7 +1148,7 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
             _ => t.parse::<f64>().ok().filter(|_| !t.contains("inf") && !t.contains("nan")),
         };
         return match parsed {
-            Some(f) => ret(Value::Float(f)),
+            Some(f) => ret(vm.made_float(f)),
             None => {
                 let r = crate::py::vm::format::str_repr(s);
                 Err(vm.value_error(format!("could not convert string to float: {r}")))

@@ -19,6 +19,10 @@
 //!   result, more comparisons.
 //! - Before formatting (`print`, `str`, `%`, f-strings), every user `__str__`/`__repr__` reachable
 //!   from the arguments is called once, then the text is built.
+//! - A float's identity is its bits (like an int's value), except that each NaN an operation or
+//!   `float()` makes carries a payload of its own: `float('nan') is nan` is False and `nan in [nan]`
+//!   True, as in CPython, but two equal non-NaN floats made apart are the same object (CPython: usually
+//!   not), and their `id()` is derived from the value.
 //! - Unreachable suspended generators are collected without running their `finally` blocks.
 //! - `gen.gi_frame` is the generator's code object (frames are not Python objects here).
 //! - Time is the driver's virtual clock; `time.sleep` is `clock_gettime` + `clock_nanosleep`.
@@ -290,6 +294,8 @@ pub struct Vm {
     pub(crate) entropy: u64,
     /// Python `__hash__`/`__eq__` answers for dict and set keys (see `keys`).
     pub(crate) keys: keys::KeyResolution,
+    /// The last NaN payload handed out: each NaN a program makes is a distinct object (`ops::made_float`).
+    pub(crate) nan_serial: u64,
 }
 
 impl Vm {
@@ -335,6 +341,7 @@ impl Vm {
             main_code: None,
             entropy: 0,
             keys: Default::default(),
+            nan_serial: 0,
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {

@@ -637,7 +637,7 @@ impl Vm {
                     return Err(self.exc(ExcKind::ZeroDivisionError, "division by zero"));
                 }
                 let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
-                return Ok(Value::Float(fx / fy));
+                return Ok(self.made_float(fx / fy));
             }
             BinOp::Pow => {
                 if y.is_negative() {
@@ -700,7 +700,7 @@ impl Vm {
     }
 
     fn float_binary(&mut self, op: BinOp, x: f64, y: f64) -> Result<Value, Value> {
-        Ok(Value::Float(match op {
+        let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
             BinOp::Mult => x * y,
@@ -740,7 +740,24 @@ impl Vm {
                     self.type_error(format!("unsupported operand type(s) for {sym}: 'float' and 'float'"))
                 );
             }
-        }))
+        };
+        Ok(self.made_float(r))
+    }
+
+    /// A float an operation (or `float()`) has just made. Floats are values, and two floats are the same
+    /// object when their bits are equal; only a NaN needs more, because `nan == nan` is false and
+    /// containers fall back on identity: each NaN made gets a payload of its own (a serial), so
+    /// `float('nan') is nan` is False while `nan in [nan]` stays True, as in CPython.
+    pub(crate) fn made_float(&mut self, f: f64) -> Value {
+        if !f.is_nan() {
+            return Value::Float(f);
+        }
+        self.nan_serial = self.nan_serial.wrapping_add(1);
+        const QUIET_NAN: u64 = 0x7ff8_0000_0000_0000;
+        const PAYLOAD: u64 = (1 << 51) - 1;
+        const SIGN: u64 = 1 << 63;
+        let bits = (f.to_bits() & SIGN) | QUIET_NAN | (self.nan_serial & PAYLOAD);
+        Value::Float(f64::from_bits(bits))
     }
 
     /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets; stored hashes are reused, as CPython does (a
@@ -814,7 +831,7 @@ impl Vm {
                 None => self.int_value(-BigInt::from(i)),
             },
             (Op::Neg, Value::Bool(b)) => Value::Int(-(b as i64)),
-            (Op::Neg, Value::Float(f)) => Value::Float(-f),
+            (Op::Neg, Value::Float(f)) => self.made_float(-f),
             (Op::Pos, Value::Int(_) | Value::Float(_)) => v,
             (Op::Pos, Value::Bool(b)) => Value::Int(b as i64),
             (Op::Invert, Value::Int(i)) => Value::Int(!i),
