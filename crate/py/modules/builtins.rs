@@ -526,7 +526,10 @@ fn dir(vm: &mut Vm, a: Args) -> R {
     let mut names: Vec<String> = Vec::new();
     let add_map = |vm: &Vm, id: ObjId, names: &mut Vec<String>| {
         let attrs: Vec<Sym> = match vm.heap.get(id) {
-            Obj::Instance(i) => i.attrs.iter().map(|a| a.0).collect(),
+            Obj::Instance(_) => {
+                names.extend(vm.instance_attr_names(id));
+                return;
+            }
             Obj::Class(c) => c.attrs.iter().map(|a| a.0).collect(),
             Obj::Module { attrs, .. } => attrs.iter().map(|a| a.0).collect(),
             _ => vec![],
@@ -978,11 +981,7 @@ pub(crate) fn install_constructors(vm: &mut Vm) {
 fn new_object(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "object.__new__()")?;
     let Some(Value::Obj(cls)) = a.get(0) else { unreachable!() };
-    let o = vm.heap.alloc(Obj::Instance(Box::new(crate::py::value::Instance {
-        class: cls,
-        attrs: Default::default(),
-        exc: None,
-    })));
+    let o = vm.heap.alloc(Obj::Instance(Box::new(crate::py::value::Instance::new(cls))));
     ret(Value::Obj(o))
 }
 

@@ -635,11 +635,7 @@ impl Vm {
             } else {
                 None
             };
-            Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance {
-                class: cls,
-                attrs: Default::default(),
-                exc,
-            }))))
+            Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance { exc, ..Instance::new(cls) }))))
         };
         let object_init = self.lookup_in_class(self.types.object, self.sym.init);
         let init = self.lookup_in_class(cls, self.sym.init);

@@ -404,6 +404,19 @@ impl Vm {
                     Obj::ClassMethod(_) => format!("<classmethod object at {}>", self.addr(id)),
                     Obj::Super { .. } => "<super object>".into(),
                     Obj::Code(c) => format!("<code object {} at {}>", c.name, self.addr(id)),
+                    Obj::MappingProxy(cls) => {
+                        let entries: Vec<(String, Value)> = match self.heap.get(*cls) {
+                            Obj::Class(c) => {
+                                c.attrs.iter().map(|(k, v)| (self.sym_name(*k).into(), *v)).collect()
+                            }
+                            _ => vec![],
+                        };
+                        let parts: Vec<String> = entries
+                            .iter()
+                            .map(|(k, v)| format!("{}: {}", str_repr(k), self.repr_in(*v, stack)))
+                            .collect();
+                        format!("mappingproxy({{{}}})", parts.join(", "))
+                    }
                     Obj::DictView { dict, kind } => {
                         let entries: Vec<(Value, Value)> = match self.heap.get(*dict) {
                             Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),

@@ -5,13 +5,12 @@
 //! Files: `exec` (the instruction loop), `call` (calls, returns and continuations), `ops` (arithmetic,
 //! comparison, hashing), `attr` (attribute access), `format` (repr, str, `%` and `format`), `exc`
 //! (exception objects), `traceback` (CPython 3.11's traceback text), `suggest` ("Did you mean"),
-//! `types` (the builtin classes), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
+//! `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
 //!
 //! Deliberate differences from CPython 3.11 (each also noted where it is made):
 //! - A dict or set key's Python `__hash__`/`__eq__` (and `__eq__` of list, tuple and dict items) is
 //!   called as CPython calls it, but the native operation runs again after each answer (see `keys`).
 //!   An uncaught exception's traceback line does not call a user `__repr__` of its args.
-//! - `vars(obj)` and `obj.__dict__` are snapshots, not live views.
 //! - `id()` and default reprs show synthetic addresses derived from the heap index (deterministic).
 //! - A set of ints iterates in CPython's order (its table is replayed); other sets in insertion order
 //!   (CPython randomises str hashes, so no program can rely on theirs).
@@ -35,6 +34,7 @@ pub(crate) mod format;
 mod import;
 mod keys;
 mod ops;
+mod proxy;
 mod suggest;
 mod traceback;
 mod types;
@@ -354,6 +354,7 @@ impl Vm {
             serial: 0,
         }));
         super::modules::install(&mut vm);
+        proxy::install(&mut vm);
         vm
     }
 

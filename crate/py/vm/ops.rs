@@ -143,6 +143,11 @@ pub fn float_mod(x: f64, y: f64) -> f64 {
     }
 }
 
+/// The hash of a str (what a dict stores for a str key).
+pub(crate) fn str_hash(s: &str) -> u64 {
+    fnv(s.as_bytes())
+}
+
 fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for b in bytes {
@@ -265,6 +270,7 @@ impl Vm {
                 Obj::Super { .. } => t.super_,
                 Obj::Code(_) => t.code,
                 Obj::DictView { kind, .. } => [t.dict_keys, t.dict_values, t.dict_items][*kind as usize],
+                Obj::MappingProxy(_) => t.mappingproxy,
                 Obj::NotImplemented => t.not_implemented,
                 Obj::Ellipsis => t.ellipsis,
                 Obj::Free => t.none,
@@ -1215,6 +1221,9 @@ impl Vm {
         let Value::Obj(id) = container else {
             return Ok(None);
         };
+        if let Some(d) = self.proxy_snapshot(container) {
+            return self.contains_builtin(d, x);
+        }
         Ok(Some(match self.heap.get(id) {
             Obj::Str(s) => match self.str_of(x) {
                 Some(sub) => s.contains(sub),
@@ -1424,6 +1433,9 @@ impl Vm {
 
     pub(crate) fn getitem_builtin(&mut self, o: Value, k: Value) -> Result<Option<Value>, Value> {
         let Value::Obj(id) = o else { return Ok(None) };
+        if let Some(d) = self.proxy_snapshot(o) {
+            return self.getitem_builtin(d, k);
+        }
         let is_slice = matches!(k, Value::Obj(kid) if matches!(self.heap.get(kid), Obj::Slice { .. }));
         match self.heap.get(id) {
             Obj::List(items) | Obj::Tuple(items) => {
@@ -1696,7 +1708,9 @@ impl Vm {
             return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Discard);
         }
         let t = self.type_name(o);
-        Err(self.type_error(format!("'{t}' object doesn't support item deletion")))
+        // CPython words it differently for a mappingproxy (a mapping) than for a sequence.
+        let verb = if t == "mappingproxy" { "does not" } else { "doesn't" };
+        Err(self.type_error(format!("'{t}' object {verb} support item deletion")))
     }
 
     // ---- iteration ----
@@ -1753,6 +1767,9 @@ impl Vm {
             let t = self.type_name(v);
             return Err(self.type_error(format!("'{t}' object is not iterable")));
         };
+        if let Some(d) = self.proxy_snapshot(v) {
+            return self.get_iter_builtin(d);
+        }
         let st = match self.heap.get(id) {
             Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => {
                 IterState::Seq { seq: v, pos: 0 }
@@ -2050,6 +2067,10 @@ impl Vm {
             Obj::Range { start, stop, step } => range_len(*start, *stop, *step) as usize,
             Obj::DictView { dict, .. } => match self.heap.get(*dict) {
                 Obj::Dict(d) => d.len(),
+                _ => 0,
+            },
+            Obj::MappingProxy(cls) => match self.heap.get(*cls) {
+                Obj::Class(c) => c.attrs.len(),
                 _ => 0,
             },
             _ => return None,
