@@ -484,6 +484,12 @@ impl Vm {
         d
     }
 
+    /// A symbol's name as a Python str (a `__dict__` key).
+    fn name_str(&mut self, name: Sym) -> Value {
+        let n = self.sym_name(name).to_string();
+        self.new_str(&n)
+    }
+
     /// The names of an instance's own attributes, in insertion order (`dir()`, "Did you mean").
     pub(crate) fn instance_attr_names(&self, id: ObjId) -> Vec<String> {
         let Obj::Instance(i) = self.heap.get(id) else { return vec![] };
@@ -561,7 +567,7 @@ impl Vm {
                     _ => None,
                 };
                 if let Some(d) = dict {
-                    let key = self.new_str(&self.sym_name(name).to_string());
+                    let key = self.name_str(name);
                     self.dict_set(d, key, v)?;
                 }
                 if self.exc_data(obj).is_some() && name == self.sym.args {
@@ -636,7 +642,7 @@ impl Vm {
         if let Value::Obj(id) = obj {
             if let Obj::Instance(inst) = self.heap.get(id) {
                 let Some(d) = inst.dict else { return self.del_attr_slot(obj, name) };
-                let key = self.new_str(&self.sym_name(name).to_string());
+                let key = self.name_str(name);
                 return match self.dict_remove(d, key)? {
                     Some(_) => Ok(()),
                     None => Err(self.no_attr(obj, name)),
