@@ -53,6 +53,8 @@ impl Vm {
             Obj::Function(_) => Value::Obj(self.heap.alloc(Obj::Method { recv, func: f })),
             Obj::Native(n) => {
                 let native = *n;
+                // int's and str's methods see the value of an int or str subclass's instance.
+                let recv = self.base_value(recv);
                 Value::Obj(self.heap.alloc(Obj::NativeMethod { recv, native }))
             }
             Obj::StaticMethod(inner) => *inner,
@@ -98,9 +100,13 @@ impl Vm {
             if let Some(cls) = cls {
                 if let Some(f @ Value::Obj(fid)) = self.lookup_in_class(cls, name) {
                     if matches!(self.heap.get(fid), Obj::Function(_) | Obj::Native(_)) {
+                        let recv = match self.heap.get(fid) {
+                            Obj::Native(_) => self.base_value(obj),
+                            _ => obj,
+                        };
                         let fr = self.frames.last_mut().expect("frame");
                         fr.stack.push(f);
-                        fr.stack.push(obj);
+                        fr.stack.push(recv);
                         return Ok(());
                     }
                 }
@@ -165,6 +171,13 @@ impl Vm {
                 }
                 if name == s.dict {
                     return Ok(AttrOut::Value(self.instance_dict(id)));
+                }
+                // An int or str subclass has its value's data attributes (`real`, `imag`, …).
+                let base = self.base_value(obj);
+                if base != obj {
+                    if let Ok(out) = self.builtin_attr(base, name) {
+                        return Ok(out);
+                    }
                 }
                 if let Some(ga) = self.lookup_in_class(cls, s.getattr) {
                     let n = {

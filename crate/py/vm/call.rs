@@ -599,6 +599,9 @@ impl Vm {
     /// `Cls(...)`: builtin constructors are natives under `__new__`; user classes get an instance and
     /// their `__init__` called.
     fn instantiate(&mut self, cls: ObjId, args: Args, ret: ReturnTo) -> Result<(), Value> {
+        if let Some(new) = self.python_new(cls) {
+            return self.construct_with_new(cls, new, args, ret);
+        }
         let Obj::Class(c) = self.heap.get(cls) else { unreachable!() };
         let kind = c.kind;
         let user = c.module != "builtins";

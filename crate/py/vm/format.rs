@@ -359,6 +359,9 @@ impl Vm {
                         if let Some(s) = self.override_for(id, true) {
                             return s;
                         }
+                        if i.base != Value::Unbound {
+                            return self.repr_in(i.base, stack);
+                        }
                         let cname = self.class_name(i.class);
                         if let Some(e) = &i.exc {
                             let parts: Vec<String> = e.args.iter().map(|a| self.repr_in(*a, stack)).collect();
@@ -632,6 +635,8 @@ impl Vm {
         if spec.is_empty() {
             return Ok(self.plain_str(v));
         }
+        // An int or str subclass without `__format__` formats as its value.
+        let v = self.base_value(v);
         let Some(p) = parse_spec(spec) else {
             return Err(self.value_error(format!(
                 "Invalid format specifier '{spec}' for object of type '{}'",
@@ -906,7 +911,7 @@ impl Vm {
         match v {
             Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
             Value::Bool(b) => Ok(Value::Int(b as i64)),
-            _ if self.is_int(v) => Ok(v),
+            _ if self.is_int(v) => Ok(self.base_value(v)),
             _ => {
                 let t = self.type_name(v);
                 Err(self.type_error(format!("%d format: a real number is required, not {t}")))

@@ -5,7 +5,7 @@
 //! Files: `exec` (the instruction loop), `call` (calls, returns and continuations), `ops` (arithmetic,
 //! comparison, hashing), `attr` (attribute access), `format` (repr, str, `%` and `format`), `exc`
 //! (exception objects), `traceback` (CPython 3.11's traceback text), `suggest` ("Did you mean"),
-//! `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
+//! `construct` (Python `__new__` and `__init_subclass__`), `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
 //!
 //! Deliberate differences from CPython 3.11 (each also noted where it is made):
 //! - A dict or set key's Python `__hash__`/`__eq__` (and `__eq__` of list, tuple and dict items) is
@@ -28,6 +28,7 @@
 
 pub(crate) mod attr;
 pub(crate) mod call;
+mod construct;
 mod exc;
 mod exec;
 pub(crate) mod format;
@@ -544,6 +545,8 @@ impl Vm {
         match v {
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Str(s) => Some(s),
+                // An instance of a str subclass is its str.
+                Obj::Instance(i) if i.base != Value::Unbound => self.str_of(i.base),
                 _ => None,
             },
             _ => None,

@@ -337,12 +337,44 @@ impl Vm {
         self.is_subclass(c, cls)
     }
 
+    /// The builtin value an instance of an `int` or `str` subclass stands for (`v` itself otherwise).
+    #[inline]
+    pub(crate) fn base_value(&self, v: Value) -> Value {
+        if let Value::Obj(id) = v {
+            if let Obj::Instance(i) = self.heap.get(id) {
+                if i.base != Value::Unbound {
+                    return i.base;
+                }
+            }
+        }
+        v
+    }
+
+    /// Is `v` an instance of a user subclass of `int` or `str` (`class F(int)`, an IntEnum member)?
+    pub(crate) fn has_base(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(id) if matches!(self.heap.get(id), Obj::Instance(i) if i.base != Value::Unbound))
+    }
+
+    /// What `int.__new__(cls, …)` / `str.__new__(cls, …)` gives for the builtin value `v`: `v` itself
+    /// for the builtin class, an instance that keeps its class for a subclass.
+    pub(crate) fn of_subclass(&mut self, cls: Option<Value>, v: Value) -> Value {
+        let Some(Value::Obj(cls)) = cls else { return v };
+        let t = &self.types;
+        if cls == t.int || cls == t.str_ || cls == t.bool_ || !matches!(self.heap.get(cls), Obj::Class(_)) {
+            return self.base_value(v);
+        }
+        let base = self.base_value(v);
+        let inst = super::super::value::Instance { base, ..super::super::value::Instance::new(cls) };
+        Value::Obj(self.heap.alloc(Obj::Instance(Box::new(inst))))
+    }
+
     fn big_of(&self, v: Value) -> Option<BigInt> {
         match v {
             Value::Int(i) => Some(BigInt::from(i)),
             Value::Bool(b) => Some(BigInt::from(b as i64)),
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::BigInt(b) => Some(b.clone()),
+                Obj::Instance(i) if i.base != Value::Unbound => self.big_of(i.base),
                 _ => None,
             },
             _ => None,
@@ -359,7 +391,11 @@ impl Vm {
     pub(crate) fn is_int(&self, v: Value) -> bool {
         match v {
             Value::Int(_) | Value::Bool(_) => true,
-            Value::Obj(id) => matches!(self.heap.get(id), Obj::BigInt(_)),
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::BigInt(_) => true,
+                Obj::Instance(i) => i.base != Value::Unbound && self.is_int(i.base),
+                _ => false,
+            },
             _ => false,
         }
     }
@@ -371,6 +407,7 @@ impl Vm {
             Value::Bool(b) => Some(b as i64 as f64),
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::BigInt(b) => b.to_f64(),
+                Obj::Instance(i) if i.base != Value::Unbound => self.as_f64(i.base),
                 _ => None,
             },
             _ => None,
@@ -385,9 +422,13 @@ impl Vm {
             let after = super::format::AfterStrings::Percent { fmt: a, args: b };
             return self.with_strings(after, ReturnTo::Push);
         }
-        if let Some(v) = self.binary_builtin(op, a, b, inplace)? {
-            self.push(v);
-            return Ok(());
+        // An int or str subclass's own dunders come first; int's or str's operation is the fallback.
+        let subclassed = self.has_base(a) || self.has_base(b);
+        if !subclassed {
+            if let Some(v) = self.binary_builtin(op, a, b, inplace)? {
+                self.push(v);
+                return Ok(());
+            }
         }
         let act = self.binary_step(op, a, b, inplace, 0)?;
         self.perform(act, ReturnTo::Push)
@@ -425,6 +466,12 @@ impl Vm {
         if stage <= 1 {
             if let Some(m) = self.lookup_user_special(b, rs) {
                 return Ok(call(m, b, a, 2));
+            }
+        }
+        if self.has_base(a) || self.has_base(b) {
+            let (x, y) = (self.base_value(a), self.base_value(b));
+            if let Some(v) = self.binary_builtin(op, x, y, inplace)? {
+                return Ok(Action::Return(v));
             }
         }
         Err(self.binary_type_error(op, a, b, inplace))
@@ -602,6 +649,10 @@ impl Vm {
         match v {
             Value::Int(i) => Some(i),
             Value::Bool(b) => Some(b as i64),
+            Value::Obj(_) => match self.base_value(v) {
+                Value::Int(i) => Some(i),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -1045,6 +1096,7 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
             return Some(x.cmp(&y));
         }
+        let (a, b) = (self.base_value(a), self.base_value(b));
         if self.is_int(a) && self.is_int(b) {
             return Some(self.big_of(a)?.cmp(&self.big_of(b)?));
         }
@@ -1091,6 +1143,7 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
             return x == y;
         }
+        let (a, b) = (self.base_value(a), self.base_value(b));
         match (a, b) {
             (Value::None, Value::None) => return true,
             (Value::Float(x), _) | (_, Value::Float(x)) => {
@@ -1203,11 +1256,15 @@ impl Vm {
                     }
                     matches!(g.state, super::GreenletState::Active | super::GreenletState::Suspended)
                 }
-                Obj::Instance(_) => {
+                Obj::Instance(i) => {
+                    let base = i.base;
                     if self.lookup_user_special(v, self.sym.bool_).is_some()
                         || self.lookup_user_special(v, self.sym.len).is_some()
                     {
                         return Ok(None);
+                    }
+                    if base != Value::Unbound {
+                        return self.truthy(base);
                     }
                     true
                 }
@@ -1299,7 +1356,7 @@ impl Vm {
     }
 
     /// Hash without mutation (all builtin hashes are read-only; instances hash by id).
-    fn hash_ro(&self, v: Value) -> Result<u64, Value> {
+    pub(crate) fn hash_ro(&self, v: Value) -> Result<u64, Value> {
         // `hash` only allocates to raise; recompute through a clone-free path for the common kinds.
         let probe = || -> Option<u64> {
             Some(match v {
@@ -1419,6 +1476,7 @@ impl Vm {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
             Value::Obj(id) if matches!(self.heap.get(id), Obj::BigInt(_)) => i64::MAX,
+            Value::Obj(_) if self.is_int(k) => return self.index_of(self.base_value(k), len, what),
             _ => {
                 let t = self.type_name(k);
                 return Err(self.type_error(format!("{what} indices must be integers or slices, not {t}")));
@@ -2073,6 +2131,11 @@ impl Vm {
                 Obj::Class(c) => c.attrs.len(),
                 _ => 0,
             },
+            Obj::Instance(i)
+                if i.base != Value::Unbound && self.lookup_user_special(v, self.sym.len).is_none() =>
+            {
+                return self.len_builtin(i.base)
+            }
             _ => return None,
         })
     }
