@@ -137,7 +137,7 @@ pub fn children(o: &Obj, out: &mut Vec<Value>) {
             code_consts(&f.code, out);
         }
         Obj::Code(c) => code_consts(c, out),
-        Obj::DictView { dict, .. } => out.push(Value::Obj(*dict)),
+        Obj::DictView { dict, .. } | Obj::MappingProxy(dict) => out.push(Value::Obj(*dict)),
         Obj::NativeMethod { recv, .. } => out.push(*recv),
         Obj::Method { recv, func } => out.extend([*recv, *func]),
         Obj::Class(c) => {
@@ -147,6 +147,8 @@ pub fn children(o: &Obj, out: &mut Vec<Value>) {
         }
         Obj::Instance(i) => {
             out.push(Value::Obj(i.class));
+            out.push(i.base);
+            out.extend(i.dict.map(Value::Obj));
             out.extend(i.attrs.iter().map(|a| a.1));
             if let Some(e) = &i.exc {
                 out.extend_from_slice(&e.args);

@@ -338,6 +338,18 @@ pub struct Instance {
     pub class: ObjId,
     pub attrs: AttrMap,
     pub exc: Option<Box<ExcData>>,
+    /// For an instance of a subclass of `int` or `str` (`class F(int)`, an `IntEnum` member): the builtin
+    /// value it stands for, which operators, hashing and natives see. `Unbound` for other instances.
+    pub base: Value,
+    /// The live `__dict__`, once a program has asked for it: from then on the attributes live in this
+    /// dict (as CPython keeps them) and `attrs` stays empty.
+    pub dict: Option<ObjId>,
+}
+
+impl Instance {
+    pub fn new(class: ObjId) -> Instance {
+        Instance { class, attrs: AttrMap::default(), exc: None, base: Value::Unbound, dict: None }
+    }
 }
 
 /// What an exception carries besides its attributes.
@@ -490,6 +502,8 @@ pub enum Obj {
         dict: ObjId,
         kind: u8,
     },
+    /// `vars(Cls)`, `Cls.__dict__`: a read-only live view of a class's attributes.
+    MappingProxy(ObjId),
     NotImplemented,
     Ellipsis,
     /// A freed slot.

@@ -367,7 +367,7 @@ fn hash(vm: &mut Vm, a: Args) -> R {
         return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
     }
     let h = vm.hash(v)?;
-    let h = match v {
+    let h = match vm.base_value(v) {
         Value::Int(_) | Value::Bool(_) | Value::Float(_) => h as i64,
         Value::Obj(id) if matches!(vm.heap.get(id), Obj::BigInt(_)) => h as i64,
         _ => (h >> 1) as i64,
@@ -443,6 +443,7 @@ pub(crate) fn big(vm: &Vm, v: Value) -> Option<BigInt> {
         Value::Bool(b) => Some(BigInt::from(b as i64)),
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::BigInt(b) => Some(b.clone()),
+            Obj::Instance(i) if i.base != Value::Unbound => big(vm, i.base),
             _ => None,
         },
         _ => None,
@@ -525,7 +526,10 @@ fn dir(vm: &mut Vm, a: Args) -> R {
     let mut names: Vec<String> = Vec::new();
     let add_map = |vm: &Vm, id: ObjId, names: &mut Vec<String>| {
         let attrs: Vec<Sym> = match vm.heap.get(id) {
-            Obj::Instance(i) => i.attrs.iter().map(|a| a.0).collect(),
+            Obj::Instance(_) => {
+                names.extend(vm.instance_attr_names(id));
+                return;
+            }
             Obj::Class(c) => c.attrs.iter().map(|a| a.0).collect(),
             Obj::Module { attrs, .. } => attrs.iter().map(|a| a.0).collect(),
             _ => vec![],
@@ -696,6 +700,9 @@ fn reversed(vm: &mut Vm, a: Args) -> R {
 
 fn abs(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
+    // An int subclass without `__abs__` gives int's answer.
+    let abs_name = vm.names.intern("__abs__");
+    let v = if vm.lookup_user_special(v, abs_name).is_none() { vm.base_value(v) } else { v };
     match v {
         Value::Int(i) => match i.checked_abs() {
             Some(x) => ret(Value::Int(x)),
@@ -731,6 +738,7 @@ fn round_half_even(x: f64) -> f64 {
 
 fn round(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
+    let v = vm.base_value(v);
     let nd = a.arg(vm, 1, "ndigits").filter(|v| *v != Value::None);
     match (v, nd) {
         (Value::Float(f), None) => {
@@ -977,11 +985,7 @@ pub(crate) fn install_constructors(vm: &mut Vm) {
 fn new_object(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "object.__new__()")?;
     let Some(Value::Obj(cls)) = a.get(0) else { unreachable!() };
-    let o = vm.heap.alloc(Obj::Instance(Box::new(crate::py::value::Instance {
-        class: cls,
-        attrs: Default::default(),
-        exc: None,
-    })));
+    let o = vm.heap.alloc(Obj::Instance(Box::new(crate::py::value::Instance::new(cls))));
     ret(Value::Obj(o))
 }
 
@@ -1016,7 +1020,19 @@ fn new_type(vm: &mut Vm, a: Args) -> R {
     }
 }
 
-fn new_int(vm: &mut Vm, a: Args) -> R {
+/// `int.__new__(cls, …)`: a subclass's instance keeps its class (`of_subclass`).
+fn new_int(vm: &mut Vm, mut a: Args) -> R {
+    let cls = a.get(0);
+    if let Some(v) = a.pos.get_mut(1) {
+        *v = vm.base_value(*v);
+    }
+    match int_new(vm, a)? {
+        Action::Return(v) => ret(vm.of_subclass(cls, v)),
+        other => Ok(other),
+    }
+}
+
+fn int_new(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "int.__new__()")?;
     if a.pos.len() > 3 {
         let n = a.pos.len() - 1;
@@ -1188,7 +1204,7 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
     if let Some(s) = vm.str_of(v) {
         let parsed = crate::py::unicode::ascii_number_text(s).and_then(|t| float_from_text(&t));
         return match parsed {
-            Some(f) => ret(Value::Float(f)),
+            Some(f) => ret(vm.made_float(f)),
             None => {
                 let r = crate::py::vm::format::str_repr(s);
                 Err(vm.value_error(format!("could not convert string to float: {r}")))
@@ -1205,7 +1221,16 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
         .type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
 }
 
+/// `str.__new__(cls, …)`: a subclass's instance keeps its class (`of_subclass`).
 fn new_str(vm: &mut Vm, a: Args) -> R {
+    let cls = a.get(0);
+    match str_new(vm, a)? {
+        Action::Return(v) => ret(vm.of_subclass(cls, v)),
+        other => Ok(other),
+    }
+}
+
+fn str_new(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "str.__new__()")?;
     match a.get(1) {
         None => ret(vm.new_str("")),

@@ -130,12 +130,12 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             };
             vm.key_answer(need, memo, redo, answer)
         }
-        ContKind::BuildClass { name, bases, ns, .. } => {
+        ContKind::BuildClass { name, bases, ns, meta_kw } => {
             let Resume::Value(cell) = r else {
                 return Ok(Action::Return(Value::None));
             };
             let c = super::builtins::make_class(vm, name, bases, ns, cell)?;
-            Ok(Action::Return(c))
+            vm.after_class_made(c, meta_kw)
         }
         ContKind::RaiseResult { cause } => {
             let Resume::Value(e) = r else {
@@ -370,7 +370,14 @@ fn sort_values(vm: &mut Vm, items: &mut [(Value, Value)], reverse: bool) -> Resu
 
 /// Whether ordering these keys needs Python `__lt__` calls.
 fn needs_user_lt(vm: &Vm, keys: &[Value]) -> bool {
-    keys.iter().any(|k| matches!(k, Value::Obj(id) if matches!(vm.heap.get(*id), Obj::Instance(_))))
+    // An int or str subclass without its own `__lt__` orders as its value.
+    keys.iter().any(|&k| match k {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Instance(i) => i.base == Value::Unbound || vm.lookup_user_special(k, vm.sym.lt).is_some(),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// Places `keys[next]` into the sorted order by comparing `key < keys[sorted[pos - 1]]` (`pos` MAX means

@@ -54,11 +54,7 @@ pub fn module(vm: &mut Vm) -> ObjId {
     }
     vm.set_attr_raw(m, "Random", Value::Obj(cls));
     // The module's functions are the bound methods of one hidden instance, as in CPython.
-    let inst = Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(Instance {
-        class: cls,
-        attrs: Default::default(),
-        exc: None,
-    }))));
+    let inst = Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(Instance::new(cls)))));
     let Value::Obj(inst_id) = inst else { unreachable!() };
     seed_from_world(vm, inst_id);
     vm.set_attr_raw(m, "_inst", inst);

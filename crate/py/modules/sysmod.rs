@@ -33,11 +33,7 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.def_native(io, "TextIOWrapper.flush", flush);
     vm.def_native(io, "TextIOWrapper.fileno", fileno);
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
-        let f = vm.heap.alloc(Obj::Instance(Box::new(Instance {
-            class: io,
-            attrs: Default::default(),
-            exc: None,
-        })));
+        let f = vm.heap.alloc(Obj::Instance(Box::new(Instance::new(io))));
         let s = vm.names.intern("_fd");
         if let Obj::Instance(i) = vm.heap.get_mut(f) {
             i.attrs.set(s, Value::Int(fd));

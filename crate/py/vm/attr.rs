@@ -53,6 +53,8 @@ impl Vm {
             Obj::Function(_) => Value::Obj(self.heap.alloc(Obj::Method { recv, func: f })),
             Obj::Native(n) => {
                 let native = *n;
+                // int's and str's methods see the value of an int or str subclass's instance.
+                let recv = self.base_value(recv);
                 Value::Obj(self.heap.alloc(Obj::NativeMethod { recv, native }))
             }
             Obj::StaticMethod(inner) => *inner,
@@ -89,7 +91,7 @@ impl Vm {
     pub(crate) fn load_method(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
         if let Value::Obj(id) = obj {
             let cls = match self.heap.get(id) {
-                Obj::Instance(i) if i.attrs.get(name).is_none() => Some(i.class),
+                Obj::Instance(i) if i.dict.is_none() && i.attrs.get(name).is_none() => Some(i.class),
                 Obj::Str(_) | Obj::List(_) | Obj::Dict(_) | Obj::Tuple(_) | Obj::Set(_) | Obj::Bytes(_) => {
                     Some(self.class_of(obj))
                 }
@@ -98,9 +100,13 @@ impl Vm {
             if let Some(cls) = cls {
                 if let Some(f @ Value::Obj(fid)) = self.lookup_in_class(cls, name) {
                     if matches!(self.heap.get(fid), Obj::Function(_) | Obj::Native(_)) {
+                        let recv = match self.heap.get(fid) {
+                            Obj::Native(_) => self.base_value(obj),
+                            _ => obj,
+                        };
                         let fr = self.frames.last_mut().expect("frame");
                         fr.stack.push(f);
-                        fr.stack.push(obj);
+                        fr.stack.push(recv);
                         return Ok(());
                     }
                 }
@@ -144,7 +150,10 @@ impl Vm {
         match self.heap.get(id) {
             Obj::Instance(inst) => {
                 let cls = inst.class;
-                let own = inst.attrs.get(name);
+                let own = match inst.dict {
+                    None => inst.attrs.get(name),
+                    Some(d) => inst.attrs.get(name).or_else(|| self.dict_get_name(d, name)),
+                };
                 let cv = self.lookup_in_class(cls, name);
                 if let Some(Value::Obj(pid)) = cv {
                     if let Obj::Property { get, .. } = self.heap.get(pid) {
@@ -161,8 +170,14 @@ impl Vm {
                     return Ok(AttrOut::Value(self.bind(v, obj)));
                 }
                 if name == s.dict {
-                    let d = self.attrs_dict(id);
-                    return Ok(AttrOut::Value(d));
+                    return Ok(AttrOut::Value(self.instance_dict(id)));
+                }
+                // An int or str subclass has its value's data attributes (`real`, `imag`, …).
+                let base = self.base_value(obj);
+                if base != obj {
+                    if let Ok(out) = self.builtin_attr(base, name) {
+                        return Ok(out);
+                    }
                 }
                 if let Some(ga) = self.lookup_in_class(cls, s.getattr) {
                     let n = {
@@ -208,7 +223,7 @@ impl Vm {
                 } else if name == s.doc {
                     Value::None
                 } else if name == s.dict {
-                    self.attrs_dict(id)
+                    self.class_proxy(id)
                 } else {
                     return Err(self.no_attr(obj, name));
                 };
@@ -437,8 +452,17 @@ impl Vm {
         None
     }
 
-    /// A snapshot of an attribute map as a dict (`vars()`, `__dict__`); writes to it are not seen.
+    /// What `vars(obj)` gives: an instance's live `__dict__`, a class's mappingproxy, else a snapshot.
     pub(crate) fn attrs_dict(&mut self, id: ObjId) -> Value {
+        match self.heap.get(id) {
+            Obj::Instance(_) => self.instance_dict(id),
+            Obj::Class(_) => self.class_proxy(id),
+            _ => self.snapshot_dict(id),
+        }
+    }
+
+    /// A dict made from an attribute map now; writes to it are not seen.
+    pub(crate) fn snapshot_dict(&mut self, id: ObjId) -> Value {
         let entries: Vec<(Sym, Value)> = match self.heap.get(id) {
             Obj::Instance(i) => i.attrs.iter().copied().collect(),
             Obj::Class(c) => c.attrs.iter().copied().collect(),
@@ -455,6 +479,60 @@ impl Vm {
             let _ = self.dict_set(d, ks, v);
         }
         Value::Obj(d)
+    }
+
+    /// An instance's live `__dict__`. The first request makes it from the attributes, which move
+    /// into it: from then on `obj.x = 1` and `obj.__dict__['x'] = 1` are one write.
+    pub(crate) fn instance_dict(&mut self, id: ObjId) -> Value {
+        if let Obj::Instance(i) = self.heap.get(id) {
+            if let Some(d) = i.dict {
+                return Value::Obj(d);
+            }
+        }
+        let d = self.snapshot_dict(id);
+        if let (Obj::Instance(i), Value::Obj(did)) = (self.heap.get_mut(id), d) {
+            i.attrs = Default::default();
+            i.dict = Some(did);
+        }
+        d
+    }
+
+    /// A symbol's name as a Python str (a `__dict__` key).
+    fn name_str(&mut self, name: Sym) -> Value {
+        let n = self.sym_name(name).to_string();
+        self.new_str(&n)
+    }
+
+    /// The names of an instance's own attributes, in insertion order (`dir()`, "Did you mean").
+    pub(crate) fn instance_attr_names(&self, id: ObjId) -> Vec<String> {
+        let Obj::Instance(i) = self.heap.get(id) else { return vec![] };
+        let mut names: Vec<String> = i.attrs.iter().map(|a| self.sym_name(a.0).to_string()).collect();
+        if let Some(Obj::Dict(d)) = i.dict.map(|d| self.heap.get(d)) {
+            names.extend(d.iter().filter_map(|e| self.str_of(e.key)).map(String::from));
+        }
+        names
+    }
+
+    /// `obj.__dict__ = mapping`: the dict becomes the instance's attributes (CPython's rule: a dict).
+    fn replace_instance_dict(&mut self, id: ObjId, v: Value) -> Result<(), Value> {
+        let is_dict = matches!(v, Value::Obj(d) if matches!(self.heap.get(d), Obj::Dict(_)));
+        if !is_dict {
+            let t = self.type_name(v);
+            return Err(self.type_error(format!("__dict__ must be set to a dictionary, not a '{t}'")));
+        }
+        if let (Obj::Instance(i), Value::Obj(d)) = (self.heap.get_mut(id), v) {
+            i.attrs = Default::default();
+            i.dict = Some(d);
+        }
+        Ok(())
+    }
+
+    /// The value of a str key `name` in dict `d`, looked up without making the key string.
+    fn dict_get_name(&self, d: ObjId, name: Sym) -> Option<Value> {
+        let text = self.sym_name(name);
+        let Obj::Dict(dict) = self.heap.get(d) else { return None };
+        let found = dict.find(super::ops::str_hash(text), |k| self.str_of(k) == Some(text))?;
+        Some(dict.entry(found).value)
     }
 
     #[inline(never)]
@@ -490,8 +568,20 @@ impl Vm {
                     };
                     return self.call_value(sa, Args { pos: vec![obj, n, v], kw: vec![] }, ReturnTo::Discard);
                 }
-                if let Obj::Instance(inst) = self.heap.get_mut(id) {
-                    inst.attrs.set(name, v);
+                if name == self.sym.dict {
+                    return self.replace_instance_dict(id, v);
+                }
+                let dict = match self.heap.get_mut(id) {
+                    Obj::Instance(inst) if inst.dict.is_none() => {
+                        inst.attrs.set(name, v);
+                        None
+                    }
+                    Obj::Instance(inst) => inst.dict,
+                    _ => None,
+                };
+                if let Some(d) = dict {
+                    let key = self.name_str(name);
+                    self.dict_set(d, key, v)?;
                 }
                 if self.exc_data(obj).is_some() && name == self.sym.args {
                     let items = self.seq_items(v).unwrap_or_default();
@@ -562,6 +652,21 @@ impl Vm {
                 }
             }
         }
+        if let Value::Obj(id) = obj {
+            if let Obj::Instance(inst) = self.heap.get(id) {
+                let Some(d) = inst.dict else { return self.del_attr_slot(obj, name) };
+                let key = self.name_str(name);
+                return match self.dict_remove(d, key)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.no_attr(obj, name)),
+                };
+            }
+        }
+        self.del_attr_slot(obj, name)
+    }
+
+    /// `del obj.name` where the attribute lives in an attribute map.
+    fn del_attr_slot(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
         let removed = match obj {
             Value::Obj(id) => match self.heap.get_mut(id) {
                 Obj::Instance(i) => i.attrs.remove(name),

@@ -602,6 +602,9 @@ impl Vm {
     /// `Cls(...)`: builtin constructors are natives under `__new__`; user classes get an instance and
     /// their `__init__` called.
     fn instantiate(&mut self, cls: ObjId, args: Args, ret: ReturnTo) -> Result<(), Value> {
+        if let Some(new) = self.python_new(cls) {
+            return self.construct_with_new(cls, new, args, ret);
+        }
         let Obj::Class(c) = self.heap.get(cls) else { unreachable!() };
         let kind = c.kind;
         let user = c.module != "builtins";
@@ -638,11 +641,7 @@ impl Vm {
             } else {
                 None
             };
-            Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance {
-                class: cls,
-                attrs: Default::default(),
-                exc,
-            }))))
+            Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance { exc, ..Instance::new(cls) }))))
         };
         let object_init = self.lookup_in_class(self.types.object, self.sym.init);
         let init = self.lookup_in_class(cls, self.sym.init);

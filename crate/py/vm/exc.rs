@@ -109,9 +109,8 @@ impl Vm {
     /// A new exception instance of class `cls` with these args.
     pub fn new_exc_from(&mut self, cls: ObjId, args: Vec<Value>) -> Value {
         Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance {
-            class: cls,
-            attrs: Default::default(),
             exc: Some(Box::new(ExcData { args, ..Default::default() })),
+            ..Instance::new(cls)
         }))))
     }
 

@@ -416,6 +416,9 @@ impl Vm {
                         if let Some(s) = self.override_for(id, true) {
                             return s;
                         }
+                        if i.base != Value::Unbound {
+                            return self.repr_in(i.base, stack);
+                        }
                         let cname = self.class_name(i.class);
                         if let Some(e) = &i.exc {
                             let parts: Vec<String> = e.args.iter().map(|a| self.repr_in(*a, stack)).collect();
@@ -461,6 +464,19 @@ impl Vm {
                     Obj::ClassMethod(_) => format!("<classmethod object at {}>", self.addr(id)),
                     Obj::Super { .. } => "<super object>".into(),
                     Obj::Code(c) => format!("<code object {} at {}>", c.name, self.addr(id)),
+                    Obj::MappingProxy(cls) => {
+                        let entries: Vec<(String, Value)> = match self.heap.get(*cls) {
+                            Obj::Class(c) => {
+                                c.attrs.iter().map(|(k, v)| (self.sym_name(*k).into(), *v)).collect()
+                            }
+                            _ => vec![],
+                        };
+                        let parts: Vec<String> = entries
+                            .iter()
+                            .map(|(k, v)| format!("{}: {}", str_repr(k), self.repr_in(*v, stack)))
+                            .collect();
+                        format!("mappingproxy({{{}}})", parts.join(", "))
+                    }
                     Obj::DictView { dict, kind } => {
                         let entries: Vec<(Value, Value)> = match self.heap.get(*dict) {
                             Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
@@ -717,6 +733,8 @@ impl Vm {
         if spec.is_empty() {
             return Ok(self.plain_str(v));
         }
+        // An int or str subclass without `__format__` formats as its value.
+        let v = self.base_value(v);
         let Some(p) = parse_spec(spec) else {
             return Err(self.value_error(format!(
                 "Invalid format specifier '{spec}' for object of type '{}'",
@@ -1000,7 +1018,7 @@ impl Vm {
         match v {
             Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
             Value::Bool(b) => Ok(Value::Int(b as i64)),
-            _ if self.is_int(v) => Ok(v),
+            _ if self.is_int(v) => Ok(self.base_value(v)),
             _ => {
                 let t = self.type_name(v);
                 Err(self.type_error(format!("%d format: a real number is required, not {t}")))

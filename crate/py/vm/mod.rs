@@ -5,13 +5,12 @@
 //! Files: `exec` (the instruction loop), `call` (calls, returns and continuations), `ops` (arithmetic,
 //! comparison, hashing), `attr` (attribute access), `format` (repr, str, `%` and `format`), `exc`
 //! (exception objects), `traceback` (CPython 3.11's traceback text), `suggest` ("Did you mean"),
-//! `types` (the builtin classes), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
+//! `construct` (Python `__new__` and `__init_subclass__`), `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
 //!
 //! Deliberate differences from CPython 3.11 (each also noted where it is made):
 //! - A dict or set key's Python `__hash__`/`__eq__` (and `__eq__` of list, tuple and dict items) is
 //!   called as CPython calls it, but the native operation runs again after each answer (see `keys`).
 //!   An uncaught exception's traceback line does not call a user `__repr__` of its args.
-//! - `vars(obj)` and `obj.__dict__` are snapshots, not live views.
 //! - `id()` and default reprs show synthetic addresses derived from the heap index (deterministic).
 //! - A set of ints iterates in CPython's order (its table is replayed); other sets in insertion order
 //!   (CPython randomises str hashes, so no program can rely on theirs).
@@ -19,18 +18,24 @@
 //!   result, more comparisons.
 //! - Before formatting (`print`, `str`, `%`, f-strings), every user `__str__`/`__repr__` reachable
 //!   from the arguments is called once, then the text is built.
+//! - A float's identity is its bits (like an int's value), except that each NaN an operation or
+//!   `float()` makes carries a payload of its own: `float('nan') is nan` is False and `nan in [nan]`
+//!   True, as in CPython, but two equal non-NaN floats made apart are the same object (CPython: usually
+//!   not), and their `id()` is derived from the value.
 //! - Unreachable suspended generators are collected without running their `finally` blocks.
 //! - `gen.gi_frame` is the generator's code object (frames are not Python objects here).
 //! - Time is the driver's virtual clock; `time.sleep` is `clock_gettime` + `clock_nanosleep`.
 
 pub(crate) mod attr;
 pub(crate) mod call;
+mod construct;
 mod exc;
 mod exec;
 pub(crate) mod format;
 mod import;
 mod keys;
 mod ops;
+mod proxy;
 mod suggest;
 mod traceback;
 mod types;
@@ -301,6 +306,8 @@ pub struct Vm {
     pub(crate) entropy: u64,
     /// Python `__hash__`/`__eq__` answers for dict and set keys (see `keys`).
     pub(crate) keys: keys::KeyResolution,
+    /// The last NaN payload handed out: each NaN a program makes is a distinct object (`ops::made_float`).
+    pub(crate) nan_serial: u64,
 }
 
 impl Vm {
@@ -348,6 +355,7 @@ impl Vm {
             main_code: None,
             entropy: 0,
             keys: Default::default(),
+            nan_serial: 0,
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {
@@ -360,6 +368,7 @@ impl Vm {
             serial: 0,
         }));
         super::modules::install(&mut vm);
+        proxy::install(&mut vm);
         vm
     }
 
@@ -554,6 +563,8 @@ impl Vm {
         match v {
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Str(s) => Some(s),
+                // An instance of a str subclass is its str.
+                Obj::Instance(i) if i.base != Value::Unbound => self.str_of(i.base),
                 _ => None,
             },
             _ => None,

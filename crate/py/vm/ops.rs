@@ -143,6 +143,11 @@ pub fn float_mod(x: f64, y: f64) -> f64 {
     }
 }
 
+/// The hash of a str (what a dict stores for a str key).
+pub(crate) fn str_hash(s: &str) -> u64 {
+    fnv(s.as_bytes())
+}
+
 fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for b in bytes {
@@ -265,6 +270,7 @@ impl Vm {
                 Obj::Super { .. } => t.super_,
                 Obj::Code(_) => t.code,
                 Obj::DictView { kind, .. } => [t.dict_keys, t.dict_values, t.dict_items][*kind as usize],
+                Obj::MappingProxy(_) => t.mappingproxy,
                 Obj::NotImplemented => t.not_implemented,
                 Obj::Ellipsis => t.ellipsis,
                 Obj::Free => t.none,
@@ -331,12 +337,44 @@ impl Vm {
         self.is_subclass(c, cls)
     }
 
+    /// The builtin value an instance of an `int` or `str` subclass stands for (`v` itself otherwise).
+    #[inline]
+    pub(crate) fn base_value(&self, v: Value) -> Value {
+        if let Value::Obj(id) = v {
+            if let Obj::Instance(i) = self.heap.get(id) {
+                if i.base != Value::Unbound {
+                    return i.base;
+                }
+            }
+        }
+        v
+    }
+
+    /// Is `v` an instance of a user subclass of `int` or `str` (`class F(int)`, an IntEnum member)?
+    pub(crate) fn has_base(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(id) if matches!(self.heap.get(id), Obj::Instance(i) if i.base != Value::Unbound))
+    }
+
+    /// What `int.__new__(cls, …)` / `str.__new__(cls, …)` gives for the builtin value `v`: `v` itself
+    /// for the builtin class, an instance that keeps its class for a subclass.
+    pub(crate) fn of_subclass(&mut self, cls: Option<Value>, v: Value) -> Value {
+        let Some(Value::Obj(cls)) = cls else { return v };
+        let t = &self.types;
+        if cls == t.int || cls == t.str_ || cls == t.bool_ || !matches!(self.heap.get(cls), Obj::Class(_)) {
+            return self.base_value(v);
+        }
+        let base = self.base_value(v);
+        let inst = super::super::value::Instance { base, ..super::super::value::Instance::new(cls) };
+        Value::Obj(self.heap.alloc(Obj::Instance(Box::new(inst))))
+    }
+
     fn big_of(&self, v: Value) -> Option<BigInt> {
         match v {
             Value::Int(i) => Some(BigInt::from(i)),
             Value::Bool(b) => Some(BigInt::from(b as i64)),
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::BigInt(b) => Some(b.clone()),
+                Obj::Instance(i) if i.base != Value::Unbound => self.big_of(i.base),
                 _ => None,
             },
             _ => None,
@@ -353,7 +391,11 @@ impl Vm {
     pub(crate) fn is_int(&self, v: Value) -> bool {
         match v {
             Value::Int(_) | Value::Bool(_) => true,
-            Value::Obj(id) => matches!(self.heap.get(id), Obj::BigInt(_)),
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::BigInt(_) => true,
+                Obj::Instance(i) => i.base != Value::Unbound && self.is_int(i.base),
+                _ => false,
+            },
             _ => false,
         }
     }
@@ -365,6 +407,7 @@ impl Vm {
             Value::Bool(b) => Some(b as i64 as f64),
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::BigInt(b) => b.to_f64(),
+                Obj::Instance(i) if i.base != Value::Unbound => self.as_f64(i.base),
                 _ => None,
             },
             _ => None,
@@ -379,9 +422,13 @@ impl Vm {
             let after = super::format::AfterStrings::Percent { fmt: a, args: b };
             return self.with_strings(after, ReturnTo::Push);
         }
-        if let Some(v) = self.binary_builtin(op, a, b, inplace)? {
-            self.push(v);
-            return Ok(());
+        // An int or str subclass's own dunders come first; int's or str's operation is the fallback.
+        let subclassed = self.has_base(a) || self.has_base(b);
+        if !subclassed {
+            if let Some(v) = self.binary_builtin(op, a, b, inplace)? {
+                self.push(v);
+                return Ok(());
+            }
         }
         let act = self.binary_step(op, a, b, inplace, 0)?;
         self.perform(act, ReturnTo::Push)
@@ -419,6 +466,12 @@ impl Vm {
         if stage <= 1 {
             if let Some(m) = self.lookup_user_special(b, rs) {
                 return Ok(call(m, b, a, 2));
+            }
+        }
+        if self.has_base(a) || self.has_base(b) {
+            let (x, y) = (self.base_value(a), self.base_value(b));
+            if let Some(v) = self.binary_builtin(op, x, y, inplace)? {
+                return Ok(Action::Return(v));
             }
         }
         Err(self.binary_type_error(op, a, b, inplace))
@@ -601,6 +654,10 @@ impl Vm {
         match v {
             Value::Int(i) => Some(i),
             Value::Bool(b) => Some(b as i64),
+            Value::Obj(_) => match self.base_value(v) {
+                Value::Int(i) => Some(i),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -642,7 +699,7 @@ impl Vm {
                     return Err(self.exc(ExcKind::ZeroDivisionError, "division by zero"));
                 }
                 let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
-                return Ok(Value::Float(fx / fy));
+                return Ok(self.made_float(fx / fy));
             }
             BinOp::Pow => {
                 if y.is_negative() {
@@ -705,7 +762,7 @@ impl Vm {
     }
 
     fn float_binary(&mut self, op: BinOp, x: f64, y: f64) -> Result<Value, Value> {
-        Ok(Value::Float(match op {
+        let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
             BinOp::Mult => x * y,
@@ -745,7 +802,24 @@ impl Vm {
                     self.type_error(format!("unsupported operand type(s) for {sym}: 'float' and 'float'"))
                 );
             }
-        }))
+        };
+        Ok(self.made_float(r))
+    }
+
+    /// A float an operation (or `float()`) has just made. Floats are values, and two floats are the same
+    /// object when their bits are equal; only a NaN needs more, because `nan == nan` is false and
+    /// containers fall back on identity: each NaN made gets a payload of its own (a serial), so
+    /// `float('nan') is nan` is False while `nan in [nan]` stays True, as in CPython.
+    pub(crate) fn made_float(&mut self, f: f64) -> Value {
+        if !f.is_nan() {
+            return Value::Float(f);
+        }
+        self.nan_serial = self.nan_serial.wrapping_add(1);
+        const QUIET_NAN: u64 = 0x7ff8_0000_0000_0000;
+        const PAYLOAD: u64 = (1 << 51) - 1;
+        const SIGN: u64 = 1 << 63;
+        let bits = (f.to_bits() & SIGN) | QUIET_NAN | (self.nan_serial & PAYLOAD);
+        Value::Float(f64::from_bits(bits))
     }
 
     /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets; stored hashes are reused, as CPython does (a
@@ -819,7 +893,7 @@ impl Vm {
                 None => self.int_value(-BigInt::from(i)),
             },
             (Op::Neg, Value::Bool(b)) => Value::Int(-(b as i64)),
-            (Op::Neg, Value::Float(f)) => Value::Float(-f),
+            (Op::Neg, Value::Float(f)) => self.made_float(-f),
             (Op::Pos, Value::Int(_) | Value::Float(_)) => v,
             (Op::Pos, Value::Bool(b)) => Value::Int(b as i64),
             (Op::Invert, Value::Int(i)) => Value::Int(!i),
@@ -1027,6 +1101,7 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
             return Some(x.cmp(&y));
         }
+        let (a, b) = (self.base_value(a), self.base_value(b));
         if self.is_int(a) && self.is_int(b) {
             return Some(self.big_of(a)?.cmp(&self.big_of(b)?));
         }
@@ -1073,6 +1148,7 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
             return x == y;
         }
+        let (a, b) = (self.base_value(a), self.base_value(b));
         match (a, b) {
             (Value::None, Value::None) => return true,
             (Value::Float(x), _) | (_, Value::Float(x)) => {
@@ -1185,11 +1261,15 @@ impl Vm {
                     }
                     matches!(g.state, super::GreenletState::Active | super::GreenletState::Suspended)
                 }
-                Obj::Instance(_) => {
+                Obj::Instance(i) => {
+                    let base = i.base;
                     if self.lookup_user_special(v, self.sym.bool_).is_some()
                         || self.lookup_user_special(v, self.sym.len).is_some()
                     {
                         return Ok(None);
+                    }
+                    if base != Value::Unbound {
+                        return self.truthy(base);
                     }
                     true
                 }
@@ -1203,6 +1283,9 @@ impl Vm {
         let Value::Obj(id) = container else {
             return Ok(None);
         };
+        if let Some(d) = self.proxy_snapshot(container) {
+            return self.contains_builtin(d, x);
+        }
         Ok(Some(match self.heap.get(id) {
             Obj::Str(s) => match self.str_of(x) {
                 Some(sub) => s.contains(sub),
@@ -1278,7 +1361,7 @@ impl Vm {
     }
 
     /// Hash without mutation (all builtin hashes are read-only; instances hash by id).
-    fn hash_ro(&self, v: Value) -> Result<u64, Value> {
+    pub(crate) fn hash_ro(&self, v: Value) -> Result<u64, Value> {
         // `hash` only allocates to raise; recompute through a clone-free path for the common kinds.
         let probe = || -> Option<u64> {
             Some(match v {
@@ -1398,6 +1481,7 @@ impl Vm {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
             Value::Obj(id) if matches!(self.heap.get(id), Obj::BigInt(_)) => i64::MAX,
+            Value::Obj(_) if self.is_int(k) => return self.index_of(self.base_value(k), len, what),
             _ => {
                 let t = self.type_name(k);
                 return Err(self.type_error(format!("{what} indices must be integers or slices, not {t}")));
@@ -1412,6 +1496,9 @@ impl Vm {
 
     pub(crate) fn getitem_builtin(&mut self, o: Value, k: Value) -> Result<Option<Value>, Value> {
         let Value::Obj(id) = o else { return Ok(None) };
+        if let Some(d) = self.proxy_snapshot(o) {
+            return self.getitem_builtin(d, k);
+        }
         let is_slice = matches!(k, Value::Obj(kid) if matches!(self.heap.get(kid), Obj::Slice { .. }));
         match self.heap.get(id) {
             Obj::List(items) | Obj::Tuple(items) => {
@@ -1676,7 +1763,9 @@ impl Vm {
             return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Discard);
         }
         let t = self.type_name(o);
-        Err(self.type_error(format!("'{t}' object doesn't support item deletion")))
+        // CPython words it differently for a mappingproxy (a mapping) than for a sequence.
+        let verb = if t == "mappingproxy" { "does not" } else { "doesn't" };
+        Err(self.type_error(format!("'{t}' object {verb} support item deletion")))
     }
 
     // ---- iteration ----
@@ -1733,6 +1822,9 @@ impl Vm {
             let t = self.type_name(v);
             return Err(self.type_error(format!("'{t}' object is not iterable")));
         };
+        if let Some(d) = self.proxy_snapshot(v) {
+            return self.get_iter_builtin(d);
+        }
         let st = match self.heap.get(id) {
             Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => {
                 IterState::Seq { seq: v, pos: 0 }
@@ -2032,6 +2124,15 @@ impl Vm {
                 Obj::Dict(d) => d.len(),
                 _ => 0,
             },
+            Obj::MappingProxy(cls) => match self.heap.get(*cls) {
+                Obj::Class(c) => c.attrs.len(),
+                _ => 0,
+            },
+            Obj::Instance(i)
+                if i.base != Value::Unbound && self.lookup_user_special(v, self.sym.len).is_none() =>
+            {
+                return self.len_builtin(i.base)
+            }
             _ => return None,
         })
     }

@@ -114,7 +114,7 @@ impl Vm {
             let mut names: Vec<String> = Vec::new();
             if let Value::Obj(o) = obj {
                 match self.heap.get(o) {
-                    Obj::Instance(i) => names.extend(i.attrs.iter().map(|a| self.sym_name(a.0).to_string())),
+                    Obj::Instance(_) => names.extend(self.instance_attr_names(o)),
                     Obj::Module { attrs, .. } => {
                         names.extend(attrs.iter().map(|a| self.sym_name(a.0).to_string()))
                     }

@@ -96,6 +96,7 @@ types! {
     zip: "zip", Iterator;
     map: "map", Iterator;
     filter: "filter", Iterator;
+    mappingproxy: "mappingproxy", Iterator;
 }
 
 /// Makes a builtin class with a single-inheritance MRO.
