@@ -107,6 +107,23 @@ fn fds_start_at_three_lowest_free_first_and_emfile_at_1024() {
     assert_eq!(t.call(p, Call::Close { fd: 4000 }), Err(Errno::EBADF));
 }
 
+/// `accept(2)` takes its fd before it dequeues (Linux's `get_unused_fd_flags` first): at the limit it
+/// is EMFILE and the connection waits in the queue until an fd is free.
+#[test]
+fn accept4_at_the_fd_limit_is_emfile_and_keeps_the_connection() {
+    let mut t = T::new();
+    let (s, c) = (t.spawn("s"), t.spawn("c"));
+    let l = t.listener(s, 8050, 5);
+    let cfd = t.tcp(c, false);
+    assert_eq!(t.call(c, Call::Connect { fd: cfd, addr: lo(8050) }), Ok(Ret::Int(0)));
+    for fd in 4..1024 {
+        assert_eq!(t.tcp(s, false), fd);
+    }
+    assert_eq!(t.call(s, Call::Accept4 { fd: l, flags: 0 }), Err(Errno::EMFILE));
+    t.call(s, Call::Close { fd: 1000 }).unwrap();
+    assert!(matches!(t.call(s, Call::Accept4 { fd: l, flags: 0 }), Ok(Ret::Accepted { fd: 1000, .. })));
+}
+
 #[test]
 fn socket_rejects_unknown_family_type_and_protocol() {
     let mut t = T::new();
