@@ -439,6 +439,32 @@ fn udp_sendto_recvfrom() {
     });
 }
 
+/// A connected UDP socket to a port nobody holds: each datagram's ICMP port unreachable is back before
+/// its `send` returns, so sends alternate 1 and ECONNREFUSED (the error is reported once, by whichever
+/// call comes next: a send or a receive, or `SO_ERROR`).
+#[test]
+fn connected_udp_to_a_closed_port_is_refused_every_other_send() {
+    on_both(|b| {
+        let c = b.spawn();
+        let probe = b.socket(c, SOCK_DGRAM);
+        b.call(c, Call::Bind { fd: probe, addr: lo(0) }).unwrap();
+        let addr = b.local(c, probe);
+        b.call(c, Call::Close { fd: probe }).unwrap();
+        let fd = b.socket(c, SOCK_DGRAM | SOCK_NONBLOCK);
+        assert_eq!(b.call(c, Call::Connect { fd, addr }), Ok(Ret::Int(0)));
+        let send = || Call::SendTo { fd, data: b"x".to_vec(), flags: 0, addr: None };
+        assert_eq!(b.call(c, send()), Ok(Ret::Int(1)));
+        assert_eq!(b.call(c, send()), Err(Errno::ECONNREFUSED));
+        assert_eq!(b.call(c, send()), Ok(Ret::Int(1)));
+        assert_eq!(b.call(c, Call::RecvFrom { fd, len: 10, flags: 0 }), Err(Errno::ECONNREFUSED));
+        assert_eq!(b.call(c, Call::RecvFrom { fd, len: 10, flags: 0 }), Err(Errno::EAGAIN));
+        assert_eq!(b.call(c, send()), Ok(Ret::Int(1)));
+        let so_error = Call::GetSockOpt { fd, level: SOL_SOCKET, name: SO_ERROR };
+        assert_eq!(b.call(c, so_error.clone()), Ok(Ret::Int(111)));
+        assert_eq!(b.call(c, so_error), Ok(Ret::Int(0)));
+    });
+}
+
 #[test]
 fn select_and_poll_see_readiness() {
     on_both(|b| {
