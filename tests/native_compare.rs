@@ -439,6 +439,32 @@ fn udp_sendto_recvfrom() {
     });
 }
 
+/// A connected UDP socket to a port nobody holds: each datagram's ICMP port unreachable is back before
+/// its `send` returns, so sends alternate 1 and ECONNREFUSED (the error is reported once, by whichever
+/// call comes next: a send or a receive, or `SO_ERROR`).
+#[test]
+fn connected_udp_to_a_closed_port_is_refused_every_other_send() {
+    on_both(|b| {
+        let c = b.spawn();
+        let probe = b.socket(c, SOCK_DGRAM);
+        b.call(c, Call::Bind { fd: probe, addr: lo(0) }).unwrap();
+        let addr = b.local(c, probe);
+        b.call(c, Call::Close { fd: probe }).unwrap();
+        let fd = b.socket(c, SOCK_DGRAM | SOCK_NONBLOCK);
+        assert_eq!(b.call(c, Call::Connect { fd, addr }), Ok(Ret::Int(0)));
+        let send = || Call::SendTo { fd, data: b"x".to_vec(), flags: 0, addr: None };
+        assert_eq!(b.call(c, send()), Ok(Ret::Int(1)));
+        assert_eq!(b.call(c, send()), Err(Errno::ECONNREFUSED));
+        assert_eq!(b.call(c, send()), Ok(Ret::Int(1)));
+        assert_eq!(b.call(c, Call::RecvFrom { fd, len: 10, flags: 0 }), Err(Errno::ECONNREFUSED));
+        assert_eq!(b.call(c, Call::RecvFrom { fd, len: 10, flags: 0 }), Err(Errno::EAGAIN));
+        assert_eq!(b.call(c, send()), Ok(Ret::Int(1)));
+        let so_error = Call::GetSockOpt { fd, level: SOL_SOCKET, name: SO_ERROR };
+        assert_eq!(b.call(c, so_error.clone()), Ok(Ret::Int(111)));
+        assert_eq!(b.call(c, so_error), Ok(Ret::Int(0)));
+    });
+}
+
 #[test]
 fn select_and_poll_see_readiness() {
     on_both(|b| {
@@ -618,7 +644,7 @@ fn sigio_goes_to_the_owning_virtual_process() {
 }
 
 /// Errnos at the edges, many calls in a row; every answer is compared between the backends through the
-/// trace (a divergence found here and not yet resolved is in `known_disagreements` instead).
+/// trace.
 #[test]
 fn edge_errnos_agree() {
     on_both(edge_calls);
@@ -761,26 +787,56 @@ fn edge_calls(b: &mut dyn Backend) {
     let _ = b.raw(s, &Call::EpollWait { epfd: ep, maxevents: 0, timeout_ms: 0 });
 }
 
-/// Where the simulated kernel and Linux answer differently today: each case asserts both answers, so
-/// fixing the kernel (or finding the native backend wrong) makes this fail and the list shrink.
+/// Linux's loopback processes a segment inside the syscall that sends it (`loopback_xmit` → `netif_rx`,
+/// the softirq at `local_bh_enable`), with the replies it causes: every answer below is taken at once,
+/// with no time let pass (no `settle`) — a handshake is over when connect returns, sent bytes are
+/// readable when send returns, an RST is in before the call that provoked it returns.
 #[test]
-fn known_disagreements() {
-    fn case(b: &mut dyn Backend) -> Vec<Result<Ret, Errno>> {
+fn loopback_is_processed_inside_the_sending_call() {
+    on_both(|b| {
         let (s, c) = (b.spawn(), b.spawn());
-        let mut out = Vec::new();
-        // A second non-blocking connect at once: Linux's loopback finished the handshake inside the
-        // first connect; the simulated wire takes its modelled latency (a deliberate difference).
-        let (_, addr) = b.listener(s, SOCK_STREAM);
-        let fd = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
-        out.push(b.call(c, Call::Connect { fd, addr }));
-        out.push(b.call(c, Call::Connect { fd, addr }));
-        out
-    }
-    let sim = case(&mut Sim::fresh());
-    let native = case(&mut Native::fresh());
-    use Errno::*;
-    assert_eq!(sim, vec![Err(EINPROGRESS), Err(EALREADY)]);
-    assert_eq!(native, vec![Err(EINPROGRESS), Ok(Ret::Int(0))]);
+        let (lfd, addr) = b.listener(s, SOCK_STREAM | SOCK_NONBLOCK);
+        // Non-blocking connect: EINPROGRESS, yet the handshake is done; connect again says so.
+        let nb = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
+        assert_eq!(b.call(c, Call::Connect { fd: nb, addr }), Err(Errno::EINPROGRESS));
+        assert_eq!(b.call(c, Call::Connect { fd: nb, addr }), Ok(Ret::Int(0)));
+        assert_eq!(b.call(c, Call::Connect { fd: nb, addr }), Err(Errno::EISCONN));
+        // Blocking connect returns connected without sleeping; both are in the accept queue.
+        let cfd = b.socket(c, SOCK_STREAM);
+        assert_eq!(b.call(c, Call::Connect { fd: cfd, addr }), Ok(Ret::Int(0)));
+        let accept = |b: &mut dyn Backend| match b.call(s, Call::Accept4 { fd: lfd, flags: 0 }) {
+            Ok(Ret::Accepted { fd, .. }) => fd,
+            other => panic!("accept4: {other:?}"),
+        };
+        let (a_nb, a_c) = (accept(b), accept(b));
+        assert_eq!(b.call(s, Call::Accept4 { fd: lfd, flags: 0 }), Err(Errno::EAGAIN));
+        // Sent bytes are readable when send returns: select with a zero timeout sees them.
+        assert_eq!(b.send(c, cfd, b"x", 0), Ok(Ret::Int(1)));
+        let select = Call::Select {
+            nfds: a_c + 1,
+            read: vec![a_nb, a_c],
+            write: vec![],
+            except: vec![],
+            timeout: Some(0),
+        };
+        assert_eq!(b.call(s, select), Ok(Ret::Selected { read: vec![a_c], write: vec![], except: vec![] }));
+        // Closing with unread data resets the peer at once.
+        assert_eq!(b.call(s, Call::Close { fd: a_c }), Ok(Ret::Int(0)));
+        let peek = Call::RecvFrom { fd: cfd, len: 10, flags: MSG_DONTWAIT };
+        assert_eq!(b.call(c, peek), Err(Errno::ECONNRESET));
+        // After the peer's close the first send goes; its RST is back before it returns: EPIPE next.
+        assert_eq!(b.call(s, Call::Close { fd: a_nb }), Ok(Ret::Int(0)));
+        let send =
+            |data: &[u8]| Call::SendTo { fd: nb, data: data.to_vec(), flags: MSG_NOSIGNAL, addr: None };
+        assert_eq!(b.call(c, send(b"first")), Ok(Ret::Int(5)));
+        assert_eq!(b.call(c, send(b"second")), Err(Errno::EPIPE));
+        // A refused non-blocking connect: EINPROGRESS, the refusal once, then a fresh attempt.
+        assert_eq!(b.call(s, Call::Close { fd: lfd }), Ok(Ret::Int(0)));
+        let refused = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
+        assert_eq!(b.call(c, Call::Connect { fd: refused, addr }), Err(Errno::EINPROGRESS));
+        assert_eq!(b.call(c, Call::Connect { fd: refused, addr }), Err(Errno::ECONNREFUSED));
+        assert_eq!(b.call(c, Call::Connect { fd: refused, addr }), Err(Errno::EINPROGRESS));
+    });
 }
 
 /// `shutdown(2)` on a listener (Linux's `inet_shutdown`): SHUT_RD or SHUT_RDWR stops listening — the

@@ -122,7 +122,13 @@ impl Kernel {
             self.emit(pid, Kind::State(ProcState::Running));
             return self.finish(pid, call, Ok(ret));
         }
-        let step = self.dispatch(pid, call, in_call.deadline);
+        let mut step = self.dispatch(pid, call, in_call.deadline);
+        // What the call sent over loopback is processed before it returns (`deliver_arrived`), and a call
+        // about to sleep then looks again, as Linux's `release_sock` runs the socket's backlog before
+        // `sk_wait_event` sleeps: a blocking connect over loopback returns with its handshake done.
+        while self.deliver_arrived() && matches!(step, Step::Block(_)) {
+            step = self.dispatch(pid, call, in_call.deadline);
+        }
         match step {
             Step::Done(result) => {
                 if in_call.waited {

@@ -15,7 +15,8 @@
 //!    `WouldBlock` answer: run it, then retry the call). While a call is in flight it answers `None`:
 //!    the retry ends the call first (EINTR, or `? ERESTARTSYS` under SA_RESTART).
 //! 4. Between steps, [`Kernel::advance`] to the virtual time of [`Kernel::next_deadline`] delivers
-//!    segments and fires timers.
+//!    segments and fires timers. Loopback segments need no step: as on Linux, a call's segments over
+//!    loopback (and the replies they cause) are processed before the call answers.
 //! 5. [`Kernel::drain_events`] gives the trace.
 
 mod aio;
@@ -340,6 +341,20 @@ impl Kernel {
         }
     }
 
+    /// Deliver every segment that has arrived by the kernel's current time, and the replies they cause
+    /// (a SYN's SYN-ACK and its ACK, data's ACK, a FIN's ACK, an RST), which arrive at once too. On
+    /// loopback that is everything the running call has just sent: Linux processes a loopback segment
+    /// before the sending syscall returns (`loopback_xmit` → `netif_rx`, and the softirq runs at
+    /// `local_bh_enable`, still inside the call). Returns whether any segment arrived.
+    pub(super) fn deliver_arrived(&mut self) -> bool {
+        let mut any = false;
+        while let Some((_, seg)) = self.wire.pop_due(self.now) {
+            self.receive(seg);
+            any = true;
+        }
+        any
+    }
+
     fn fire(&mut self, timer: Timer) {
         match timer {
             Timer::Wake(pid) => {
@@ -394,6 +409,8 @@ impl Kernel {
                 let _ = self.close_fd(pid, fd);
             }
         }
+        // The FINs and RSTs of its closed sockets, over loopback, are processed before it is gone.
+        self.deliver_arrived();
         self.emit(pid, Kind::State(how));
     }
 

@@ -6,6 +6,12 @@
 //! syscall would accept it; glibc's `FD_SET` aborts with `*** buffer overflow detected ***` first, and
 //! CPython raises `ValueError: filedescriptor out of range in select()` before calling; either way a
 //! program cannot select on fd 1024, and EINVAL is the kernel-level way to say so.)
+//!
+//! A second difference: a `select` set naming an fd that is not open is EBADF whatever its number. Linux
+//! looks only below its fd table's size (`fdt->max_fds`, at least 64, grown in powers of two by the fds
+//! the process, or its parent before the fork, opened) and copies back only those bits, so a not-open fd above it comes back still set and CPython
+//! lists it as ready — an answer that depends on the process's history; the simulation keeps no table
+//! size to leak. (Checked with CPython 3.11 on this machine: `select([300], [], [], 0)` gave `[300]`.)
 
 use super::objects::{Epoll, Interest, ObjId, ObjKind};
 use super::socket::{Proto, TcpState};

@@ -406,8 +406,8 @@ impl Kernel {
         let l = self.sock(listener);
         if l.accept_q.len() + l.syn_q > l.backlog {
             // Linux drops the SYN when the accept queue is full; the client retransmits it after its RTO.
-            // Loopback on Linux completes a handshake before the next SYN is looked at, so half-open
-            // connections count here too: the same connections get through as on Linux.
+            // Half-open connections count too (over loopback there are none: a handshake completes
+            // inside its connect, before the next SYN exists).
             self.trace_dropped(seg);
             return;
         }

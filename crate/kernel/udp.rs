@@ -1,7 +1,7 @@
 //! UDP: datagrams kept whole, truncated to the reader's buffer, dropped when the receive buffer is full.
 //!
 //! A datagram to a port nobody holds is answered with ICMP port unreachable; as on Linux, only a
-//! connected UDP socket takes it as an error (ECONNREFUSED on its next call).
+//! connected UDP socket takes it as an error (ECONNREFUSED on its next call, a send or a receive).
 
 use super::objects::ObjId;
 use super::socket::Received;
@@ -50,6 +50,11 @@ impl Kernel {
             None => self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?,
             Some(l) => l,
         };
+        // A pending error (an earlier datagram's ICMP port unreachable) fails this send and is cleared,
+        // after the checks above, as Linux's `sock_alloc_send_pskb` reports `sock_error` when it builds the skb.
+        if let Some(e) = self.sock_mut(id).error.take() {
+            return Err(e);
+        }
         let src =
             SocketAddrV4::new(if local.ip().is_unspecified() { src_ip } else { *local.ip() }, local.port());
         let seg =

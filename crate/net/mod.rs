@@ -2,7 +2,8 @@
 //!
 //! The kernel hands a [`Segment`] to [`Wire::transmit`] and later takes it back from [`Wire::pop_due`] at its
 //! arrival time. A directed link serialises segments at its bandwidth (a busy-until clock) and adds its
-//! latency. Deliberate simplifications, listed in the README:
+//! latency. Loopback has none, as Linux: a segment arrives when it is sent, and the kernel processes it
+//! before the sending syscall returns. Deliberate simplifications, listed in the README:
 //! - a lost TCP segment is modelled as its retransmission: it arrives one retransmission timeout later
 //!   (RTO 200 ms for data, 1 s for SYN, doubling), so streams stay reliable without a full sender-side
 //!   retransmission queue; a lost UDP datagram is gone;
@@ -15,8 +16,9 @@ use std::net::{Ipv4Addr, SocketAddrV4};
 /// Virtual nanoseconds.
 pub type Nanos = u64;
 
-/// Loopback latency when a scenario says nothing (issue 3: 50 µs).
-pub const LOOPBACK_LATENCY: Nanos = 50_000;
+/// Loopback latency when a scenario says nothing: none, as Linux, whose `loopback_xmit` hands a segment
+/// to the receiving stack inside the sending syscall (the kernel delivers it before the call returns).
+pub const LOOPBACK_LATENCY: Nanos = 0;
 /// Retransmission timeout for data: Linux's `TCP_RTO_MIN` (200 ms).
 pub const RTO_DATA: Nanos = 200_000_000;
 /// Initial SYN retransmission timeout: Linux's `TCP_TIMEOUT_INIT` (1 s, RFC 6298).
@@ -293,11 +295,13 @@ mod tests {
     }
 
     #[test]
-    fn loopback_adds_its_latency() {
-        let mut wire = Wire::new(LinkSpec::loopback(), 1);
-        assert_eq!(wire.transmit(seg(0, 0, 10), 100), Fate::Arrives(100 + LOOPBACK_LATENCY));
-        assert_eq!(wire.pop_due(100), None);
-        assert!(wire.pop_due(100 + LOOPBACK_LATENCY).is_some());
+    fn loopback_arrives_when_sent_and_remote_links_add_their_latency() {
+        let mut wire = Wire::new(LinkSpec { latency: 700, bandwidth_bps: None, loss: 0.0 }, 1);
+        assert_eq!(wire.transmit(seg(0, 0, 10), 100), Fate::Arrives(100));
+        assert!(wire.pop_due(100).is_some());
+        assert_eq!(wire.transmit(seg(0, 1, 10), 100), Fate::Arrives(800));
+        assert_eq!(wire.pop_due(799), None);
+        assert!(wire.pop_due(800).is_some());
     }
 
     #[test]

@@ -136,16 +136,16 @@ pub fn format_time(t: Nanos) -> String {
 /// `with_pid`, lines start with `[pid N] `.
 pub fn strace(events: &[Event], with_pid: bool) -> String {
     let mut out = String::new();
+    // A signal's generation prints nothing (strace shows its delivery), so it must not split the call of
+    // the process that raised it (e.g. a loopback `sendto` whose datagram raises the reader's SIGIO).
     let relevant: Vec<&Event> = events
         .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                Kind::SyscallEnter { .. }
-                    | Kind::SyscallExit { .. }
-                    | Kind::Signal { .. }
-                    | Kind::State(ProcState::Exited(_))
-            )
+        .filter(|e| match &e.kind {
+            Kind::Signal { step, .. } => *step != SignalStep::Generated,
+            kind => matches!(
+                kind,
+                Kind::SyscallEnter { .. } | Kind::SyscallExit { .. } | Kind::State(ProcState::Exited(_))
+            ),
         })
         .collect();
     for (i, e) in relevant.iter().enumerate() {

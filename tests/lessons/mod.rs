@@ -25,9 +25,9 @@ pub const TRACE_HASHES: &[(&str, u64)] = &[
     ("02_greenlet_switch", 0x5112925660d43fab),
     ("03_gevent_sleep", 0xbdd6fca050ed2fa8),
     ("04_gevent_monkey_urllib", 0x4b077eaef0e9213d),
-    ("05_selectors_echo_server", 0xac2ba56375595fb6),
-    ("06_nonblocking", 0xa5635ac15c3c8cde),
-    ("07_select_chat", 0x5f872ae01fca7074),
-    ("07_select_chat_port8800", 0x2301137cc6315bfb),
+    ("05_selectors_echo_server", 0x2d2581581eb2ee8a),
+    ("06_nonblocking", 0x3206025851f1cebd),
+    ("07_select_chat", 0xa4a1b54b2a31a17d),
+    ("07_select_chat_port8800", 0xfc03e0ac0fed00a6),
     ("07_select_chat_client_verbatim", 0x2748805f2c9a5ec0),
 ];
