@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use super::super::bytecode::Op;
+use super::super::bytecode::{Code, Op};
 use super::super::value::{Function, IterState, Obj, Value};
 use super::call::{Action, ContKind, ReturnTo};
-use super::{Args, Block, BlockKind, Event, ExcKind, Fuel, GenState, Pending, Step, Vm};
+use super::{Args, Block, BlockKind, Event, ExcKind, Frame, Fuel, GenState, Pending, Step, Vm};
 use crate::sys::Call;
 
 /// Instructions run between checks for the collector.
@@ -72,6 +72,12 @@ impl Vm {
     fn run_slice(&mut self, budget: u64) -> u64 {
         let mut n = 0;
         while n < budget {
+            if self.cont_queue.is_empty() && !self.keys.enabled {
+                n += self.run_simple(budget - n);
+                if n == budget {
+                    break;
+                }
+            }
             n += 1;
             let r = match self.cont_queue.pop() {
                 Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(c, resume),
@@ -88,6 +94,145 @@ impl Vm {
                 break;
             }
         }
+        n
+    }
+
+    /// Runs the top frame's simple instructions in a tight loop that holds the frame (no per-instruction
+    /// look-up of the frame, the queue or the interrupt flag): locals, constants, int arithmetic and
+    /// comparisons, jumps, range and list iteration, and globals that are there. It stops, without
+    /// running it, at the first instruction that needs more (a call, a return, an error to raise, any
+    /// non-int operand), which `exec_one` then runs: `exec_one` stays the reference for every
+    /// instruction, and each case here is only its plain success path. Returns how many ran.
+    fn run_simple(&mut self, budget: u64) -> u64 {
+        let Some(frame) = self.frames.last_mut() else { return 0 };
+        let Frame { code, pc, stack, locals, cells, globals, .. } = &mut **frame;
+        let code: &Code = code;
+        let mut at = *pc as usize;
+        let mut n = 0;
+        while n < budget {
+            if self.tracing {
+                let line = code.line_of(at);
+                if line != self.last_line {
+                    self.last_line = line;
+                    self.events.push(Event::Line { line, func: code.qualname.clone() });
+                }
+            }
+            match code.ops[at] {
+                Op::Nop => {}
+                Op::LoadFast(i) => {
+                    let v = locals[i as usize];
+                    if matches!(v, Value::Unbound) {
+                        break;
+                    }
+                    stack.push(v);
+                }
+                Op::StoreFast(i) => locals[i as usize] = stack.pop().expect("stack"),
+                Op::LoadConst(i) => stack.push(code.consts[i as usize]),
+                Op::Binary(bop) | Op::Inplace(bop) => {
+                    let top = stack.len() - 2;
+                    let (Value::Int(x), Value::Int(y)) = (stack[top], stack[top + 1]) else { break };
+                    let Some(v) = super::ops::int_fast(bop, x, y) else { break };
+                    stack.truncate(top);
+                    stack.push(v);
+                }
+                Op::Compare(cop) => {
+                    let top = stack.len() - 2;
+                    let (Value::Int(x), Value::Int(y)) = (stack[top], stack[top + 1]) else { break };
+                    let Some(r) = super::ops::int_compare(cop, x, y) else { break };
+                    stack.truncate(top);
+                    stack.push(Value::Bool(r));
+                }
+                Op::Jump(t) => {
+                    at = t as usize;
+                    n += 1;
+                    continue;
+                }
+                op @ (Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t)) => {
+                    let Some(truth) = plain_truth(*stack.last().expect("stack")) else { break };
+                    stack.pop();
+                    if truth == matches!(op, Op::PopJumpIfTrue(_)) {
+                        at = t as usize;
+                        n += 1;
+                        continue;
+                    }
+                }
+                op @ (Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t)) => {
+                    let Some(truth) = plain_truth(*stack.last().expect("stack")) else { break };
+                    if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                        at = t as usize;
+                        n += 1;
+                        continue;
+                    }
+                    stack.pop();
+                }
+                Op::Pop => {
+                    stack.pop();
+                }
+                Op::Dup => stack.push(*stack.last().expect("stack")),
+                Op::Rot2 => {
+                    let top = stack.len() - 1;
+                    stack.swap(top, top - 1);
+                }
+                Op::ForIter(exit) => {
+                    let Value::Obj(id) = *stack.last().expect("stack") else { break };
+                    let item = match self.heap.get_mut(id) {
+                        Obj::Iter(IterState::Range { next, stop, step }) => {
+                            let v = *next;
+                            if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
+                                *next = v + *step;
+                                Some(Value::Int(v))
+                            } else {
+                                None
+                            }
+                        }
+                        Obj::Iter(IterState::Seq { seq: Value::Obj(sid), pos }) => {
+                            let (sid, p) = (*sid, *pos);
+                            let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(sid) else { break };
+                            let item = items.get(p).copied();
+                            if item.is_some() {
+                                if let Obj::Iter(IterState::Seq { pos, .. }) = self.heap.get_mut(id) {
+                                    *pos += 1;
+                                }
+                            }
+                            item
+                        }
+                        _ => break,
+                    };
+                    match item {
+                        Some(v) => stack.push(v),
+                        None => {
+                            stack.pop();
+                            at = exit as usize;
+                            n += 1;
+                            continue;
+                        }
+                    }
+                }
+                Op::LoadGlobal(s) => {
+                    let found = match self.heap.get(*globals) {
+                        Obj::Module { attrs, .. } => attrs.get(s),
+                        _ => None,
+                    };
+                    let found = found.or_else(|| match self.heap.get(self.builtins) {
+                        Obj::Module { attrs, .. } => attrs.get(s),
+                        _ => None,
+                    });
+                    let Some(v) = found else { break };
+                    stack.push(v);
+                }
+                Op::LoadDeref(i) => {
+                    let Obj::Cell(v) = self.heap.get(cells[i as usize]) else { break };
+                    if matches!(v, Value::Unbound) {
+                        break;
+                    }
+                    stack.push(*v);
+                }
+                _ => break,
+            }
+            at += 1;
+            n += 1;
+        }
+        *pc = at as u32;
         n
     }
 
@@ -1171,5 +1316,16 @@ impl Vm {
             },
             _ => None,
         }
+    }
+}
+
+/// The truth of a value that needs no method call (bools, ints, None); None for everything else.
+#[inline]
+fn plain_truth(v: Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(b),
+        Value::Int(i) => Some(i != 0),
+        Value::None => Some(false),
+        _ => None,
     }
 }
