@@ -82,7 +82,9 @@ fn every_python_file_of_the_directory_is_embedded_once() {
     embedded.sort();
     assert_eq!(on_disk, embedded);
     for source in SOURCES {
-        let expected = source.path.trim_end_matches(".py").trim_end_matches("/__init__").replace('/', ".");
+        // `std/` holds top-level modules (CPython's own, rewritten), not a package.
+        let path = source.path.strip_prefix("std/").unwrap_or(source.path);
+        let expected = path.trim_end_matches(".py").trim_end_matches("/__init__").replace('/', ".");
         assert_eq!(source.module, expected, "{}", source.path);
         assert_eq!(source.is_package, source.path.ends_with("__init__.py"), "{}", source.path);
     }
