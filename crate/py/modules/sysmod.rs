@@ -1,4 +1,5 @@
-//! A minimal `sys`: `argv`, `exit`, `stdout`/`stderr` with `write`, `maxsize`, recursion limit.
+//! A minimal `sys`: `argv`, `exit`, `stdout`/`stderr` with `write`, `maxsize`, recursion limit, the
+//! platform and the version.
 
 use crate::py::value::{Instance, Kind, Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, ExcKind, SysCont, Vm};
@@ -27,6 +28,13 @@ pub fn module(vm: &mut Vm) -> ObjId {
     vm.set_attr_raw(m, "platform", p);
     let bo = vm.new_str("little");
     vm.set_attr_raw(m, "byteorder", bo);
+    // The language version ioplay follows. `version_info` is a plain tuple (no `.major`).
+    let version = vm.new_str("3.11.7 (ioplay: CPython 3.11's language on a simulated Linux kernel)");
+    vm.set_attr_raw(m, "version", version);
+    let release = vm.new_str("final");
+    let info = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), release, Value::Int(0)]);
+    vm.set_attr_raw(m, "version_info", info);
+    vm.set_attr_raw(m, "hexversion", Value::Int(0x030b07f0));
     let obj = vm.types.object;
     let io = crate::py::vm::types_new_class(vm, "TextIOWrapper", obj, Kind::Object, "_io");
     vm.def_native(io, "TextIOWrapper.write", write);
