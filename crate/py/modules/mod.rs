@@ -2,7 +2,7 @@
 //!
 //! `builtins` (functions and constructors), `methods` (methods of the builtin types), `conts` (natives
 //! continuing after a Python call), `sysconts` (natives continuing after a syscall), and the modules
-//! `greenlet`, `time`, `sys`, `math`, `random` and `errno`.
+//! `greenlet`, `time`, `sys`, `math`, `struct`, `random` and `errno`.
 
 pub mod _ioplay;
 pub mod builtins;
@@ -15,6 +15,7 @@ pub(crate) mod methods;
 pub mod random;
 pub mod setorder;
 mod sha512;
+mod structmod;
 pub mod sysconts;
 mod sysmod;
 mod time;
@@ -35,6 +36,7 @@ pub fn import_native(vm: &mut Vm, name: &str) -> Option<ObjId> {
         "errno" => Some(errno::module(vm)),
         "random" => Some(random::module(vm)),
         "math" => Some(math::module(vm)),
+        "struct" => Some(structmod::module(vm)),
         "sys" => Some(sysmod::module(vm)),
         "greenlet" => Some(greenlet::module(vm)),
         "_ioplay" => Some(_ioplay::module(vm)),
