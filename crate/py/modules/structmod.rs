@@ -166,12 +166,10 @@ fn layout(vm: &mut Vm, v: Option<Value>) -> Result<(Layout, String), Value> {
 
 fn buffer(vm: &mut Vm, v: Option<Value>) -> Result<Vec<u8>, Value> {
     let v = v.ok_or_else(|| vm.type_error("missing required argument 'buffer' (pos 2)"))?;
-    match v {
-        Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Bytes(b) | Obj::ByteArray(b) => return Ok(b.clone()),
-            _ => {}
-        },
-        _ => {}
+    if let Value::Obj(id) = v {
+        if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(id) {
+            return Ok(b.clone());
+        }
     }
     let t = vm.type_name(v);
     Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")))
