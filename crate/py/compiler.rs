@@ -321,7 +321,7 @@ impl<'a> Compiler<'a> {
             Constant::Float(f) => Value::Float(*f),
             Constant::Str(s) => self.str_value(s),
             Constant::Bytes(b) => Value::Obj(self.heap.alloc(Obj::Bytes(b.clone()))),
-            Constant::Ellipsis => Value::Obj(self.heap.alloc(Obj::Ellipsis)),
+            Constant::Ellipsis => Value::Obj(self.heap.ellipsis()),
         };
         self.load_const(v);
     }

@@ -16,6 +16,8 @@ pub struct Heap {
     /// Estimated bytes allocated since the last collection: a program that builds big strings makes
     /// few objects, so the count alone would let memory run away between collections.
     pub bytes_since_gc: usize,
+    /// `...`: one object, made on first use (the builtins module keeps it alive).
+    ellipsis: Option<ObjId>,
 }
 
 impl Heap {
@@ -33,6 +35,18 @@ impl Heap {
             None => {
                 self.objs.push(o);
                 ObjId(self.objs.len() as u32 - 1)
+            }
+        }
+    }
+
+    /// The `Ellipsis` singleton: the literal `...` and the builtin name are the same object.
+    pub fn ellipsis(&mut self) -> ObjId {
+        match self.ellipsis {
+            Some(id) => id,
+            None => {
+                let id = self.alloc(Obj::Ellipsis);
+                self.ellipsis = Some(id);
+                id
             }
         }
     }

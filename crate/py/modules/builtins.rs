@@ -106,7 +106,7 @@ pub fn install(vm: &mut Vm) {
     vm.set_attr_raw(b, "EnvironmentError", Value::Obj(eio));
     let ni = Value::Obj(vm.heap.alloc(Obj::NotImplemented));
     vm.set_attr_raw(b, "NotImplemented", ni);
-    let el = Value::Obj(vm.heap.alloc(Obj::Ellipsis));
+    let el = Value::Obj(vm.heap.ellipsis());
     vm.set_attr_raw(b, "Ellipsis", el);
     let name = vm.new_str("builtins");
     vm.set_attr_raw(b, "__name__", name);
