@@ -116,6 +116,12 @@ impl FString<'_> {
                 }
                 if c == '\\' && !self.token.raw {
                     self.i += 1;
+                    // `\N{NAME}`: its braces belong to the escape (up to the first '}'), as in CPython.
+                    if self.peek(0) == Some('N') && self.peek(1) == Some('{') {
+                        while self.peek(0).is_some_and(|c| c != '}') {
+                            self.i += 1;
+                        }
+                    }
                 }
                 self.i += 1;
             }
@@ -467,7 +473,28 @@ fn decode_escapes(body: &str, raw: bool, bytes: bool) -> Result<Vec<char>, Decod
                 }
             }
             'N' if !bytes => {
-                return Err("\\N{...} escapes are not supported in ioplay".to_string());
+                // `\N{NAME}`: CPython's error range ends where its scan stopped.
+                let fail = |end: usize, why: &str| {
+                    Err(format!(
+                        "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {why}",
+                        byte_pos(start),
+                        byte_pos(end) - 1
+                    ))
+                };
+                if chars.get(i) != Some(&'{') {
+                    return fail(i, "malformed \\N character escape");
+                }
+                let close = chars[i + 1..].iter().position(|&c| c == '}').map(|p| p + i + 1);
+                let close = match close {
+                    Some(c) if c > i + 1 => c,
+                    other => return fail(other.unwrap_or(chars.len()), "malformed \\N character escape"),
+                };
+                let name: String = chars[i + 1..close].iter().collect();
+                i = close + 1;
+                match crate::py::unicode::names::lookup(&name) {
+                    Some(ch) => out.push(ch),
+                    None => return fail(i, "unknown Unicode character name"),
+                }
             }
             other => {
                 // An unknown escape keeps its backslash (CPython only warns).

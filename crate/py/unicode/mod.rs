@@ -4,6 +4,7 @@
 
 pub mod codecs;
 mod generated;
+pub mod names;
 
 /// The decimal value of a character of Unicode category Nd (`unicodedata.decimal`), in any script.
 pub fn decimal_value(c: char) -> Option<u32> {
