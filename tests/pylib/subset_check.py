@@ -32,7 +32,7 @@ DUNDERS = set(
     __contains__ __call__ __enter__ __exit__""".split()
 )
 # Beyond issue 4's list, and used here: the VM must support them (README.md says so).
-EXTRA_DUNDERS = {"__bool__"}
+EXTRA_DUNDERS = {"__bool__", "__new__", "__init_subclass__"}  # the last two for enum.py
 
 NATIVE_MODULES = {"_ioplay", "greenlet", "sys", "time"}
 

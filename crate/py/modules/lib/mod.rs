@@ -28,6 +28,7 @@ macro_rules! source {
 /// Every module, sorted by name (so [`find`] can binary-search).
 pub const SOURCES: &[Source] = &[
     source!("aio", "aio.py", false),
+    source!("enum", "enum.py", false),
     source!("errno", "errno.py", false),
     source!("eventlet", "eventlet/__init__.py", true),
     source!("eventlet.convenience", "eventlet/convenience.py", false),
