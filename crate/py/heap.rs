@@ -73,6 +73,33 @@ impl Heap {
     /// Frees every object not reachable from `roots`. `children` lists the values an object holds.
     pub fn collect(&mut self, roots: &[Value]) {
         let mut marked = vec![false; self.objs.len()];
+        self.mark(roots, &mut marked);
+        self.sweep(&marked);
+    }
+
+    /// Like [`Heap::collect`], but the unreachable objects `finalizable` picks (suspended generators
+    /// whose `close()` runs Python code) are kept, with all they refer to, and returned in heap order:
+    /// the VM finalizes them, and a later collection frees them.
+    pub fn collect_keeping(&mut self, roots: &[Value], finalizable: impl Fn(&Obj) -> bool) -> Vec<ObjId> {
+        let mut marked = vec![false; self.objs.len()];
+        self.mark(roots, &mut marked);
+        let kept: Vec<ObjId> = (0..self.objs.len())
+            .filter(|&i| !marked[i] && finalizable(&self.objs[i]))
+            .map(|i| ObjId(i as u32))
+            .collect();
+        let kept_values: Vec<Value> = kept.iter().map(|&id| Value::Obj(id)).collect();
+        self.mark(&kept_values, &mut marked);
+        self.sweep(&marked);
+        kept
+    }
+
+    /// Every object id, for scans in heap order (finalization at exit).
+    pub fn ids(&self) -> impl Iterator<Item = ObjId> + '_ {
+        (0..self.objs.len()).filter(|&i| !matches!(self.objs[i], Obj::Free)).map(|i| ObjId(i as u32))
+    }
+
+    /// Marks everything reachable from `roots`.
+    fn mark(&self, roots: &[Value], marked: &mut [bool]) {
         let mut work: Vec<ObjId> = Vec::new();
         let push = |v: Value, work: &mut Vec<ObjId>| {
             if let Value::Obj(id) = v {
@@ -95,7 +122,10 @@ impl Heap {
                 push(k, &mut work);
             }
         }
-        // Containers grow in place (append, setitem), so live bytes are counted afresh from survivors.
+    }
+
+    /// Frees every unmarked object; counts the bytes of the others afresh (containers grow in place).
+    fn sweep(&mut self, marked: &[bool]) {
         let mut bytes = 0;
         for (i, m) in marked.iter().enumerate() {
             if *m {

@@ -32,7 +32,7 @@ DUNDERS = set(
     __contains__ __call__ __enter__ __exit__""".split()
 )
 # Beyond issue 4's list, and used here: the VM must support them (README.md says so).
-EXTRA_DUNDERS = {"__bool__"}
+EXTRA_DUNDERS = {"__bool__", "__new__", "__init_subclass__"}  # the last two for enum.py
 # CPython's own modules rewritten in std/ (collections, functools, …) give user programs the operators
 # CPython's have; tests/py/40x_std_*.py prove the VM dispatches each of them.
 STD_DUNDERS = {"__delitem__", "__reversed__", "__add__", "__iadd__", "__sub__", "__or__", "__and__",

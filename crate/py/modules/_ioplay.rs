@@ -246,14 +246,13 @@ fn arg(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<Value, Value> {
 }
 
 fn int(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i64, Value> {
-    match arg(vm, a, i, func)? {
-        Value::Int(n) => Ok(n),
-        Value::Bool(b) => Ok(b as i64),
-        other => {
-            let name = vm.type_name(other);
-            Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
-        }
+    let v = arg(vm, a, i, func)?;
+    // `small_int` also reads an int subclass's value (an `AddressFamily` member).
+    if let Some(n) = vm.small_int(v) {
+        return Ok(n);
     }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
 }
 
 fn int32(vm: &mut Vm, a: &Args, i: usize, func: &str) -> Result<i32, Value> {

@@ -333,9 +333,10 @@ fn randbytes(vm: &mut Vm, a: Args) -> R {
 }
 
 fn int_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<i64, Value> {
+    if let Some(n) = v.and_then(|v| vm.small_int(v)) {
+        return Ok(n);
+    }
     match v {
-        Some(Value::Int(i)) => Ok(i),
-        Some(Value::Bool(b)) => Ok(b as i64),
         Some(v) if vm.is_int(v) => {
             Err(vm.exc(ExcKind::OverflowError, "Python int too large to convert to C ssize_t"))
         }

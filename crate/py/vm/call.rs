@@ -723,7 +723,10 @@ impl Vm {
             ReturnTo::GreenletRun(g) => self.greenlet_finished(g, v, false),
             ReturnTo::Discard => Ok(()),
             ReturnTo::Exit => {
-                self.finish(0);
+                // CPython closes the generators still suspended in a `try` as the program ends.
+                if !(self.finalizers_armed && self.finalize_at_exit()) {
+                    self.finish(0);
+                }
                 Ok(())
             }
             ReturnTo::Reimport => {
@@ -878,9 +881,23 @@ impl Vm {
 
     /// Continues a native after the call it waited for.
     pub(crate) fn run_cont(&mut self, c: Cont, r: Resume) -> Result<(), Value> {
-        let Cont { kind, then } = c;
-        let act = super::super::modules::conts::resume(self, kind, r)?;
-        self.perform(act, then)
+        let Cont { mut kind, mut then } = c;
+        let mut r = r;
+        loop {
+            match super::super::modules::conts::resume(self, kind, r) {
+                Ok(act) => return self.perform(act, then),
+                // An exception goes to whoever waits for this continuation's result: another native
+                // continuation sees it (as it would from a Python frame), else the running frame does.
+                // A dict key waiting for a Python answer is not an exception (see `keys`).
+                Err(e) if !self.key_is_waiting(e) => match then {
+                    ReturnTo::Native(next) => {
+                        (kind, then, r) = (next.kind, next.then, Resume::Error(e));
+                    }
+                    _ => return Err(e),
+                },
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Completes a syscall the program made, with the kernel's answer.

@@ -30,7 +30,7 @@ impl Vm {
                     return Step::Syscall(call);
                 }
             }
-            if self.frames.is_empty() {
+            if self.frames.is_empty() && self.cont_queue.is_empty() {
                 // Defensive: nothing to run means the program is over.
                 self.finished = Some(0);
                 continue;
@@ -266,7 +266,10 @@ impl Vm {
             }
             Op::StoreFast(i) => {
                 let v = f.stack.pop().expect("stack");
-                f.locals[i as usize] = v;
+                let old = std::mem::replace(&mut f.locals[i as usize], v);
+                if self.finalizers_armed {
+                    self.let_go(old);
+                }
             }
             Op::LoadConst(i) => {
                 let v = f.code.consts[i as usize];
@@ -366,7 +369,10 @@ impl Vm {
                 return self.next_item(it, ReturnTo::ForIter { exit });
             }
             Op::Pop => {
-                f.stack.pop();
+                let v = f.stack.pop();
+                if self.finalizers_armed {
+                    self.let_go(v.unwrap_or(Value::None));
+                }
             }
             Op::Dup => {
                 let v = *f.stack.last().expect("stack");
@@ -408,7 +414,11 @@ impl Vm {
                 let v = f.stack.pop().expect("stack");
                 let g = f.globals;
                 if let Obj::Module { attrs, .. } = self.heap.get_mut(g) {
+                    let old = if self.finalizers_armed { attrs.get(s) } else { None };
                     attrs.set(s, v);
+                    if let Some(old) = old {
+                        self.let_go(old);
+                    }
                 }
             }
             Op::DeleteGlobal(s) => {
@@ -417,6 +427,9 @@ impl Vm {
                     Obj::Module { attrs, .. } => attrs.remove(s),
                     _ => None,
                 };
+                if let (Some(old), true) = (removed, self.finalizers_armed) {
+                    self.let_go(old);
+                }
                 if removed.is_none() {
                     let n = self.sym_name(s).to_string();
                     return Err(self.exc(ExcKind::NameError, format!("name '{n}' is not defined")));
@@ -445,7 +458,11 @@ impl Vm {
                 let v = f.stack.pop().expect("stack");
                 let target = f.ns.unwrap_or(f.globals);
                 if let Obj::Module { attrs, .. } = self.heap.get_mut(target) {
+                    let old = if self.finalizers_armed { attrs.get(s) } else { None };
                     attrs.set(s, v);
+                    if let Some(old) = old {
+                        self.let_go(old);
+                    }
                 }
             }
             Op::DeleteName(s) => {
@@ -454,6 +471,9 @@ impl Vm {
                     Obj::Module { attrs, .. } => attrs.remove(s),
                     _ => None,
                 };
+                if let (Some(old), true) = (removed, self.finalizers_armed) {
+                    self.let_go(old);
+                }
                 if removed.is_none() {
                     let n = self.sym_name(s).to_string();
                     return Err(self.exc(ExcKind::NameError, format!("name '{n}' is not defined")));
@@ -470,7 +490,10 @@ impl Vm {
                         ),
                     ));
                 }
-                f.locals[i as usize] = Value::Unbound;
+                let old = std::mem::replace(&mut f.locals[i as usize], Value::Unbound);
+                if self.finalizers_armed {
+                    self.let_go(old);
+                }
             }
             Op::LoadDeref(i) => {
                 let cell = f.cells[i as usize];
@@ -708,6 +731,9 @@ impl Vm {
             return self.deliver_exhausted(frame.ret, v);
         }
         let mut frame = frame;
+        if self.finalizers_armed {
+            self.let_go_all(&frame.locals);
+        }
         let ret = std::mem::take(&mut frame.ret);
         self.recycle_frame(frame);
         self.deliver(ret, v)
@@ -720,6 +746,7 @@ impl Vm {
         if self.tracing {
             self.events.push(Event::GenSuspend { name: frame.code.qualname.clone() });
         }
+        self.note_suspended(!frame.blocks.is_empty());
         if let Obj::Generator(gen) = self.heap.get_mut(g) {
             gen.state = GenState::Suspended;
             gen.frame = Some(frame);

@@ -123,6 +123,11 @@ impl Vm {
     }
 
     /// Records the first answer a step needs; returns the error that unwinds the step.
+    /// Is `e` the marker of a dict operation waiting for a Python `__hash__`/`__eq__`?
+    pub(crate) fn key_is_waiting(&self, e: Value) -> bool {
+        e == WAITING
+    }
+
     fn wait_for(&self, need: KeyNeed) -> Value {
         if self.keys.need.get().is_none() {
             self.keys.need.set(Some(need));

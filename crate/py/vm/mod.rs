@@ -5,7 +5,7 @@
 //! Files: `exec` (the instruction loop), `call` (calls, returns and continuations), `ops` (arithmetic,
 //! comparison, hashing), `attr` (attribute access), `format` (repr, str, `%` and `format`), `exc`
 //! (exception objects), `traceback` (CPython 3.11's traceback text), `suggest` ("Did you mean"),
-//! `construct` (Python `__new__` and `__init_subclass__`), `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
+//! `construct` (Python `__new__` and `__init_subclass__`), `finalize` (closing generators let go of), `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
 //!
 //! Deliberate differences from CPython 3.11 (each also noted where it is made):
 //! - A dict or set key's Python `__hash__`/`__eq__` (and `__eq__` of list, tuple and dict items) is
@@ -22,7 +22,12 @@
 //!   `float()` makes carries a payload of its own: `float('nan') is nan` is False and `nan in [nan]`
 //!   True, as in CPython, but two equal non-NaN floats made apart are the same object (CPython: usually
 //!   not), and their `id()` is derived from the value.
-//! - Unreachable suspended generators are collected without running their `finally` blocks.
+//! - A suspended generator inside a `try` is closed when the program lets go of it by a store, `del`,
+//!   leaving a `for` loop or returning from the function holding it (a collection at the next
+//!   instruction boundary finds it unreachable), and at a normal exit (those named by `__main__`'s
+//!   globals first, then by age); not when a container holding it is emptied, and not at an exit by an
+//!   uncaught exception. An exception raised by such a close is dropped (CPython prints it as
+//!   "Exception ignored in").
 //! - `gen.gi_frame` is the generator's code object (frames are not Python objects here).
 //! - Time is the driver's virtual clock; `time.sleep` is `clock_gettime` + `clock_nanosleep`.
 
@@ -31,6 +36,7 @@ pub(crate) mod call;
 mod construct;
 mod exc;
 mod exec;
+mod finalize;
 pub(crate) mod format;
 mod import;
 mod keys;
@@ -306,6 +312,11 @@ pub struct Vm {
     pub(crate) entropy: u64,
     /// Python `__hash__`/`__eq__` answers for dict and set keys (see `keys`).
     pub(crate) keys: keys::KeyResolution,
+    /// Set once a generator has suspended inside a `try`: from then on, stores, `del`, `break` and
+    /// returns that let go of such a generator have it closed (`finalize`). Clear: no cost.
+    pub(crate) finalizers_armed: bool,
+    /// A finalizing collection is queued for the next instruction boundary.
+    pub(crate) finalize_queued: bool,
     /// The last NaN payload handed out: each NaN a program makes is a distinct object (`ops::made_float`).
     pub(crate) nan_serial: u64,
 }
@@ -356,6 +367,8 @@ impl Vm {
             entropy: 0,
             keys: Default::default(),
             nan_serial: 0,
+            finalizers_armed: false,
+            finalize_queued: false,
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {
@@ -534,6 +547,16 @@ impl Vm {
         {
             return;
         }
+        let roots = self.gc_roots();
+        self.heap.collect(&roots);
+        // Collect less often when most of the heap is live.
+        self.gc_threshold = (self.heap.live() * 2).max(100_000);
+        self.gc_bytes_threshold = self.heap.bytes().max(GC_MIN_BYTES);
+        self.ran_since_gc = 0;
+    }
+
+    /// What the collector starts from, at an instruction boundary.
+    pub(crate) fn gc_roots(&self) -> Vec<Value> {
         let mut roots: Vec<Value> = Vec::new();
         for f in &self.frames {
             f.trace(&mut roots);
@@ -552,11 +575,7 @@ impl Vm {
             let (call::Resume::Value(v) | call::Resume::Exhausted(v) | call::Resume::Error(v)) = r;
             roots.push(*v);
         }
-        self.heap.collect(&roots);
-        // Collect less often when most of the heap is live.
-        self.gc_threshold = (self.heap.live() * 2).max(100_000);
-        self.gc_bytes_threshold = self.heap.bytes().max(GC_MIN_BYTES);
-        self.ran_since_gc = 0;
+        roots
     }
 
     pub(crate) fn str_of(&self, v: Value) -> Option<&str> {

@@ -4,24 +4,55 @@ Blocking works as in CPython: with no timeout the fd is blocking and the kernel 
 fd is non-blocking and every call first waits in `poll()` for at most the time left, as CPython's
 `sock_call_ex` does; with timeout 0 the call fails with BlockingIOError at once.
 
-Deliberate differences from CPython: `family` and `type` are plain ints (CPython 3.11 prints them as ints
-in the repr too); only AF_INET is supported; `makefile`, `dup`, `sendfile` and socket finalisation on
+The address families and socket kinds are `AddressFamily` and `SocketKind` IntEnum members, as in
+CPython (`<AddressFamily.AF_INET: 2>`; `str()` and the socket's repr give the number).
+
+Deliberate differences from CPython: only AF_INET is supported; `makefile`, `dup`, `sendfile` and socket finalisation on
 garbage collection are not provided (close sockets explicitly or with `with`).
 """
 
 import _ioplay
+from enum import IntEnum
 from errno import EINPROGRESS, EINTR
 import os
 
-AF_UNSPEC = 0
-AF_UNIX = 1
-AF_INET = 2
-AF_INET6 = 10
-SOCK_STREAM = 1
-SOCK_DGRAM = 2
-SOCK_RAW = 3
-SOCK_NONBLOCK = 0o4000
-SOCK_CLOEXEC = 0o2000000
+
+class AddressFamily(IntEnum):
+    AF_UNSPEC = 0
+    AF_UNIX = 1
+    AF_INET = 2
+    AF_INET6 = 10
+
+
+class SocketKind(IntEnum):
+    SOCK_STREAM = 1
+    SOCK_DGRAM = 2
+    SOCK_RAW = 3
+    SOCK_RDM = 4
+    SOCK_SEQPACKET = 5
+    SOCK_NONBLOCK = 0o4000
+    SOCK_CLOEXEC = 0o2000000
+
+
+AF_UNSPEC = AddressFamily.AF_UNSPEC
+AF_UNIX = AddressFamily.AF_UNIX
+AF_INET = AddressFamily.AF_INET
+AF_INET6 = AddressFamily.AF_INET6
+SOCK_STREAM = SocketKind.SOCK_STREAM
+SOCK_DGRAM = SocketKind.SOCK_DGRAM
+SOCK_RAW = SocketKind.SOCK_RAW
+SOCK_RDM = SocketKind.SOCK_RDM
+SOCK_SEQPACKET = SocketKind.SOCK_SEQPACKET
+SOCK_NONBLOCK = SocketKind.SOCK_NONBLOCK
+SOCK_CLOEXEC = SocketKind.SOCK_CLOEXEC
+
+
+def _intenum_converter(value, enum_klass):
+    """The enum member for an int when there is one (CPython's helper of the same name)."""
+    try:
+        return enum_klass(value)
+    except ValueError:
+        return value
 SOL_SOCKET = 1
 SO_REUSEADDR = 2
 SO_TYPE = 3
@@ -171,8 +202,8 @@ class socket:
             fileno = _ioplay.socket(family, type, proto)
         self._fd = fileno
         self._closed = False
-        self.family = family
-        self.type = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)
+        self.family = _intenum_converter(family, AddressFamily)
+        self.type = _intenum_converter(type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC), SocketKind)
         self.proto = proto
         self._timeout = _default_timeout
         if type & SOCK_NONBLOCK:
