@@ -51,8 +51,8 @@ pub enum StmtKind {
         op: BinOp,
         value: Expr,
     },
-    /// `target: annotation [= value]`; the annotation is evaluated (for a simple name at module or class
-    /// level CPython stores it in `__annotations__`; we evaluate and drop it).
+    /// `target: annotation [= value]`; at module or class level the annotation is evaluated, and a name's
+    /// is stored in `__annotations__` (as CPython does); in a function it is not evaluated.
     AnnAssign {
         target: Expr,
         annotation: Expr,

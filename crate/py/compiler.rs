@@ -35,6 +35,7 @@ pub fn compile_module(
     }
     let doc = c.sym("__doc__");
     c.emit(Op::StoreGlobal(doc));
+    c.setup_annotations(&module.body);
     for st in &module.body {
         c.stmt(st)?;
     }
@@ -431,7 +432,14 @@ impl<'a> Compiler<'a> {
                 }
                 if matches!(self.u().kind, CodeKind::Module | CodeKind::Class) {
                     self.expr(annotation)?;
-                    self.emit(Op::Pop);
+                    // A name's annotation goes into `__annotations__` (dataclasses read it).
+                    if let ExprKind::Name(name) = &target.kind {
+                        self.load_name("__annotations__");
+                        self.load_str(name);
+                        self.emit(Op::StoreSubscr);
+                    } else {
+                        self.emit(Op::Pop);
+                    }
                 }
             }
             StmtKind::If { test, body, orelse } => {
@@ -974,6 +982,31 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// CPython's SETUP_ANNOTATIONS: a module or class body that annotates a name (at any depth of its
+    /// own statements) starts with an empty `__annotations__` dict.
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        fn annotates(stmts: &[Stmt]) -> bool {
+            stmts.iter().any(|st| match &st.kind {
+                StmtKind::AnnAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. } => annotates(body) || annotates(orelse),
+                StmtKind::With { body, .. } => annotates(body),
+                StmtKind::Try { body, handlers, orelse, finalbody } => {
+                    annotates(body)
+                        || handlers.iter().any(|h| annotates(&h.body))
+                        || annotates(orelse)
+                        || annotates(finalbody)
+                }
+                _ => false,
+            })
+        }
+        if annotates(body) {
+            self.emit(Op::BuildMap(0));
+            self.store_name("__annotations__");
+        }
+    }
+
     fn class_def(&mut self, c: &ClassDef, span: Span) -> CResult {
         for d in &c.decorators {
             self.expr(d)?;
@@ -987,6 +1020,7 @@ impl<'a> Compiler<'a> {
             self.load_str(d);
             self.store_name("__doc__");
         }
+        self.setup_annotations(&c.body);
         self.body(&c.body)?;
         let class_cell = self.sym("__class__");
         match self.u().cellvars.iter().position(|&s| s == class_cell) {

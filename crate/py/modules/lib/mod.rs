@@ -29,6 +29,7 @@ macro_rules! source {
 pub const SOURCES: &[Source] = &[
     source!("aio", "aio.py", false),
     source!("collections", "std/collections.py", false),
+    source!("dataclasses", "std/dataclasses.py", false),
     source!("enum", "enum.py", false),
     source!("errno", "errno.py", false),
     source!("eventlet", "eventlet/__init__.py", true),
