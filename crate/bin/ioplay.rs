@@ -138,8 +138,18 @@ impl Sources {
         let source = String::from_utf8_lossy(&source);
         let mut full_argv = vec![program.to_string()];
         full_argv.extend(argv.iter().cloned());
-        Ok(Python::load(&source, program, full_argv))
+        Ok(Python::load(&source, &main_file_name(&path), full_argv))
     }
+}
+
+/// The file name tracebacks and `__file__` show: CPython 3.9+ joins a relative script path to the
+/// working directory as given, without normalising it (`./x.py` shows as `/cwd/./x.py`).
+fn main_file_name(path: &Path) -> String {
+    let joined = match std::env::current_dir() {
+        Ok(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
+    joined.display().to_string()
 }
 
 /// CPython's words for a file it cannot open.

@@ -17,7 +17,7 @@ deprecated, and warnings are not part of ioplay's subset.
 
 CPython 3.9+ shows the script's absolute path in tracebacks and warnings; the repository root is cut
 from both outputs (`/abs/repo/tests/py/x.py` becomes `tests/py/x.py`), so the expectations hold in any
-checkout and ioplay, which runs `ioplay run tests/py/x.py`, shows the path as given.
+checkout (ioplay shows the same absolute path as CPython).
 
 Concurrency programs are run three times; a program whose output differs between runs is reported
 and its expectations are left alone: it depends on timing and must be rewritten. Their contract is
