@@ -29,6 +29,7 @@ macro_rules! source {
 pub const SOURCES: &[Source] = &[
     source!("aio", "aio.py", false),
     source!("collections", "std/collections.py", false),
+    source!("copy", "std/copy.py", false),
     source!("dataclasses", "std/dataclasses.py", false),
     source!("enum", "enum.py", false),
     source!("errno", "errno.py", false),
@@ -69,6 +70,7 @@ pub const SOURCES: &[Source] = &[
     source!("selectors", "selectors.py", false),
     source!("signal", "signal.py", false),
     source!("socket", "socket.py", false),
+    source!("string", "std/string.py", false),
     source!("typing", "std/typing.py", false),
     source!("urllib", "urllib/__init__.py", true),
     source!("urllib.error", "urllib/error.py", false),
