@@ -33,5 +33,5 @@ pub const UNIFIED_IDEOGRAPHS: [(u32, u32); 8] = [
 
 /// names.bin: this many records, their front-coded names first (this many bytes), then the
 /// LEB128 code point differences.
-pub const NAME_RECORDS: usize = 8242;
-pub const NAME_TEXT_LEN: usize = 140672;
+pub const NAME_RECORDS: usize = 7282;
+pub const NAME_TEXT_LEN: usize = 121947;
