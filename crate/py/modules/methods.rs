@@ -190,6 +190,7 @@ pub fn install(vm: &mut Vm) {
     let fh = vm.native("bytes.fromhex", bytes_fromhex);
     let fh = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fh)));
     vm.set_attr_raw(t.bytes, "fromhex", fh);
+    vm.set_attr_raw(t.bytearray, "fromhex", fh);
     vm.def_native(t.range, "range.index", seq_index);
     vm.def_native(t.range, "range.count", seq_count);
     vm.def_native(t.slice, "slice.indices", slice_indices);
@@ -567,9 +568,17 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
+/// The needle of `find`/`index`/`count`: for bytes, an int is one byte.
+fn needle(vm: &mut Vm, a: &Args, what: &str) -> Result<String, Value> {
+    match a.get(1) {
+        Some(v) if is_bytes(vm, a) && vm.is_int(v) => Ok(bytes_as_text(&[byte_arg(vm, v)?])),
+        _ => Ok(str_arg(vm, a, 1, what)?.unwrap_or_default()),
+    }
+}
+
 fn find_impl(vm: &mut Vm, a: &Args, right: bool) -> Result<i64, Value> {
     let s = this_str(vm, a);
-    let sub = str_arg(vm, a, 1, "find")?.unwrap_or_default();
+    let sub = needle(vm, a, "find")?;
     let (w, off) = window(vm, a, &s, 2);
     let found = if right { w.rfind(&sub) } else { w.find(&sub) };
     Ok(found.map(|b| char_index(&w, b) + off as i64).unwrap_or(-1))
@@ -606,7 +615,7 @@ fn str_rindex(vm: &mut Vm, a: Args) -> R {
 
 fn str_count(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    let sub = str_arg(vm, &a, 1, "count")?.unwrap_or_default();
+    let sub = needle(vm, &a, "count")?;
     let (w, _) = window(vm, &a, &s, 2);
     let n = if sub.is_empty() { w.chars().count() + 1 } else { w.matches(&sub).count() };
     ret(Value::Int(n as i64))
@@ -954,7 +963,7 @@ fn bytes_join(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
-    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+    ret(text(vm, &a, &bytes_as_text(&out)))
 }
 
 fn bytearray_append(vm: &mut Vm, a: Args) -> R {
@@ -965,12 +974,48 @@ fn bytearray_append(vm: &mut Vm, a: Args) -> R {
     ret(Value::None)
 }
 
+/// `ba.extend(x)`: bytes-like, or an iterable of ints in range(256).
 fn bytearray_extend(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 2, "extend")?;
     let id = obj_id(&a);
-    let more = bytes_of(vm, a.get(1).unwrap_or(Value::None)).unwrap_or_default();
-    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
-        b.extend(more);
-    }
+    let x = a.get(1).unwrap_or(Value::None);
+    let more = match bytes_of(vm, x) {
+        Some(b) => b,
+        None => match vm.seq_items(x) {
+            Some(items) => items.into_iter().map(|i| byte_arg(vm, i)).collect::<Result<Vec<u8>, Value>>()?,
+            None if vm.str_of(x).is_some() => {
+                return Err(vm.type_error("'str' object cannot be interpreted as an integer"))
+            }
+            None if vm.is_int(x) || vm.as_f64(x).is_some() || x == Value::None => {
+                let t = vm.type_name(x);
+                return Err(vm.type_error(format!("can't extend bytearray with {t}")));
+            }
+            // Any other iterable: `bytes(x)` collects it, then the bytes are appended.
+            None => {
+                return Ok(Action::CallThen {
+                    func: Value::Obj(vm.types.bytes),
+                    args: Args { pos: vec![x], kw: vec![] },
+                    cont: ContKind::Native {
+                        f: crate::py::vm::ContFnPtr(bytearray_extend_collected),
+                        data: a.pos[0],
+                    },
+                })
+            }
+        },
+    };
+    bytearray_mut(vm, id).extend(more);
+    ret(Value::None)
+}
+
+fn bytearray_extend_collected(vm: &mut Vm, r: crate::py::vm::Resume, ba: Value) -> R {
+    let collected = match r {
+        crate::py::vm::Resume::Value(v) => v,
+        crate::py::vm::Resume::Error(e) => return Err(e),
+        _ => return ret(Value::None),
+    };
+    let more = bytes_of(vm, collected).unwrap_or_default();
+    let Value::Obj(id) = ba else { unreachable!("extend is bound to a bytearray") };
+    bytearray_mut(vm, id).extend(more);
     ret(Value::None)
 }
 
@@ -1561,7 +1606,10 @@ fn bytes_fromhex(vm: &mut Vm, a: Args) -> R {
             _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg")),
         }
     }
-    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+    // A classmethod of both types: the class it was called on picks the result's type.
+    let o =
+        if a.get(0) == Some(Value::Obj(vm.types.bytearray)) { Obj::ByteArray(out) } else { Obj::Bytes(out) };
+    ret(Value::Obj(vm.heap.alloc(o)))
 }
 
 fn slice_indices(vm: &mut Vm, a: Args) -> R {
