@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::builtins::collect;
+use crate::py::unicode;
 use crate::py::unicode::codecs::{self, Codec, Failure};
 use crate::py::value::{Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, GenState, Vm};
@@ -46,8 +47,9 @@ pub fn install(vm: &mut Vm) {
         ("str.format", str_format),
         ("str.encode", str_encode),
         ("str.isdigit", str_isdigit),
-        ("str.isnumeric", str_isdigit),
-        ("str.isdecimal", str_isdigit),
+        ("str.isnumeric", str_isnumeric),
+        ("str.isdecimal", str_isdecimal),
+        ("str.isprintable", str_isprintable),
         ("str.isalpha", str_isalpha),
         ("str.isalnum", str_isalnum),
         ("str.isspace", str_isspace),
@@ -359,12 +361,22 @@ fn str_casefold(vm: &mut Vm, a: Args) -> R {
     ret(text(vm, &a, &s))
 }
 
+/// The whitespace of argument-less strip/split: CPython's `isspace` for str, C's for bytes.
+fn whitespace_of(vm: &Vm, a: &Args) -> fn(char) -> bool {
+    if is_bytes(vm, a) {
+        |c| c.is_ascii_whitespace() || c == '\x0b'
+    } else {
+        unicode::is_space
+    }
+}
+
 fn strip_with(vm: &mut Vm, a: &Args, left: bool, right: bool) -> R {
     let s = this_str(vm, a);
+    let space = whitespace_of(vm, a);
     let chars = str_arg(vm, a, 1, "strip")?;
     let pred = |c: char| match &chars {
         Some(cs) => cs.contains(c),
-        None => c.is_whitespace(),
+        None => space(c),
     };
     let mut out: &str = &s;
     if left {
@@ -391,6 +403,7 @@ fn str_rstrip(vm: &mut Vm, a: Args) -> R {
 
 fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
     let s = this_str(vm, a);
+    let space = whitespace_of(vm, a);
     let sep = match a.arg(vm, 1, "sep") {
         Some(Value::None) | None => None,
         Some(v) => {
@@ -421,27 +434,30 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
             }
         }
         None => {
-            let words: Vec<&str> = s.split_whitespace().collect();
+            let words: Vec<&str> = s.split(space).filter(|w| !w.is_empty()).collect();
             if maxsplit < 0 || words.len() <= maxsplit as usize {
                 words
             } else if !from_right {
                 // Keep the rest of the string (from the (maxsplit+1)-th word on) as the last part.
                 let mut out = Vec::new();
-                let mut rest: &str = s.trim_start();
+                let mut rest: &str = s.trim_start_matches(space);
                 for _ in 0..maxsplit {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    let end = rest.find(space).unwrap_or(rest.len());
                     out.push(&rest[..end]);
-                    rest = rest[end..].trim_start();
+                    rest = rest[end..].trim_start_matches(space);
                 }
                 out.push(rest);
                 out
             } else {
                 let mut out = Vec::new();
-                let mut rest: &str = s.trim_end();
+                let mut rest: &str = s.trim_end_matches(space);
                 for _ in 0..maxsplit {
-                    let start = rest.rfind(char::is_whitespace).map(|p| p + 1).unwrap_or(0);
+                    let start = rest
+                        .rfind(space)
+                        .map(|p| p + rest[p..].chars().next().map_or(1, char::len_utf8))
+                        .unwrap_or(0);
                     out.push(&rest[start..]);
-                    rest = rest[..start].trim_end();
+                    rest = rest[..start].trim_end_matches(space);
                 }
                 out.push(rest);
                 out.reverse();
@@ -625,7 +641,7 @@ fn str_istitle(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let (mut prev_cased, mut any) = (false, false);
     for c in s.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || unicode::is_titlecase(c) {
             if prev_cased {
                 return ret(Value::Bool(false));
             }
@@ -738,20 +754,34 @@ fn pred(vm: &mut Vm, a: &Args, f: impl Fn(char) -> bool) -> R {
     ret(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
 
+fn str_isdecimal(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, unicode::is_decimal)
+}
+
 fn str_isdigit(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, |c| c.is_ascii_digit() || c.is_numeric())
+    pred(vm, &a, unicode::is_digit)
+}
+
+fn str_isnumeric(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, unicode::is_numeric)
 }
 
 fn str_isalpha(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, char::is_alphabetic)
+    pred(vm, &a, unicode::is_alpha)
 }
 
 fn str_isalnum(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, char::is_alphanumeric)
+    pred(vm, &a, |c| unicode::is_alpha(c) || unicode::is_numeric(c))
 }
 
 fn str_isspace(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, char::is_whitespace)
+    pred(vm, &a, unicode::is_space)
+}
+
+/// `str.isprintable` is true for the empty string too.
+fn str_isprintable(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    ret(Value::Bool(s.chars().all(unicode::is_printable)))
 }
 
 fn str_isupper(vm: &mut Vm, a: Args) -> R {
@@ -767,29 +797,26 @@ fn str_islower(vm: &mut Vm, a: Args) -> R {
 fn str_capitalize(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let mut cs = s.chars();
-    let out = match cs.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-        None => String::new(),
-    };
+    let mut out = String::new();
+    if let Some(c) = cs.next() {
+        unicode::push_title(&mut out, c);
+        out.push_str(&cs.as_str().to_lowercase());
+    }
     ret(text(vm, &a, &out))
 }
 
 fn str_title(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let mut out = String::new();
-    let mut prev_alpha = false;
+    // CPython: a character after a cased one is lowered, any other gets its titlecase.
+    let mut prev_cased = false;
     for c in s.chars() {
-        if c.is_alphabetic() {
-            if prev_alpha {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_alpha = true;
+        if prev_cased {
+            out.extend(c.to_lowercase());
         } else {
-            out.push(c);
-            prev_alpha = false;
+            unicode::push_title(&mut out, c);
         }
+        prev_cased = unicode::is_cased(c);
     }
     ret(text(vm, &a, &out))
 }
@@ -801,8 +828,10 @@ fn str_swapcase(vm: &mut Vm, a: Args) -> R {
         .flat_map(|c| {
             if c.is_uppercase() {
                 c.to_lowercase().collect::<Vec<_>>()
-            } else {
+            } else if c.is_lowercase() {
                 c.to_uppercase().collect()
+            } else {
+                vec![c]
             }
         })
         .collect();

@@ -7,8 +7,10 @@ Run with the Python whose behaviour ioplay copies (3.11: Unicode 14.0), from the
 
 What it writes:
 
-- generated.rs: the zero of every run of Nd decimal digits (for `int('١٢')`), the ranges whose
-  names are `PREFIX-HEX` (computed at lookup, never stored), and the size figures of names.bin.
+- generated.rs: the zero of every run of Nd decimal digits (for `int('١٢')`); the character classes of
+  str's predicates as ranges (isalpha, isprintable, isdigit, isnumeric) and the titlecase mappings that
+  differ from uppercase, which Rust's `char` does not give; the ranges whose names are `PREFIX-HEX`
+  (computed at lookup, never stored); and the size figures of names.bin.
 - names.bin: the names `\\N{...}` knows, as (code point, name) records in code point order. Names
   are front-coded: one byte says how many leading bytes the name shares with the previous record,
   then the rest of the name and a newline. A second section holds each record's code point as the
@@ -174,6 +176,31 @@ def encode_names(records):
     return bytes(names), bytes(deltas)
 
 
+def char_ranges(pred):
+    """Runs of consecutive code points for which `pred(chr)` holds: [(first, last)]."""
+    runs = []
+    for cp in range(0x110000):
+        if pred(chr(cp)):
+            if runs and runs[-1][1] == cp - 1:
+                runs[-1][1] = cp
+            else:
+                runs.append([cp, cp])
+    return runs
+
+
+def rust_ranges(name, doc, runs):
+    lines = ["/// %s" % doc, "pub const %s: [(u32, u32); %d] = [" % (name, len(runs))]
+    line = "   "
+    for a, b in runs:
+        item = " (0x%X, 0x%X)," % (a, b)
+        if len(line) + len(item) > 110:
+            lines.append(line)
+            line = "   "
+        line += item
+    lines += [line, "];", ""]
+    return lines
+
+
 def rust_u32_list(values):
     lines, line = [], "   "
     for v in values:
@@ -219,6 +246,27 @@ def main():
         "pub const UNIFIED_IDEOGRAPHS: [(u32, u32); %d] = [" % len(unified),
     ]
     rs += ["    (0x%X, 0x%X)," % r for r in unified]
+    rs += ["];", ""]
+    rs += rust_ranges("ALPHA", "`str.isalpha`: the letters (categories Lu, Ll, Lt, Lm, Lo).", char_ranges(str.isalpha))
+    rs += rust_ranges(
+        "NOT_PRINTABLE",
+        "Not `str.isprintable` (categories C* and Z* but the space): what `repr` escapes.",
+        char_ranges(lambda c: not c.isprintable()),
+    )
+    rs += rust_ranges(
+        "DIGIT_NOT_DECIMAL", "`str.isdigit` beyond the decimals (superscripts, circled digits...).",
+        char_ranges(lambda c: c.isdigit() and not c.isdecimal()),
+    )
+    rs += rust_ranges(
+        "NUMERIC_NOT_DIGIT", "`str.isnumeric` beyond the digits (fractions, numerals, CJK numbers...).",
+        char_ranges(lambda c: c.isnumeric() and not c.isdigit()),
+    )
+    titles = [(cp, chr(cp).title()) for cp in range(0x110000) if chr(cp).title() != chr(cp).upper()]
+    rs += [
+        "/// `str.title` mappings that differ from `char::to_uppercase` (titlecase digraphs, ligatures...).",
+        "pub const TITLECASE: [(u32, &str); %d] = [" % len(titles),
+    ]
+    rs += ['    (0x%X, "%s"),' % (cp, "".join("\\u{%x}" % ord(c) for c in t)) for cp, t in titles]
     rs += [
         "];",
         "",
