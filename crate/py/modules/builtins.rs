@@ -678,6 +678,11 @@ fn reversed(vm: &mut Vm, a: Args) -> R {
                 };
                 Some(vm.new_tuple(items))
             }
+            Obj::Bytes(b) | Obj::ByteArray(b) => {
+                // A snapshot of the bytes' ints, as the iterator sees them.
+                let items = b.iter().map(|&x| Value::Int(x as i64)).collect();
+                Some(vm.new_tuple(items))
+            }
             _ => None,
         },
         _ => None,
@@ -1256,24 +1261,26 @@ fn str_new(vm: &mut Vm, a: Args) -> R {
     }
 }
 
-fn bytes_from(vm: &mut Vm, a: &Args) -> Result<Vec<u8>, Value> {
-    let Some(v) = a.get(1) else { return Ok(vec![]) };
+/// The bytes of `bytes(x)`/`bytearray(x)` (`what` names the item in range errors: "bytes" or "byte"),
+/// None when `x` is some other object (an iterable then gets iterated).
+fn bytes_from(vm: &mut Vm, a: &Args, what: &str) -> Result<Option<Vec<u8>>, Value> {
+    let Some(v) = a.get(1) else { return Ok(Some(vec![])) };
     if vm.str_of(v).is_some() {
         if a.arg(vm, 2, "encoding").is_none() {
             return Err(vm.type_error("string argument without an encoding"));
         }
         let (codec, errors) = super::methods::constructor_codec(vm, a, "bytes")?;
-        return super::methods::encode_value(vm, v, codec, &errors);
+        return super::methods::encode_value(vm, v, codec, &errors).map(Some);
     }
     if let Some(n) = vm.small_int(v) {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        return Ok(Some(vec![0; n as usize]));
     }
     if let Value::Obj(id) = v {
         if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(id) {
-            return Ok(b.clone());
+            return Ok(Some(b.clone()));
         }
     }
     match vm.seq_items(v) {
@@ -1282,7 +1289,7 @@ fn bytes_from(vm: &mut Vm, a: &Args) -> Result<Vec<u8>, Value> {
             for i in items {
                 match vm.small_int(i) {
                     Some(x) if (0..256).contains(&x) => out.push(x as u8),
-                    Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                    Some(_) => return Err(vm.value_error(format!("{what} must be in range(0, 256)"))),
                     None => {
                         return Err(vm.type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -1291,20 +1298,34 @@ fn bytes_from(vm: &mut Vm, a: &Args) -> Result<Vec<u8>, Value> {
                     }
                 }
             }
-            Ok(out)
+            Ok(Some(out))
         }
-        None => Err(vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_name(v)))),
+        None => Ok(None),
     }
 }
 
+/// `bytes(x)`/`bytearray(x)`: at once for what `bytes_from` knows, by iterating any other iterable.
+fn bytes_or_collect(vm: &mut Vm, a: &Args, finish: Collected) -> R {
+    let what = if finish == Collected::Bytes { "bytes" } else { "byte" };
+    let Some(b) = bytes_from(vm, a, what)? else {
+        let v = a.get(1).unwrap_or(Value::None);
+        let iterable =
+            matches!(vm.get_iter_builtin(v), Ok(Some(_))) || vm.lookup_user_special(v, vm.sym.iter).is_some();
+        if iterable {
+            return collect(vm, v, finish);
+        }
+        return Err(vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_name(v))));
+    };
+    let o = if finish == Collected::Bytes { Obj::Bytes(b) } else { Obj::ByteArray(b) };
+    ret(Value::Obj(vm.heap.alloc(o)))
+}
+
 fn new_bytes(vm: &mut Vm, a: Args) -> R {
-    let b = bytes_from(vm, &a)?;
-    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(b))))
+    bytes_or_collect(vm, &a, Collected::Bytes)
 }
 
 fn new_bytearray(vm: &mut Vm, a: Args) -> R {
-    let b = bytes_from(vm, &a)?;
-    ret(Value::Obj(vm.heap.alloc(Obj::ByteArray(b))))
+    bytes_or_collect(vm, &a, Collected::ByteArray)
 }
 
 fn new_tuple(vm: &mut Vm, a: Args) -> R {

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::builtins::collect;
+use crate::py::unicode;
 use crate::py::unicode::codecs::{self, Codec, Failure};
 use crate::py::value::{Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, GenState, Vm};
@@ -46,8 +47,9 @@ pub fn install(vm: &mut Vm) {
         ("str.format", str_format),
         ("str.encode", str_encode),
         ("str.isdigit", str_isdigit),
-        ("str.isnumeric", str_isdigit),
-        ("str.isdecimal", str_isdigit),
+        ("str.isnumeric", str_isnumeric),
+        ("str.isdecimal", str_isdecimal),
+        ("str.isprintable", str_isprintable),
         ("str.isalpha", str_isalpha),
         ("str.isalnum", str_isalnum),
         ("str.isspace", str_isspace),
@@ -190,6 +192,7 @@ pub fn install(vm: &mut Vm) {
     let fh = vm.native("bytes.fromhex", bytes_fromhex);
     let fh = Value::Obj(vm.heap.alloc(Obj::ClassMethod(fh)));
     vm.set_attr_raw(t.bytes, "fromhex", fh);
+    vm.set_attr_raw(t.bytearray, "fromhex", fh);
     vm.def_native(t.range, "range.index", seq_index);
     vm.def_native(t.range, "range.count", seq_count);
     vm.def_native(t.slice, "slice.indices", slice_indices);
@@ -358,12 +361,22 @@ fn str_casefold(vm: &mut Vm, a: Args) -> R {
     ret(text(vm, &a, &s))
 }
 
+/// The whitespace of argument-less strip/split: CPython's `isspace` for str, C's for bytes.
+fn whitespace_of(vm: &Vm, a: &Args) -> fn(char) -> bool {
+    if is_bytes(vm, a) {
+        |c| c.is_ascii_whitespace() || c == '\x0b'
+    } else {
+        unicode::is_space
+    }
+}
+
 fn strip_with(vm: &mut Vm, a: &Args, left: bool, right: bool) -> R {
     let s = this_str(vm, a);
+    let space = whitespace_of(vm, a);
     let chars = str_arg(vm, a, 1, "strip")?;
     let pred = |c: char| match &chars {
         Some(cs) => cs.contains(c),
-        None => c.is_whitespace(),
+        None => space(c),
     };
     let mut out: &str = &s;
     if left {
@@ -390,6 +403,7 @@ fn str_rstrip(vm: &mut Vm, a: Args) -> R {
 
 fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
     let s = this_str(vm, a);
+    let space = whitespace_of(vm, a);
     let sep = match a.arg(vm, 1, "sep") {
         Some(Value::None) | None => None,
         Some(v) => {
@@ -420,27 +434,30 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
             }
         }
         None => {
-            let words: Vec<&str> = s.split_whitespace().collect();
+            let words: Vec<&str> = s.split(space).filter(|w| !w.is_empty()).collect();
             if maxsplit < 0 || words.len() <= maxsplit as usize {
                 words
             } else if !from_right {
                 // Keep the rest of the string (from the (maxsplit+1)-th word on) as the last part.
                 let mut out = Vec::new();
-                let mut rest: &str = s.trim_start();
+                let mut rest: &str = s.trim_start_matches(space);
                 for _ in 0..maxsplit {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    let end = rest.find(space).unwrap_or(rest.len());
                     out.push(&rest[..end]);
-                    rest = rest[end..].trim_start();
+                    rest = rest[end..].trim_start_matches(space);
                 }
                 out.push(rest);
                 out
             } else {
                 let mut out = Vec::new();
-                let mut rest: &str = s.trim_end();
+                let mut rest: &str = s.trim_end_matches(space);
                 for _ in 0..maxsplit {
-                    let start = rest.rfind(char::is_whitespace).map(|p| p + 1).unwrap_or(0);
+                    let start = rest
+                        .rfind(space)
+                        .map(|p| p + rest[p..].chars().next().map_or(1, char::len_utf8))
+                        .unwrap_or(0);
                     out.push(&rest[start..]);
-                    rest = rest[..start].trim_end();
+                    rest = rest[..start].trim_end_matches(space);
                 }
                 out.push(rest);
                 out.reverse();
@@ -567,9 +584,17 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
+/// The needle of `find`/`index`/`count`: for bytes, an int is one byte.
+fn needle(vm: &mut Vm, a: &Args, what: &str) -> Result<String, Value> {
+    match a.get(1) {
+        Some(v) if is_bytes(vm, a) && vm.is_int(v) => Ok(bytes_as_text(&[byte_arg(vm, v)?])),
+        _ => Ok(str_arg(vm, a, 1, what)?.unwrap_or_default()),
+    }
+}
+
 fn find_impl(vm: &mut Vm, a: &Args, right: bool) -> Result<i64, Value> {
     let s = this_str(vm, a);
-    let sub = str_arg(vm, a, 1, "find")?.unwrap_or_default();
+    let sub = needle(vm, a, "find")?;
     let (w, off) = window(vm, a, &s, 2);
     let found = if right { w.rfind(&sub) } else { w.find(&sub) };
     Ok(found.map(|b| char_index(&w, b) + off as i64).unwrap_or(-1))
@@ -606,7 +631,7 @@ fn str_rindex(vm: &mut Vm, a: Args) -> R {
 
 fn str_count(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
-    let sub = str_arg(vm, &a, 1, "count")?.unwrap_or_default();
+    let sub = needle(vm, &a, "count")?;
     let (w, _) = window(vm, &a, &s, 2);
     let n = if sub.is_empty() { w.chars().count() + 1 } else { w.matches(&sub).count() };
     ret(Value::Int(n as i64))
@@ -616,7 +641,7 @@ fn str_istitle(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let (mut prev_cased, mut any) = (false, false);
     for c in s.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || unicode::is_titlecase(c) {
             if prev_cased {
                 return ret(Value::Bool(false));
             }
@@ -729,20 +754,34 @@ fn pred(vm: &mut Vm, a: &Args, f: impl Fn(char) -> bool) -> R {
     ret(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
 
+fn str_isdecimal(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, unicode::is_decimal)
+}
+
 fn str_isdigit(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, |c| c.is_ascii_digit() || c.is_numeric())
+    pred(vm, &a, unicode::is_digit)
+}
+
+fn str_isnumeric(vm: &mut Vm, a: Args) -> R {
+    pred(vm, &a, unicode::is_numeric)
 }
 
 fn str_isalpha(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, char::is_alphabetic)
+    pred(vm, &a, unicode::is_alpha)
 }
 
 fn str_isalnum(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, char::is_alphanumeric)
+    pred(vm, &a, |c| unicode::is_alpha(c) || unicode::is_numeric(c))
 }
 
 fn str_isspace(vm: &mut Vm, a: Args) -> R {
-    pred(vm, &a, char::is_whitespace)
+    pred(vm, &a, unicode::is_space)
+}
+
+/// `str.isprintable` is true for the empty string too.
+fn str_isprintable(vm: &mut Vm, a: Args) -> R {
+    let s = this_str(vm, &a);
+    ret(Value::Bool(s.chars().all(unicode::is_printable)))
 }
 
 fn str_isupper(vm: &mut Vm, a: Args) -> R {
@@ -758,29 +797,26 @@ fn str_islower(vm: &mut Vm, a: Args) -> R {
 fn str_capitalize(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let mut cs = s.chars();
-    let out = match cs.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-        None => String::new(),
-    };
+    let mut out = String::new();
+    if let Some(c) = cs.next() {
+        unicode::push_title(&mut out, c);
+        out.push_str(&cs.as_str().to_lowercase());
+    }
     ret(text(vm, &a, &out))
 }
 
 fn str_title(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let mut out = String::new();
-    let mut prev_alpha = false;
+    // CPython: a character after a cased one is lowered, any other gets its titlecase.
+    let mut prev_cased = false;
     for c in s.chars() {
-        if c.is_alphabetic() {
-            if prev_alpha {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_alpha = true;
+        if prev_cased {
+            out.extend(c.to_lowercase());
         } else {
-            out.push(c);
-            prev_alpha = false;
+            unicode::push_title(&mut out, c);
         }
+        prev_cased = unicode::is_cased(c);
     }
     ret(text(vm, &a, &out))
 }
@@ -792,8 +828,10 @@ fn str_swapcase(vm: &mut Vm, a: Args) -> R {
         .flat_map(|c| {
             if c.is_uppercase() {
                 c.to_lowercase().collect::<Vec<_>>()
-            } else {
+            } else if c.is_lowercase() {
                 c.to_uppercase().collect()
+            } else {
+                vec![c]
             }
         })
         .collect();
@@ -954,7 +992,7 @@ fn bytes_join(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
-    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+    ret(text(vm, &a, &bytes_as_text(&out)))
 }
 
 fn bytearray_append(vm: &mut Vm, a: Args) -> R {
@@ -965,12 +1003,48 @@ fn bytearray_append(vm: &mut Vm, a: Args) -> R {
     ret(Value::None)
 }
 
+/// `ba.extend(x)`: bytes-like, or an iterable of ints in range(256).
 fn bytearray_extend(vm: &mut Vm, a: Args) -> R {
+    a.need(vm, 2, "extend")?;
     let id = obj_id(&a);
-    let more = bytes_of(vm, a.get(1).unwrap_or(Value::None)).unwrap_or_default();
-    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
-        b.extend(more);
-    }
+    let x = a.get(1).unwrap_or(Value::None);
+    let more = match bytes_of(vm, x) {
+        Some(b) => b,
+        None => match vm.seq_items(x) {
+            Some(items) => items.into_iter().map(|i| byte_arg(vm, i)).collect::<Result<Vec<u8>, Value>>()?,
+            None if vm.str_of(x).is_some() => {
+                return Err(vm.type_error("'str' object cannot be interpreted as an integer"))
+            }
+            None if vm.is_int(x) || vm.as_f64(x).is_some() || x == Value::None => {
+                let t = vm.type_name(x);
+                return Err(vm.type_error(format!("can't extend bytearray with {t}")));
+            }
+            // Any other iterable: `bytes(x)` collects it, then the bytes are appended.
+            None => {
+                return Ok(Action::CallThen {
+                    func: Value::Obj(vm.types.bytes),
+                    args: Args { pos: vec![x], kw: vec![] },
+                    cont: ContKind::Native {
+                        f: crate::py::vm::ContFnPtr(bytearray_extend_collected),
+                        data: a.pos[0],
+                    },
+                })
+            }
+        },
+    };
+    bytearray_mut(vm, id).extend(more);
+    ret(Value::None)
+}
+
+fn bytearray_extend_collected(vm: &mut Vm, r: crate::py::vm::Resume, ba: Value) -> R {
+    let collected = match r {
+        crate::py::vm::Resume::Value(v) => v,
+        crate::py::vm::Resume::Error(e) => return Err(e),
+        _ => return ret(Value::None),
+    };
+    let more = bytes_of(vm, collected).unwrap_or_default();
+    let Value::Obj(id) = ba else { unreachable!("extend is bound to a bytearray") };
+    bytearray_mut(vm, id).extend(more);
     ret(Value::None)
 }
 
@@ -1564,7 +1638,10 @@ fn bytes_fromhex(vm: &mut Vm, a: Args) -> R {
             _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg")),
         }
     }
-    ret(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
+    // A classmethod of both types: the class it was called on picks the result's type.
+    let o =
+        if a.get(0) == Some(Value::Obj(vm.types.bytearray)) { Obj::ByteArray(out) } else { Obj::Bytes(out) };
+    ret(Value::Obj(vm.heap.alloc(o)))
 }
 
 fn slice_indices(vm: &mut Vm, a: Args) -> R {

@@ -7,8 +7,10 @@ Run with the Python whose behaviour ioplay copies (3.11: Unicode 14.0), from the
 
 What it writes:
 
-- generated.rs: the zero of every run of Nd decimal digits (for `int('١٢')`), the ranges whose
-  names are `PREFIX-HEX` (computed at lookup, never stored), and the size figures of names.bin.
+- generated.rs: the zero of every run of Nd decimal digits (for `int('١٢')`); the character classes of
+  str's predicates as ranges (isalpha, isprintable, isdigit, isnumeric) and the titlecase mappings that
+  differ from uppercase, which Rust's `char` does not give; the ranges whose names are `PREFIX-HEX`
+  (computed at lookup, never stored); and the size figures of names.bin.
 - names.bin: the names `\\N{...}` knows, as (code point, name) records in code point order. Names
   are front-coded: one byte says how many leading bytes the name shares with the previous record,
   then the rest of the name and a newline. A second section holds each record's code point as the
@@ -16,10 +18,10 @@ What it writes:
 
 Which names: every alias (`\\N{LF}`, `\\N{NBSP}`, ...) and the names of the blocks in BLOCKS below,
 the ones a learner reaches for (Latin, Greek, Cyrillic, punctuation, symbols, arrows, math, box
-drawing, kana, emoji). Storing every name (~33,000) costs ~105 KB gzipped against ~40 KB for
-these; the other scripts' names are left out, and ioplay reports them as unknown (written down in
-crate/py/unicode/names.rs and the README). CJK UNIFIED IDEOGRAPH-XXXX and HANGUL SYLLABLE names are
-computed by the lookup, as CPython does.
+drawing, kana, emoji). Storing every name (~33,000) adds ~120 KB to the gzipped wasm against ~40 KB
+for these; the other blocks' names are left out, and ioplay reports them as unknown (written down in
+crate/py/unicode/names.rs and the README). CJK UNIFIED IDEOGRAPH-XXXX, HANGUL SYLLABLE and BRAILLE
+PATTERN names are computed by the lookup (the first two as CPython does).
 
 CPython's `unicodedata` cannot list its aliases, so the candidates come from Perl's copy of the
 Unicode names (same Unicode version), and each is kept only if `unicodedata.lookup` maps it to that
@@ -50,8 +52,6 @@ BLOCKS = [
     (0x0590, 0x05FF, "Hebrew"),
     (0x0600, 0x06FF, "Arabic"),
     (0x10A0, 0x10FF, "Georgian"),
-    (0x1D00, 0x1D7F, "Phonetic Extensions"),
-    (0x1DC0, 0x1DFF, "Combining Diacritical Marks Supplement"),
     (0x1E00, 0x1EFF, "Latin Extended Additional"),
     (0x1F00, 0x1FFF, "Greek Extended"),
     (0x2000, 0x206F, "General Punctuation"),
@@ -72,10 +72,6 @@ BLOCKS = [
     (0x2700, 0x27BF, "Dingbats"),
     (0x27C0, 0x27EF, "Miscellaneous Mathematical Symbols-A"),
     (0x27F0, 0x27FF, "Supplemental Arrows-A"),
-    (0x2800, 0x28FF, "Braille Patterns"),
-    (0x2900, 0x297F, "Supplemental Arrows-B"),
-    (0x2980, 0x29FF, "Miscellaneous Mathematical Symbols-B"),
-    (0x2A00, 0x2AFF, "Supplemental Mathematical Operators"),
     (0x2B00, 0x2BFF, "Miscellaneous Symbols and Arrows"),
     (0x2C60, 0x2C7F, "Latin Extended-C"),
     (0x2E00, 0x2E7F, "Supplemental Punctuation"),
@@ -99,6 +95,12 @@ BLOCKS = [
 
 # Computed by the lookup with CPython's own rules (case-sensitive prefix), never stored.
 COMPUTED_PREFIXES = ("CJK UNIFIED IDEOGRAPH-", "HANGUL SYLLABLE ")
+
+
+def braille_name(cp):
+    """BRAILLE PATTERN DOTS-<raised dots>: computed by the lookup (names.rs), checked here."""
+    dots = "".join(str(i + 1) for i in range(8) if (cp - 0x2800) >> i & 1)
+    return "BRAILLE PATTERN DOTS-" + dots if dots else "BRAILLE PATTERN BLANK"
 
 
 def all_names():
@@ -174,6 +176,31 @@ def encode_names(records):
     return bytes(names), bytes(deltas)
 
 
+def char_ranges(pred):
+    """Runs of consecutive code points for which `pred(chr)` holds: [(first, last)]."""
+    runs = []
+    for cp in range(0x110000):
+        if pred(chr(cp)):
+            if runs and runs[-1][1] == cp - 1:
+                runs[-1][1] = cp
+            else:
+                runs.append([cp, cp])
+    return runs
+
+
+def rust_ranges(name, doc, runs):
+    lines = ["/// %s" % doc, "pub const %s: [(u32, u32); %d] = [" % (name, len(runs))]
+    line = "   "
+    for a, b in runs:
+        item = " (0x%X, 0x%X)," % (a, b)
+        if len(line) + len(item) > 110:
+            lines.append(line)
+            line = "   "
+        line += item
+    lines += [line, "];", ""]
+    return lines
+
+
 def rust_u32_list(values):
     lines, line = [], "   "
     for v in values:
@@ -189,6 +216,7 @@ def rust_u32_list(values):
 def main():
     name_pl = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_NAME_PL
     names = list(all_names())
+    assert all(braille_name(cp) == n for cp, n in names if 0x2800 <= cp <= 0x28FF)
     ranges = hex_suffixed_ranges(names)
     in_range = {cp for first, last, _ in ranges for cp in range(first, last + 1)}
     stored = [(cp, n) for cp, n in names if cp not in in_range and any(a <= cp <= b for a, b, _ in BLOCKS)]
@@ -218,6 +246,27 @@ def main():
         "pub const UNIFIED_IDEOGRAPHS: [(u32, u32); %d] = [" % len(unified),
     ]
     rs += ["    (0x%X, 0x%X)," % r for r in unified]
+    rs += ["];", ""]
+    rs += rust_ranges("ALPHA", "`str.isalpha`: the letters (categories Lu, Ll, Lt, Lm, Lo).", char_ranges(str.isalpha))
+    rs += rust_ranges(
+        "NOT_PRINTABLE",
+        "Not `str.isprintable` (categories C* and Z* but the space): what `repr` escapes.",
+        char_ranges(lambda c: not c.isprintable()),
+    )
+    rs += rust_ranges(
+        "DIGIT_NOT_DECIMAL", "`str.isdigit` beyond the decimals (superscripts, circled digits...).",
+        char_ranges(lambda c: c.isdigit() and not c.isdecimal()),
+    )
+    rs += rust_ranges(
+        "NUMERIC_NOT_DIGIT", "`str.isnumeric` beyond the digits (fractions, numerals, CJK numbers...).",
+        char_ranges(lambda c: c.isnumeric() and not c.isdigit()),
+    )
+    titles = [(cp, chr(cp).title()) for cp in range(0x110000) if chr(cp).title() != chr(cp).upper()]
+    rs += [
+        "/// `str.title` mappings that differ from `char::to_uppercase` (titlecase digraphs, ligatures...).",
+        "pub const TITLECASE: [(u32, &str); %d] = [" % len(titles),
+    ]
+    rs += ['    (0x%X, "%s"),' % (cp, "".join("\\u{%x}" % ord(c) for c in t)) for cp, t in titles]
     rs += [
         "];",
         "",

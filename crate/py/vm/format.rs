@@ -99,22 +99,6 @@ pub fn float_repr(f: f64) -> String {
     }
 }
 
-/// Whether `repr` shows a character as is (CPython's `str.isprintable`, for the characters that come up:
-/// controls, the Latin-1 gap, format characters and the spaces other than ' ' are escaped).
-fn printable(c: char) -> bool {
-    let u = c as u32;
-    !(u < 0x20
-        || (0x7f..=0xa0).contains(&u)
-        || u == 0xad
-        || (0x2000..=0x200f).contains(&u)
-        || (0x2028..=0x202f).contains(&u)
-        || (0x205f..=0x206f).contains(&u)
-        || u == 0x3000
-        || u == 0xfeff
-        || (0xd800..=0xdfff).contains(&u)
-        || (0xe000..=0xf8ff).contains(&u))
-}
-
 /// `repr(str)`: CPython's choice of quotes and escapes.
 pub fn str_repr(s: &str) -> String {
     let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
@@ -131,7 +115,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if !printable(c) => {
+            c if !crate::py::unicode::is_printable(c) => {
                 let u = c as u32;
                 if u < 0x100 {
                     out.push_str(&format!("\\x{u:02x}"));
