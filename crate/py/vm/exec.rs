@@ -713,9 +713,15 @@ impl Vm {
         let mut frame = frame;
         let ret = std::mem::take(&mut frame.ret);
         self.recycle_frame(frame);
-        if let ReturnTo::Push = ret {
-            // The common case of `deliver`, without the call.
+        self.deliver_here(ret, v)
+    }
+
+    /// `deliver`, with its common case (onto the caller's stack) inline.
+    #[inline(always)]
+    fn deliver_here(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
+        if let ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next = ret {
             self.frames.last_mut().expect("a frame to return to").stack.push(v);
+            ret.discard();
             return Ok(());
         }
         self.deliver(ret, v)
@@ -732,7 +738,7 @@ impl Vm {
             gen.state = GenState::Suspended;
             gen.frame = Some(frame);
         }
-        self.deliver(ret, v)
+        self.deliver_here(ret, v)
     }
 
     #[inline(never)]
