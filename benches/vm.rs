@@ -3,7 +3,9 @@
 //! targets are about (tracing off ≤ 2× CPython 3.11, tracing on ≤ 4×).
 //!
 //! Each program runs its work in `main()`; CPython times `main()` itself with `perf_counter`, ioplay
-//! times the VM's steps, so neither counts start-up or compilation. Each time is the best of a few runs.
+//! times the VM's steps, so neither counts start-up or compilation. Each time is the best of a few runs,
+//! taken in turns. Beside the times, the count of bytecode instructions the VM executed (deterministic)
+//! and the time per instruction: steadier figures to compare builds by on a busy machine.
 
 #![allow(clippy::disallowed_methods)] // a benchmark measures real time
 
@@ -12,7 +14,11 @@ use std::time::{Duration, Instant};
 
 use ioplay::py::vm::{Fuel, Step, Vm};
 
-const RUNS: usize = 3;
+/// Runs of each program on each side; the best counts.
+const RUNS: usize = 7;
+
+/// Instructions per `step` call, as a driver gives them.
+const SLICE: u64 = 100_000;
 
 const PROGRAMS: &[(&str, &str)] = &[
     (
@@ -84,43 +90,46 @@ def main():
     ),
 ];
 
-/// Runs `main()` of `src` on the VM; returns the time spent stepping and the number of hook events.
-fn time_ioplay(src: &str, tracing: bool) -> (Duration, usize) {
-    let program = format!("{src}\nmain()\n");
-    let mut best = Duration::MAX;
-    let mut events = 0;
-    for _ in 0..RUNS {
-        let mut vm = Vm::new(vec!["bench.py".into()]);
-        vm.load_main(&program, "bench.py").expect("bench program compiles");
-        vm.tracing = tracing;
-        let start = Instant::now();
-        let mut seen = 0;
-        loop {
-            let mut fuel = Fuel::new(100_000);
-            let step = vm.step(&mut fuel);
-            // A tracer drains the events after each slice, as the world's trace does.
-            seen += vm.events.len();
-            vm.events.clear();
-            match step {
-                Step::Finished(status) => {
-                    assert_eq!(status, 0, "bench program failed");
-                    break;
-                }
-                Step::OutOfFuel => {}
-                Step::Syscall(call) => panic!("bench programs make no syscalls: {call:?}"),
-            }
-        }
-        best = best.min(start.elapsed());
-        events = seen;
-    }
-    (best, events)
+/// What one run of a program on the VM measured.
+struct VmRun {
+    time: Duration,
+    /// Hook events the tracer drained (0 with tracing off).
+    events: usize,
+    /// Bytecode instructions executed (fuel used): the same on every run, a steady measure of work.
+    instructions: u64,
 }
 
-/// Runs `main()` of `src` on python3, timed inside CPython.
-fn time_cpython(src: &str) -> Option<Duration> {
-    let program = format!(
-        "{src}\nimport time\nbest = 1e9\nfor _ in range({RUNS}):\n    t = time.perf_counter()\n    main()\n    best = min(best, time.perf_counter() - t)\nprint(best)\n"
-    );
+/// Runs `main()` of `src` once on the VM, timing only the steps.
+fn run_ioplay(src: &str, tracing: bool) -> VmRun {
+    let program = format!("{src}\nmain()\n");
+    let mut vm = Vm::new(vec!["bench.py".into()]);
+    vm.load_main(&program, "bench.py").expect("bench program compiles");
+    vm.tracing = tracing;
+    let (mut events, mut instructions) = (0, 0);
+    let start = Instant::now();
+    loop {
+        let mut fuel = Fuel::new(SLICE);
+        let step = vm.step(&mut fuel);
+        instructions += SLICE - fuel.remaining;
+        // A tracer drains the events after each slice, as the world's trace does.
+        events += vm.events.len();
+        vm.events.clear();
+        match step {
+            Step::Finished(status) => {
+                assert_eq!(status, 0, "bench program failed");
+                break;
+            }
+            Step::OutOfFuel => {}
+            Step::Syscall(call) => panic!("bench programs make no syscalls: {call:?}"),
+        }
+    }
+    VmRun { time: start.elapsed(), events, instructions }
+}
+
+/// Runs `main()` of `src` once on python3, timed inside CPython.
+fn run_cpython(src: &str) -> Option<Duration> {
+    let program =
+        format!("{src}\nimport time\nt = time.perf_counter()\nmain()\nprint(time.perf_counter() - t)\n");
     let out = Command::new("python3").arg("-c").arg(program).output().ok()?;
     if !out.status.success() {
         return None;
@@ -138,12 +147,28 @@ fn main() {
                 continue;
             }
         }
-        let (off, _) = time_ioplay(src, false);
-        let (on, events) = time_ioplay(src, true);
+        // Runs alternate between the three, so a busy spell of the machine slows all of them alike;
+        // each figure is the best of its runs.
+        let (mut off, mut on, mut py) = (Duration::MAX, Duration::MAX, Some(Duration::MAX));
+        let (mut events, mut instructions) = (0, 0);
+        for _ in 0..RUNS {
+            let run = run_ioplay(src, false);
+            off = off.min(run.time);
+            instructions = run.instructions;
+            let run = run_ioplay(src, true);
+            on = on.min(run.time);
+            events = run.events;
+            py = match (py, run_cpython(src)) {
+                (Some(best), Some(t)) => Some(best.min(t)),
+                _ => None,
+            };
+        }
         println!("{name}_ioplay_ms: {:.1}", off.as_secs_f64() * 1e3);
         println!("{name}_ioplay_traced_ms: {:.1}", on.as_secs_f64() * 1e3);
         println!("{name}_trace_events: {events}");
-        match time_cpython(src) {
+        println!("{name}_vm_instructions: {instructions}");
+        println!("{name}_ns_per_vm_instruction: {:.2}", off.as_secs_f64() * 1e9 / instructions as f64);
+        match py {
             Some(py) => {
                 println!("{name}_cpython_ms: {:.1}", py.as_secs_f64() * 1e3);
                 println!("{name}_ratio_vs_cpython: {:.2}", off.as_secs_f64() / py.as_secs_f64());

@@ -176,6 +176,10 @@ pub struct Code {
     pub has_varargs: bool,
     pub has_varkw: bool,
     pub first_line: u32,
+    /// `Some(argcount)` when a call with exactly that many positional arguments needs no binding: a
+    /// plain function (not a generator or class body) with no `*args`, `**kwargs`, keyword-only
+    /// parameters or cells of its own, whose arguments go straight into its first locals.
+    pub plain_argc: Option<u32>,
     /// The docstring (`__doc__`) of a function.
     pub doc: Option<std::rc::Rc<str>>,
 }

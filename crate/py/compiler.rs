@@ -217,6 +217,8 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        let plain = u.kind == CodeKind::Function && !u.varargs && !u.varkw && u.kwonly == 0;
+        let plain_argc = (plain && u.cellvars.is_empty()).then_some(u.argcount);
         Code {
             name: u.name,
             qualname: Rc::from(u.qualname.as_str()),
@@ -235,6 +237,7 @@ impl<'a> Compiler<'a> {
             has_varargs: u.varargs,
             has_varkw: u.varkw,
             first_line: u.first_line,
+            plain_argc,
             doc: u.doc,
         }
     }

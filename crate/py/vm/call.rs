@@ -34,6 +34,17 @@ pub enum ReturnTo {
 }
 
 impl ReturnTo {
+    /// Drops it. The variants without a box (nearly every drop on the call, return and generator paths)
+    /// skip the drop glue, which is out of line because `Init` makes it recursive.
+    #[inline(always)]
+    pub(crate) fn discard(self) {
+        if matches!(self, ReturnTo::Init { .. } | ReturnTo::Native(_)) {
+            drop(self);
+        } else {
+            std::mem::forget(self);
+        }
+    }
+
     pub fn trace(&self, out: &mut Vec<Value>) {
         match self {
             ReturnTo::Init { instance, then } => {
@@ -840,7 +851,7 @@ impl Vm {
             g.state = if was_created { GenState::Created } else { GenState::Suspended };
             return Err(self.exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
-        frame.ret = ret;
+        std::mem::replace(&mut frame.ret, ret).discard();
         frame.gen = Some(gid);
         if !was_created && !throw {
             frame.stack.push(value);

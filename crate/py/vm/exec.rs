@@ -72,18 +72,23 @@ impl Vm {
     fn run_slice(&mut self, budget: u64) -> u64 {
         let mut n = 0;
         while n < budget {
-            if self.cont_queue.is_empty() && !self.keys.enabled {
-                n += self.run_simple(budget - n);
+            let r = if self.cont_queue.is_empty() && !self.keys.enabled {
+                let (ran, stopped_at) = self.run_simple(budget - n);
+                n += ran;
                 if n == budget {
                     break;
                 }
-            }
-            n += 1;
-            let r = match self.cont_queue.pop() {
-                Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(c, resume),
-                Some((c, resume)) => self.run_cont(c, resume),
-                None if self.keys.enabled => self.exec_one_retryable(),
-                None => self.exec_one(),
+                n += 1;
+                // `run_simple` has traced and decoded it: run it as `exec_one` would.
+                self.frames.last_mut().expect("a running frame").pc += 1;
+                self.exec_op(stopped_at)
+            } else {
+                n += 1;
+                match self.cont_queue.pop() {
+                    Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(c, resume),
+                    Some((c, resume)) => self.run_cont(c, resume),
+                    None => self.exec_one_retryable(),
+                }
             };
             if let Err(exc) = r {
                 self.unwind(exc);
@@ -103,8 +108,8 @@ impl Vm {
     /// running it, at the first instruction that needs more (a call, a return, an error to raise, any
     /// non-int operand), which `exec_one` then runs: `exec_one` stays the reference for every
     /// instruction, and each case here is only its plain success path. Returns how many ran.
-    fn run_simple(&mut self, budget: u64) -> u64 {
-        let Some(frame) = self.frames.last_mut() else { return 0 };
+    fn run_simple(&mut self, budget: u64) -> (u64, Op) {
+        let frame = self.frames.last_mut().expect("a running frame");
         let Frame { code, pc, stack, locals, cells, globals, .. } = &mut **frame;
         let code: &Code = code;
         let mut at = *pc as usize;
@@ -117,7 +122,8 @@ impl Vm {
                     self.events.push(Event::Line { line, func: code.qualname.clone() });
                 }
             }
-            match code.ops[at] {
+            let op = code.ops[at];
+            match op {
                 Op::Nop => {}
                 Op::LoadFast(i) => {
                     let v = locals[i as usize];
@@ -147,7 +153,7 @@ impl Vm {
                     n += 1;
                     continue;
                 }
-                op @ (Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t)) => {
+                Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                     let Some(truth) = plain_truth(*stack.last().expect("stack")) else { break };
                     stack.pop();
                     if truth == matches!(op, Op::PopJumpIfTrue(_)) {
@@ -156,7 +162,7 @@ impl Vm {
                         continue;
                     }
                 }
-                op @ (Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t)) => {
+                Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
                     let Some(truth) = plain_truth(*stack.last().expect("stack")) else { break };
                     if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
                         at = t as usize;
@@ -232,8 +238,9 @@ impl Vm {
             at += 1;
             n += 1;
         }
+        let stopped_at = if n < budget { code.ops[at] } else { Op::Nop };
         *pc = at as u32;
-        n
+        (n, stopped_at)
     }
 
     fn trace_line(&mut self) {
@@ -255,6 +262,13 @@ impl Vm {
         let f = self.frames.last_mut().expect("a running frame");
         let op = f.code.ops[f.pc as usize];
         f.pc += 1;
+        self.exec_op(op)
+    }
+
+    /// Executes `op`, the top frame's instruction just before its `pc`.
+    #[inline(always)]
+    fn exec_op(&mut self, op: Op) -> Result<(), Value> {
+        let f = self.frames.last_mut().expect("a running frame");
         match op {
             Op::Nop => {}
             Op::LoadFast(i) => {
@@ -633,33 +647,23 @@ impl Vm {
         let Obj::Function(fun) = self.heap.get(fid) else {
             return false;
         };
-        let code = &fun.code;
-        if code.kind != super::super::bytecode::CodeKind::Function
-            || code.argcount as usize != n
-            || code.has_varargs
-            || code.has_varkw
-            || code.kwonlyargcount != 0
-            || !code.cellvars.is_empty()
-            || self.frames.len() >= self.limits.recursion
-        {
+        if fun.code.plain_argc != Some(n as u32) || self.frames.len() >= self.limits.recursion {
             return false;
         }
-        let code = code.clone();
+        let code = fun.code.clone();
         let globals = fun.globals;
-        let has_closure = !fun.closure.is_empty();
-        let closure = if has_closure { fun.closure.clone() } else { Vec::new() };
         let nlocals = code.varnames.len();
         if self.tracing {
             self.events.push(Event::Call { func: code.qualname.clone() });
         }
         let mut frame = self.pooled_frame(code, globals, ReturnTo::Push);
+        if let Obj::Function(fun) = self.heap.get(fid) {
+            frame.cells.extend_from_slice(&fun.closure);
+        }
         let caller = self.frames.last_mut().expect("frame");
         frame.locals.extend_from_slice(&caller.stack[base..base + n]);
         frame.locals.resize(nlocals, Value::Unbound);
         caller.stack.truncate(base - below);
-        if has_closure {
-            frame.cells = closure;
-        }
         self.frames.push(frame);
         true
     }
@@ -736,6 +740,17 @@ impl Vm {
         }
         let ret = std::mem::take(&mut frame.ret);
         self.recycle_frame(frame);
+        self.deliver_here(ret, v)
+    }
+
+    /// `deliver`, with its common case (onto the caller's stack) inline.
+    #[inline(always)]
+    fn deliver_here(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
+        if let ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next = ret {
+            self.frames.last_mut().expect("a frame to return to").stack.push(v);
+            ret.discard();
+            return Ok(());
+        }
         self.deliver(ret, v)
     }
 
@@ -751,7 +766,7 @@ impl Vm {
             gen.state = GenState::Suspended;
             gen.frame = Some(frame);
         }
-        self.deliver(ret, v)
+        self.deliver_here(ret, v)
     }
 
     #[inline(never)]

@@ -477,7 +477,7 @@ impl Vm {
             f.code = code;
             f.pc = 0;
             f.globals = globals;
-            f.ret = ret;
+            std::mem::replace(&mut f.ret, ret).discard();
             return f;
         }
         Box::new(Frame {
