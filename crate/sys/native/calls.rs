@@ -202,6 +202,16 @@ impl NativeKernel {
             return Step::Done(Err(Errno::ENOTSOCK));
         };
         match os::recvfrom(real, len, flags) {
+            // The real fd is non-blocking: where Linux's blocking UDP read of a socket shut for reading
+            // returns 0 (`__skb_wait_for_more_packets`), the real call says EAGAIN and poll says RDHUP.
+            Err(Errno::EAGAIN)
+                if kind == RealKind::Udp
+                    && !e.nonblock
+                    && flags & MSG_DONTWAIT == 0
+                    && self.revents(pid, &[(fd, POLLRDHUP)])[0] & POLLRDHUP != 0 =>
+            {
+                Step::Done(Ok(Ret::Recv { data: Vec::new(), from: None }))
+            }
             Err(Errno::EAGAIN) if !e.nonblock && flags & MSG_DONTWAIT == 0 => {
                 Step::Block(WaitOn::Readable(fd))
             }

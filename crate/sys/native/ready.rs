@@ -220,6 +220,11 @@ impl NativeKernel {
             readable.dedup();
             return Step::Block(WaitOn::Any { readable, writable: write.to_vec(), deadline });
         }
+        // An fd_set is a bitmap: each ready fd once, in ascending order (as the real select answers).
+        for set in &mut ready {
+            set.sort_unstable();
+            set.dedup();
+        }
         let [read, write, except] = ready;
         Step::Done(Ok(Ret::Selected { read, write, except }))
     }
