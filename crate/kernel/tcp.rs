@@ -463,6 +463,26 @@ impl Kernel {
                 self.retire_timer(id);
                 self.tcp_emit(id, ACK, Vec::new());
                 self.wake_obj(id);
+            } else if flags.syn {
+                // A SYN without ACK: a simultaneous open (RFC 793 figure 8) — on loopback, a socket that
+                // connects to its own address. Linux's `tcp_rcv_synsent_state_process` answers SYN-ACK.
+                let s = self.sock_mut(id);
+                s.irs = seq;
+                s.peer_wnd = window;
+                s.state = TcpState::SynRcvd;
+                self.tcp_emit(id, SYN_ACK, Vec::new());
+            }
+            return;
+        }
+        if state == TcpState::SynRcvd && self.sock(id).listener.is_none() {
+            // The other half of a simultaneous open: our SYN is acknowledged.
+            let s = self.sock_mut(id);
+            if flags.ack && ack == s.iss.wrapping_add(1) {
+                s.peer_wnd = window;
+                s.state = TcpState::Established;
+                s.was_connected = true;
+                self.retire_timer(id);
+                self.wake_obj(id);
             }
             return;
         }
