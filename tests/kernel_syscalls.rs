@@ -290,8 +290,11 @@ fn recv_at_most_n_then_eof_and_shutdown() {
     assert_eq!(t.send(c, cfd, b"x"), Err(Errno::EPIPE), "writing after SHUT_WR");
     assert_eq!(t.call(c, Call::Shutdown { fd: cfd, how: 7 }), Err(Errno::EINVAL));
     let fresh = t.tcp(c, false);
-    assert_eq!(t.call(c, Call::Shutdown { fd: fresh, how: SHUT_RDWR }), Err(Errno::ENOTCONN));
     assert_eq!(t.call(c, Call::RecvFrom { fd: fresh, len: 1, flags: 0 }), Err(Errno::ENOTCONN));
+    assert_eq!(t.call(c, Call::RecvFrom { fd: fresh, len: 0, flags: 0 }), Err(Errno::ENOTCONN), "len 0 too");
+    // As Linux's `inet_shutdown`: ENOTCONN, yet the directions are shut, so a read now sees EOF.
+    assert_eq!(t.call(c, Call::Shutdown { fd: fresh, how: SHUT_RDWR }), Err(Errno::ENOTCONN));
+    assert_eq!(t.recv(c, fresh, 1), Ok(Vec::new()));
     assert_eq!(t.send(c, fresh, b"x"), Err(Errno::EPIPE), "send on a never-connected socket");
     // The server still writes (half-close), and the client still reads.
     assert_eq!(t.send(s, afd, b"bye"), Ok(Ret::Int(3)));

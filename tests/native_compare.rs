@@ -439,6 +439,88 @@ fn udp_sendto_recvfrom() {
     });
 }
 
+/// Corners `tests/native_agree.rs` found where the simulation answered otherwise, each checked here with
+/// Linux's answer (the traces must agree too).
+#[test]
+fn socket_corners_answer_as_linux() {
+    on_both(|b| {
+        let c = b.spawn();
+        let name = |b: &mut dyn Backend, fd| b.local(c, fd);
+        // A port nobody holds: bind to 0, learn it, let it go.
+        let probe = b.socket(c, SOCK_STREAM);
+        b.call(c, Call::Bind { fd: probe, addr: lo(0) }).unwrap();
+        let closed = name(b, probe);
+        b.call(c, Call::Close { fd: probe }).unwrap();
+        // A zero-length recvfrom still runs `tcp_recvmsg`'s loop once: never connected is ENOTCONN; a
+        // zero-length read(2) is 0 before the protocol sees it, and so is a zero-length write to a pipe
+        // nobody reads (no EPIPE, no SIGPIPE).
+        let fresh = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
+        assert_eq!(b.call(c, Call::RecvFrom { fd: fresh, len: 0, flags: 0 }), Err(Errno::ENOTCONN));
+        assert_eq!(b.call(c, Call::Read { fd: fresh, count: 0 }), Ok(Ret::Bytes(Vec::new())));
+        let (r, w) = match b.call(c, Call::Pipe2 { flags: 0 }) {
+            Ok(Ret::Pipe { read, write }) => (read, write),
+            other => panic!("{other:?}"),
+        };
+        b.call(c, Call::Close { fd: r }).unwrap();
+        assert_eq!(b.call(c, Call::Write { fd: w, data: Vec::new() }), Ok(Ret::Int(0)));
+        assert_eq!(b.take_signal(c), None);
+        b.call(c, Call::Close { fd: w }).unwrap();
+        // shutdown of an unconnected socket is ENOTCONN, yet shuts it: reads see EOF, poll says POLLIN.
+        assert_eq!(b.call(c, Call::Shutdown { fd: fresh, how: SHUT_RD }), Err(Errno::ENOTCONN));
+        let eof = Ok(Ret::Recv { data: Vec::new(), from: None });
+        assert_eq!(b.call(c, Call::RecvFrom { fd: fresh, len: 5, flags: 0 }), eof);
+        let poll = Call::Poll {
+            fds: vec![PollFd { fd: fresh, events: POLLIN | POLLOUT, revents: 0 }],
+            timeout_ms: 0,
+        };
+        match b.call(c, poll) {
+            Ok(Ret::Polled(p)) => assert_eq!(p[0].revents, POLLIN | POLLOUT | POLLHUP),
+            other => panic!("{other:?}"),
+        }
+        // A refused connect, not yet reported: still connecting, so listen is EINVAL; once reported, the
+        // port `bind` did not name is back in the pool (getsockname still shows it) and bind works again.
+        let s = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
+        b.call(c, Call::Bind { fd: s, addr: lo(0) }).unwrap();
+        let first = name(b, s);
+        assert_eq!(b.call(c, Call::Connect { fd: s, addr: closed }), Err(Errno::EINPROGRESS));
+        assert_eq!(b.call(c, Call::Listen { fd: s, backlog: 1 }), Err(Errno::EINVAL));
+        assert_eq!(b.call(c, Call::Connect { fd: s, addr: closed }), Err(Errno::ECONNREFUSED));
+        assert_eq!(name(b, s), first);
+        assert_eq!(b.call(c, Call::Bind { fd: s, addr: lo(0) }), Ok(Ret::Int(0)));
+        assert_ne!(name(b, s), first);
+        // shutdown after a refusal nobody reported leaves the socket disconnecting: connect is EINVAL.
+        let d = b.socket(c, SOCK_STREAM | SOCK_NONBLOCK);
+        assert_eq!(b.call(c, Call::Connect { fd: d, addr: closed }), Err(Errno::EINPROGRESS));
+        assert_eq!(b.call(c, Call::Shutdown { fd: d, how: SHUT_RD }), Err(Errno::ENOTCONN));
+        assert_eq!(b.call(c, Call::Connect { fd: d, addr: closed }), Err(Errno::EINVAL));
+        // A socket that connects to its own address: a simultaneous open with itself, connected at once.
+        let me = b.socket(c, SOCK_STREAM);
+        b.call(c, Call::Bind { fd: me, addr: lo(0) }).unwrap();
+        let own = name(b, me);
+        assert_eq!(b.call(c, Call::Connect { fd: me, addr: own }), Ok(Ret::Int(0)));
+        assert_eq!(b.call(c, Call::GetPeerName { fd: me }), Ok(Ret::Addr(own)));
+        assert_eq!(b.send(c, me, b"me", 0), Ok(Ret::Int(2)));
+        assert_eq!(b.recv(c, me, 10), Ok(b"me".to_vec()));
+        // UDP: a send binds a port even when it fails; port 0 is EINVAL; a pending ICMP error is POLLERR
+        // alone; after SHUT_WR a send is EPIPE.
+        let u = b.socket(c, SOCK_DGRAM | SOCK_NONBLOCK);
+        let send_to = |addr| Call::SendTo { fd: u, data: b"x".to_vec(), flags: MSG_NOSIGNAL, addr };
+        assert_eq!(b.call(c, send_to(None)), Err(Errno::EDESTADDRREQ));
+        assert_ne!(name(b, u).port(), 0, "bound by the failed send");
+        assert_eq!(b.call(c, send_to(Some(lo(0)))), Err(Errno::EINVAL));
+        assert_eq!(b.call(c, Call::Connect { fd: u, addr: closed }), Ok(Ret::Int(0)));
+        assert_eq!(b.call(c, send_to(None)), Ok(Ret::Int(1)));
+        let poll = Call::Poll { fds: vec![PollFd { fd: u, events: POLLIN, revents: 0 }], timeout_ms: 0 };
+        match b.call(c, poll) {
+            Ok(Ret::Polled(p)) => assert_eq!(p[0].revents, POLLERR),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(b.call(c, Call::Shutdown { fd: u, how: SHUT_WR }), Ok(Ret::Int(0)));
+        assert_eq!(b.call(c, send_to(None)), Err(Errno::ECONNREFUSED), "the pending error comes first");
+        assert_eq!(b.call(c, send_to(None)), Err(Errno::EPIPE));
+    });
+}
+
 /// A connected UDP socket to a port nobody holds: each datagram's ICMP port unreachable is back before
 /// its `send` returns, so sends alternate 1 and ECONNREFUSED (the error is reported once, by whichever
 /// call comes next: a send or a receive, or `SO_ERROR`).

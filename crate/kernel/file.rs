@@ -20,6 +20,10 @@ impl Kernel {
             Err(err) => return Step::Done(Err(err)),
         };
         if let ObjKind::Socket(_) = self.objs.get(e.obj).kind {
+            // `sock_read_iter` answers a zero-length read with 0 before the protocol sees it.
+            if count == 0 {
+                return Step::Done(Ok(Ret::Bytes(Vec::new())));
+            }
             return match self.sys_recvfrom(pid, fd, count, 0) {
                 Step::Copy { ret: Ret::Recv { data, .. }, fd, bytes } => {
                     Step::Copy { ret: Ret::Bytes(data), fd, bytes }
@@ -77,6 +81,8 @@ impl Kernel {
                 Ok(data.len())
             }
             ObjKind::Pipe(_) if !e.write_end => Err(Errno::EBADF),
+            // `pipe_write` returns 0 for 0 bytes before it looks for readers: no EPIPE, no SIGPIPE.
+            ObjKind::Pipe(_) if data.is_empty() => Ok(0),
             ObjKind::Pipe(p) if p.readers == 0 => Err(Errno::EPIPE),
             ObjKind::Pipe(p) => {
                 let n = PIPE_CAPACITY.saturating_sub(p.buf.len()).min(data.len() - done);

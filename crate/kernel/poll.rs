@@ -38,11 +38,18 @@ impl Kernel {
             ObjKind::Socket(s) => match s.proto {
                 Proto::Udp => {
                     let mut m = OUT;
-                    if !s.dgrams.is_empty() {
+                    if !s.dgrams.is_empty() || s.shut_rd {
                         m |= IN;
                     }
+                    // Linux's `datagram_poll`: shut directions count even on an unconnected socket.
+                    if s.shut_rd {
+                        m |= POLLRDHUP;
+                    }
+                    if s.shut_rd && s.shut_wr {
+                        m |= POLLHUP;
+                    }
                     if s.error.is_some() {
-                        m |= POLLERR | IN;
+                        m |= POLLERR; // not POLLIN: `datagram_poll` (select still counts it as readable)
                     }
                     m
                 }
@@ -57,7 +64,11 @@ impl Kernel {
                             }
                         }
                         TcpState::SynSent | TcpState::SynRcvd => err,
-                        TcpState::Closed if !s.was_connected && s.error.is_none() => OUT | POLLHUP,
+                        TcpState::Closed if !s.was_connected && s.error.is_none() => {
+                            // `shutdown` of an unconnected socket fails with ENOTCONN yet shuts it.
+                            let read_shut = if s.shut_rd { IN | POLLRDHUP } else { 0 };
+                            OUT | POLLHUP | read_shut
+                        }
                         TcpState::Closed => IN | OUT | POLLHUP | POLLRDHUP | err,
                         _ => {
                             let mut m = err;
@@ -224,7 +235,11 @@ impl Kernel {
             }
         }
         self.procs.get_mut(&pid).expect("alive").counters.fds_scanned += nfds as u64;
-        let (r, w, x) = ready;
+        // An fd_set is a bitmap: each ready fd once, in ascending order (as strace prints it).
+        let (mut r, mut w, mut x) = ready;
+        for set in [&mut r, &mut w, &mut x] {
+            set.sort_unstable();
+        }
         if !(r.is_empty() && w.is_empty() && x.is_empty()) || deadline.is_some_and(|d| self.now >= d) {
             return Step::Done(Ok(Ret::Selected { read: r, write: w, except: x }));
         }

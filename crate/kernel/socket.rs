@@ -47,6 +47,8 @@ pub enum SockState {
     Unconnected,
     Connecting,
     Connected,
+    /// `shutdown` of a connect that had already failed: `connect` and `listen` are EINVAL from then on.
+    Disconnecting,
 }
 
 /// Linux's defaults, as `getsockopt` reports them on this machine.
@@ -73,8 +75,14 @@ pub struct Socket {
     pub host: usize,
     pub local: Option<SocketAddrV4>,
     pub remote: Option<SocketAddrV4>,
-    /// The port was chosen by `bind` (kept after a failed connect), not picked on the fly.
-    pub user_bound: bool,
+    /// `bind` named the port (Linux's `SOCK_BINDPORT_LOCK`): the socket keeps it when its connection
+    /// ends or it stops listening. Otherwise the port goes back to the pool then (`inet_put_port`).
+    pub port_locked: bool,
+    /// `bind` named the address (`SOCK_BINDADDR_LOCK`): a disconnect does not reset it to 0.0.0.0.
+    pub addr_locked: bool,
+    /// The name `getsockname` still shows after the port went back to the pool (Linux keeps
+    /// `inet_sport` and the source address when it clears `inet_num`).
+    pub released: Option<SocketAddrV4>,
     pub reuseaddr: bool,
     pub nodelay: bool,
     pub rcvbuf: usize,
@@ -129,7 +137,9 @@ impl Socket {
             host,
             local: None,
             remote: None,
-            user_bound: false,
+            port_locked: false,
+            addr_locked: false,
+            released: None,
             reuseaddr: false,
             nodelay: false,
             rcvbuf: buf.0,
@@ -351,7 +361,9 @@ impl Kernel {
             candidate
         };
         self.socks.ports_mut(proto).entry((host, addr.port())).or_default().insert(id);
-        self.sock_mut(id).local = Some(addr);
+        let s = self.sock_mut(id);
+        s.local = Some(addr);
+        s.released = None;
         Ok(addr)
     }
 
@@ -367,7 +379,9 @@ impl Kernel {
             return Err(Errno::EINVAL);
         }
         self.bind_port(id, *addr.ip(), addr.port())?;
-        self.sock_mut(id).user_bound = true;
+        let s = self.sock_mut(id);
+        s.port_locked = addr.port() != 0;
+        s.addr_locked = !addr.ip().is_unspecified();
         Ok(Ret::Int(0))
     }
 
@@ -378,11 +392,14 @@ impl Kernel {
         if s.proto == Proto::Udp {
             return Err(Errno::EOPNOTSUPP);
         }
-        if !matches!(s.state, TcpState::Closed | TcpState::Listen) || s.was_connected {
+        // Linux's `inet_listen`: only an unconnected socket (a connect whose failure was not yet reported
+        // still counts as connecting) in CLOSE or LISTEN.
+        let unconnected = s.sock_state == SockState::Unconnected && !s.was_connected;
+        if !unconnected || !matches!(s.state, TcpState::Closed | TcpState::Listen) {
             return Err(Errno::EINVAL);
         }
         if s.local.is_none() {
-            self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?;
+            self.bind_port(id, self.kept_ip(id), 0)?;
         }
         let s = self.sock_mut(id);
         s.backlog = if backlog < 0 { SOMAXCONN } else { (backlog as usize).min(SOMAXCONN) };
@@ -436,6 +453,7 @@ impl Kernel {
         }
         let s = self.sock(id);
         match (s.sock_state, s.state) {
+            (SockState::Disconnecting, _) => Step::Done(Err(Errno::EINVAL)),
             (_, TcpState::Listen) | (SockState::Connected, _) => Step::Done(Err(Errno::EISCONN)),
             (SockState::Connecting, TcpState::SynSent | TcpState::SynRcvd) => {
                 if nonblock {
@@ -445,9 +463,14 @@ impl Kernel {
                 }
             }
             (SockState::Connecting, TcpState::Closed) => {
+                // The failure is reported once; `tcp_disconnect` makes the socket new again.
                 let s = self.sock_mut(id);
                 s.sock_state = SockState::Unconnected;
-                Step::Done(Err(s.error.take().unwrap_or(Errno::ECONNABORTED)))
+                s.shut_rd = false;
+                s.shut_wr = false;
+                let err = s.error.take().unwrap_or(Errno::ECONNABORTED);
+                self.tcp_disconnected(id);
+                Step::Done(Err(err))
             }
             (SockState::Connecting, _) => {
                 self.sock_mut(id).sock_state = SockState::Connected;
@@ -481,6 +504,11 @@ impl Kernel {
                 Step::Copy { ret: Ret::Recv { data, from }, fd, bytes }
             }
             Ok(None) if nonblock => Step::Done(Err(Errno::EAGAIN)),
+            // A blocking UDP read of a socket shut for reading returns 0 instead of waiting (Linux's
+            // `__skb_wait_for_more_packets`); a non-blocking one is still EAGAIN.
+            Ok(None) if self.sock(id).proto == Proto::Udp && self.sock(id).shut_rd => {
+                Step::Done(Ok(Ret::Recv { data: Vec::new(), from: None }))
+            }
             Ok(None) => Step::Block(WaitOn::Readable(fd)),
             Err(e) => Step::Done(Err(e)),
         }
@@ -535,44 +563,96 @@ impl Kernel {
         }
     }
 
-    /// `shutdown(2)`.
+    /// `shutdown(2)`, as Linux's `inet_shutdown`: a listener shut for reading stops listening, a
+    /// connecting socket gives up its connect (`tcp_disconnect`), and a socket with no connection answers
+    /// ENOTCONN yet keeps the shut directions (its reads then see EOF, poll says POLLIN).
     pub(super) fn sys_shutdown(&mut self, pid: Pid, fd: Fd, how: i32) -> Result<Ret, Errno> {
         let (id, _) = self.sock_of(pid, fd)?;
         if !(SHUT_RD..=SHUT_RDWR).contains(&how) {
             return Err(Errno::EINVAL);
         }
-        let s = self.sock(id);
+        let s = self.sock_mut(id);
         let proto = s.proto;
-        if s.state == TcpState::Listen {
-            // Linux's `inet_shutdown`: a listener shut for reading stops listening (`tcp_disconnect`);
-            // SHUT_WR alone changes nothing. Either way the answer is 0.
-            if how != SHUT_WR {
-                self.tcp_stop_listening(id);
-                self.wake_obj(id);
-            }
-            return Ok(Ret::Int(0));
+        if s.sock_state == SockState::Connecting {
+            s.sock_state = match s.state {
+                TcpState::SynSent | TcpState::SynRcvd | TcpState::Closed => SockState::Disconnecting,
+                _ => SockState::Connected,
+            };
         }
-        let connected = match s.proto {
-            Proto::Tcp => !matches!(s.state, TcpState::Closed | TcpState::Listen | TcpState::SynSent),
+        let s = self.sock(id);
+        match (proto, s.state) {
+            (Proto::Tcp, TcpState::Listen) => {
+                // SHUT_WR alone changes nothing. Either way the answer is 0.
+                if how != SHUT_WR {
+                    self.tcp_stop_listening(id);
+                    self.tcp_disconnected(id);
+                    self.wake_obj(id);
+                }
+                return Ok(Ret::Int(0));
+            }
+            (Proto::Tcp, TcpState::SynSent) => {
+                self.tcp_free(id);
+                self.tcp_disconnected(id);
+                self.sock_mut(id).sock_state = SockState::Unconnected;
+                self.wake_obj(id);
+                return Ok(Ret::Int(0));
+            }
+            _ => {}
+        }
+        let connected = match proto {
+            Proto::Tcp => s.state != TcpState::Closed,
             Proto::Udp => s.remote.is_some(),
         };
+        let s = self.sock_mut(id);
+        if how != SHUT_WR {
+            s.shut_rd = true;
+        }
         if !connected {
+            if how != SHUT_RD {
+                s.shut_wr = true;
+            }
+            self.wake_obj(id);
             return Err(Errno::ENOTCONN);
         }
-        if how != SHUT_WR {
-            self.sock_mut(id).shut_rd = true;
-        }
-        if how != SHUT_RD && proto == Proto::Tcp {
-            self.tcp_shutdown_write(id);
+        if how != SHUT_RD {
+            match proto {
+                Proto::Tcp => self.tcp_shutdown_write(id),
+                Proto::Udp => self.sock_mut(id).shut_wr = true,
+            }
         }
         self.wake_obj(id);
         Ok(Ret::Int(0))
     }
 
-    /// `getsockname(2)`: an unbound socket is 0.0.0.0:0.
+    /// `getsockname(2)`: an unbound socket is 0.0.0.0:0; one whose port went back to the pool still shows it.
     pub(super) fn sys_getsockname(&mut self, pid: Pid, fd: Fd) -> Result<Ret, Errno> {
         let (id, _) = self.sock_of(pid, fd)?;
-        Ok(Ret::Addr(self.sock(id).local.unwrap_or(SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, 0))))
+        let s = self.sock(id);
+        Ok(Ret::Addr(s.local.or(s.released).unwrap_or(SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, 0))))
+    }
+
+    /// The address a socket without a port binds its next port on: the one `bind` named, else 0.0.0.0.
+    pub(super) fn kept_ip(&self, id: ObjId) -> Ipv4Addr {
+        let s = self.sock(id);
+        match s.released {
+            Some(name) if s.addr_locked => *name.ip(),
+            _ => Ipv4Addr::UNSPECIFIED,
+        }
+    }
+
+    /// Linux's `tcp_disconnect` (a failed connect reported, a connect or a listener shut down): unless
+    /// `bind` named the address, the socket's source address is 0.0.0.0 again.
+    pub(super) fn tcp_disconnected(&mut self, id: ObjId) {
+        let s = self.sock_mut(id);
+        if s.addr_locked {
+            return;
+        }
+        let unspecified = |a: SocketAddrV4| SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, a.port());
+        s.released = s.released.map(unspecified);
+        // A port kept by `bind` stays held, on the wildcard address.
+        if let Some(l) = s.local {
+            s.local = Some(unspecified(l));
+        }
     }
 
     /// `getpeername(2)`.
@@ -583,8 +663,9 @@ impl Kernel {
             Proto::Tcp => !matches!(s.state, TcpState::Closed | TcpState::Listen | TcpState::SynSent),
             Proto::Udp => true,
         };
+        // Linux's `inet_getname`: no peer port (a UDP socket connected to port 0) is no peer.
         match s.remote {
-            Some(peer) if connected => Ok(Ret::Addr(peer)),
+            Some(peer) if connected && peer.port() != 0 => Ok(Ret::Addr(peer)),
             _ => Err(Errno::ENOTCONN),
         }
     }

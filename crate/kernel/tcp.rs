@@ -34,7 +34,10 @@ impl Kernel {
         let addr = SocketAddrV4::new(dst_ip, addr.port());
         let src_ip = self.source_ip(host, *addr.ip());
         let local = match self.sock(id).local {
-            None => self.bind_port(id, src_ip, 0)?,
+            None => {
+                let kept = self.kept_ip(id);
+                self.bind_port(id, if kept.is_unspecified() { src_ip } else { kept }, 0)?
+            }
             Some(l) if l.ip().is_unspecified() => SocketAddrV4::new(src_ip, l.port()),
             Some(l) => l,
         };
@@ -90,14 +93,17 @@ impl Kernel {
     }
 
     /// Take up to `len` bytes for a reader: `Some(bytes)` (empty at EOF), `None` if it must wait.
+    ///
+    /// As Linux's `tcp_recvmsg_locked`, whose loop runs once even for `len` 0: queued data answers (with 0
+    /// bytes for `len` 0); without any, a pending error, then the read side shut (EOF), then a socket never
+    /// connected (ENOTCONN), else the caller waits — so a zero-length read on a quiet connection is EAGAIN
+    /// or blocks. (CPython's `recv(0)` never makes the call.)
     pub(super) fn tcp_recv(&mut self, id: ObjId, len: usize, peek: bool) -> Received {
         let s = self.sock_mut(id);
-        match s.state {
-            TcpState::Listen => return Err(Errno::ENOTCONN),
-            TcpState::Closed if !s.was_connected && s.error.is_none() => return Err(Errno::ENOTCONN),
-            _ => {}
+        if s.state == TcpState::Listen {
+            return Err(Errno::ENOTCONN);
         }
-        if !s.rx.is_empty() && len > 0 {
+        if !s.rx.is_empty() {
             let n = len.min(s.rx.len());
             let before = s.window();
             let data: Vec<u8> =
@@ -110,16 +116,17 @@ impl Kernel {
             }
             return Ok(Some((data, None)));
         }
-        if len == 0 {
-            return Ok(Some((Vec::new(), None)));
-        }
         if let Some(e) = s.error.take() {
             return Err(e);
         }
-        if s.rx_fin || s.shut_rd || s.state == TcpState::Closed {
+        if s.rx_fin || s.shut_rd {
             return Ok(Some((Vec::new(), None)));
         }
-        Ok(None)
+        match s.state {
+            TcpState::Closed if !s.was_connected => Err(Errno::ENOTCONN),
+            TcpState::Closed => Ok(Some((Vec::new(), None))),
+            _ => Ok(None),
+        }
     }
 
     /// Put bytes into the send buffer and send what the window allows: how many were taken (0 = full).
@@ -229,7 +236,7 @@ impl Kernel {
     pub(super) fn tcp_free(&mut self, id: ObjId) {
         self.retire_timer(id);
         let s = self.sock(id);
-        let (host, local, remote, user_bound) = (s.host, s.local, s.remote, s.user_bound);
+        let (host, local, remote, port_locked) = (s.host, s.local, s.remote, s.port_locked);
         if let (Some(l), Some(r)) = (local, remote) {
             if self.socks.conns.get(&(host, l, r)) == Some(&id) {
                 self.socks.conns.remove(&(host, l, r));
@@ -240,7 +247,7 @@ impl Kernel {
             if let Some(set) = self.socks.listeners.get_mut(&(host, l.port())) {
                 set.remove(&id);
             }
-            if !(held && user_bound) {
+            if !(held && port_locked) {
                 self.socks.unbind(Proto::Tcp, host, l.port(), id);
             }
         }
@@ -250,17 +257,20 @@ impl Kernel {
         }
         let s = self.sock_mut(id);
         s.state = TcpState::Closed;
-        if !s.user_bound {
-            s.local = None;
+        if !s.port_locked {
+            s.released = s.local.take();
         }
     }
 
     /// The connection failed (RST, timeout): record the error, wake everyone, free what nobody holds.
+    /// As Linux's `tcp_done`, both directions are shut: once the error is reported, reads see EOF.
     fn tcp_fail(&mut self, id: ObjId, err: Errno) {
         let s = self.sock_mut(id);
         s.error = Some(err);
         s.tx.clear();
         s.state = TcpState::Closed;
+        s.shut_rd = true;
+        s.shut_wr = true;
         let orphan = s.orphan;
         let listener = s.listener.take();
         self.retire_timer(id);
@@ -452,6 +462,26 @@ impl Kernel {
                 s.was_connected = true;
                 self.retire_timer(id);
                 self.tcp_emit(id, ACK, Vec::new());
+                self.wake_obj(id);
+            } else if flags.syn {
+                // A SYN without ACK: a simultaneous open (RFC 793 figure 8) — on loopback, a socket that
+                // connects to its own address. Linux's `tcp_rcv_synsent_state_process` answers SYN-ACK.
+                let s = self.sock_mut(id);
+                s.irs = seq;
+                s.peer_wnd = window;
+                s.state = TcpState::SynRcvd;
+                self.tcp_emit(id, SYN_ACK, Vec::new());
+            }
+            return;
+        }
+        if state == TcpState::SynRcvd && self.sock(id).listener.is_none() {
+            // The other half of a simultaneous open: our SYN is acknowledged.
+            let s = self.sock_mut(id);
+            if flags.ack && ack == s.iss.wrapping_add(1) {
+                s.peer_wnd = window;
+                s.state = TcpState::Established;
+                s.was_connected = true;
+                self.retire_timer(id);
                 self.wake_obj(id);
             }
             return;

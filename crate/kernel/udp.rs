@@ -33,10 +33,19 @@ impl Kernel {
         data: &[u8],
         to: Option<SocketAddrV4>,
     ) -> Result<Ret, Errno> {
+        // Linux's `inet_send_prepare` binds a port before `udp_sendmsg` looks at anything, so even a send
+        // that fails (EDESTADDRREQ, EMSGSIZE) leaves the socket bound.
+        let local = match self.sock(id).local {
+            None => self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?,
+            Some(l) => l,
+        };
         let s = self.sock(id);
         let Some(dst) = to.or(s.remote) else {
             return Err(Errno::EDESTADDRREQ);
         };
+        if to.is_some_and(|to| to.port() == 0) {
+            return Err(Errno::EINVAL); // `udp_sendmsg` refuses an explicit port 0 (a connected one goes)
+        }
         if data.len() > UDP_MAX_PAYLOAD {
             return Err(Errno::EMSGSIZE);
         }
@@ -46,14 +55,14 @@ impl Kernel {
         };
         let dst = SocketAddrV4::new(dst_ip, dst.port());
         let src_ip = self.source_ip(host, *dst.ip());
-        let local = match self.sock(id).local {
-            None => self.bind_port(id, Ipv4Addr::UNSPECIFIED, 0)?,
-            Some(l) => l,
-        };
         // A pending error (an earlier datagram's ICMP port unreachable) fails this send and is cleared,
-        // after the checks above, as Linux's `sock_alloc_send_pskb` reports `sock_error` when it builds the skb.
+        // after the checks above, as Linux's `sock_alloc_send_pskb` reports `sock_error` when it builds the skb;
+        // then a shut sending side is EPIPE (UDP raises no SIGPIPE).
         if let Some(e) = self.sock_mut(id).error.take() {
             return Err(e);
+        }
+        if self.sock(id).shut_wr {
+            return Err(Errno::EPIPE);
         }
         let src =
             SocketAddrV4::new(if local.ip().is_unspecified() { src_ip } else { *local.ip() }, local.port());
@@ -123,12 +132,17 @@ impl Kernel {
         self.wake_obj(id);
     }
 
-    /// ICMP port unreachable came back: a UDP socket connected to that peer gets ECONNREFUSED.
+    /// ICMP port unreachable came back: a connected UDP socket whose peer matches gets ECONNREFUSED.
+    /// As Linux's `__udp4_lib_lookup`, a peer address or port of 0 (connected to port 0) matches any.
     pub(super) fn udp_unreachable(&mut self, host: usize, orig_src: SocketAddrV4, orig_dst: SocketAddrV4) {
         let Some(holders) = self.socks.udp_ports.get(&(host, orig_src.port())) else {
             return;
         };
-        let target = holders.iter().copied().find(|&id| self.sock(id).remote == Some(orig_dst));
+        let matches = |peer: SocketAddrV4| {
+            (peer.ip().is_unspecified() || peer.ip() == orig_dst.ip())
+                && (peer.port() == 0 || peer.port() == orig_dst.port())
+        };
+        let target = holders.iter().copied().find(|&id| self.sock(id).remote.is_some_and(matches));
         if let Some(id) = target {
             self.sock_mut(id).error = Some(Errno::ECONNREFUSED);
             self.wake_obj(id);

@@ -202,6 +202,16 @@ impl NativeKernel {
             return Step::Done(Err(Errno::ENOTSOCK));
         };
         match os::recvfrom(real, len, flags) {
+            // The real fd is non-blocking: where Linux's blocking UDP read of a socket shut for reading
+            // returns 0 (`__skb_wait_for_more_packets`), the real call says EAGAIN and poll says RDHUP.
+            Err(Errno::EAGAIN)
+                if kind == RealKind::Udp
+                    && !e.nonblock
+                    && flags & MSG_DONTWAIT == 0
+                    && self.revents(pid, &[(fd, POLLRDHUP)])[0] & POLLRDHUP != 0 =>
+            {
+                Step::Done(Ok(Ret::Recv { data: Vec::new(), from: None }))
+            }
             Err(Errno::EAGAIN) if !e.nonblock && flags & MSG_DONTWAIT == 0 => {
                 Step::Block(WaitOn::Readable(fd))
             }
@@ -318,9 +328,20 @@ impl NativeKernel {
         let Some((real, kind)) = e.real() else {
             return Step::Done(Err(Errno::EBADF)); // stdout and stderr are write-only
         };
+        if matches!(kind, RealKind::Tcp | RealKind::Udp) {
+            // A socket's read is its recvfrom without an address (the real `read(2)` would be too, but
+            // the blocking corners live in `sys_recvfrom`); a zero-length read is 0 (`sock_read_iter`).
+            if count == 0 {
+                return Step::Done(Ok(Ret::Bytes(Vec::new())));
+            }
+            return match self.sys_recvfrom(pid, fd, count, 0) {
+                Step::Done(Ok(Ret::Recv { data, .. })) => Step::Done(Ok(Ret::Bytes(data))),
+                other => other,
+            };
+        }
         let result = match kind {
             RealKind::PipeRead => os::read(real, count),
-            RealKind::Tcp | RealKind::Udp => os::recvfrom(real, count, 0).map(|(data, _)| data),
+            RealKind::Tcp | RealKind::Udp => unreachable!("sockets are read above"),
             // The real kernel answers (EBADF on a write end, EINVAL on epoll and io_uring).
             RealKind::PipeWrite | RealKind::Epoll | RealKind::Uring => os::read(real, count),
         };

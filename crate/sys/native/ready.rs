@@ -220,6 +220,11 @@ impl NativeKernel {
             readable.dedup();
             return Step::Block(WaitOn::Any { readable, writable: write.to_vec(), deadline });
         }
+        // An fd_set is a bitmap: each ready fd once, in ascending order (as the real select answers).
+        for set in &mut ready {
+            set.sort_unstable();
+            set.dedup();
+        }
         let [read, write, except] = ready;
         Step::Done(Ok(Ret::Selected { read, write, except }))
     }
@@ -254,21 +259,23 @@ impl NativeKernel {
         events: u32,
         data: u64,
     ) -> Step {
-        let ep = match self.entry(pid, epfd).map(|e| e.real()) {
-            Ok(Some((real, super::fdmap::RealKind::Epoll))) => real,
-            Ok(_) => return Step::Done(Err(Errno::EINVAL)),
+        // Linux's `do_epoll_ctl` order: both fds exist (EBADF), the target can be polled (EPERM), then the
+        // first is an epoll instance other than the target (EINVAL).
+        let ep = match self.entry(pid, epfd) {
+            Ok(e) => e.real(),
             Err(e) => return Step::Done(Err(e)),
         };
         let target = match self.entry(pid, fd) {
             Ok(e) => e,
             Err(e) => return Step::Done(Err(e)),
         };
-        if fd == epfd {
-            return Step::Done(Err(Errno::EINVAL));
-        }
         let Some((real, _)) = target.real() else {
             // stdout and stderr are records, not real files; see README (Deliberate differences).
             return Step::Done(Err(Errno::EPERM));
+        };
+        let ep = match ep {
+            Some((ep, super::fdmap::RealKind::Epoll)) if fd != epfd => ep,
+            _ => return Step::Done(Err(Errno::EINVAL)),
         };
         Step::Done(os::epoll_ctl(ep, op, real, events, data).map(|()| Ret::Int(0)))
     }
