@@ -518,6 +518,8 @@ fn socket_corners_answer_as_linux() {
         assert_eq!(b.call(c, Call::Shutdown { fd: u, how: SHUT_WR }), Ok(Ret::Int(0)));
         assert_eq!(b.call(c, send_to(None)), Err(Errno::ECONNREFUSED), "the pending error comes first");
         assert_eq!(b.call(c, send_to(None)), Err(Errno::EPIPE));
+        assert_eq!(b.call(c, Call::Write { fd: u, data: b"x".to_vec() }), Err(Errno::EPIPE));
+        assert_eq!(b.take_signal(c), None, "UDP's EPIPE raises no SIGPIPE");
     });
 }
 

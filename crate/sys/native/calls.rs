@@ -237,14 +237,14 @@ impl NativeKernel {
             Ok(e) => e,
             Err(e) => return Step::Done(Err(e)),
         };
-        let Some((real, RealKind::Tcp | RealKind::Udp)) = e.real() else {
+        let Some((real, kind @ (RealKind::Tcp | RealKind::Udp))) = e.real() else {
             return Step::Done(Err(Errno::ENOTSOCK));
         };
         // A datagram goes whole or not at all, so for UDP "all in" is one send, or a wait for room.
         let blocking = !e.nonblock && flags & MSG_DONTWAIT == 0;
         let send = |rest: &[u8]| os::sendto(real, rest, flags, addr);
         let result = self.send_all(pid, fd, data, progress, blocking, send);
-        self.pipe_signal(pid, &result, flags & MSG_NOSIGNAL != 0);
+        self.pipe_signal(pid, kind, &result, flags & MSG_NOSIGNAL != 0);
         result
     }
 
@@ -280,9 +280,11 @@ impl NativeKernel {
         }
     }
 
-    /// EPIPE comes with SIGPIPE unless the caller said MSG_NOSIGNAL (the real one is suppressed).
-    fn pipe_signal(&mut self, pid: Pid, step: &Step, nosignal: bool) {
-        if matches!(step, Step::Done(Err(Errno::EPIPE))) && !nosignal {
+    /// EPIPE comes with SIGPIPE unless the caller said MSG_NOSIGNAL (the real one is suppressed) — from
+    /// TCP (`sk_stream_error`) and pipes; UDP's EPIPE (a send after SHUT_WR) raises none.
+    fn pipe_signal(&mut self, pid: Pid, kind: RealKind, step: &Step, nosignal: bool) {
+        let signals = matches!(kind, RealKind::Tcp | RealKind::PipeWrite);
+        if signals && matches!(step, Step::Done(Err(Errno::EPIPE))) && !nosignal {
             self.raise_signal_from(pid, SIGPIPE, crate::kernel::SigCode::User(pid));
         }
     }
@@ -315,7 +317,7 @@ impl NativeKernel {
                 Step::Done(os::write(real, data).map(|n| Ret::Int(n as i64)))
             }
         };
-        self.pipe_signal(pid, &result, false);
+        self.pipe_signal(pid, kind, &result, false);
         result
     }
 
