@@ -599,12 +599,14 @@ impl Vm {
     /// `Cls(...)`: builtin constructors are natives under `__new__`; user classes get an instance and
     /// their `__init__` called.
     fn instantiate(&mut self, cls: ObjId, args: Args, ret: ReturnTo) -> Result<(), Value> {
-        if let Some(new) = self.python_new(cls) {
-            return self.construct_with_new(cls, new, args, ret);
-        }
         let Obj::Class(c) = self.heap.get(cls) else { unreachable!() };
         let kind = c.kind;
         let user = c.module != "builtins";
+        if user {
+            if let Some(new) = self.python_new(cls) {
+                return self.construct_with_new(cls, new, args, ret);
+            }
+        }
         use super::super::value::Kind;
         if kind != Kind::Object && kind != Kind::Exception && !(user && kind == Kind::Greenlet) {
             // A builtin type (or a subclass of one, built as the base type).
