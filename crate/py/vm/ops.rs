@@ -2258,3 +2258,25 @@ mod concat_tests {
         assert_eq!(&*concat_str("abc", ""), "abc");
     }
 }
+
+#[cfg(test)]
+mod float_identity_tests {
+    use super::super::super::value::Value;
+    use super::Vm;
+
+    #[test]
+    fn a_value_stays_two_words() {
+        // Float identity lives in the NaN payload, not in a field: the VM's hot paths copy 16 bytes.
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn each_nan_made_is_its_own_object_and_other_floats_are_their_value() {
+        let mut vm = Vm::new(vec![]);
+        let (a, b) = (vm.made_float(f64::NAN), vm.made_float(-f64::NAN));
+        assert!(vm.is_same(a, a) && !vm.is_same(a, b));
+        assert!(matches!(b, Value::Float(f) if f.is_nan() && f.is_sign_negative()));
+        let (x, y) = (vm.made_float(1.5), vm.made_float(1.5));
+        assert!(vm.is_same(x, y));
+    }
+}
