@@ -612,6 +612,10 @@ impl Vm {
             // A builtin type (or a subclass of one, built as the base type).
             let newf = self.lookup_in_class(cls, self.sym.new);
             return match newf {
+                // An int or str subclass keeps its class, so its Python `__init__` runs after.
+                Some(f) if user && matches!(kind, Kind::Int | Kind::Str) => {
+                    self.construct_with_new(cls, f, args, ret)
+                }
                 Some(f) => {
                     let mut a = args;
                     a.pos.insert(0, Value::Obj(cls));
