@@ -34,3 +34,22 @@ y = F(10)
 print(hex(y), oct(y), bin(y), chr(F(65)), round(y), divmod(y, 3), pow(y, 2), list(range(F(2))), y // 3, y % 3, y / 4)
 print(max(F(1), F(7)), min([F(4), 2]), sum([F(1), F(2)]), "ab" * F(2), [0] * F(2), y >> 1, y & 3, ~y, y.real, str(y) + "!")
 print(f"{y:>5}|{y:x}", "{}".format(y), "{!r}".format(y), sorted({y: 1, 2: 3}), 10 in {y}, y in [10], [y].index(10))
+class Tagged(int):
+    def __init__(self, value):
+        self.tag = "tag" + str(value)
+
+
+t = Tagged(5)
+print(t, t.tag, t + 1, repr(t), type(t).__name__)
+
+
+class Name(str):
+    def __init__(self, text):
+        self.length = len(text)
+
+    def __repr__(self):
+        return "Name!"
+
+
+n = Name("abc")
+print(n, n.length, n.upper(), str(n), repr(n), f"{n}", "%s" % n, [n])

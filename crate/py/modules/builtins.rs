@@ -1028,6 +1028,9 @@ fn new_type(vm: &mut Vm, a: Args) -> R {
 /// `int.__new__(cls, …)`: a subclass's instance keeps its class (`of_subclass`).
 fn new_int(vm: &mut Vm, mut a: Args) -> R {
     let cls = a.get(0);
+    if cls == Some(Value::Obj(vm.types.int)) && !a.pos.get(1).is_some_and(|&v| vm.has_base(v)) {
+        return int_new(vm, a);
+    }
     if let Some(v) = a.pos.get_mut(1) {
         *v = vm.base_value(*v);
     }
@@ -1037,6 +1040,7 @@ fn new_int(vm: &mut Vm, mut a: Args) -> R {
     }
 }
 
+#[inline(always)] // its one caller, `new_int`, is the constructor's fast path
 fn int_new(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "int.__new__()")?;
     if a.pos.len() > 3 {
@@ -1229,12 +1233,16 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
 /// `str.__new__(cls, …)`: a subclass's instance keeps its class (`of_subclass`).
 fn new_str(vm: &mut Vm, a: Args) -> R {
     let cls = a.get(0);
+    if cls == Some(Value::Obj(vm.types.str_)) && !a.pos.get(1).is_some_and(|&v| vm.has_base(v)) {
+        return str_new(vm, a);
+    }
     match str_new(vm, a)? {
         Action::Return(v) => ret(vm.of_subclass(cls, v)),
         other => Ok(other),
     }
 }
 
+#[inline(always)] // its one caller, `new_str`, is the constructor's fast path
 fn str_new(vm: &mut Vm, a: Args) -> R {
     a.need(vm, 1, "str.__new__()")?;
     match a.get(1) {

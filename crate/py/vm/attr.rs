@@ -53,8 +53,6 @@ impl Vm {
             Obj::Function(_) => Value::Obj(self.heap.alloc(Obj::Method { recv, func: f })),
             Obj::Native(n) => {
                 let native = *n;
-                // int's and str's methods see the value of an int or str subclass's instance.
-                let recv = self.base_value(recv);
                 Value::Obj(self.heap.alloc(Obj::NativeMethod { recv, native }))
             }
             Obj::StaticMethod(inner) => *inner,
@@ -90,20 +88,25 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn load_method(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
         if let Value::Obj(id) = obj {
-            let cls = match self.heap.get(id) {
-                Obj::Instance(i) if i.dict.is_none() && i.attrs.get(name).is_none() => Some(i.class),
-                Obj::Str(_) | Obj::List(_) | Obj::Dict(_) | Obj::Tuple(_) | Obj::Set(_) | Obj::Bytes(_) => {
-                    Some(self.class_of(obj))
+            // An int or str subclass's instance hands int's and str's natives its value.
+            let (cls, based) = match self.heap.get(id) {
+                Obj::Instance(i) if i.dict.is_none() && i.attrs.get(name).is_none() => {
+                    (Some(i.class), i.base != Value::Unbound)
                 }
-                _ => None,
+                Obj::Str(_) | Obj::List(_) | Obj::Dict(_) | Obj::Tuple(_) | Obj::Set(_) | Obj::Bytes(_) => {
+                    (Some(self.class_of(obj)), false)
+                }
+                _ => (None, false),
             };
             if let Some(cls) = cls {
                 if let Some(f @ Value::Obj(fid)) = self.lookup_in_class(cls, name) {
-                    if matches!(self.heap.get(fid), Obj::Function(_) | Obj::Native(_)) {
-                        let recv = match self.heap.get(fid) {
-                            Obj::Native(_) => self.base_value(obj),
-                            _ => obj,
-                        };
+                    let callable = match self.heap.get(fid) {
+                        Obj::Function(_) => Some(obj),
+                        Obj::Native(_) if based => Some(self.base_value(obj)),
+                        Obj::Native(_) => Some(obj),
+                        _ => None,
+                    };
+                    if let Some(recv) = callable {
                         let fr = self.frames.last_mut().expect("frame");
                         fr.stack.push(f);
                         fr.stack.push(recv);
@@ -167,7 +170,10 @@ impl Vm {
                     return Ok(AttrOut::Value(v));
                 }
                 if let Some(v) = cv {
-                    return Ok(AttrOut::Value(self.bind(v, obj)));
+                    // int's and str's methods see the value of an int or str subclass's instance.
+                    let native = matches!(v, Value::Obj(f) if matches!(self.heap.get(f), Obj::Native(_)));
+                    let recv = if native { self.base_value(obj) } else { obj };
+                    return Ok(AttrOut::Value(self.bind(v, recv)));
                 }
                 if name == s.dict {
                     return Ok(AttrOut::Value(self.instance_dict(id)));

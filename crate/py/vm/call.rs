@@ -613,17 +613,23 @@ impl Vm {
     /// `Cls(...)`: builtin constructors are natives under `__new__`; user classes get an instance and
     /// their `__init__` called.
     fn instantiate(&mut self, cls: ObjId, args: Args, ret: ReturnTo) -> Result<(), Value> {
-        if let Some(new) = self.python_new(cls) {
-            return self.construct_with_new(cls, new, args, ret);
-        }
         let Obj::Class(c) = self.heap.get(cls) else { unreachable!() };
         let kind = c.kind;
         let user = c.module != "builtins";
+        if user {
+            if let Some(new) = self.python_new(cls) {
+                return self.construct_with_new(cls, new, args, ret);
+            }
+        }
         use super::super::value::Kind;
         if kind != Kind::Object && kind != Kind::Exception && !(user && kind == Kind::Greenlet) {
             // A builtin type (or a subclass of one, built as the base type).
             let newf = self.lookup_in_class(cls, self.sym.new);
             return match newf {
+                // An int or str subclass keeps its class, so its Python `__init__` runs after.
+                Some(f) if user && matches!(kind, Kind::Int | Kind::Str) => {
+                    self.construct_with_new(cls, f, args, ret)
+                }
                 Some(f) => {
                     let mut a = args;
                     a.pos.insert(0, Value::Obj(cls));

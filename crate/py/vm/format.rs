@@ -161,6 +161,11 @@ impl Vm {
             match self.heap.get(id) {
                 Obj::Str(s) => return s.to_string(),
                 Obj::Instance(i) => {
+                    // A str subclass's str is its text (`str.__str__`), whatever its `__repr__` says.
+                    let own_str = self.overrides.iter().find(|o| o.0 == id && !o.1);
+                    if let (None, Some(s)) = (own_str, self.str_of(v)) {
+                        return s.to_string();
+                    }
                     if let Some(s) = self.override_for(id, false) {
                         return s;
                     }

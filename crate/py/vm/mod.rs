@@ -317,6 +317,8 @@ pub struct Vm {
     pub(crate) finalizers_armed: bool,
     /// A finalizing collection is queued for the next instruction boundary.
     pub(crate) finalize_queued: bool,
+    /// An instance of an int or str subclass exists (or did): operators look for them only then.
+    pub(crate) subclass_values_made: bool,
     /// The last NaN payload handed out: each NaN a program makes is a distinct object (`ops::made_float`).
     pub(crate) nan_serial: u64,
 }
@@ -369,6 +371,7 @@ impl Vm {
             nan_serial: 0,
             finalizers_armed: false,
             finalize_queued: false,
+            subclass_values_made: false,
         };
         let gl_class = vm.types.greenlet;
         *vm.heap.get_mut(main_greenlet) = Obj::Greenlet(Box::new(Greenlet {
@@ -578,12 +581,19 @@ impl Vm {
         roots
     }
 
+    #[inline]
     pub(crate) fn str_of(&self, v: Value) -> Option<&str> {
         match v {
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Str(s) => Some(s),
                 // An instance of a str subclass is its str.
-                Obj::Instance(i) if i.base != Value::Unbound => self.str_of(i.base),
+                Obj::Instance(i) => match i.base {
+                    Value::Obj(b) => match self.heap.get(b) {
+                        Obj::Str(s) => Some(s),
+                        _ => None,
+                    },
+                    _ => None,
+                },
                 _ => None,
             },
             _ => None,

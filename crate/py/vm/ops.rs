@@ -20,6 +20,16 @@ pub const MAX_SEQUENCE: usize = 200_000_000;
 /// without bound).
 const MAX_COMPARE_DEPTH: u32 = 400;
 
+/// An int or bool held in the value itself (no heap look-up: the comparisons' fast path).
+#[inline]
+fn int_direct(v: Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(b as i64),
+        _ => None,
+    }
+}
+
 /// The common case of `int op int` without overflow; `None` sends it the long way.
 #[inline]
 pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
@@ -364,6 +374,7 @@ impl Vm {
             return self.base_value(v);
         }
         let base = self.base_value(v);
+        self.subclass_values_made = true;
         let inst = super::super::value::Instance { base, ..super::super::value::Instance::new(cls) };
         Value::Obj(self.heap.alloc(Obj::Instance(Box::new(inst))))
     }
@@ -388,12 +399,17 @@ impl Vm {
         }
     }
 
+    #[inline]
     pub(crate) fn is_int(&self, v: Value) -> bool {
         match v {
             Value::Int(_) | Value::Bool(_) => true,
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::BigInt(_) => true,
-                Obj::Instance(i) => i.base != Value::Unbound && self.is_int(i.base),
+                Obj::Instance(i) => match i.base {
+                    Value::Int(_) | Value::Bool(_) => true,
+                    Value::Obj(b) => matches!(self.heap.get(b), Obj::BigInt(_)),
+                    _ => false,
+                },
                 _ => false,
             },
             _ => false,
@@ -423,7 +439,7 @@ impl Vm {
             return self.with_strings(after, ReturnTo::Push);
         }
         // An int or str subclass's own dunders come first; int's or str's operation is the fallback.
-        let subclassed = self.has_base(a) || self.has_base(b);
+        let subclassed = self.subclass_values_made && (self.has_base(a) || self.has_base(b));
         if !subclassed {
             if let Some(v) = self.binary_builtin(op, a, b, inplace)? {
                 self.push(v);
@@ -641,6 +657,7 @@ impl Vm {
         Ok(None)
     }
 
+    #[inline]
     fn num_f64(&self, v: Value) -> Option<f64> {
         match v {
             Value::Float(f) => Some(f),
@@ -1098,10 +1115,9 @@ impl Vm {
 
     fn order_inner(&self, a: Value, b: Value) -> Option<std::cmp::Ordering> {
         use std::cmp::Ordering;
-        if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
+        if let (Some(x), Some(y)) = (int_direct(a), int_direct(b)) {
             return Some(x.cmp(&y));
         }
-        let (a, b) = (self.base_value(a), self.base_value(b));
         if self.is_int(a) && self.is_int(b) {
             return Some(self.big_of(a)?.cmp(&self.big_of(b)?));
         }
@@ -1122,6 +1138,8 @@ impl Vm {
                 }
                 Some(p.len().cmp(&q.len()))
             }
+            // An int or str subclass orders as its value (the value is never itself an instance).
+            _ if self.has_base(a) || self.has_base(b) => self.order_of_values(a, b),
             _ => {
                 if x == y {
                     Some(Ordering::Equal)
@@ -1130,6 +1148,19 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Equality of int or str subclass instances by their values (out of line: `eq_inner` stays
+    /// small enough to inline).
+    #[inline(never)]
+    fn eq_of_values(&self, a: Value, b: Value) -> bool {
+        self.eq_inner(self.base_value(a), self.base_value(b))
+    }
+
+    /// Ordering of int or str subclass instances by their values (out of line, as `eq_of_values`).
+    #[inline(never)]
+    fn order_of_values(&self, a: Value, b: Value) -> Option<std::cmp::Ordering> {
+        self.order_inner(self.base_value(a), self.base_value(b))
     }
 
     /// Structural equality of builtin values (objects compare by identity).
@@ -1145,10 +1176,9 @@ impl Vm {
     }
 
     fn eq_inner(&self, a: Value, b: Value) -> bool {
-        if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
+        if let (Some(x), Some(y)) = (int_direct(a), int_direct(b)) {
             return x == y;
         }
-        let (a, b) = (self.base_value(a), self.base_value(b));
         match (a, b) {
             (Value::None, Value::None) => return true,
             (Value::Float(x), _) | (_, Value::Float(x)) => {
@@ -1193,6 +1223,8 @@ impl Vm {
                 n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)))
             }
             (Obj::Method { recv: r1, func: f1 }, Obj::Method { recv: r2, func: f2 }) => r1 == r2 && f1 == f2,
+            // An int or str subclass equals its value (the value is never itself an instance).
+            _ if self.has_base(a) || self.has_base(b) => self.eq_of_values(a, b),
             _ => false,
         }
     }
@@ -1283,10 +1315,11 @@ impl Vm {
         let Value::Obj(id) = container else {
             return Ok(None);
         };
-        if let Some(d) = self.proxy_snapshot(container) {
-            return self.contains_builtin(d, x);
-        }
         Ok(Some(match self.heap.get(id) {
+            Obj::MappingProxy(_) => {
+                let d = self.proxy_snapshot(container).expect("a mappingproxy");
+                return self.contains_builtin(d, x);
+            }
             Obj::Str(s) => match self.str_of(x) {
                 Some(sub) => s.contains(sub),
                 None => {
@@ -1496,11 +1529,12 @@ impl Vm {
 
     pub(crate) fn getitem_builtin(&mut self, o: Value, k: Value) -> Result<Option<Value>, Value> {
         let Value::Obj(id) = o else { return Ok(None) };
-        if let Some(d) = self.proxy_snapshot(o) {
-            return self.getitem_builtin(d, k);
-        }
         let is_slice = matches!(k, Value::Obj(kid) if matches!(self.heap.get(kid), Obj::Slice { .. }));
         match self.heap.get(id) {
+            Obj::MappingProxy(_) => {
+                let d = self.proxy_snapshot(o).expect("a mappingproxy");
+                self.getitem_builtin(d, k)
+            }
             Obj::List(items) | Obj::Tuple(items) => {
                 let is_list = matches!(self.heap.get(id), Obj::List(_));
                 if is_slice {
@@ -1822,10 +1856,11 @@ impl Vm {
             let t = self.type_name(v);
             return Err(self.type_error(format!("'{t}' object is not iterable")));
         };
-        if let Some(d) = self.proxy_snapshot(v) {
-            return self.get_iter_builtin(d);
-        }
         let st = match self.heap.get(id) {
+            Obj::MappingProxy(_) => {
+                let d = self.proxy_snapshot(v).expect("a mappingproxy");
+                return self.get_iter_builtin(d);
+            }
             Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => {
                 IterState::Seq { seq: v, pos: 0 }
             }
@@ -2218,5 +2253,27 @@ mod concat_tests {
         assert_eq!(&*concat_str("añ", "€x"), "añ€x");
         assert_eq!(&*concat_str("", "é"), "é");
         assert_eq!(&*concat_str("abc", ""), "abc");
+    }
+}
+
+#[cfg(test)]
+mod float_identity_tests {
+    use super::super::super::value::Value;
+    use super::Vm;
+
+    #[test]
+    fn a_value_stays_two_words() {
+        // Float identity lives in the NaN payload, not in a field: the VM's hot paths copy 16 bytes.
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn each_nan_made_is_its_own_object_and_other_floats_are_their_value() {
+        let mut vm = Vm::new(vec![]);
+        let (a, b) = (vm.made_float(f64::NAN), vm.made_float(-f64::NAN));
+        assert!(vm.is_same(a, a) && !vm.is_same(a, b));
+        assert!(matches!(b, Value::Float(f) if f.is_nan() && f.is_sign_negative()));
+        let (x, y) = (vm.made_float(1.5), vm.made_float(1.5));
+        assert!(vm.is_same(x, y));
     }
 }
