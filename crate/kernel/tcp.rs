@@ -96,11 +96,8 @@ impl Kernel {
     ///
     /// As Linux's `tcp_recvmsg_locked`, whose loop runs once even for `len` 0: queued data answers (with 0
     /// bytes for `len` 0); without any, a pending error, then the read side shut (EOF), then a socket never
-    /// connected (ENOTCONN), else the caller waits.
-    ///
-    /// Deliberate difference: a zero-length read on a quiet connection answers 0 at once, where Linux says
-    /// EAGAIN or blocks. CPython's `socket.recv(0)` answers `b''` without a syscall, and the Python library
-    /// here makes the call, so this keeps `recv(0)` from blocking a program forever.
+    /// connected (ENOTCONN), else the caller waits (EAGAIN or blocks, also for `len` 0, as on Linux;
+    /// CPython's `socket.recv(0)` answers `b''` without a syscall).
     pub(super) fn tcp_recv(&mut self, id: ObjId, len: usize, peek: bool) -> Received {
         let s = self.sock_mut(id);
         if s.state == TcpState::Listen {
@@ -118,10 +115,6 @@ impl Kernel {
                 self.tcp_emit(id, ACK, Vec::new());
             }
             return Ok(Some((data, None)));
-        }
-        let never_connected = s.state == TcpState::Closed && !s.was_connected;
-        if len == 0 && s.error.is_none() && !never_connected {
-            return Ok(Some((Vec::new(), None)));
         }
         if let Some(e) = s.error.take() {
             return Err(e);
