@@ -223,6 +223,7 @@ pub fn install(vm: &mut Vm) {
     vm.def_native(t.object, "object.__str__", object_str);
     vm.def_native(t.object, "object.__repr__", object_repr);
     vm.def_native(t.object, "object.__setattr__", object_setattr);
+    vm.def_native(t.object, "object.__delattr__", object_delattr);
     let base = vm.exc_class(ExcKind::BaseException);
     vm.def_native(base, "BaseException.__init__", exc_init);
     vm.def_native(base, "BaseException.with_traceback", identity);
@@ -1915,13 +1916,18 @@ fn object_setattr(vm: &mut Vm, a: Args) -> R {
     let n = a.get(1).and_then(|v| vm.str_of(v).map(|s| s.to_string())).unwrap_or_default();
     let v = a.get(2).unwrap_or(Value::None);
     let s = vm.names.intern(&n);
-    if let Value::Obj(id) = o {
-        if let Obj::Instance(i) = vm.heap.get_mut(id) {
-            i.attrs.set(s, v);
-            return ret(Value::None);
-        }
+    match o {
+        Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)) => vm.store_instance_attr(id, s, v)?,
+        _ => vm.set_attr(o, s, v)?,
     }
-    vm.set_attr(o, s, v)?;
+    ret(Value::None)
+}
+
+fn object_delattr(vm: &mut Vm, a: Args) -> R {
+    let o = a.get(0).unwrap_or(Value::None);
+    let n = a.get(1).and_then(|v| vm.str_of(v).map(|s| s.to_string())).unwrap_or_default();
+    let s = vm.names.intern(&n);
+    vm.remove_instance_attr(o, s)?;
     ret(Value::None)
 }
 

@@ -574,28 +574,7 @@ impl Vm {
                     };
                     return self.call_value(sa, Args { pos: vec![obj, n, v], kw: vec![] }, ReturnTo::Discard);
                 }
-                if name == self.sym.dict {
-                    return self.replace_instance_dict(id, v);
-                }
-                let dict = match self.heap.get_mut(id) {
-                    Obj::Instance(inst) if inst.dict.is_none() => {
-                        inst.attrs.set(name, v);
-                        None
-                    }
-                    Obj::Instance(inst) => inst.dict,
-                    _ => None,
-                };
-                if let Some(d) = dict {
-                    let key = self.name_str(name);
-                    self.dict_set(d, key, v)?;
-                }
-                if self.exc_data(obj).is_some() && name == self.sym.args {
-                    let items = self.seq_items(v).unwrap_or_default();
-                    if let Some(d) = self.exc_data_mut(obj) {
-                        d.args = items;
-                    }
-                }
-                Ok(())
+                self.store_instance_attr(id, name, v)
             }
             Obj::Class(_) => {
                 if let Obj::Class(c) = self.heap.get_mut(id) {
@@ -618,6 +597,34 @@ impl Vm {
             Obj::Greenlet(_) => super::super::modules::greenlet::set_attr(self, id, name, v),
             _ => Err(self.not_settable(obj, name)),
         }
+    }
+
+    /// `object.__setattr__`: stores into the instance (its live `__dict__` once it has one), past any
+    /// property or `__setattr__`.
+    pub(crate) fn store_instance_attr(&mut self, id: ObjId, name: Sym, v: Value) -> Result<(), Value> {
+        if name == self.sym.dict {
+            return self.replace_instance_dict(id, v);
+        }
+        let dict = match self.heap.get_mut(id) {
+            Obj::Instance(inst) if inst.dict.is_none() => {
+                inst.attrs.set(name, v);
+                None
+            }
+            Obj::Instance(inst) => inst.dict,
+            _ => None,
+        };
+        if let Some(d) = dict {
+            let key = self.name_str(name);
+            self.dict_set(d, key, v)?;
+        }
+        let obj = Value::Obj(id);
+        if self.exc_data(obj).is_some() && name == self.sym.args {
+            let items = self.seq_items(v).unwrap_or_default();
+            if let Some(d) = self.exc_data_mut(obj) {
+                d.args = items;
+            }
+        }
+        Ok(())
     }
 
     /// Assigning an attribute of a builtin value: CPython's message depends on what the name is.
@@ -658,6 +665,15 @@ impl Vm {
                 }
             }
         }
+        if let Some(da) = self.lookup_user_special(obj, self.sym.delattr) {
+            let n = self.name_str(name);
+            return self.call_value(da, Args { pos: vec![obj, n], kw: vec![] }, ReturnTo::Discard);
+        }
+        self.remove_instance_attr(obj, name)
+    }
+
+    /// `object.__delattr__`: removes from the instance, past any `__delattr__`.
+    pub(crate) fn remove_instance_attr(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
         if let Value::Obj(id) = obj {
             if let Obj::Instance(inst) = self.heap.get(id) {
                 let Some(d) = inst.dict else { return self.del_attr_slot(obj, name) };

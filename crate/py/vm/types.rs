@@ -27,7 +27,7 @@ syms! {
     class = "__class__", dict = "__dict__", doc = "__doc__", args = "args", errno = "errno",
     strerror = "strerror", value = "value", send = "send", code = "code", bases = "__bases__",
     mro = "__mro__", cause = "__cause__", context = "__context__", traceback = "__traceback__",
-    run = "run", setattr = "__setattr__",
+    run = "run", setattr = "__setattr__", delattr = "__delattr__",
 }
 
 macro_rules! types {

@@ -3,8 +3,7 @@ field (default, default_factory, init, repr, compare, hash), fields, asdict, ast
 is_dataclass, FrozenInstanceError, with CPython's behaviour and messages for what programs use.
 
 CPython writes the methods' source and exec()s it; here they are closures over the field list, so their
-tracebacks show this file's lines instead of `<string>`. The VM does not call `__delattr__`, so `del` of a
-frozen instance's field is not refused."""
+tracebacks show this file's lines instead of `<string>`."""
 
 
 class _MissingType:
@@ -176,7 +175,13 @@ def _process(cls, init, repr_, eq, order, unsafe_hash, frozen):
                 raise FrozenInstanceError("cannot assign to field " + repr(name))
             object.__setattr__(self, name, value)
 
+        def __delattr__(self, name):
+            if name in fields_by_name:
+                raise FrozenInstanceError("cannot delete field " + repr(name))
+            object.__delattr__(self, name)
+
         cls.__setattr__ = __setattr__
+        cls.__delattr__ = __delattr__
     hashed = [f for f in all_fields if (f.compare if f.hash is None else f.hash)]
     if unsafe_hash or (eq and frozen):
         def __hash__(self):
