@@ -6,6 +6,8 @@ use super::super::value::{IterState, Obj, ObjId, Value};
 use super::call::{Action, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
 
+mod spec;
+
 /// What to do once user `__str__`/`__repr__` results are known.
 #[derive(Clone, Debug)]
 pub enum AfterStrings {
@@ -696,126 +698,35 @@ impl Vm {
         self.with_strings(AfterStrings::Field { v, conv, spec }, ReturnTo::Push)
     }
 
-    /// `format(v, spec)` for builtin values.
+    /// `format(v, spec)` for builtin values (str, int, bool, float; any other object's inherited
+    /// `object.__format__` takes no spec).
     pub(crate) fn format_spec(&mut self, v: Value, spec: &str) -> Result<String, Value> {
         if spec.is_empty() {
             return Ok(self.plain_str(v));
         }
-        let Some(p) = parse_spec(spec) else {
-            return Err(self.value_error(format!(
-                "Invalid format specifier '{spec}' for object of type '{}'",
-                self.type_name(v)
-            )));
-        };
-        let (body, numeric) = if self.is_int(v)
-            && !matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%'))
-        {
+        let result = if let Some(s) = self.str_of(v) {
+            spec::format_str(s, spec)
+        } else if let Value::Float(f) = v {
+            spec::format_float(f, spec)
+        } else if self.is_int(v) {
             let n = match v {
                 Value::Int(i) => num_bigint::BigInt::from(i),
                 Value::Bool(b) => num_bigint::BigInt::from(b as i64),
                 Value::Obj(id) => match self.heap.get(id) {
                     Obj::BigInt(b) => b.clone(),
-                    _ => num_bigint::BigInt::from(0),
+                    _ => num_bigint::BigInt::from(self.small_int(v).unwrap_or(0)),
                 },
                 _ => num_bigint::BigInt::from(0),
             };
-            if p.precision.is_some() {
-                return Err(self.value_error("Precision not allowed in integer format specifier"));
-            }
-            let neg = n < num_bigint::BigInt::from(0);
-            let mag = if neg { -n } else { n };
-            let digits = match p.ty {
-                Some('x') => {
-                    format!("{}{}", if p.alt { "0x" } else { "" }, group4(&mag.to_str_radix(16), p.grouping))
-                }
-                Some('X') => format!(
-                    "{}{}",
-                    if p.alt { "0X" } else { "" },
-                    group4(&mag.to_str_radix(16).to_uppercase(), p.grouping)
-                ),
-                Some('o') => {
-                    format!("{}{}", if p.alt { "0o" } else { "" }, group4(&mag.to_str_radix(8), p.grouping))
-                }
-                Some('b') => {
-                    format!("{}{}", if p.alt { "0b" } else { "" }, group4(&mag.to_str_radix(2), p.grouping))
-                }
-                Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
-                    .unwrap_or('?')
-                    .to_string(),
-                Some('d') | Some('n') | None => group(&mag.to_string(), p.grouping),
-                Some(t) => {
-                    return Err(
-                        self.value_error(format!("Unknown format code '{t}' for object of type 'int'"))
-                    );
-                }
-            };
-            (sign_str(neg, p.sign) + &digits, true)
-        } else if let (Some(f), true) = (self.as_f64(v), self.is_int(v) || matches!(v, Value::Float(_))) {
-            let neg = f.is_sign_negative();
-            let a = f.abs();
-            let digits = match p.ty {
-                // Python spells non-finite values the same for every presentation type.
-                Some(t @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) if !a.is_finite() => {
-                    let word = if a.is_nan() { "nan" } else { "inf" };
-                    let word = if t.is_ascii_uppercase() { word.to_uppercase() } else { word.to_string() };
-                    if t == '%' {
-                        word + "%"
-                    } else {
-                        word
-                    }
-                }
-                Some('f') | Some('F') => {
-                    group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
-                }
-                Some('e') | Some('E') => {
-                    let s = exp_format(a, p.precision.unwrap_or(6));
-                    if p.ty == Some('E') {
-                        s.to_uppercase()
-                    } else {
-                        s
-                    }
-                }
-                Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
-                Some('g') => general_format(a, p.precision.unwrap_or(6), p.alt),
-                Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt).to_uppercase(),
-                None => match p.precision {
-                    Some(pr) => general_format(a, pr.max(1), true).trim_end_matches('.').to_string(),
-                    None => group_float(&float_repr(a), p.grouping),
-                },
-                Some(t) => {
-                    return Err(
-                        self.value_error(format!("Unknown format code '{t}' for object of type 'float'"))
-                    );
-                }
-            };
-            let neg = neg && !(f.is_nan());
-            (sign_str(neg, p.sign) + &digits, true)
+            spec::format_int(&n, spec, &self.type_name(v))
         } else {
-            // `object.__format__` takes no spec (instances of Python classes without their own).
-            if let Value::Obj(id) = v {
-                if matches!(self.heap.get(id), Obj::Instance(_)) && self.str_of(v).is_none() {
-                    let cls = self.type_name(v);
-                    return Err(
-                        self.type_error(format!("unsupported format string passed to {cls}.__format__"))
-                    );
-                }
-            }
-            let s = self.plain_str(v);
-            if let Some(t) = p.ty {
-                if t != 's' {
-                    return Err(self.value_error(format!(
-                        "Unknown format code '{t}' for object of type '{}'",
-                        self.type_name(v)
-                    )));
-                }
-            }
-            let s = match p.precision {
-                Some(pr) => s.chars().take(pr).collect(),
-                None => s,
-            };
-            (s, false)
+            let t = self.type_name(v);
+            return Err(self.type_error(format!("unsupported format string passed to {t}.__format__")));
         };
-        Ok(pad(&body, &p, numeric))
+        result.map_err(|e| match e {
+            spec::SpecError::Value(m) => self.value_error(m),
+            spec::SpecError::Overflow(m) => self.exc(ExcKind::OverflowError, m),
+        })
     }
 
     /// `fmt % args`: the `%` directives (user `__str__` results already in `overrides`).
@@ -1267,207 +1178,6 @@ pub enum FormatPiece {
     },
     /// What resolving a field raised; raised when rendering reaches it.
     Error(Value),
-}
-
-struct Spec {
-    fill: char,
-    align: Option<char>,
-    sign: Option<char>,
-    alt: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    ty: Option<char>,
-}
-
-fn parse_spec(s: &str) -> Option<Spec> {
-    let c: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    let mut p = Spec {
-        fill: ' ',
-        align: None,
-        sign: None,
-        alt: false,
-        zero: false,
-        width: 0,
-        grouping: None,
-        precision: None,
-        ty: None,
-    };
-    if c.len() >= 2 && "<>^=".contains(c[1]) {
-        p.fill = c[0];
-        p.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && "<>^=".contains(c[0]) {
-        p.align = Some(c[0]);
-        i = 1;
-    }
-    if i < c.len() && "+- ".contains(c[i]) {
-        p.sign = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '#' {
-        p.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '0' {
-        p.zero = true;
-        i += 1;
-    }
-    let st = i;
-    while i < c.len() && c[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > st {
-        p.width = c[st..i].iter().collect::<String>().parse().ok()?;
-    }
-    if i < c.len() && (c[i] == ',' || c[i] == '_') {
-        p.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let st = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        p.precision = Some(c[st..i].iter().collect::<String>().parse().ok()?);
-    }
-    if i < c.len() {
-        p.ty = Some(c[i]);
-        i += 1;
-    }
-    if i != c.len() {
-        return None;
-    }
-    Some(p)
-}
-
-fn sign_str(neg: bool, sign: Option<char>) -> String {
-    if neg {
-        "-".into()
-    } else {
-        match sign {
-            Some('+') => "+".into(),
-            Some(' ') => " ".into(),
-            _ => String::new(),
-        }
-    }
-}
-
-fn group(digits: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else { return digits.to_string() };
-    let b: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, ch) in b.iter().enumerate() {
-        if i > 0 && (b.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(*ch);
-    }
-    out
-}
-
-/// `_` every four digits, for binary, octal and hex.
-fn group4(digits: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else { return digits.to_string() };
-    let b: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, ch) in b.iter().enumerate() {
-        if i > 0 && (b.len() - i).is_multiple_of(4) {
-            out.push(sep);
-        }
-        out.push(*ch);
-    }
-    out
-}
-
-fn group_float(s: &str, sep: Option<char>) -> String {
-    match s.split_once('.') {
-        Some((a, b)) => format!("{}.{}", group(a, sep), b),
-        None => group(s, sep),
-    }
-}
-
-fn exp_format(a: f64, prec: usize) -> String {
-    let s = format!("{:.*e}", prec, a);
-    let (m, e) = s.split_once('e').expect("exp");
-    let e: i32 = e.parse().expect("exp");
-    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-}
-
-/// `%g`: precision significant digits, trailing zeros removed unless `alt`.
-fn general_format(a: f64, prec: usize, keep_point: bool) -> String {
-    if a.is_infinite() {
-        return "inf".into();
-    }
-    if a.is_nan() {
-        return "nan".into();
-    }
-    let p = prec.max(1);
-    if a == 0.0 {
-        return "0".into();
-    }
-    let exp = a.abs().log10().floor() as i32;
-    let s = format!("{:.*e}", p - 1, a);
-    let (_, e) = s.split_once('e').expect("exp");
-    let exp2: i32 = e.parse().unwrap_or(exp);
-    if exp2 < -4 || exp2 >= p as i32 {
-        let (m, _) = s.split_once('e').expect("exp");
-        let m = if m.contains('.') && !keep_point {
-            m.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            m.to_string()
-        };
-        let m = if keep_point { m.trim_end_matches('0').trim_end_matches('.').to_string() } else { m };
-        format!("{m}e{}{:02}", if exp2 < 0 { '-' } else { '+' }, exp2.abs())
-    } else {
-        let decimals = (p as i32 - 1 - exp2).max(0) as usize;
-        let f = format!("{:.*}", decimals, a);
-        if f.contains('.') {
-            f.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            f
-        }
-    }
-}
-
-fn pad(body: &str, p: &Spec, numeric: bool) -> String {
-    let len = body.chars().count();
-    if len >= p.width {
-        return body.to_string();
-    }
-    let n = p.width - len;
-    let align = p.align.unwrap_or(if p.zero && numeric {
-        '='
-    } else if numeric {
-        '>'
-    } else {
-        '<'
-    });
-    let fill = if p.zero && p.align.is_none() { '0' } else { p.fill };
-    let fills = |k: usize| fill.to_string().repeat(k);
-    match align {
-        '<' => format!("{body}{}", fills(n)),
-        '>' => format!("{}{body}", fills(n)),
-        '^' => format!("{}{body}{}", fills(n / 2), fills(n - n / 2)),
-        _ => {
-            // '=': padding after the sign (and base prefix).
-            let (sign, rest) = match body.chars().next() {
-                Some(c @ ('-' | '+' | ' ')) => (c.to_string(), &body[1..]),
-                _ => (String::new(), body),
-            };
-            let (prefix, digits) = if rest.len() > 2
-                && (rest.starts_with("0x") || rest.starts_with("0o") || rest.starts_with("0b"))
-            {
-                (&rest[..2], &rest[2..])
-            } else {
-                ("", rest)
-            };
-            format!("{sign}{prefix}{}{digits}", fills(n))
-        }
-    }
 }
 
 /// `ascii()`: non-ASCII characters of a repr as `\x`, `\u` or `\U` escapes.
