@@ -249,15 +249,7 @@ fn render_float(f: f64, p: Spec) -> R<String> {
             // No type with a precision: 'g', but the fixed form keeps a digit after the point.
             ('\0', Some(prec)) => general(a, prec.max(1), p.alt, true),
             ('g' | 'G' | 'n', prec) => general(a, prec.unwrap_or(6).max(1), p.alt, false),
-            ('e' | 'E', prec) => exponent(a, prec.unwrap_or(6), p.alt),
-            (_, prec) => {
-                let s = format!("{:.*}", prec.unwrap_or(6), a);
-                if p.alt && !s.contains('.') {
-                    s + "."
-                } else {
-                    s
-                }
-            }
+            (ty, prec) => fixed_or_exponent(a, ty, prec.unwrap_or(6), p.alt),
         }
     };
     if upper {
@@ -278,6 +270,23 @@ fn render_float(f: f64, p: Spec) -> R<String> {
         return Ok(number(negative, "", &rest, "", 3, &Spec { grouping: None, ..p }));
     }
     Ok(number(negative, "", digits, &rest, 3, &p))
+}
+
+/// The digits of a finite non-negative float for type 'e', 'f' (either case) or 'g' with a precision
+/// (`%`-formatting shares them): `alt` keeps the point and, for 'g', the trailing zeros.
+pub fn fixed_or_exponent(a: f64, ty: char, prec: usize, alt: bool) -> String {
+    match ty {
+        'e' | 'E' => exponent(a, prec, alt),
+        'g' | 'G' => general(a, prec.max(1), alt, false),
+        _ => {
+            let s = format!("{:.*}", prec, a);
+            if alt && !s.contains('.') {
+                s + "."
+            } else {
+                s
+            }
+        }
+    }
 }
 
 /// `repr`'s shortest digits for a finite non-negative float.
