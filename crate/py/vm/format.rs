@@ -47,7 +47,14 @@ impl AfterStrings {
             AfterStrings::Format { pieces, .. } => {
                 for p in pieces {
                     match p {
-                        FormatPiece::Field { v, .. } | FormatPiece::Error(v) => out.push(*v),
+                        FormatPiece::Field { v, spec, .. } => {
+                            out.push(*v);
+                            out.extend(spec.iter().filter_map(|s| match s {
+                                SpecPart::Field { v, .. } => Some(*v),
+                                SpecPart::Text(_) => None,
+                            }));
+                        }
+                        FormatPiece::Error(v) => out.push(*v),
                         FormatPiece::Text(_) => {}
                     }
                 }
@@ -799,6 +806,17 @@ impl Vm {
         args: &Args,
         numbering: &mut FieldNumbering,
     ) -> Result<FormatPiece, Value> {
+        self.resolve_field_at(field, args, numbering, false)
+    }
+
+    /// A field, top-level or `nested` in another's spec.
+    fn resolve_field_at(
+        &mut self,
+        field: &str,
+        args: &Args,
+        numbering: &mut FieldNumbering,
+        nested: bool,
+    ) -> Result<FormatPiece, Value> {
         // The name ends at the first '!' or ':' outside brackets (`{0[a:b]}` keeps its key).
         let mut in_bracket = false;
         let name_end = field
@@ -857,28 +875,96 @@ impl Vm {
                     Ok(n) => Value::Int(n),
                     Err(_) => self.new_str(key),
                 };
-                v = self.getitem_builtin(v, k)?.unwrap_or(Value::None);
+                v = match self.getitem_builtin(v, k)? {
+                    Some(item) => item,
+                    None if self.lookup_user_special(v, self.sym.getitem).is_some() => {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!(
+                            "'{t}' object: str.format in ioplay indexes only builtin containers in a field name"
+                        )));
+                    }
+                    None => {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!("'{t}' object is not subscriptable")));
+                    }
+                };
                 path = &r[end + 1..];
             } else {
                 return Err(self.value_error("Only '.' or '[' may follow ']' in format field specifier"));
             }
         }
-        // Nested fields in the spec (`{:>{width}}`), numbered after this field.
-        let mut expanded = String::new();
-        let mut rest = spec;
-        while let Some(open) = rest.find('{') {
-            expanded.push_str(&rest[..open]);
-            let close = rest[open..].find('}').map_or(rest.len(), |c| c + open);
-            let inner = &rest[open + 1..close.min(rest.len())];
-            let FormatPiece::Field { v, conv, spec } = self.resolve_field(inner, args, numbering)? else {
+        let spec = self.spec_parts(spec, args, numbering, nested)?;
+        Ok(FormatPiece::Field { v, conv, spec })
+    }
+
+    /// A field's spec: text (doubled braces are single) and nested fields (`{:>{width}}`), numbered
+    /// after the field itself. A field in a nested field's spec is too deep for CPython.
+    fn spec_parts(
+        &mut self,
+        spec: &str,
+        args: &Args,
+        numbering: &mut FieldNumbering,
+        nested: bool,
+    ) -> Result<Vec<SpecPart>, Value> {
+        let chars: Vec<char> = spec.chars().collect();
+        let mut parts = Vec::new();
+        let mut text = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if (c == '{' || c == '}') && chars.get(i + 1) == Some(&c) {
+                text.push(c);
+                i += 2;
+                continue;
+            }
+            if c == '}' {
+                return Err(self.value_error("Single '}' encountered in format string"));
+            }
+            if c != '{' {
+                text.push(c);
+                i += 1;
+                continue;
+            }
+            if nested {
+                return Err(self.value_error("Max string recursion exceeded"));
+            }
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(self.value_error("expected '}' before end of string"));
+            }
+            let inner: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            parts.push(SpecPart::Text(std::mem::take(&mut text)));
+            let FormatPiece::Field { v, conv, spec } =
+                self.resolve_field_at(&inner, args, numbering, true)?
+            else {
                 unreachable!("resolve_field makes fields")
             };
-            let s = self.render_plain_field(v, conv, &spec)?;
-            expanded.push_str(&s);
-            rest = rest.get(close + 1..).unwrap_or("");
+            parts.push(SpecPart::Field { v, conv, spec: spec_text(&spec) });
         }
-        expanded.push_str(rest);
-        Ok(FormatPiece::Field { v, conv, spec: expanded })
+        parts.push(SpecPart::Text(text));
+        Ok(parts)
+    }
+
+    /// A field's spec as text, nested fields formatted (with the user strings known by now).
+    fn expand_spec(&mut self, parts: &[SpecPart]) -> Result<String, Value> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                SpecPart::Text(t) => out.push_str(t),
+                SpecPart::Field { v, conv, spec } => out.push_str(&self.render_plain_field(*v, *conv, spec)?),
+            }
+        }
+        Ok(out)
     }
 
     /// The value a field name's head (empty, a number or a keyword) names.
@@ -935,7 +1021,10 @@ impl Vm {
         for p in pieces {
             if let FormatPiece::Field { v, conv: None, spec } = p {
                 if let Some(m) = self.lookup_user_special(*v, fs) {
-                    let spec = self.new_str(spec);
+                    let Ok(text) = self.expand_spec(spec) else {
+                        break; // raised when rendering reaches this field
+                    };
+                    let spec = self.new_str(&text);
                     calls.push((m, *v, spec));
                 }
             }
@@ -973,10 +1062,11 @@ impl Vm {
             match p {
                 FormatPiece::Text(t) => out.push_str(t),
                 FormatPiece::Field { v, conv, spec } => {
+                    let spec = self.expand_spec(spec)?;
                     if conv.is_none() && self.lookup_user_special(*v, fs).is_some() {
                         out.push_str(user.next().expect("every user __format__ was called"));
                     } else {
-                        out.push_str(&self.render_plain_field(*v, *conv, spec)?);
+                        out.push_str(&self.render_plain_field(*v, *conv, &spec)?);
                     }
                 }
                 FormatPiece::Error(e) => return Err(*e),
@@ -993,15 +1083,38 @@ struct FieldNumbering {
     manual: bool,
 }
 
-/// A piece of a parsed `str.format` string.
+/// A piece of a replacement field's spec.
 #[derive(Clone, Debug)]
-pub enum FormatPiece {
+pub enum SpecPart {
     Text(String),
-    /// A replacement field: the value, its conversion (`r`, `s`, `a`) and its spec, nested fields expanded.
+    /// A nested field: its value, conversion and (plain) spec.
     Field {
         v: Value,
         conv: Option<char>,
         spec: String,
+    },
+}
+
+/// A nested field's spec, which holds no fields.
+fn spec_text(parts: &[SpecPart]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            SpecPart::Text(t) => t.as_str(),
+            SpecPart::Field { .. } => unreachable!("a nested spec with a field is refused"),
+        })
+        .collect()
+}
+
+/// A piece of a parsed `str.format` string.
+#[derive(Clone, Debug)]
+pub enum FormatPiece {
+    Text(String),
+    /// A replacement field: the value, its conversion (`r`, `s`, `a`) and its spec.
+    Field {
+        v: Value,
+        conv: Option<char>,
+        spec: Vec<SpecPart>,
     },
     /// What resolving a field raised; raised when rendering reaches it.
     Error(Value),
