@@ -1,6 +1,7 @@
-//! Text of values: `repr`, `str`, CPython's shortest float repr, `%` formatting, `format()` specs and
-//! `str.format`. User `__str__`/`__repr__` methods are called first (as continuations), their results
-//! kept in `overrides` while the native formatting runs.
+//! Text of values: `repr`, `str`, CPython's shortest float repr and `str.format`, with `%` formatting in
+//! `format/percent.rs` and the `format()` spec language in `format/spec.rs`. User `__str__`/`__repr__`
+//! methods are called first (as continuations), their results kept in `overrides` while the native
+//! formatting runs; a user `__format__` is called first too (`ContKind::UserFormat`).
 
 use super::super::value::{IterState, Obj, ObjId, Value};
 use super::call::{Action, ContKind, ReturnTo};
