@@ -18,3 +18,9 @@ for b in (1, 37, -1):
         int("1", b)
     except ValueError as e:
         print(e)
+print(int(b"12"), int(bytearray(b" 7 ")), int(b"ff", 16), float(b"1.5"), float(bytearray(b" -2e3 ")))
+for bad in [lambda: int(b"x1"), lambda: int(b"\xff"), lambda: float(b"nope"), lambda: int(b"12", 1), lambda: float(b"\xff1")]:
+    try:
+        bad()
+    except ValueError as e:
+        print("ValueError:", e)

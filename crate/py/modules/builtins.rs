@@ -1051,10 +1051,10 @@ fn int_new(vm: &mut Vm, a: Args) -> R {
     let base = a.arg(vm, 2, "base");
     if let Some(b) = base {
         let b = vm.small_int(b).unwrap_or(10) as u32;
-        let Some(s) = vm.str_of(v).map(|s| s.to_string()) else {
+        let Some((text, shown)) = number_text(vm, v) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
-        return parse_int(vm, &s, b);
+        return int_literal(vm, text, &shown, b);
     }
     match v {
         Value::Int(_) => ret(v),
@@ -1078,9 +1078,9 @@ fn int_new(vm: &mut Vm, a: Args) -> R {
                 let s = s.to_string();
                 parse_int(vm, &s, 10)
             }
-            Obj::Bytes(b) => {
-                let s = String::from_utf8_lossy(b).into_owned();
-                parse_int(vm, &s, 10)
+            Obj::Bytes(_) | Obj::ByteArray(_) => {
+                let (text, shown) = number_text(vm, v).expect("bytes-like");
+                int_literal(vm, text, &shown, 10)
             }
             _ => {
                 if let Some(m) = {
@@ -1102,15 +1102,33 @@ fn int_new(vm: &mut Vm, a: Args) -> R {
 }
 
 fn parse_int(vm: &mut Vm, s: &str, base: u32) -> R {
+    let text = crate::py::unicode::ascii_number_text(s);
+    int_literal(vm, text, &crate::py::vm::format::str_repr(s), base)
+}
+
+/// The text `int()`/`float()` parse from a str or bytes-like value (bytes: ASCII only), and how
+/// their errors show the value; None for other values.
+fn number_text(vm: &Vm, v: Value) -> Option<(Option<String>, String)> {
+    if let Some(s) = vm.str_of(v) {
+        return Some((crate::py::unicode::ascii_number_text(s), crate::py::vm::format::str_repr(s)));
+    }
+    let Value::Obj(id) = v else { return None };
+    match vm.heap.get(id) {
+        Obj::Bytes(b) | Obj::ByteArray(b) => {
+            let text = std::str::from_utf8(b).ok().filter(|t| t.is_ascii());
+            Some((text.and_then(crate::py::unicode::ascii_number_text), crate::py::vm::format::bytes_repr(b)))
+        }
+        _ => None,
+    }
+}
+
+fn int_literal(vm: &mut Vm, text: Option<String>, shown: &str, base: u32) -> R {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
     }
-    match crate::py::unicode::ascii_number_text(s).and_then(|t| int_from_text(&t, base)) {
+    match text.and_then(|t| int_from_text(&t, base)) {
         Some(b) => ret(vm.int_value(b)),
-        None => Err(vm.value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            crate::py::vm::format::str_repr(s)
-        ))),
+        None => Err(vm.value_error(format!("invalid literal for int() with base {base}: {shown}"))),
     }
 }
 
@@ -1210,14 +1228,10 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
         }
         return ret(Value::Float(f));
     }
-    if let Some(s) = vm.str_of(v) {
-        let parsed = crate::py::unicode::ascii_number_text(s).and_then(|t| float_from_text(&t));
-        return match parsed {
+    if let Some((text, shown)) = number_text(vm, v) {
+        return match text.and_then(|t| float_from_text(&t)) {
             Some(f) => ret(vm.made_float(f)),
-            None => {
-                let r = crate::py::vm::format::str_repr(s);
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
-            }
+            None => Err(vm.value_error(format!("could not convert string to float: {shown}"))),
         };
     }
     if let Some(m) = {

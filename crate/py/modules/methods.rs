@@ -488,10 +488,16 @@ fn str_splitlines(vm: &mut Vm, a: Args) -> R {
     let mut out = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = s.chars().collect();
+    // str breaks lines at every Unicode line boundary; bytes only at \n and \r.
+    let bytes = is_bytes(vm, &a);
+    let boundary = |c: char| {
+        matches!(c, '\n' | '\r')
+            || !bytes && matches!(c, '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    };
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '\n' || c == '\r' {
+        if boundary(c) {
             let mut end = c.to_string();
             if c == '\r' && chars.get(i + 1) == Some(&'\n') {
                 end.push('\n');
@@ -524,6 +530,13 @@ fn str_join(vm: &mut Vm, a: Args) -> R {
 
 fn str_replace(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
+    for k in 1..=2 {
+        let v = a.get(k).unwrap_or(Value::None);
+        if !is_bytes(vm, &a) && vm.str_of(v).is_none() {
+            let t = vm.type_name(v);
+            return Err(vm.type_error(format!("replace() argument {k} must be str, not {t}")));
+        }
+    }
     let old = str_arg(vm, &a, 1, "replace")?.unwrap_or_default();
     let new = str_arg(vm, &a, 2, "replace")?.unwrap_or_default();
     let count = a.get(3).and_then(|v| vm.small_int(v)).unwrap_or(-1);
@@ -548,35 +561,37 @@ fn prefixes(vm: &mut Vm, v: Value) -> Result<Vec<String>, Value> {
 }
 
 /// The characters of `s[start:end]` (Python's clamped indices) and the offset of its start.
-fn window(vm: &Vm, a: &Args, s: &str, at: usize) -> (String, usize) {
+/// The `[start:end]` window of `find`, `count`, `startswith`… and where it starts; None when start
+/// lies past the end (CPython finds nothing there, not even an empty string).
+fn window(vm: &Vm, a: &Args, s: &str, at: usize) -> Option<(String, usize)> {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len() as i64;
     let norm = |v: Option<Value>, def: i64| -> i64 {
         match v.and_then(|v| vm.small_int(v)) {
             Some(i) if i < 0 => (i + n).max(0),
-            Some(i) => i.min(n),
+            Some(i) => i,
             None => def,
         }
     };
     let start = norm(a.get(at), 0);
-    let end = norm(a.get(at + 1), n);
-    if start >= end {
-        return (String::new(), start as usize);
+    let end = norm(a.get(at + 1), n).min(n);
+    if start > end {
+        return None;
     }
-    (chars[start as usize..end as usize].iter().collect(), start as usize)
+    Some((chars[start as usize..end as usize].iter().collect(), start as usize))
 }
 
 fn str_startswith(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let p = prefixes(vm, a.get(1).unwrap_or(Value::None))?;
-    let (w, _) = window(vm, &a, &s, 2);
+    let Some((w, _)) = window(vm, &a, &s, 2) else { return ret(Value::Bool(false)) };
     ret(Value::Bool(p.iter().any(|x| w.starts_with(x.as_str()))))
 }
 
 fn str_endswith(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let p = prefixes(vm, a.get(1).unwrap_or(Value::None))?;
-    let (w, _) = window(vm, &a, &s, 2);
+    let Some((w, _)) = window(vm, &a, &s, 2) else { return ret(Value::Bool(false)) };
     ret(Value::Bool(p.iter().any(|x| w.ends_with(x.as_str()))))
 }
 
@@ -596,7 +611,7 @@ fn needle(vm: &mut Vm, a: &Args, what: &str) -> Result<String, Value> {
 fn find_impl(vm: &mut Vm, a: &Args, right: bool) -> Result<i64, Value> {
     let s = this_str(vm, a);
     let sub = needle(vm, a, "find")?;
-    let (w, off) = window(vm, a, &s, 2);
+    let Some((w, off)) = window(vm, a, &s, 2) else { return Ok(-1) };
     let found = if right { w.rfind(&sub) } else { w.find(&sub) };
     Ok(found.map(|b| char_index(&w, b) + off as i64).unwrap_or(-1))
 }
@@ -633,7 +648,7 @@ fn str_rindex(vm: &mut Vm, a: Args) -> R {
 fn str_count(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
     let sub = needle(vm, &a, "count")?;
-    let (w, _) = window(vm, &a, &s, 2);
+    let Some((w, _)) = window(vm, &a, &s, 2) else { return ret(Value::Int(0)) };
     let n = if sub.is_empty() { w.chars().count() + 1 } else { w.matches(&sub).count() };
     ret(Value::Int(n as i64))
 }
@@ -842,7 +857,11 @@ fn str_swapcase(vm: &mut Vm, a: Args) -> R {
 fn justify(vm: &mut Vm, a: &Args, how: char) -> R {
     let s = this_str(vm, a);
     let w = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0).max(0) as usize;
-    let fill = str_arg(vm, a, 2, "fillchar")?.and_then(|f| f.chars().next()).unwrap_or(' ');
+    let fill = match str_arg(vm, a, 2, "fillchar")? {
+        None => ' ',
+        Some(f) if f.chars().count() == 1 => f.chars().next().expect("one char"),
+        Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+    };
     let n = s.chars().count();
     if n >= w {
         return ret(text(vm, a, &s));
@@ -875,6 +894,10 @@ fn str_rjust(vm: &mut Vm, a: Args) -> R {
 
 fn str_zfill(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a);
+    if let Some(v) = a.get(1).filter(|&v| !vm.is_int(v)) {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    }
     let w = a.get(1).and_then(|v| vm.small_int(v)).unwrap_or(0).max(0) as usize;
     let n = s.chars().count();
     if n >= w {

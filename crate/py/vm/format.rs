@@ -1,10 +1,14 @@
-//! Text of values: `repr`, `str`, CPython's shortest float repr, `%` formatting, `format()` specs and
-//! `str.format`. User `__str__`/`__repr__` methods are called first (as continuations), their results
-//! kept in `overrides` while the native formatting runs.
+//! Text of values: `repr`, `str`, CPython's shortest float repr and `str.format`, with `%` formatting in
+//! `format/percent.rs` and the `format()` spec language in `format/spec.rs`. User `__str__`/`__repr__`
+//! methods are called first (as continuations), their results kept in `overrides` while the native
+//! formatting runs; a user `__format__` is called first too (`ContKind::UserFormat`).
 
 use super::super::value::{IterState, Obj, ObjId, Value};
 use super::call::{Action, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
+
+mod percent;
+mod spec;
 
 /// What to do once user `__str__`/`__repr__` results are known.
 #[derive(Clone, Debug)]
@@ -44,7 +48,14 @@ impl AfterStrings {
             AfterStrings::Format { pieces, .. } => {
                 for p in pieces {
                     match p {
-                        FormatPiece::Field { v, .. } | FormatPiece::Error(v) => out.push(*v),
+                        FormatPiece::Field { v, spec, .. } => {
+                            out.push(*v);
+                            out.extend(spec.iter().filter_map(|s| match s {
+                                SpecPart::Field { v, .. } => Some(*v),
+                                SpecPart::Text(_) => None,
+                            }));
+                        }
+                        FormatPiece::Error(v) => out.push(*v),
                         FormatPiece::Text(_) => {}
                     }
                 }
@@ -717,302 +728,37 @@ impl Vm {
         self.with_strings(AfterStrings::Field { v, conv, spec }, ReturnTo::Push)
     }
 
-    /// `format(v, spec)` for builtin values.
+    /// `format(v, spec)` for builtin values (str, int, bool, float; any other object's inherited
+    /// `object.__format__` takes no spec).
     pub(crate) fn format_spec(&mut self, v: Value, spec: &str) -> Result<String, Value> {
         if spec.is_empty() {
             return Ok(self.plain_str(v));
         }
         // An int or str subclass without `__format__` formats as its value.
         let v = self.base_value(v);
-        let Some(p) = parse_spec(spec) else {
-            return Err(self.value_error(format!(
-                "Invalid format specifier '{spec}' for object of type '{}'",
-                self.type_name(v)
-            )));
-        };
-        let (body, numeric) = if self.is_int(v)
-            && !matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%'))
-        {
+        let result = if let Some(s) = self.str_of(v) {
+            spec::format_str(s, spec)
+        } else if let Value::Float(f) = v {
+            spec::format_float(f, spec)
+        } else if self.is_int(v) {
             let n = match v {
                 Value::Int(i) => num_bigint::BigInt::from(i),
                 Value::Bool(b) => num_bigint::BigInt::from(b as i64),
                 Value::Obj(id) => match self.heap.get(id) {
                     Obj::BigInt(b) => b.clone(),
-                    _ => num_bigint::BigInt::from(0),
+                    _ => num_bigint::BigInt::from(self.small_int(v).unwrap_or(0)),
                 },
                 _ => num_bigint::BigInt::from(0),
             };
-            if p.precision.is_some() {
-                return Err(self.value_error("Precision not allowed in integer format specifier"));
-            }
-            let neg = n < num_bigint::BigInt::from(0);
-            let mag = if neg { -n } else { n };
-            let digits = match p.ty {
-                Some('x') => {
-                    format!("{}{}", if p.alt { "0x" } else { "" }, group4(&mag.to_str_radix(16), p.grouping))
-                }
-                Some('X') => format!(
-                    "{}{}",
-                    if p.alt { "0X" } else { "" },
-                    group4(&mag.to_str_radix(16).to_uppercase(), p.grouping)
-                ),
-                Some('o') => {
-                    format!("{}{}", if p.alt { "0o" } else { "" }, group4(&mag.to_str_radix(8), p.grouping))
-                }
-                Some('b') => {
-                    format!("{}{}", if p.alt { "0b" } else { "" }, group4(&mag.to_str_radix(2), p.grouping))
-                }
-                Some('c') => char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
-                    .unwrap_or('?')
-                    .to_string(),
-                Some('d') | Some('n') | None => group(&mag.to_string(), p.grouping),
-                Some(t) => {
-                    return Err(
-                        self.value_error(format!("Unknown format code '{t}' for object of type 'int'"))
-                    );
-                }
-            };
-            (sign_str(neg, p.sign) + &digits, true)
-        } else if let (Some(f), true) = (self.as_f64(v), self.is_int(v) || matches!(v, Value::Float(_))) {
-            let neg = f.is_sign_negative();
-            let a = f.abs();
-            let digits = match p.ty {
-                // Python spells non-finite values the same for every presentation type.
-                Some(t @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) if !a.is_finite() => {
-                    let word = if a.is_nan() { "nan" } else { "inf" };
-                    let word = if t.is_ascii_uppercase() { word.to_uppercase() } else { word.to_string() };
-                    if t == '%' {
-                        word + "%"
-                    } else {
-                        word
-                    }
-                }
-                Some('f') | Some('F') => {
-                    group_float(&format!("{:.*}", p.precision.unwrap_or(6), a), p.grouping)
-                }
-                Some('e') | Some('E') => {
-                    let s = exp_format(a, p.precision.unwrap_or(6));
-                    if p.ty == Some('E') {
-                        s.to_uppercase()
-                    } else {
-                        s
-                    }
-                }
-                Some('%') => format!("{:.*}%", p.precision.unwrap_or(6), a * 100.0),
-                Some('g') => general_format(a, p.precision.unwrap_or(6), p.alt),
-                Some('G') => general_format(a, p.precision.unwrap_or(6), p.alt).to_uppercase(),
-                None => match p.precision {
-                    Some(pr) => general_format(a, pr.max(1), true).trim_end_matches('.').to_string(),
-                    None => group_float(&float_repr(a), p.grouping),
-                },
-                Some(t) => {
-                    return Err(
-                        self.value_error(format!("Unknown format code '{t}' for object of type 'float'"))
-                    );
-                }
-            };
-            let neg = neg && !(f.is_nan());
-            (sign_str(neg, p.sign) + &digits, true)
+            spec::format_int(&n, spec, &self.type_name(v))
         } else {
-            // `object.__format__` takes no spec (instances of Python classes without their own).
-            if let Value::Obj(id) = v {
-                if matches!(self.heap.get(id), Obj::Instance(_)) && self.str_of(v).is_none() {
-                    let cls = self.type_name(v);
-                    return Err(
-                        self.type_error(format!("unsupported format string passed to {cls}.__format__"))
-                    );
-                }
-            }
-            let s = self.plain_str(v);
-            if let Some(t) = p.ty {
-                if t != 's' {
-                    return Err(self.value_error(format!(
-                        "Unknown format code '{t}' for object of type '{}'",
-                        self.type_name(v)
-                    )));
-                }
-            }
-            let s = match p.precision {
-                Some(pr) => s.chars().take(pr).collect(),
-                None => s,
-            };
-            (s, false)
+            let t = self.type_name(v);
+            return Err(self.type_error(format!("unsupported format string passed to {t}.__format__")));
         };
-        Ok(pad(&body, &p, numeric))
-    }
-
-    /// `fmt % args`: the `%` directives (user `__str__` results already in `overrides`).
-    pub(crate) fn percent_format_native(&mut self, fmt: Value, args: Value) -> Result<Value, Value> {
-        let is_bytes = matches!(fmt, Value::Obj(id) if matches!(self.heap.get(id), Obj::Bytes(_)));
-        let f: String = match fmt {
-            Value::Obj(id) => match self.heap.get(id) {
-                Obj::Str(s) => s.to_string(),
-                Obj::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-                _ => String::new(),
-            },
-            _ => String::new(),
-        };
-        let (items, mapping) = match args {
-            Value::Obj(id) => match self.heap.get(id) {
-                Obj::Tuple(t) => (t.clone(), None),
-                Obj::Dict(_) => (vec![args], Some(id)),
-                _ => (vec![args], None),
-            },
-            _ => (vec![args], None),
-        };
-        let mut out = String::new();
-        let mut next = 0usize;
-        let chars: Vec<char> = f.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if c != '%' {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            i += 1;
-            if i >= chars.len() {
-                return Err(self.value_error("incomplete format"));
-            }
-            let mut key_val = None;
-            if chars[i] == '(' {
-                let close = chars[i..].iter().position(|&c| c == ')').map(|p| p + i);
-                let Some(close) = close else {
-                    return Err(self.value_error("incomplete format key"));
-                };
-                let key: String = chars[i + 1..close].iter().collect();
-                i = close + 1;
-                let k = self.new_str(&key);
-                let Some(m) = mapping else {
-                    return Err(self.type_error("format requires a mapping"));
-                };
-                match self.dict_lookup(m, k)? {
-                    Some(v) => key_val = Some(v),
-                    None => return Err(self.new_exc_from(self.exc_class(ExcKind::KeyError), vec![k])),
-                }
-            }
-            let mut spec = String::new();
-            while i < chars.len() && "-+ #0123456789.*".contains(chars[i]) {
-                if chars[i] == '*' {
-                    let w = items.get(next).copied().unwrap_or(Value::None);
-                    next += 1;
-                    spec.push_str(&self.small_int(w).unwrap_or(0).to_string());
-                } else {
-                    spec.push(chars[i]);
-                }
-                i += 1;
-            }
-            if i >= chars.len() {
-                return Err(self.value_error("incomplete format"));
-            }
-            let conv = chars[i];
-            i += 1;
-            if conv == '%' {
-                out.push('%');
-                continue;
-            }
-            let v = match key_val {
-                Some(v) => v,
-                None => {
-                    let Some(v) = items.get(next).copied() else {
-                        return Err(self.type_error("not enough arguments for format string"));
-                    };
-                    next += 1;
-                    v
-                }
-            };
-            // Translate the printf spec into a format() spec.
-            let (flags, rest): (String, String) = {
-                let p = spec.find(|c: char| !"-+ #0".contains(c)).unwrap_or(spec.len());
-                (spec[..p].to_string(), spec[p..].to_string())
-            };
-            let mut fs = String::new();
-            if flags.contains('-') {
-                fs.push('<');
-            } else if matches!(conv, 's' | 'r' | 'a' | 'c') {
-                fs.push('>');
-            }
-            if flags.contains('+') {
-                fs.push('+');
-            } else if flags.contains(' ') {
-                fs.push(' ');
-            }
-            if flags.contains('#') {
-                fs.push('#');
-            }
-            if flags.contains('0') && !flags.contains('-') {
-                fs.push('0');
-            }
-            fs.push_str(&rest);
-            let piece = match conv {
-                's' | 'b' => {
-                    let raw = match v {
-                        Value::Obj(bid) if is_bytes => match self.heap.get(bid) {
-                            Obj::Bytes(b) | Obj::ByteArray(b) => {
-                                Some(String::from_utf8_lossy(b).into_owned())
-                            }
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    let s = raw.unwrap_or_else(|| self.plain_str(v));
-                    let sv = self.new_str(&s);
-                    self.format_spec(sv, &fs)?
-                }
-                'r' | 'a' => {
-                    let s = if conv == 'a' { ascii_escape(&self.plain_repr(v)) } else { self.plain_repr(v) };
-                    let sv = self.new_str(&s);
-                    self.format_spec(sv, &fs)?
-                }
-                'd' | 'i' | 'u' => {
-                    let n = self.int_for_format(v)?;
-                    self.format_spec(n, &fs)?
-                }
-                'x' | 'X' | 'o' => {
-                    let n = self.int_for_format(v)?;
-                    self.format_spec(n, &format!("{fs}{conv}"))?
-                }
-                'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                    let Some(x) = self.as_f64(v) else {
-                        let t = self.type_name(v);
-                        return Err(self.type_error(format!("must be real number, not {t}")));
-                    };
-                    self.format_spec(Value::Float(x), &format!("{fs}{conv}"))?
-                }
-                'c' => match v {
-                    Value::Int(n) => char::from_u32(n as u32).unwrap_or('?').to_string(),
-                    _ => self.plain_str(v),
-                },
-                other => {
-                    return Err(self.value_error(format!(
-                        "unsupported format character '{other}' (0x{:x}) at index {}",
-                        other as u32,
-                        i - 1
-                    )));
-                }
-            };
-            out.push_str(&piece);
-        }
-        if mapping.is_none() && next < items.len() {
-            return Err(self.type_error("not all arguments converted during string formatting"));
-        }
-        if is_bytes {
-            return Ok(Value::Obj(self.heap.alloc(Obj::Bytes(out.into_bytes()))));
-        }
-        Ok(self.new_str(&out))
-    }
-
-    fn int_for_format(&mut self, v: Value) -> Result<Value, Value> {
-        match v {
-            Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
-            Value::Bool(b) => Ok(Value::Int(b as i64)),
-            _ if self.is_int(v) => Ok(self.base_value(v)),
-            _ => {
-                let t = self.type_name(v);
-                Err(self.type_error(format!("%d format: a real number is required, not {t}")))
-            }
-        }
+        result.map_err(|e| match e {
+            spec::SpecError::Value(m) => self.value_error(m),
+            spec::SpecError::Overflow(m) => self.exc(ExcKind::OverflowError, m),
+        })
     }
 
     /// Parses a `str.format` string and resolves each field's value (index, name, `.attr`, `[key]`),
@@ -1084,6 +830,17 @@ impl Vm {
         args: &Args,
         numbering: &mut FieldNumbering,
     ) -> Result<FormatPiece, Value> {
+        self.resolve_field_at(field, args, numbering, false)
+    }
+
+    /// A field, top-level or `nested` in another's spec.
+    fn resolve_field_at(
+        &mut self,
+        field: &str,
+        args: &Args,
+        numbering: &mut FieldNumbering,
+        nested: bool,
+    ) -> Result<FormatPiece, Value> {
         // The name ends at the first '!' or ':' outside brackets (`{0[a:b]}` keeps its key).
         let mut in_bracket = false;
         let name_end = field
@@ -1142,28 +899,96 @@ impl Vm {
                     Ok(n) => Value::Int(n),
                     Err(_) => self.new_str(key),
                 };
-                v = self.getitem_builtin(v, k)?.unwrap_or(Value::None);
+                v = match self.getitem_builtin(v, k)? {
+                    Some(item) => item,
+                    None if self.lookup_user_special(v, self.sym.getitem).is_some() => {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!(
+                            "'{t}' object: str.format in ioplay indexes only builtin containers in a field name"
+                        )));
+                    }
+                    None => {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!("'{t}' object is not subscriptable")));
+                    }
+                };
                 path = &r[end + 1..];
             } else {
                 return Err(self.value_error("Only '.' or '[' may follow ']' in format field specifier"));
             }
         }
-        // Nested fields in the spec (`{:>{width}}`), numbered after this field.
-        let mut expanded = String::new();
-        let mut rest = spec;
-        while let Some(open) = rest.find('{') {
-            expanded.push_str(&rest[..open]);
-            let close = rest[open..].find('}').map_or(rest.len(), |c| c + open);
-            let inner = &rest[open + 1..close.min(rest.len())];
-            let FormatPiece::Field { v, conv, spec } = self.resolve_field(inner, args, numbering)? else {
+        let spec = self.spec_parts(spec, args, numbering, nested)?;
+        Ok(FormatPiece::Field { v, conv, spec })
+    }
+
+    /// A field's spec: text (doubled braces are single) and nested fields (`{:>{width}}`), numbered
+    /// after the field itself. A field in a nested field's spec is too deep for CPython.
+    fn spec_parts(
+        &mut self,
+        spec: &str,
+        args: &Args,
+        numbering: &mut FieldNumbering,
+        nested: bool,
+    ) -> Result<Vec<SpecPart>, Value> {
+        let chars: Vec<char> = spec.chars().collect();
+        let mut parts = Vec::new();
+        let mut text = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if (c == '{' || c == '}') && chars.get(i + 1) == Some(&c) {
+                text.push(c);
+                i += 2;
+                continue;
+            }
+            if c == '}' {
+                return Err(self.value_error("Single '}' encountered in format string"));
+            }
+            if c != '{' {
+                text.push(c);
+                i += 1;
+                continue;
+            }
+            if nested {
+                return Err(self.value_error("Max string recursion exceeded"));
+            }
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(self.value_error("expected '}' before end of string"));
+            }
+            let inner: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            parts.push(SpecPart::Text(std::mem::take(&mut text)));
+            let FormatPiece::Field { v, conv, spec } =
+                self.resolve_field_at(&inner, args, numbering, true)?
+            else {
                 unreachable!("resolve_field makes fields")
             };
-            let s = self.render_plain_field(v, conv, &spec)?;
-            expanded.push_str(&s);
-            rest = rest.get(close + 1..).unwrap_or("");
+            parts.push(SpecPart::Field { v, conv, spec: spec_text(&spec) });
         }
-        expanded.push_str(rest);
-        Ok(FormatPiece::Field { v, conv, spec: expanded })
+        parts.push(SpecPart::Text(text));
+        Ok(parts)
+    }
+
+    /// A field's spec as text, nested fields formatted (with the user strings known by now).
+    fn expand_spec(&mut self, parts: &[SpecPart]) -> Result<String, Value> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                SpecPart::Text(t) => out.push_str(t),
+                SpecPart::Field { v, conv, spec } => out.push_str(&self.render_plain_field(*v, *conv, spec)?),
+            }
+        }
+        Ok(out)
     }
 
     /// The value a field name's head (empty, a number or a keyword) names.
@@ -1220,7 +1045,10 @@ impl Vm {
         for p in pieces {
             if let FormatPiece::Field { v, conv: None, spec } = p {
                 if let Some(m) = self.lookup_user_special(*v, fs) {
-                    let spec = self.new_str(spec);
+                    let Ok(text) = self.expand_spec(spec) else {
+                        break; // raised when rendering reaches this field
+                    };
+                    let spec = self.new_str(&text);
                     calls.push((m, *v, spec));
                 }
             }
@@ -1258,10 +1086,11 @@ impl Vm {
             match p {
                 FormatPiece::Text(t) => out.push_str(t),
                 FormatPiece::Field { v, conv, spec } => {
+                    let spec = self.expand_spec(spec)?;
                     if conv.is_none() && self.lookup_user_special(*v, fs).is_some() {
                         out.push_str(user.next().expect("every user __format__ was called"));
                     } else {
-                        out.push_str(&self.render_plain_field(*v, *conv, spec)?);
+                        out.push_str(&self.render_plain_field(*v, *conv, &spec)?);
                     }
                 }
                 FormatPiece::Error(e) => return Err(*e),
@@ -1278,219 +1107,41 @@ struct FieldNumbering {
     manual: bool,
 }
 
-/// A piece of a parsed `str.format` string.
+/// A piece of a replacement field's spec.
 #[derive(Clone, Debug)]
-pub enum FormatPiece {
+pub enum SpecPart {
     Text(String),
-    /// A replacement field: the value, its conversion (`r`, `s`, `a`) and its spec, nested fields expanded.
+    /// A nested field: its value, conversion and (plain) spec.
     Field {
         v: Value,
         conv: Option<char>,
         spec: String,
     },
+}
+
+/// A nested field's spec, which holds no fields.
+fn spec_text(parts: &[SpecPart]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            SpecPart::Text(t) => t.as_str(),
+            SpecPart::Field { .. } => unreachable!("a nested spec with a field is refused"),
+        })
+        .collect()
+}
+
+/// A piece of a parsed `str.format` string.
+#[derive(Clone, Debug)]
+pub enum FormatPiece {
+    Text(String),
+    /// A replacement field: the value, its conversion (`r`, `s`, `a`) and its spec.
+    Field {
+        v: Value,
+        conv: Option<char>,
+        spec: Vec<SpecPart>,
+    },
     /// What resolving a field raised; raised when rendering reaches it.
     Error(Value),
-}
-
-struct Spec {
-    fill: char,
-    align: Option<char>,
-    sign: Option<char>,
-    alt: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    ty: Option<char>,
-}
-
-fn parse_spec(s: &str) -> Option<Spec> {
-    let c: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    let mut p = Spec {
-        fill: ' ',
-        align: None,
-        sign: None,
-        alt: false,
-        zero: false,
-        width: 0,
-        grouping: None,
-        precision: None,
-        ty: None,
-    };
-    if c.len() >= 2 && "<>^=".contains(c[1]) {
-        p.fill = c[0];
-        p.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && "<>^=".contains(c[0]) {
-        p.align = Some(c[0]);
-        i = 1;
-    }
-    if i < c.len() && "+- ".contains(c[i]) {
-        p.sign = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '#' {
-        p.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '0' {
-        p.zero = true;
-        i += 1;
-    }
-    let st = i;
-    while i < c.len() && c[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > st {
-        p.width = c[st..i].iter().collect::<String>().parse().ok()?;
-    }
-    if i < c.len() && (c[i] == ',' || c[i] == '_') {
-        p.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let st = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        p.precision = Some(c[st..i].iter().collect::<String>().parse().ok()?);
-    }
-    if i < c.len() {
-        p.ty = Some(c[i]);
-        i += 1;
-    }
-    if i != c.len() {
-        return None;
-    }
-    Some(p)
-}
-
-fn sign_str(neg: bool, sign: Option<char>) -> String {
-    if neg {
-        "-".into()
-    } else {
-        match sign {
-            Some('+') => "+".into(),
-            Some(' ') => " ".into(),
-            _ => String::new(),
-        }
-    }
-}
-
-fn group(digits: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else { return digits.to_string() };
-    let b: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, ch) in b.iter().enumerate() {
-        if i > 0 && (b.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(*ch);
-    }
-    out
-}
-
-/// `_` every four digits, for binary, octal and hex.
-fn group4(digits: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else { return digits.to_string() };
-    let b: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, ch) in b.iter().enumerate() {
-        if i > 0 && (b.len() - i).is_multiple_of(4) {
-            out.push(sep);
-        }
-        out.push(*ch);
-    }
-    out
-}
-
-fn group_float(s: &str, sep: Option<char>) -> String {
-    match s.split_once('.') {
-        Some((a, b)) => format!("{}.{}", group(a, sep), b),
-        None => group(s, sep),
-    }
-}
-
-fn exp_format(a: f64, prec: usize) -> String {
-    let s = format!("{:.*e}", prec, a);
-    let (m, e) = s.split_once('e').expect("exp");
-    let e: i32 = e.parse().expect("exp");
-    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-}
-
-/// `%g`: precision significant digits, trailing zeros removed unless `alt`.
-fn general_format(a: f64, prec: usize, keep_point: bool) -> String {
-    if a.is_infinite() {
-        return "inf".into();
-    }
-    if a.is_nan() {
-        return "nan".into();
-    }
-    let p = prec.max(1);
-    if a == 0.0 {
-        return "0".into();
-    }
-    let exp = a.abs().log10().floor() as i32;
-    let s = format!("{:.*e}", p - 1, a);
-    let (_, e) = s.split_once('e').expect("exp");
-    let exp2: i32 = e.parse().unwrap_or(exp);
-    if exp2 < -4 || exp2 >= p as i32 {
-        let (m, _) = s.split_once('e').expect("exp");
-        let m = if m.contains('.') && !keep_point {
-            m.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            m.to_string()
-        };
-        let m = if keep_point { m.trim_end_matches('0').trim_end_matches('.').to_string() } else { m };
-        format!("{m}e{}{:02}", if exp2 < 0 { '-' } else { '+' }, exp2.abs())
-    } else {
-        let decimals = (p as i32 - 1 - exp2).max(0) as usize;
-        let f = format!("{:.*}", decimals, a);
-        if f.contains('.') {
-            f.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            f
-        }
-    }
-}
-
-fn pad(body: &str, p: &Spec, numeric: bool) -> String {
-    let len = body.chars().count();
-    if len >= p.width {
-        return body.to_string();
-    }
-    let n = p.width - len;
-    let align = p.align.unwrap_or(if p.zero && numeric {
-        '='
-    } else if numeric {
-        '>'
-    } else {
-        '<'
-    });
-    let fill = if p.zero && p.align.is_none() { '0' } else { p.fill };
-    let fills = |k: usize| fill.to_string().repeat(k);
-    match align {
-        '<' => format!("{body}{}", fills(n)),
-        '>' => format!("{}{body}", fills(n)),
-        '^' => format!("{}{body}{}", fills(n / 2), fills(n - n / 2)),
-        _ => {
-            // '=': padding after the sign (and base prefix).
-            let (sign, rest) = match body.chars().next() {
-                Some(c @ ('-' | '+' | ' ')) => (c.to_string(), &body[1..]),
-                _ => (String::new(), body),
-            };
-            let (prefix, digits) = if rest.len() > 2
-                && (rest.starts_with("0x") || rest.starts_with("0o") || rest.starts_with("0b"))
-            {
-                (&rest[..2], &rest[2..])
-            } else {
-                ("", rest)
-            };
-            format!("{sign}{prefix}{}{digits}", fills(n))
-        }
-    }
 }
 
 /// `ascii()`: non-ASCII characters of a repr as `\x`, `\u` or `\U` escapes.
