@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use ioplay::py::vm::{Fuel, Step, Vm};
 
-/// Runs of each program on each side; the best counts.
+/// Runs of each program on each side; the best counts. `IOPLAY_BENCH_RUNS` overrides it (1 to run the
+/// bench under callgrind).
 const RUNS: usize = 7;
 
 /// Instructions per `step` call, as a driver gives them.
@@ -141,6 +142,7 @@ fn run_cpython(src: &str) -> Option<Duration> {
 fn main() {
     // `cargo bench` passes `--bench`; a name filter may follow.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let runs = std::env::var("IOPLAY_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(RUNS);
     for (name, src) in PROGRAMS {
         if let Some(f) = &filter {
             if !name.contains(f.as_str()) {
@@ -151,7 +153,7 @@ fn main() {
         // each figure is the best of its runs.
         let (mut off, mut on, mut py) = (Duration::MAX, Duration::MAX, Some(Duration::MAX));
         let (mut events, mut instructions) = (0, 0);
-        for _ in 0..RUNS {
+        for _ in 0..runs {
             let run = run_ioplay(src, false);
             off = off.min(run.time);
             instructions = run.instructions;

@@ -612,9 +612,9 @@ impl Vm {
     fn instantiate(&mut self, cls: ObjId, args: Args, ret: ReturnTo) -> Result<(), Value> {
         let Obj::Class(c) = self.heap.get(cls) else { unreachable!() };
         let kind = c.kind;
-        let user = c.module != "builtins";
         use super::super::value::Kind;
-        if kind != Kind::Object && kind != Kind::Exception && !(user && kind == Kind::Greenlet) {
+        let user_greenlet = kind == Kind::Greenlet && c.module != "builtins";
+        if kind != Kind::Object && kind != Kind::Exception && !user_greenlet {
             // A builtin type (or a subclass of one, built as the base type).
             let newf = self.lookup_in_class(cls, self.sym.new);
             return match newf {
