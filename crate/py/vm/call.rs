@@ -398,14 +398,18 @@ impl Vm {
             Obj::Function(_) => self.call_function(id, args, ret, None),
             Obj::Native(n) => {
                 let f = n.f;
-                let act = f(self, args)?;
-                self.perform(act, ret)
+                match f(self, args)? {
+                    Action::Return(v) => self.deliver_here(ret, v),
+                    act => self.perform(act, ret),
+                }
             }
             Obj::NativeMethod { recv, native } => {
                 let (recv, f) = (*recv, native.f);
                 args.pos.insert(0, recv);
-                let act = f(self, args)?;
-                self.perform(act, ret)
+                match f(self, args)? {
+                    Action::Return(v) => self.deliver_here(ret, v),
+                    act => self.perform(act, ret),
+                }
             }
             Obj::Method { recv, func } => {
                 let (recv, func) = (*recv, *func);
@@ -706,6 +710,17 @@ impl Vm {
                 )
             }
         }
+    }
+
+    /// `deliver`, with its common case (onto the caller's stack) inline.
+    #[inline(always)]
+    pub(crate) fn deliver_here(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
+        if let ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next = ret {
+            self.frames.last_mut().expect("a frame to return to").stack.push(v);
+            ret.discard();
+            return Ok(());
+        }
+        self.deliver(ret, v)
     }
 
     /// Hands a result to whoever waits for it.

@@ -716,17 +716,6 @@ impl Vm {
         self.deliver_here(ret, v)
     }
 
-    /// `deliver`, with its common case (onto the caller's stack) inline.
-    #[inline(always)]
-    fn deliver_here(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
-        if let ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next = ret {
-            self.frames.last_mut().expect("a frame to return to").stack.push(v);
-            ret.discard();
-            return Ok(());
-        }
-        self.deliver(ret, v)
-    }
-
     fn yield_value(&mut self, v: Value) -> Result<(), Value> {
         let mut frame = self.frames.pop().expect("a frame to yield from");
         let ret = std::mem::take(&mut frame.ret);
