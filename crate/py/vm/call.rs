@@ -741,7 +741,7 @@ impl Vm {
             // Queued, not run here: a chain of native steps (list(map(str, range(n)))) must not
             // grow the Rust stack. The loop runs it before the next instruction.
             ReturnTo::Native(c) => {
-                self.cont_queue.push((*c, Resume::Value(v)));
+                self.cont_queue.push((c, Resume::Value(v)));
                 Ok(())
             }
             ReturnTo::GreenletRun(g) => self.greenlet_finished(g, v, false),
@@ -774,7 +774,7 @@ impl Vm {
                 Ok(())
             }
             ReturnTo::Native(c) => {
-                self.cont_queue.push((*c, Resume::Exhausted(value)));
+                self.cont_queue.push((c, Resume::Exhausted(value)));
                 Ok(())
             }
             _ => {

@@ -84,8 +84,8 @@ impl Vm {
             } else {
                 n += 1;
                 match self.cont_queue.pop() {
-                    Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(c, resume),
-                    Some((c, resume)) => self.run_cont(c, resume),
+                    Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(*c, resume),
+                    Some((c, resume)) => self.run_cont(*c, resume),
                     None => self.exec_one_retryable(),
                 }
             };
