@@ -100,48 +100,57 @@ impl Heap {
 
     /// Marks everything reachable from `roots`.
     fn mark(&self, roots: &[Value], marked: &mut [bool]) {
-        let mut work: Vec<ObjId> = Vec::new();
-        let push = |v: Value, work: &mut Vec<ObjId>| {
-            if let Value::Obj(id) = v {
-                work.push(id);
-            }
-        };
-        for &r in roots {
-            push(r, &mut work);
-        }
-        // One buffer for every object's children, not an allocation per object.
-        let mut kids = Vec::new();
-        while let Some(id) = work.pop() {
+        // The values still to visit: an object's children go straight onto it.
+        let mut work: Vec<Value> = roots.to_vec();
+        while let Some(v) = work.pop() {
+            let Value::Obj(id) = v else { continue };
             let m = &mut marked[id.0 as usize];
             if *m {
                 continue;
             }
             *m = true;
-            children(&self.objs[id.0 as usize], &mut kids);
-            for k in kids.drain(..) {
-                push(k, &mut work);
-            }
+            children(&self.objs[id.0 as usize], &mut work);
         }
     }
 
     /// Frees every unmarked object; counts the bytes of the others afresh (containers grow in place).
     fn sweep(&mut self, marked: &[bool]) {
+        // Sweep from the top down; the free list is kept in descending order (allocation pops the
+        // lowest slot), so merging in the freed slots keeps ids small and allocation deterministic.
         let mut bytes = 0;
-        for (i, m) in marked.iter().enumerate() {
+        let mut freed = Vec::new();
+        for (i, m) in marked.iter().enumerate().rev() {
             if *m {
                 bytes += footprint(&self.objs[i]);
             } else if !matches!(self.objs[i], Obj::Free) {
                 self.objs[i] = Obj::Free;
-                self.free.push(i as u32);
+                freed.push(i as u32);
                 self.live -= 1;
             }
         }
+        self.free = merge_descending(&self.free, &freed);
         self.bytes = bytes;
         self.bytes_since_gc = 0;
-        // Reuse low slots first, so ids stay small and allocation order stays deterministic.
-        self.free.sort_unstable_by(|a, b| b.cmp(a));
         self.since_gc = 0;
     }
+}
+
+/// Two descending lists as one.
+fn merge_descending(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] > b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// About how many bytes `o` holds: its slot plus what it owns outside it (string and bytes data, the

@@ -401,14 +401,18 @@ impl Vm {
             Obj::Function(_) => self.call_function(id, args, ret, None),
             Obj::Native(n) => {
                 let f = n.f;
-                let act = f(self, args)?;
-                self.perform(act, ret)
+                match f(self, args)? {
+                    Action::Return(v) => self.deliver_here(ret, v),
+                    act => self.perform(act, ret),
+                }
             }
             Obj::NativeMethod { recv, native } => {
                 let (recv, f) = (*recv, native.f);
                 args.pos.insert(0, recv);
-                let act = f(self, args)?;
-                self.perform(act, ret)
+                match f(self, args)? {
+                    Action::Return(v) => self.deliver_here(ret, v),
+                    act => self.perform(act, ret),
+                }
             }
             Obj::Method { recv, func } => {
                 let (recv, func) = (*recv, *func);
@@ -622,7 +626,8 @@ impl Vm {
             }
         }
         use super::super::value::Kind;
-        if kind != Kind::Object && kind != Kind::Exception && !(user && kind == Kind::Greenlet) {
+        let user_greenlet = kind == Kind::Greenlet && user;
+        if kind != Kind::Object && kind != Kind::Exception && !user_greenlet {
             // A builtin type (or a subclass of one, built as the base type).
             let newf = self.lookup_in_class(cls, self.sym.new);
             return match newf {
@@ -716,6 +721,17 @@ impl Vm {
         }
     }
 
+    /// `deliver`, with its common case (onto the caller's stack) inline.
+    #[inline(always)]
+    pub(crate) fn deliver_here(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
+        if let ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next = ret {
+            self.frames.last_mut().expect("a frame to return to").stack.push(v);
+            ret.discard();
+            return Ok(());
+        }
+        self.deliver(ret, v)
+    }
+
     /// Hands a result to whoever waits for it.
     #[inline(never)]
     pub(crate) fn deliver(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
@@ -734,7 +750,7 @@ impl Vm {
             // Queued, not run here: a chain of native steps (list(map(str, range(n)))) must not
             // grow the Rust stack. The loop runs it before the next instruction.
             ReturnTo::Native(c) => {
-                self.cont_queue.push((*c, Resume::Value(v)));
+                self.cont_queue.push((c, Resume::Value(v)));
                 Ok(())
             }
             ReturnTo::GreenletRun(g) => self.greenlet_finished(g, v, false),
@@ -770,7 +786,7 @@ impl Vm {
                 Ok(())
             }
             ReturnTo::Native(c) => {
-                self.cont_queue.push((*c, Resume::Exhausted(value)));
+                self.cont_queue.push((c, Resume::Exhausted(value)));
                 Ok(())
             }
             _ => {

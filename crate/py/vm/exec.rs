@@ -85,8 +85,8 @@ impl Vm {
             } else {
                 n += 1;
                 match self.cont_queue.pop() {
-                    Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(c, resume),
-                    Some((c, resume)) => self.run_cont(c, resume),
+                    Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(*c, resume),
+                    Some((c, resume)) => self.run_cont(*c, resume),
                     None => self.exec_one_retryable(),
                 }
             };
@@ -741,17 +741,6 @@ impl Vm {
         let ret = std::mem::take(&mut frame.ret);
         self.recycle_frame(frame);
         self.deliver_here(ret, v)
-    }
-
-    /// `deliver`, with its common case (onto the caller's stack) inline.
-    #[inline(always)]
-    fn deliver_here(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
-        if let ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next = ret {
-            self.frames.last_mut().expect("a frame to return to").stack.push(v);
-            ret.discard();
-            return Ok(());
-        }
-        self.deliver(ret, v)
     }
 
     fn yield_value(&mut self, v: Value) -> Result<(), Value> {

@@ -36,7 +36,8 @@ impl Vm {
             if finalizable(self.heap.get(id)) && !self.finalize_queued {
                 self.finalize_queued = true;
                 let kind = ContKind::Native { f: ContFnPtr(collect_and_close), data: Value::None };
-                self.cont_queue.push((Cont { kind, then: ReturnTo::Discard }, Resume::Value(Value::None)));
+                self.cont_queue
+                    .push((Box::new(Cont { kind, then: ReturnTo::Discard }), Resume::Value(Value::None)));
             }
         }
     }
@@ -74,7 +75,7 @@ impl Vm {
         }
         let data = self.close_list(order, true);
         let kind = ContKind::Native { f: ContFnPtr(close_next), data };
-        self.cont_queue.push((Cont { kind, then: ReturnTo::Discard }, Resume::Value(Value::None)));
+        self.cont_queue.push((Box::new(Cont { kind, then: ReturnTo::Discard }), Resume::Value(Value::None)));
         true
     }
 

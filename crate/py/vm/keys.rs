@@ -227,7 +227,10 @@ impl Vm {
         }
         self.keys.memo = memo;
         match redo {
-            Some(redo) => self.cont_queue.push(*redo),
+            Some(redo) => {
+                let (c, r) = *redo;
+                self.cont_queue.push((Box::new(c), r));
+            }
             None => {
                 // Back onto the waiting instruction (saturating: a method that switched greenlets
                 // leaves another frame on top, which must not panic).

@@ -276,7 +276,8 @@ pub struct Vm {
     /// Set when the running slice must stop (a syscall, the end); one check per instruction.
     pub(crate) interrupt: bool,
     /// Native continuations with their input, run by the loop before the next instruction.
-    pub(crate) cont_queue: Vec<(Cont, call::Resume)>,
+    /// Boxed as `ReturnTo::Native` holds them: a continuation moves as a pointer.
+    pub(crate) cont_queue: Vec<(Box<Cont>, call::Resume)>,
     /// The exception being raised is re-raised (bare `raise`, end of `finally`): no new traceback entry.
     pub(crate) reraising: bool,
     /// Results of user `__str__` (false) / `__repr__` (true) while a native formats with them.
