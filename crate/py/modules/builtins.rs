@@ -438,16 +438,7 @@ fn bin(vm: &mut Vm, a: Args) -> R {
 }
 
 pub(crate) fn big(vm: &Vm, v: Value) -> Option<BigInt> {
-    match v {
-        Value::Int(i) => Some(BigInt::from(i)),
-        Value::Bool(b) => Some(BigInt::from(b as i64)),
-        Value::Obj(id) => match vm.heap.get(id) {
-            Obj::BigInt(b) => Some(b.clone()),
-            Obj::Instance(i) if i.base != Value::Unbound => big(vm, i.base),
-            _ => None,
-        },
-        _ => None,
-    }
+    vm.big_of(v)
 }
 
 fn format(_vm: &mut Vm, a: Args) -> R {

@@ -741,15 +741,7 @@ impl Vm {
         } else if let Value::Float(f) = v {
             spec::format_float(f, spec)
         } else if self.is_int(v) {
-            let n = match v {
-                Value::Int(i) => num_bigint::BigInt::from(i),
-                Value::Bool(b) => num_bigint::BigInt::from(b as i64),
-                Value::Obj(id) => match self.heap.get(id) {
-                    Obj::BigInt(b) => b.clone(),
-                    _ => num_bigint::BigInt::from(self.small_int(v).unwrap_or(0)),
-                },
-                _ => num_bigint::BigInt::from(0),
-            };
+            let n = self.big_of(v).unwrap_or_default();
             spec::format_int(&n, spec, &self.type_name(v))
         } else {
             let t = self.type_name(v);
@@ -790,16 +782,7 @@ impl Vm {
                 continue;
             }
             pieces.push(FormatPiece::Text(std::mem::take(&mut text)));
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
+            let (j, depth) = past_matching_brace(&chars, i);
             if depth != 0 {
                 let msg = if chars[i + 1..].contains(&'}') {
                     "expected '}' before end of string"
@@ -952,16 +935,7 @@ impl Vm {
             if nested {
                 return Err(self.value_error("Max string recursion exceeded"));
             }
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
+            let (j, depth) = past_matching_brace(&chars, i);
             if depth != 0 {
                 return Err(self.value_error("expected '}' before end of string"));
             }
@@ -1159,4 +1133,20 @@ pub fn ascii_escape(s: &str) -> String {
             }
         })
         .collect()
+}
+
+/// From the `{` at `open`: the index just past its matching `}` and the nesting left open (0 when
+/// the braces balance; then the index is past the end of `chars`).
+fn past_matching_brace(chars: &[char], open: usize) -> (usize, u32) {
+    let mut depth = 1;
+    let mut j = open + 1;
+    while j < chars.len() && depth > 0 {
+        match chars[j] {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        j += 1;
+    }
+    (j, depth)
 }

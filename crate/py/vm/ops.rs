@@ -379,7 +379,8 @@ impl Vm {
         Value::Obj(self.heap.alloc(Obj::Instance(Box::new(inst))))
     }
 
-    fn big_of(&self, v: Value) -> Option<BigInt> {
+    /// The value of an int, a bool, or an int subclass's instance, as a big integer.
+    pub(crate) fn big_of(&self, v: Value) -> Option<BigInt> {
         match v {
             Value::Int(i) => Some(BigInt::from(i)),
             Value::Bool(b) => Some(BigInt::from(b as i64)),

@@ -277,15 +277,7 @@ impl Vm {
                         }
                         num_bigint::BigInt::from(x.trunc() as i128)
                     }
-                    _ if self.is_int(v) => match v {
-                        Value::Int(i) => num_bigint::BigInt::from(i),
-                        Value::Bool(b) => num_bigint::BigInt::from(b as i64),
-                        Value::Obj(id) => match self.heap.get(id) {
-                            Obj::BigInt(b) => b.clone(),
-                            _ => num_bigint::BigInt::from(self.small_int(v).unwrap_or(0)),
-                        },
-                        _ => num_bigint::BigInt::from(0),
-                    },
+                    _ if self.is_int(v) => self.big_of(v).unwrap_or_default(),
                     _ => {
                         let t = self.type_name(v);
                         let msg = if matches!(conv, 'd' | 'i' | 'u') {
