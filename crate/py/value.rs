@@ -540,8 +540,10 @@ pub fn ascii_case_rc_str(s: &str, upper: bool) -> Rc<str> {
     utf8_rc(bytes)
 }
 
-/// The decimal text of `n` in `buf` (what `str(n)` and `repr(n)` show for an int).
-pub fn int_text(n: i64, buf: &mut [u8; 20]) -> &str {
+/// The decimal text of `n` (what `str(n)` and `repr(n)` show for an int), in one allocation.
+pub fn int_rc_str(n: i64) -> Rc<str> {
+    // Digits from the right into a stack buffer: an i64 has at most 19 digits and a sign.
+    let mut buf = [0u8; 20];
     let mut at = buf.len();
     let mut rest = n.unsigned_abs();
     loop {
@@ -556,12 +558,13 @@ pub fn int_text(n: i64, buf: &mut [u8; 20]) -> &str {
         at -= 1;
         buf[at] = b'-';
     }
-    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+    // ASCII digits and '-' are valid UTF-8.
+    utf8_rc(buf[at..].iter().copied().collect())
 }
 
 #[cfg(test)]
 mod str_builder_tests {
-    use super::{ascii_case_rc_str, concat_rc_str, int_text};
+    use super::{ascii_case_rc_str, concat_rc_str, int_rc_str};
 
     #[test]
     fn concat_keeps_every_char_of_every_part() {
@@ -579,9 +582,8 @@ mod str_builder_tests {
 
     #[test]
     fn int_text_is_decimal_with_sign() {
-        let mut buf = [0; 20];
         for n in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
-            assert_eq!(int_text(n, &mut buf), n.to_string());
+            assert_eq!(&*int_rc_str(n), n.to_string());
         }
     }
 }

@@ -1165,6 +1165,12 @@ impl Vm {
 
     /// Structural equality of builtin values (objects compare by identity).
     pub(crate) fn eq(&self, a: Value, b: Value) -> bool {
+        // Two strs (dict keys, mostly) compare their text, with no depth to count.
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            if let (Obj::Str(p), Obj::Str(q)) = (self.heap.get(x), self.heap.get(y)) {
+                return p == q;
+            }
+        }
         let d = self.compare_depth.get();
         if d > MAX_COMPARE_DEPTH {
             return a == b;
