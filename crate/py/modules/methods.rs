@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::builtins::collect;
 use crate::py::unicode;
 use crate::py::unicode::codecs::{self, Codec, Failure};
-use crate::py::value::{Obj, ObjId, Value};
+use crate::py::value::{ascii_case_rc_str, Obj, ObjId, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, GenState, Vm};
 
 type R = Result<Action, Value>;
@@ -343,16 +343,32 @@ fn obj_id(a: &Args) -> ObjId {
 // ---- str ----
 
 fn str_upper(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a);
-    // ASCII text maps byte for byte, without Unicode's case tables.
-    let s = if s.is_ascii() { s.to_ascii_uppercase() } else { s.to_uppercase() };
-    ret(text(vm, &a, &s))
+    change_case(vm, &a, true)
 }
 
 fn str_lower(vm: &mut Vm, a: Args) -> R {
-    let s = this_str(vm, &a);
-    let s = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
-    ret(text(vm, &a, &s))
+    change_case(vm, &a, false)
+}
+
+/// `upper()` / `lower()`. ASCII str text maps byte for byte straight into the new str, without
+/// Unicode's case tables or an intermediate `String`.
+fn change_case(vm: &mut Vm, a: &Args, upper: bool) -> R {
+    if let Some(Value::Obj(id)) = a.get(0) {
+        if let Obj::Str(s) = vm.heap.get(id) {
+            if s.is_ascii() {
+                let s = ascii_case_rc_str(s, upper);
+                return ret(Value::Obj(vm.heap.alloc(Obj::Str(s))));
+            }
+        }
+    }
+    let s = this_str(vm, a);
+    let s = match (s.is_ascii(), upper) {
+        (true, true) => s.to_ascii_uppercase(),
+        (true, false) => s.to_ascii_lowercase(),
+        (false, true) => s.to_uppercase(),
+        (false, false) => s.to_lowercase(),
+    };
+    ret(text(vm, a, &s))
 }
 
 /// Lowercase plus the full case folds of the letters lessons meet (`ß` → `ss`); other special
@@ -421,8 +437,9 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
         Some(sep) => {
             let mut sep_chars = sep.chars();
             if maxsplit < 0 {
-                // A one-char separator searches with memchr rather than the general substring search.
+                // A one-char separator needs no substring search; an ASCII one is a plain byte scan.
                 match (sep_chars.next(), sep_chars.next()) {
+                    (Some(c), None) if c.is_ascii() => split_on_ascii(&s, c as u8),
                     (Some(c), None) => s.split(c).collect(),
                     _ => s.split(sep.as_str()).collect(),
                 }
@@ -469,8 +486,27 @@ fn split_impl(vm: &mut Vm, a: &Args, from_right: bool) -> R {
     if sep.is_none() {
         parts.retain(|p| !p.is_empty());
     }
-    let items = parts.iter().map(|p| text(vm, a, p)).collect();
+    let items = if is_bytes(vm, a) {
+        parts.iter().map(|p| text(vm, a, p)).collect()
+    } else {
+        parts.iter().map(|p| vm.new_str(p)).collect()
+    };
     ret(vm.new_list(items))
+}
+
+/// `s` cut at every `sep` byte. An ASCII byte never occurs inside a multi-byte character, so every
+/// cut falls on a character boundary; a byte loop beats `str::split`'s searcher on short parts.
+fn split_on_ascii(s: &str, sep: u8) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == sep {
+            parts.push(&s[start..i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&s[start..]);
+    parts
 }
 
 fn str_split(vm: &mut Vm, a: Args) -> R {
@@ -2151,6 +2187,19 @@ pub(crate) fn install_dunders(vm: &mut Vm) {
     for cls in [t.dict, t.set, t.frozenset, t.range] {
         for &(n, f) in &container[..3] {
             vm.def_native(cls, n, f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_on_ascii;
+
+    #[test]
+    fn an_ascii_separator_cuts_as_str_split_does() {
+        for (s, sep) in [("a,b,,c", ','), ("", ','), (",", ','), ("é,ü€,", ','), ("x", ','), ("a b", ' ')]
+        {
+            assert_eq!(split_on_ascii(s, sep as u8), s.split(sep).collect::<Vec<_>>(), "{s:?}");
         }
     }
 }

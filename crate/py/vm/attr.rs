@@ -93,9 +93,14 @@ impl Vm {
                 Obj::Instance(i) if i.dict.is_none() && i.attrs.get(name).is_none() => {
                     (Some(i.class), i.base != Value::Unbound)
                 }
-                Obj::Str(_) | Obj::List(_) | Obj::Dict(_) | Obj::Tuple(_) | Obj::Set(_) | Obj::Bytes(_) => {
-                    (Some(self.class_of(obj)), false)
-                }
+                // The builtin types whose methods programs call most, named without `class_of`'s
+                // second look at the object.
+                Obj::Str(_) => (Some(self.types.str_), false),
+                Obj::List(_) => (Some(self.types.list), false),
+                Obj::Dict(_) => (Some(self.types.dict), false),
+                Obj::Tuple(_) => (Some(self.types.tuple), false),
+                Obj::Set(_) => (Some(self.types.set), false),
+                Obj::Bytes(_) => (Some(self.types.bytes), false),
                 _ => (None, false),
             };
             if let Some(cls) = cls {

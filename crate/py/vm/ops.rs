@@ -9,7 +9,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::super::ast::{BinOp, CmpOp};
 use super::super::bytecode::Op;
-use super::super::value::{IterState, Kind, Obj, ObjId, Value};
+use super::super::value::{concat_rc_str, IterState, Kind, Obj, ObjId, Value};
 use super::call::{Action, Collected, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
 
@@ -534,7 +534,7 @@ impl Vm {
         match (self.heap.get(ia), bv) {
             (Obj::Str(x), Value::Obj(ib)) if op == BinOp::Add => {
                 if let Obj::Str(y) = self.heap.get(ib) {
-                    let s = concat_str(x, y);
+                    let s = concat_rc_str(x, y);
                     return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
                 }
             }
@@ -1166,6 +1166,12 @@ impl Vm {
 
     /// Structural equality of builtin values (objects compare by identity).
     pub(crate) fn eq(&self, a: Value, b: Value) -> bool {
+        // Two strs (dict keys, mostly) compare their text, with no depth to count.
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            if let (Obj::Str(p), Obj::Str(q)) = (self.heap.get(x), self.heap.get(y)) {
+                return p == q;
+            }
+        }
         let d = self.compare_depth.get();
         if d > MAX_COMPARE_DEPTH {
             return a == b;
@@ -2233,27 +2239,6 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
         (start - stop - step - 1) / (-step)
     } else {
         0
-    }
-}
-
-/// `x + y` in a single allocation: the bytes go straight into the `Rc` (an exact-size iterator),
-/// not through a `String` that would then be copied.
-fn concat_str(x: &str, y: &str) -> Rc<str> {
-    let bytes: Rc<[u8]> = x.bytes().chain(y.bytes()).collect();
-    // SAFETY: the bytes are two whole `str`s one after the other, so they are valid UTF-8, and
-    // `str` has the layout of `[u8]`, so the pointer names the same allocation with the same length.
-    unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) }
-}
-
-#[cfg(test)]
-mod concat_tests {
-    use super::concat_str;
-
-    #[test]
-    fn concat_keeps_every_char_of_both_sides() {
-        assert_eq!(&*concat_str("añ", "€x"), "añ€x");
-        assert_eq!(&*concat_str("", "é"), "é");
-        assert_eq!(&*concat_str("abc", ""), "abc");
     }
 }
 
