@@ -582,6 +582,9 @@ impl Vm {
                 self.store_instance_attr(id, name, v)
             }
             Obj::Class(_) => {
+                if let Some(e) = self.immutable_type(id, name) {
+                    return Err(e);
+                }
                 if let Obj::Class(c) = self.heap.get_mut(id) {
                     c.attrs.set(name, v);
                 }
@@ -693,7 +696,22 @@ impl Vm {
     }
 
     /// `del obj.name` where the attribute lives in an attribute map.
+    /// A builtin type's attributes cannot be set or deleted (`str.upper = 5`): CPython's TypeError.
+    fn immutable_type(&mut self, class: ObjId, name: Sym) -> Option<Value> {
+        let Obj::Class(c) = self.heap.get(class) else { return None };
+        if c.module != "builtins" {
+            return None;
+        }
+        let (n, t) = (self.sym_name(name).to_string(), c.name.clone());
+        Some(self.type_error(format!("cannot set '{n}' attribute of immutable type '{t}'")))
+    }
+
     fn del_attr_slot(&mut self, obj: Value, name: Sym) -> Result<(), Value> {
+        if let Value::Obj(id) = obj {
+            if let Some(e) = self.immutable_type(id, name) {
+                return Err(e);
+            }
+        }
         let removed = match obj {
             Value::Obj(id) => match self.heap.get_mut(id) {
                 Obj::Instance(i) => i.attrs.remove(name),
