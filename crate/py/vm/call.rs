@@ -483,7 +483,7 @@ impl Vm {
             *self.heap.get_mut(frame.cells[ci as usize]) = Obj::Cell(v);
         }
         if self.tracing {
-            self.events.push(Event::Call { func: code.qualname.clone() });
+            self.events.push(Event::Call { code: code.id });
         }
         if code.kind == CodeKind::Generator {
             let g = self.heap.alloc(Obj::Generator(Box::new(Generator {
@@ -900,7 +900,7 @@ impl Vm {
             frame.stack.push(value);
         }
         if self.tracing {
-            self.events.push(Event::GenResume { name: frame.code.qualname.clone() });
+            self.events.push(Event::GenResume { code: frame.code.id });
         }
         self.frames.push(frame);
     }

@@ -198,7 +198,7 @@ impl Vm {
                 let line = code.line_of(at);
                 if line != self.last_line {
                     self.last_line = line;
-                    self.events.push(Event::Line { line, func: code.qualname.clone() });
+                    self.events.push(Event::Line { line, code: code.id });
                 }
             }
             let op = code.ops[at];
@@ -330,8 +330,7 @@ impl Vm {
         let line = f.code.line_of(f.pc as usize);
         if line != self.last_line {
             self.last_line = line;
-            let func = f.code.qualname.clone();
-            self.events.push(Event::Line { line, func });
+            self.events.push(Event::Line { line, code: f.code.id });
         }
     }
 
@@ -736,7 +735,7 @@ impl Vm {
         let globals = fun.globals;
         let nlocals = code.varnames.len();
         if self.tracing {
-            self.events.push(Event::Call { func: code.qualname.clone() });
+            self.events.push(Event::Call { code: code.id });
         }
         let mut frame = self.pooled_frame(code, globals, ReturnTo::Push);
         if let Obj::Function(fun) = self.heap.get(fid) {
@@ -807,7 +806,7 @@ impl Vm {
     fn return_value(&mut self, v: Value) -> Result<(), Value> {
         let frame = self.frames.pop().expect("a frame to return from");
         if self.tracing {
-            self.events.push(Event::Return { func: frame.code.qualname.clone() });
+            self.events.push(Event::Return { code: frame.code.id });
         }
         if let Some(g) = frame.gen {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -830,7 +829,7 @@ impl Vm {
         let ret = std::mem::take(&mut frame.ret);
         let g = frame.gen.expect("yield outside a generator frame");
         if self.tracing {
-            self.events.push(Event::GenSuspend { name: frame.code.qualname.clone() });
+            self.events.push(Event::GenSuspend { code: frame.code.id });
         }
         self.note_suspended(!frame.blocks.is_empty());
         if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -1302,7 +1301,7 @@ impl Vm {
         if self.tracing {
             let kind: Rc<str> = Rc::from(self.exc_type_name(exc).as_str());
             let msg: Rc<str> = Rc::from(self.exc_message(exc).as_str());
-            self.events.push(Event::Exception { kind, msg });
+            self.events.push(Event::Exception(Box::new(super::Raised { kind, msg })));
         }
         loop {
             let Some(f) = self.frames.last_mut() else {
