@@ -514,7 +514,7 @@ impl Vm {
     }
 
     /// A frame from the pool of finished ones (their buffers are reused), or a new one; empty.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pooled_frame(&mut self, code: Rc<Code>, globals: ObjId, ret: ReturnTo) -> Box<Frame> {
         if let Some(mut f) = self.frame_pool.pop() {
             f.code = code;
@@ -540,7 +540,7 @@ impl Vm {
     }
 
     /// Keeps a finished (non-generator) frame's buffers for the next call.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() < 64 {
             f.stack.clear();
