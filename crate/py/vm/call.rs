@@ -888,7 +888,7 @@ impl Vm {
     /// Puts the frame of generator `gid` (created or suspended; there is room on the stack) on top, to
     /// run with `ret` waiting for its next item. A suspended generator's `yield` gets `value` unless
     /// it is thrown (a created one starts at its top, and `value` is None).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn enter_generator(&mut self, gid: ObjId, value: Value, throw: bool, ret: ReturnTo) {
         let Obj::Generator(g) = self.heap.get_mut(gid) else { unreachable!() };
         let was_created = g.state == GenState::Created;

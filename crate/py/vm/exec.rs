@@ -803,6 +803,7 @@ impl Vm {
         self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push)
     }
 
+    #[inline(always)]
     fn return_value(&mut self, v: Value) -> Result<(), Value> {
         let frame = self.frames.pop().expect("a frame to return from");
         if self.tracing {
@@ -824,6 +825,7 @@ impl Vm {
         self.deliver_here(ret, v)
     }
 
+    #[inline(always)]
     fn yield_value(&mut self, v: Value) -> Result<(), Value> {
         let mut frame = self.frames.pop().expect("a frame to yield from");
         let ret = std::mem::take(&mut frame.ret);
