@@ -130,24 +130,16 @@ impl Vm {
         let room_for_a_frame = self.frames.len() < self.limits.recursion;
         let f = self.frames.last_mut().expect("a running frame");
         match op {
-            Op::Call(k) => {
-                let base = f.stack.len() - k as usize;
-                let func = f.stack[base - 1];
-                f.pc += 1;
-                if self.try_fast_call(func, base, k as usize, 1) {
-                    return true;
-                }
-            }
-            Op::CallMethod(k) => {
-                let base = f.stack.len() - k as usize;
-                let (func, recv) = (f.stack[base - 2], f.stack[base - 1]);
-                f.pc += 1;
-                let called = if recv == Value::Unbound {
-                    self.try_fast_call(func, base, k as usize, 2)
-                } else {
-                    self.try_fast_call(func, base - 1, k as usize + 1, 1)
+            Op::Call(k) | Op::CallMethod(k) => {
+                let top = f.stack.len() - k as usize;
+                // (callable, where its arguments start, how many, slots under them that go too)
+                let (func, base, n, below) = match op {
+                    Op::Call(_) => (f.stack[top - 1], top, k, 1),
+                    _ if f.stack[top - 1] == Value::Unbound => (f.stack[top - 2], top, k, 2),
+                    _ => (f.stack[top - 2], top - 1, k + 1, 1),
                 };
-                if called {
+                f.pc += 1;
+                if self.try_fast_call(func, base, n as usize, below) {
                     return true;
                 }
             }
@@ -733,13 +725,16 @@ impl Vm {
         }
         let code = fun.code.clone();
         let globals = fun.globals;
+        let closes_over = !fun.closure.is_empty();
         let nlocals = code.varnames.len();
         if self.tracing {
             self.events.push(Event::Call { code: code.id });
         }
         let mut frame = self.pooled_frame(code, globals, ReturnTo::Push);
-        if let Obj::Function(fun) = self.heap.get(fid) {
-            frame.cells.extend_from_slice(&fun.closure);
+        if closes_over {
+            if let Obj::Function(fun) = self.heap.get(fid) {
+                frame.cells.extend_from_slice(&fun.closure);
+            }
         }
         let caller = self.frames.last_mut().expect("frame");
         frame.locals.extend_from_slice(&caller.stack[base..base + n]);
