@@ -120,9 +120,10 @@ fn the_hook_sees_lines_calls_generators_and_greenlet_switches() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
     let ev = &solo.events;
     assert!(ev.iter().any(|e| matches!(e, Event::Line { line: 7, .. })));
-    assert!(ev.iter().any(|e| matches!(e, Event::Call { func } if &**func == "run")));
-    assert!(ev.iter().any(|e| matches!(e, Event::GenResume { name } if &**name == "g")));
-    assert!(ev.iter().any(|e| matches!(e, Event::GenSuspend { name } if &**name == "g")));
+    let vm = &solo.vm;
+    assert!(ev.iter().any(|e| matches!(e, Event::Call { code } if vm.code_name(*code) == "run")));
+    assert!(ev.iter().any(|e| matches!(e, Event::GenResume { code } if vm.code_name(*code) == "g")));
+    assert!(ev.iter().any(|e| matches!(e, Event::GenSuspend { code } if vm.code_name(*code) == "g")));
     let switches = ev.iter().filter(|e| matches!(e, Event::GreenletSwitch { .. })).count();
     assert_eq!(switches, 2, "into run, and back to main");
 }

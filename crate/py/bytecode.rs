@@ -151,9 +151,15 @@ pub enum CodeKind {
     Generator,
 }
 
+/// Names a code object within one VM: its index in the VM's table of compiled code (in compile order,
+/// so the same program gives the same ids). Trace events carry it instead of the code's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CodeId(pub u32);
+
 /// A compiled body: a module, a class body, a function or a lambda.
 #[derive(Clone, Debug)]
 pub struct Code {
+    pub id: CodeId,
     pub name: String,
     pub qualname: std::rc::Rc<str>,
     pub filename: std::rc::Rc<str>,

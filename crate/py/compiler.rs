@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::ast::*;
-use super::bytecode::{AnchorKind, Code, CodeKind, Loc, Op};
+use super::bytecode::{AnchorKind, Code, CodeId, CodeKind, Loc, Op};
 use super::heap::Heap;
 use super::scope::{analyze, analyze_expr, arg_names, ScopeInfo};
 use super::value::{Interner, Obj, Sym, Value};
@@ -19,14 +19,16 @@ pub struct CompileError {
 
 type CResult<T = ()> = Result<T, CompileError>;
 
-/// Compiles a module. String constants and nested code objects are allocated on `heap`.
+/// Compiles a module. String constants and nested code objects are allocated on `heap`; every code
+/// object made is appended to `codes`, at the index its [`CodeId`] names.
 pub fn compile_module(
     module: &Module,
     filename: &str,
     heap: &mut Heap,
     names: &mut Interner,
+    codes: &mut Vec<Rc<Code>>,
 ) -> Result<Rc<Code>, CompileError> {
-    let mut c = Compiler { heap, names, filename: Rc::from(filename), units: Vec::new() };
+    let mut c = Compiler { heap, names, codes, filename: Rc::from(filename), units: Vec::new() };
     let info = analyze(&[], &module.body);
     c.push_unit("<module>", "<module>", CodeKind::Module, info, 1);
     match docstring(&module.body) {
@@ -41,7 +43,7 @@ pub fn compile_module(
     }
     c.load_const(Value::None);
     c.emit(Op::Return);
-    Ok(Rc::new(c.pop_unit()))
+    Ok(c.pop_unit())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -106,6 +108,8 @@ fn docstring(body: &[Stmt]) -> Option<&str> {
 struct Compiler<'a> {
     heap: &'a mut Heap,
     names: &'a mut Interner,
+    /// The VM's table of code objects (see [`compile_module`]).
+    codes: &'a mut Vec<Rc<Code>>,
     filename: Rc<str>,
     units: Vec<Unit>,
 }
@@ -206,7 +210,8 @@ impl<'a> Compiler<'a> {
         false
     }
 
-    fn pop_unit(&mut self) -> Code {
+    /// Finishes the innermost unit: its code object, registered in the table under the next id.
+    fn pop_unit(&mut self) -> Rc<Code> {
         let u = self.units.pop().expect("a unit");
         let mut cell_params = Vec::new();
         let nparams = u.argcount + u.kwonly + u.varargs as u32 + u.varkw as u32;
@@ -219,7 +224,8 @@ impl<'a> Compiler<'a> {
         }
         let plain = u.kind == CodeKind::Function && !u.varargs && !u.varkw && u.kwonly == 0;
         let plain_argc = (plain && u.cellvars.is_empty()).then_some(u.argcount);
-        Code {
+        let code = Rc::new(Code {
+            id: CodeId(self.codes.len() as u32),
             name: u.name,
             qualname: Rc::from(u.qualname.as_str()),
             filename: self.filename.clone(),
@@ -239,7 +245,9 @@ impl<'a> Compiler<'a> {
             first_line: u.first_line,
             plain_argc,
             doc: u.doc,
-        }
+        });
+        self.codes.push(code.clone());
+        code
     }
 
     fn emit(&mut self, op: Op) -> usize {
@@ -935,7 +943,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes a function object made from `code` (with its closure).
-    fn make_function(&mut self, code: Code, flags: u32) {
+    fn make_function(&mut self, code: Rc<Code>, flags: u32) {
         let mut flags = flags;
         if !code.freevars.is_empty() {
             for &fv in &code.freevars {
@@ -955,7 +963,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildTuple(code.freevars.len() as u32));
             flags |= 8;
         }
-        let c = Value::Obj(self.heap.alloc(Obj::Code(Rc::new(code))));
+        let c = Value::Obj(self.heap.alloc(Obj::Code(code)));
         let ci = self.add_const(c);
         self.emit(Op::MakeFunction { code: ci, flags });
     }

@@ -509,6 +509,13 @@ fn finish_keyed(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>, finish: Collec
 fn sum_from(vm: &mut Vm, mut acc: Value, items: Vec<Value>, next: usize) -> R {
     for k in next..items.len() {
         let i = items[k];
+        // Ints that do not overflow add here; everything else as `+` does.
+        if let (Value::Int(x), Value::Int(y)) = (acc, i) {
+            if let Some(total) = x.checked_add(y) {
+                acc = Value::Int(total);
+                continue;
+            }
+        }
         match vm.binary_builtin(BinOp::Add, acc, i, false)? {
             Some(v) => acc = v,
             None => {

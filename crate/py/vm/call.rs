@@ -45,6 +45,12 @@ impl ReturnTo {
         }
     }
 
+    /// Whether the result goes onto the waiting frame's stack (a delivery that cannot fail).
+    #[inline(always)]
+    pub(crate) fn pushes(&self) -> bool {
+        matches!(self, ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next)
+    }
+
     pub fn trace(&self, out: &mut Vec<Value>) {
         match self {
             ReturnTo::Init { instance, then } => {
@@ -477,7 +483,7 @@ impl Vm {
             *self.heap.get_mut(frame.cells[ci as usize]) = Obj::Cell(v);
         }
         if self.tracing {
-            self.events.push(Event::Call { func: code.qualname.clone() });
+            self.events.push(Event::Call { code: code.id });
         }
         if code.kind == CodeKind::Generator {
             let g = self.heap.alloc(Obj::Generator(Box::new(Generator {
@@ -724,7 +730,7 @@ impl Vm {
     /// `deliver`, with its common case (onto the caller's stack) inline.
     #[inline(always)]
     pub(crate) fn deliver_here(&mut self, ret: ReturnTo, v: Value) -> Result<(), Value> {
-        if let ReturnTo::Push | ReturnTo::ForIter { .. } | ReturnTo::Send { .. } | ReturnTo::Next = ret {
+        if ret.pushes() {
             self.frames.last_mut().expect("a frame to return to").stack.push(v);
             ret.discard();
             return Ok(());
@@ -864,35 +870,39 @@ impl Vm {
             }
             _ => {}
         }
+        if self.frames.len() >= self.limits.recursion {
+            return Err(self.exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.enter_generator(gid, value, throw, ret);
+        if !throw {
+            return Ok(());
+        }
+        // Suspended inside `yield from` on a generator: a throw goes to that generator first.
+        if let Some((sub, send_pc, exit)) = self.yield_from_target(self.frames.last().expect("entered")) {
+            self.frames.last_mut().expect("entered").pc = send_pc + 1;
+            return self.resume_gen(sub, value, true, ReturnTo::Send { exit });
+        }
+        Err(value)
+    }
+
+    /// Puts the frame of generator `gid` (created or suspended; there is room on the stack) on top, to
+    /// run with `ret` waiting for its next item. A suspended generator's `yield` gets `value` unless
+    /// it is thrown (a created one starts at its top, and `value` is None).
+    #[inline(always)]
+    pub(crate) fn enter_generator(&mut self, gid: ObjId, value: Value, throw: bool, ret: ReturnTo) {
+        let Obj::Generator(g) = self.heap.get_mut(gid) else { unreachable!() };
         let was_created = g.state == GenState::Created;
         g.state = GenState::Running;
         let mut frame = g.frame.take().expect("suspended generator has a frame");
-        if self.frames.len() >= self.limits.recursion {
-            let Obj::Generator(g) = self.heap.get_mut(gid) else { unreachable!() };
-            g.frame = Some(frame);
-            g.state = if was_created { GenState::Created } else { GenState::Suspended };
-            return Err(self.exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
-        }
         std::mem::replace(&mut frame.ret, ret).discard();
         frame.gen = Some(gid);
         if !was_created && !throw {
             frame.stack.push(value);
         }
-        // Suspended inside `yield from` on a generator: a throw goes to that generator first.
-        let delegate = if throw { self.yield_from_target(&frame) } else { None };
-        self.frames.push(frame);
         if self.tracing {
-            let name = self.frames.last().expect("pushed").code.qualname.clone();
-            self.events.push(Event::GenResume { name });
+            self.events.push(Event::GenResume { code: frame.code.id });
         }
-        if let Some((sub, send_pc, exit)) = delegate {
-            self.frames.last_mut().expect("pushed").pc = send_pc + 1;
-            return self.resume_gen(sub, value, true, ReturnTo::Send { exit });
-        }
-        if throw {
-            return Err(value);
-        }
-        Ok(())
+        self.frames.push(frame);
     }
 
     /// For a frame suspended at the `Yield` of a `yield from` loop over a generator: (the sub-generator,
@@ -910,6 +920,22 @@ impl Vm {
             }
             _ => None,
         }
+    }
+
+    /// Runs a queued continuation. A collector (`list(it)`, `sum(it)`, …) given an item keeps it and
+    /// asks for the next one with the same box: what `conts::resume` does for it, without moving the
+    /// continuation out and into a new allocation per item.
+    #[inline]
+    pub(crate) fn run_queued(&mut self, mut c: Box<Cont>, r: Resume) -> Result<(), Value> {
+        if let (ContKind::Collect { iter, acc, .. }, Resume::Value(v)) = (&mut c.kind, &r) {
+            // At the limit, `conts::resume` raises the MemoryError.
+            if acc.len() < super::MAX_COLLECT {
+                acc.push(*v);
+                let iter = *iter;
+                return self.next_item(iter, ReturnTo::Native(c));
+            }
+        }
+        self.run_cont(*c, r)
     }
 
     /// Continues a native after the call it waited for.

@@ -86,7 +86,7 @@ impl Vm {
                 n += 1;
                 match self.cont_queue.pop() {
                     Some((c, resume)) if self.keys.enabled => self.run_cont_retryable(*c, resume),
-                    Some((c, resume)) => self.run_cont(*c, resume),
+                    Some((c, resume)) => self.run_queued(c, resume),
                     None => self.exec_one_retryable(),
                 }
             };
@@ -102,13 +102,84 @@ impl Vm {
         n
     }
 
+    /// Runs simple instructions in a tight loop (`run_simple_in_frame`), and goes on in the new top
+    /// frame after a call of a plain Python function, a return or a `yield` onto the waiting frame's
+    /// stack, or a `for` step into a generator (`switch_frames`). It stops, without running it, at the
+    /// first instruction that needs more (another call, a return to a native, an error to raise, any
+    /// non-int operand), which `exec_one` then runs: `exec_one` stays the reference for every
+    /// instruction, and each case here is only its plain success path, through the same helpers.
+    /// Returns how many ran, and the instruction it stopped at.
+    fn run_simple(&mut self, budget: u64) -> (u64, Op) {
+        let mut n = 0;
+        loop {
+            let (ran, op) = self.run_simple_in_frame(budget - n);
+            n += ran;
+            if n == budget || !self.switch_frames(op) {
+                return (n, op);
+            }
+            n += 1;
+        }
+    }
+
+    /// Runs `op`, the top frame's next instruction, when it only moves between frames and cannot fail:
+    /// a call of a plain Python function, a return or a `yield` onto the waiting frame's stack, a `for`
+    /// step into a generator that can run. Otherwise does nothing and answers false. Out of line, so
+    /// the tight loop keeps its registers.
+    #[inline(never)]
+    fn switch_frames(&mut self, op: Op) -> bool {
+        let room_for_a_frame = self.frames.len() < self.limits.recursion;
+        let f = self.frames.last_mut().expect("a running frame");
+        match op {
+            Op::Call(k) | Op::CallMethod(k) => {
+                let top = f.stack.len() - k as usize;
+                // (callable, where its arguments start, how many, slots under them that go too)
+                let (func, base, n, below) = match op {
+                    Op::Call(_) => (f.stack[top - 1], top, k, 1),
+                    _ if f.stack[top - 1] == Value::Unbound => (f.stack[top - 2], top, k, 2),
+                    _ => (f.stack[top - 2], top - 1, k + 1, 1),
+                };
+                f.pc += 1;
+                if self.try_fast_call(func, base, n as usize, below) {
+                    return true;
+                }
+            }
+            Op::Return if f.gen.is_none() && !self.finalizers_armed && f.ret.pushes() => {
+                let v = f.stack.pop().expect("stack");
+                f.pc += 1;
+                let done = self.return_value(v);
+                debug_assert!(done.is_ok(), "a return onto a stack cannot fail");
+                return true;
+            }
+            Op::Yield if f.ret.pushes() => {
+                let v = f.stack.pop().expect("stack");
+                f.pc += 1;
+                let done = self.yield_value(v);
+                debug_assert!(done.is_ok(), "a yield onto a stack cannot fail");
+                return true;
+            }
+            Op::ForIter(exit) if room_for_a_frame => {
+                let Some(&Value::Obj(id)) = f.stack.last() else { return false };
+                let Obj::Generator(g) = self.heap.get(id) else { return false };
+                if !matches!(g.state, GenState::Suspended | GenState::Created) {
+                    return false;
+                }
+                f.pc += 1;
+                self.enter_generator(id, Value::None, false, ReturnTo::ForIter { exit });
+                return true;
+            }
+            _ => return false,
+        }
+        // A call that was not plain: `exec_one` makes it.
+        self.frames.last_mut().expect("the calling frame").pc -= 1;
+        false
+    }
+
     /// Runs the top frame's simple instructions in a tight loop that holds the frame (no per-instruction
     /// look-up of the frame, the queue or the interrupt flag): locals, constants, int arithmetic and
     /// comparisons, jumps, range and list iteration, and globals that are there. It stops, without
     /// running it, at the first instruction that needs more (a call, a return, an error to raise, any
-    /// non-int operand), which `exec_one` then runs: `exec_one` stays the reference for every
-    /// instruction, and each case here is only its plain success path. Returns how many ran.
-    fn run_simple(&mut self, budget: u64) -> (u64, Op) {
+    /// non-int operand). Returns how many ran, and that instruction.
+    fn run_simple_in_frame(&mut self, budget: u64) -> (u64, Op) {
         let frame = self.frames.last_mut().expect("a running frame");
         let Frame { code, pc, stack, locals, cells, globals, .. } = &mut **frame;
         let code: &Code = code;
@@ -119,7 +190,7 @@ impl Vm {
                 let line = code.line_of(at);
                 if line != self.last_line {
                     self.last_line = line;
-                    self.events.push(Event::Line { line, func: code.qualname.clone() });
+                    self.events.push(Event::Line { line, code: code.id });
                 }
             }
             let op = code.ops[at];
@@ -132,7 +203,10 @@ impl Vm {
                     }
                     stack.push(v);
                 }
-                Op::StoreFast(i) => locals[i as usize] = stack.pop().expect("stack"),
+                // Armed finalizers: letting go of the old value may close a generator.
+                Op::StoreFast(i) if !self.finalizers_armed => {
+                    locals[i as usize] = stack.pop().expect("stack")
+                }
                 Op::LoadConst(i) => stack.push(code.consts[i as usize]),
                 Op::Binary(bop) | Op::Inplace(bop) => {
                     let top = stack.len() - 2;
@@ -171,7 +245,7 @@ impl Vm {
                     }
                     stack.pop();
                 }
-                Op::Pop => {
+                Op::Pop if !self.finalizers_armed => {
                     stack.pop();
                 }
                 Op::Dup => stack.push(*stack.last().expect("stack")),
@@ -248,8 +322,7 @@ impl Vm {
         let line = f.code.line_of(f.pc as usize);
         if line != self.last_line {
             self.last_line = line;
-            let func = f.code.qualname.clone();
-            self.events.push(Event::Line { line, func });
+            self.events.push(Event::Line { line, code: f.code.id });
         }
     }
 
@@ -652,13 +725,16 @@ impl Vm {
         }
         let code = fun.code.clone();
         let globals = fun.globals;
+        let closes_over = !fun.closure.is_empty();
         let nlocals = code.varnames.len();
         if self.tracing {
-            self.events.push(Event::Call { func: code.qualname.clone() });
+            self.events.push(Event::Call { code: code.id });
         }
         let mut frame = self.pooled_frame(code, globals, ReturnTo::Push);
-        if let Obj::Function(fun) = self.heap.get(fid) {
-            frame.cells.extend_from_slice(&fun.closure);
+        if closes_over {
+            if let Obj::Function(fun) = self.heap.get(fid) {
+                frame.cells.extend_from_slice(&fun.closure);
+            }
         }
         let caller = self.frames.last_mut().expect("frame");
         frame.locals.extend_from_slice(&caller.stack[base..base + n]);
@@ -722,10 +798,11 @@ impl Vm {
         self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push)
     }
 
+    #[inline(always)]
     fn return_value(&mut self, v: Value) -> Result<(), Value> {
         let frame = self.frames.pop().expect("a frame to return from");
         if self.tracing {
-            self.events.push(Event::Return { func: frame.code.qualname.clone() });
+            self.events.push(Event::Return { code: frame.code.id });
         }
         if let Some(g) = frame.gen {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -743,12 +820,13 @@ impl Vm {
         self.deliver_here(ret, v)
     }
 
+    #[inline(always)]
     fn yield_value(&mut self, v: Value) -> Result<(), Value> {
         let mut frame = self.frames.pop().expect("a frame to yield from");
         let ret = std::mem::take(&mut frame.ret);
         let g = frame.gen.expect("yield outside a generator frame");
         if self.tracing {
-            self.events.push(Event::GenSuspend { name: frame.code.qualname.clone() });
+            self.events.push(Event::GenSuspend { code: frame.code.id });
         }
         self.note_suspended(!frame.blocks.is_empty());
         if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -1220,7 +1298,7 @@ impl Vm {
         if self.tracing {
             let kind: Rc<str> = Rc::from(self.exc_type_name(exc).as_str());
             let msg: Rc<str> = Rc::from(self.exc_message(exc).as_str());
-            self.events.push(Event::Exception { kind, msg });
+            self.events.push(Event::Exception(Box::new(super::Raised { kind, msg })));
         }
         loop {
             let Some(f) = self.frames.last_mut() else {

@@ -71,9 +71,14 @@ impl Vm {
         let filename = format!("{LIB_PREFIX}{}", source.path);
         let module_ast = crate::py::parser::parse(source.text, &filename)
             .map_err(|e| self.exc(ExcKind::ImportError, format!("cannot import {name}: {}", e.msg)))?;
-        let code =
-            crate::py::compiler::compile_module(&module_ast, &filename, &mut self.heap, &mut self.names)
-                .map_err(|e| self.exc(ExcKind::ImportError, format!("cannot import {name}: {}", e.msg)))?;
+        let code = crate::py::compiler::compile_module(
+            &module_ast,
+            &filename,
+            &mut self.heap,
+            &mut self.names,
+            &mut self.codes,
+        )
+        .map_err(|e| self.exc(ExcKind::ImportError, format!("cannot import {name}: {}", e.msg)))?;
         self.sources.insert(filename.clone(), Rc::new(source.text.lines().map(String::from).collect()));
         let module = self.new_module(name);
         let file = self.new_str(&filename);

@@ -56,7 +56,7 @@ pub use exc::ExcKind;
 pub use keys::{KeyMemo, KeyNeed};
 pub use types::Types;
 
-use super::bytecode::Code;
+use super::bytecode::{Code, CodeId};
 use super::heap::Heap;
 use super::value::{Interner, Obj, ObjId, Sym, Value};
 use crate::sys::{Call, Fd, Outcome, Ret};
@@ -96,16 +96,40 @@ pub enum Step {
     Syscall(Call),
 }
 
-/// What the tracer sees when tracing is on.
+/// What the tracer sees when tracing is on. Small and without reference counts, as there is one per
+/// line change: a code object is named by its [`CodeId`] ([`Vm::code`] gives the code, its name,
+/// file and lines).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    Line { line: u32, func: Rc<str> },
-    Call { func: Rc<str> },
-    Return { func: Rc<str> },
-    Exception { kind: Rc<str>, msg: Rc<str> },
-    GenResume { name: Rc<str> },
-    GenSuspend { name: Rc<str> },
-    GreenletSwitch { from: u32, to: u32 },
+    /// The running line changed to `line` of `code`.
+    Line {
+        line: u32,
+        code: CodeId,
+    },
+    Call {
+        code: CodeId,
+    },
+    Return {
+        code: CodeId,
+    },
+    Exception(Box<Raised>),
+    GenResume {
+        code: CodeId,
+    },
+    GenSuspend {
+        code: CodeId,
+    },
+    GreenletSwitch {
+        from: u32,
+        to: u32,
+    },
+}
+
+/// An exception being raised: its type's name and its message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Raised {
+    pub kind: Rc<str>,
+    pub msg: Rc<str>,
 }
 
 /// One activation: code, position, operand stack, locals, cells and exception blocks.
@@ -308,6 +332,8 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// The compiled `__main__`, for `disassemble`.
     pub(crate) main_code: Option<Rc<Code>>,
+    /// Every code object compiled here (`__main__`, library modules), indexed by [`CodeId`].
+    pub(crate) codes: Vec<Rc<Code>>,
     /// What the world gives this process in place of the OS's entropy (its seed and pid, mixed): seeds
     /// `random` when the program does not. Advanced by every draw.
     pub(crate) entropy: u64,
@@ -367,6 +393,7 @@ impl Vm {
             compare_depth: std::cell::Cell::new(0),
             frame_pool: Vec::new(),
             main_code: None,
+            codes: Vec::new(),
             entropy: 0,
             keys: Default::default(),
             nan_serial: 0,
@@ -402,23 +429,25 @@ impl Vm {
         source: &str,
         filename: &str,
     ) -> Result<(), super::error::SyntaxError> {
-        let code = super::compiler::compile_module(module, filename, &mut self.heap, &mut self.names)
-            .map_err(|e| {
-                let text = source.lines().nth(e.span.line.saturating_sub(1) as usize).unwrap_or("");
-                super::error::SyntaxError {
-                    kind: super::error::SyntaxErrorKind::SyntaxError,
-                    msg: e.msg,
-                    filename: filename.to_string(),
-                    line: e.span.line,
-                    offset: e.span.col + 1,
-                    end_offset: if e.span.end_line == e.span.line {
-                        e.span.end_col + 1
-                    } else {
-                        e.span.col + 2
-                    },
-                    text: text.to_string(),
-                }
-            })?;
+        let code = super::compiler::compile_module(
+            module,
+            filename,
+            &mut self.heap,
+            &mut self.names,
+            &mut self.codes,
+        )
+        .map_err(|e| {
+            let text = source.lines().nth(e.span.line.saturating_sub(1) as usize).unwrap_or("");
+            super::error::SyntaxError {
+                kind: super::error::SyntaxErrorKind::SyntaxError,
+                msg: e.msg,
+                filename: filename.to_string(),
+                line: e.span.line,
+                offset: e.span.col + 1,
+                end_offset: if e.span.end_line == e.span.line { e.span.end_col + 1 } else { e.span.col + 2 },
+                text: text.to_string(),
+            }
+        })?;
         self.sources.insert(filename.to_string(), Rc::new(source.lines().map(String::from).collect()));
         let main = self.new_module("__main__");
         let file = self.new_str(filename);
@@ -433,6 +462,16 @@ impl Vm {
     /// The bytecode of `__main__` (not of nested functions), for debugging.
     pub fn disassemble_main(&self) -> String {
         self.main_code.as_ref().map(|c| c.disassemble()).unwrap_or_default()
+    }
+
+    /// The code object a trace event names.
+    pub fn code(&self, id: CodeId) -> &Code {
+        &self.codes[id.0 as usize]
+    }
+
+    /// The qualified name of the function (or `<module>`) a trace event names.
+    pub fn code_name(&self, id: CodeId) -> &str {
+        &self.code(id).qualname
     }
 
     /// The exit status, once the program has finished.
@@ -475,7 +514,7 @@ impl Vm {
     }
 
     /// A frame from the pool of finished ones (their buffers are reused), or a new one; empty.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pooled_frame(&mut self, code: Rc<Code>, globals: ObjId, ret: ReturnTo) -> Box<Frame> {
         if let Some(mut f) = self.frame_pool.pop() {
             f.code = code;
@@ -501,7 +540,7 @@ impl Vm {
     }
 
     /// Keeps a finished (non-generator) frame's buffers for the next call.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() < 64 {
             f.stack.clear();
