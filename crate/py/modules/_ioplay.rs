@@ -117,12 +117,7 @@ pub fn set_hosts(vm: &mut Vm, hosts: &[(String, Ipv4Addr)]) {
 
 /// An attribute of the `_ioplay` module, if set.
 fn module_attr(vm: &Vm, name: &str) -> Option<Value> {
-    let m = *vm.modules.get("_ioplay")?;
-    let sym = vm.names.lookup(name)?;
-    match vm.heap.get(m) {
-        Obj::Module { attrs, .. } => attrs.get(sym),
-        _ => None,
-    }
+    vm.loaded_module_attr("_ioplay", name)
 }
 
 pub fn module(vm: &mut Vm) -> ObjId {

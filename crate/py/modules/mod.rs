@@ -60,6 +60,17 @@ impl Vm {
         self.def_native(m, name, f);
     }
 
+    /// An attribute of a module already imported (a native module's own state: `struct.error`, the
+    /// `_ioplay` tables), if both exist.
+    pub(crate) fn loaded_module_attr(&self, module: &str, name: &str) -> Option<Value> {
+        let m = *self.modules.get(module)?;
+        let sym = self.names.lookup(name)?;
+        match self.heap.get(m) {
+            Obj::Module { attrs, .. } => attrs.get(sym),
+            _ => None,
+        }
+    }
+
     pub(crate) fn native(&mut self, name: &'static str, f: NativeFn) -> Value {
         Value::Obj(self.heap.alloc(Obj::Native(Native { name, f })))
     }

@@ -128,19 +128,10 @@ pub fn module(vm: &mut Vm) -> ObjId {
 
 /// `struct.error(msg)`.
 fn error(vm: &mut Vm, msg: impl AsRef<str>) -> Value {
-    let class = module_attr(vm, "error").expect("struct.error is made with the module");
+    let class = vm.loaded_module_attr("struct", "error").expect("struct.error is made with the module");
     let Value::Obj(class) = class else { unreachable!("struct.error is a class") };
     let text = vm.new_str(msg.as_ref());
     vm.new_exc_from(class, vec![text])
-}
-
-fn module_attr(vm: &Vm, name: &str) -> Option<Value> {
-    let m = *vm.modules.get("struct")?;
-    let sym = vm.names.lookup(name)?;
-    match vm.heap.get(m) {
-        Obj::Module { attrs, .. } => attrs.get(sym),
-        _ => None,
-    }
 }
 
 /// The format argument (str or bytes), parsed.
