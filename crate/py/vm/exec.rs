@@ -176,7 +176,8 @@ impl Vm {
 
     /// Runs the top frame's simple instructions in a tight loop that holds the frame (no per-instruction
     /// look-up of the frame, the queue or the interrupt flag): locals, constants, int arithmetic and
-    /// comparisons, jumps, range and list iteration, and globals that are there. It stops, without
+    /// comparisons, jumps, range and list iteration, globals that are there, a builtin object's method
+    /// and a list or tuple item. It stops, without
     /// running it, at the first instruction that needs more (a call, a return, an error to raise, any
     /// non-int operand). Returns how many ran, and that instruction.
     fn run_simple_in_frame(&mut self, budget: u64) -> (u64, Op) {
@@ -298,6 +299,34 @@ impl Vm {
                         _ => None,
                     });
                     let Some(v) = found else { break };
+                    stack.push(v);
+                }
+                // A builtin object's method (their classes are immutable): what `load_method` pushes.
+                Op::LoadMethod(name) => {
+                    let Some(&Value::Obj(id)) = stack.last() else { break };
+                    let Some(cls) = self.types.of_builtin_receiver(self.heap.get(id)) else { break };
+                    let Some(f @ Value::Obj(fid)) = super::attr::class_attr(&self.heap, cls, name) else {
+                        break;
+                    };
+                    if !matches!(self.heap.get(fid), Obj::Native(_) | Obj::Function(_)) {
+                        break;
+                    }
+                    let top = stack.len() - 1;
+                    stack.push(stack[top]);
+                    stack[top] = f;
+                }
+                // A list or tuple item at an int index in range.
+                Op::Subscr => {
+                    let top = stack.len() - 2;
+                    let (Value::Obj(seq), Value::Int(i)) = (stack[top], stack[top + 1]) else { break };
+                    let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(seq) else { break };
+                    let Some(&v) = usize::try_from(if i < 0 { i + items.len() as i64 } else { i })
+                        .ok()
+                        .and_then(|i| items.get(i))
+                    else {
+                        break;
+                    };
+                    stack.truncate(top);
                     stack.push(v);
                 }
                 Op::LoadDeref(i) => {
