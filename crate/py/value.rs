@@ -15,7 +15,13 @@ use super::bytecode::Code;
 pub struct ObjId(pub u32);
 
 /// A Python value. `Unbound` never reaches a program: it marks an empty local slot.
+///
+/// A whole-word tag puts every payload at offset 8, so a copy is two aligned words: with a one-byte
+/// tag the compiler copies bytes 1..16 as two overlapping words (`Bool` lives at byte 1), which stalls
+/// store-to-load forwarding on every push and pop of the VM's stacks (measured: a quarter of the tight
+/// loop's cycles).
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(u64)]
 pub enum Value {
     None,
     Bool(bool),
