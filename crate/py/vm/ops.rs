@@ -1,15 +1,13 @@
 //! Operators on values: arithmetic (ints grow into big ints), comparison, equality, hashing, truth,
 //! subscripts, iteration of builtin containers. Objects with Python dunders get a call instead.
 
-use std::rc::Rc;
-
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::super::ast::{BinOp, CmpOp};
 use super::super::bytecode::Op;
-use super::super::value::{concat_rc_str, IterState, Kind, Obj, ObjId, Value};
+use super::super::value::{IterState, Kind, Obj, ObjId, PyStr, Value};
 use super::call::{Action, Collected, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
 
@@ -534,7 +532,7 @@ impl Vm {
         match (self.heap.get(ia), bv) {
             (Obj::Str(x), Value::Obj(ib)) if op == BinOp::Add => {
                 if let Obj::Str(y) = self.heap.get(ib) {
-                    let s = concat_rc_str(x, y);
+                    let s = PyStr::concat(x, y);
                     return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
                 }
             }
@@ -1571,20 +1569,28 @@ impl Vm {
                 }
             },
             Obj::Str(s) => {
-                let s = s.clone();
-                if is_slice {
-                    let chars: Vec<char> = s.chars().collect();
-                    let idx = self.slice_indices(k, chars.len())?;
-                    let out: String = idx.into_iter().map(|i| chars[i]).collect();
-                    return Ok(Some(self.new_str(&out)));
-                }
-                if s.is_ascii() {
-                    let i = self.index_of(k, s.len(), "string")?;
-                    return Ok(Some(self.new_str(&s[i..i + 1])));
-                }
-                let chars: Vec<char> = s.chars().collect();
-                let i = self.index_of(k, chars.len(), "string")?;
-                Ok(Some(self.new_str(&chars[i].to_string())))
+                // ASCII text is indexed by byte; other text by its chars, gathered once.
+                let (ascii, len) = if s.is_ascii() { (true, s.len()) } else { (false, s.chars().count()) };
+                let out = if is_slice {
+                    let idx = self.slice_indices(k, len)?;
+                    let Obj::Str(s) = self.heap.get(id) else { unreachable!() };
+                    if ascii {
+                        let bytes = s.as_bytes();
+                        PyStr::from_chars(idx.iter().map(|&i| bytes[i] as char))
+                    } else {
+                        let chars: Vec<char> = s.chars().collect();
+                        PyStr::from_chars(idx.iter().map(|&i| chars[i]))
+                    }
+                } else {
+                    let i = self.index_of(k, len, "string")?;
+                    let Obj::Str(s) = self.heap.get(id) else { unreachable!() };
+                    if ascii {
+                        PyStr::new(&s[i..i + 1])
+                    } else {
+                        PyStr::from_char(s.chars().nth(i).expect("index within the char count"))
+                    }
+                };
+                Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(out)))))
             }
             Obj::Bytes(b) | Obj::ByteArray(b) => {
                 let b = b.clone();
@@ -1982,13 +1988,10 @@ impl Vm {
                 match text[p..].chars().next() {
                     Some(c) => {
                         let n = c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        let cs: &str = c.encode_utf8(&mut buf);
-                        let cs = Rc::from(cs);
                         if let Obj::Iter(IterState::Str { pos, .. }) = self.heap.get_mut(id) {
                             *pos += n;
                         }
-                        Ok(NextStep::Item(Value::Obj(self.heap.alloc(Obj::Str(cs)))))
+                        Ok(NextStep::Item(Value::Obj(self.heap.alloc(Obj::Str(PyStr::from_char(c))))))
                     }
                     None => Ok(NextStep::Done),
                 }
