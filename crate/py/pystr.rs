@@ -59,6 +59,15 @@ impl PyStr {
         })
     }
 
+    /// `s * n` (the caller keeps the size within its memory limit).
+    pub fn repeat(s: &str, n: usize) -> PyStr {
+        PyStr::filled(s.len() * n, |out| {
+            for chunk in out.chunks_exact_mut(s.len().max(1)) {
+                chunk.copy_from_slice(s.as_bytes());
+            }
+        })
+    }
+
     /// The parts one after another with `sep` between each two (`sep.join(parts)`).
     pub fn join(sep: &str, parts: &[&str]) -> PyStr {
         let len = parts.iter().map(|p| p.len()).sum::<usize>() + sep.len() * parts.len().saturating_sub(1);
@@ -298,6 +307,9 @@ mod tests {
             assert_eq!(&*PyStr::from(std::rc::Rc::<str>::from(x.as_str())), x);
             assert_eq!(&*PyStr::from_chars(x.chars().rev()), x.chars().rev().collect::<String>());
             assert_eq!(&*PyStr::ascii_case(&x, true), x.to_ascii_uppercase());
+            for n in [0, 1, 2, 5] {
+                assert_eq!(&*PyStr::repeat(&x, n), x.repeat(n));
+            }
             for y in samples() {
                 assert_eq!(&*PyStr::concat(&x, &y), format!("{x}{y}"));
                 assert_eq!(&*PyStr::join(&y, &[&x, "b", &x]), [x.as_str(), "b", &x].join(&y));

@@ -519,6 +519,13 @@ impl Vm {
         b: Value,
         inplace: bool,
     ) -> Result<Option<Value>, Value> {
+        // `str + str` first: neither is a number, so the number checks' heap look-ups can wait.
+        if let (BinOp::Add, Value::Obj(ia), Value::Obj(ib)) = (op, a, b) {
+            if let (Obj::Str(x), Obj::Str(y)) = (self.heap.get(ia), self.heap.get(ib)) {
+                let s = PyStr::concat(x, y);
+                return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
+            }
+        }
         // Ints (bools are ints).
         if self.is_int(a) && self.is_int(b) {
             return self.int_binary(op, a, b).map(Some);
@@ -530,12 +537,6 @@ impl Vm {
             return self.seq_repeat_left(op, a, b);
         };
         match (self.heap.get(ia), bv) {
-            (Obj::Str(x), Value::Obj(ib)) if op == BinOp::Add => {
-                if let Obj::Str(y) = self.heap.get(ib) {
-                    let s = PyStr::concat(x, y);
-                    return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
-                }
-            }
             (Obj::Str(_), _) if op == BinOp::Mod => return self.percent_format_native(a, b).map(Some),
             (Obj::Bytes(_), _) if op == BinOp::Mod => return self.percent_format_native(a, b).map(Some),
             (Obj::Str(x), _) if op == BinOp::Mult => {
@@ -543,8 +544,8 @@ impl Vm {
                     if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
                         return Err(self.memory_error());
                     }
-                    let s = x.repeat(n.max(0) as usize);
-                    return Ok(Some(self.new_str(&s)));
+                    let s = PyStr::repeat(x, n.max(0) as usize);
+                    return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
                 }
             }
             (Obj::List(x), Value::Obj(ib)) if op == BinOp::Add => {
