@@ -705,6 +705,10 @@ impl Vm {
         if self.str_of(v).is_some() {
             return v;
         }
+        if let Value::Int(n) = v {
+            // An int's digits go straight into the new str.
+            return Value::Obj(self.heap.alloc(Obj::Str(PyStr::from_int(n))));
+        }
         let s = self.plain_str(v);
         self.new_str(&s)
     }
