@@ -7,6 +7,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::super::ast::{BinOp, CmpOp};
 use super::super::bytecode::Op;
+use super::super::pystr::text_hash;
 use super::super::value::{IterState, Kind, Obj, ObjId, PyStr, Value};
 use super::call::{Action, Collected, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
@@ -153,16 +154,7 @@ pub fn float_mod(x: f64, y: f64) -> f64 {
 
 /// The hash of a str (what a dict stores for a str key).
 pub(crate) fn str_hash(s: &str) -> u64 {
-    fnv(s.as_bytes())
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    text_hash(s.as_bytes())
 }
 
 /// Python's hash of an int (mod 2**61 - 1), so `hash(n)` prints as CPython's for any int.
@@ -1244,8 +1236,8 @@ impl Vm {
             Value::Float(f) => hash_float(f) as u64,
             Value::Unbound => 0,
             Value::Obj(id) => match self.heap.get(id) {
-                Obj::Str(s) => fnv(s.as_bytes()),
-                Obj::Bytes(b) => fnv(b),
+                Obj::Str(s) => s.hash_value(),
+                Obj::Bytes(b) => text_hash(b),
                 Obj::BigInt(b) => hash_bigint(b) as u64,
                 Obj::Tuple(items) => {
                     let items = items.clone();
@@ -1408,7 +1400,7 @@ impl Vm {
                 Value::Bool(b) => b as u64,
                 Value::Int(i) => hash_int(i) as u64,
                 Value::Obj(id) => match self.heap.get(id) {
-                    Obj::Str(s) => fnv(s.as_bytes()),
+                    Obj::Str(s) => s.hash_value(),
                     _ => return None,
                 },
                 _ => return None,
@@ -2206,8 +2198,8 @@ impl HashView<'_> {
             Value::Float(f) => hash_float(f) as u64,
             Value::Unbound => 0,
             Value::Obj(id) => match vm.heap.get(id) {
-                Obj::Str(s) => fnv(s.as_bytes()),
-                Obj::Bytes(b) => fnv(b),
+                Obj::Str(s) => s.hash_value(),
+                Obj::Bytes(b) => text_hash(b),
                 Obj::BigInt(b) => hash_bigint(b) as u64,
                 Obj::Tuple(items) => {
                     let mut h: u64 = 0x345678;
