@@ -194,14 +194,6 @@ impl PyStr {
             Repr::Shared(s) => s.len(),
         }
     }
-
-    /// The text as a shared `Rc<str>`: a clone when it already is one, else one allocation.
-    pub fn to_rc(&self) -> Rc<str> {
-        match &self.repr {
-            Repr::Inline { .. } => Rc::from(self.as_str()),
-            Repr::Shared(s) => s.clone(),
-        }
-    }
 }
 
 /// The hash of str and bytes text (FNV-1a over the bytes): what dicts and sets store for such keys.
@@ -377,7 +369,7 @@ mod tests {
         for c in ['a', 'ñ', '€', '😀'] {
             assert_eq!(&*PyStr::from_char(c), c.to_string());
         }
-        for n in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
+        for n in [0, 7, -7, 9, 10, -10, 99, 100, 1234567890, i64::MAX, i64::MIN, i64::MIN + 1] {
             assert_eq!(&*PyStr::from_int(n), n.to_string());
         }
     }
