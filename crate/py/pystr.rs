@@ -9,7 +9,7 @@
 //!
 //! The one rule this module keeps for [`PyStr`]'s `Deref` to be sound: the inline bytes up to `len`
 //! are always valid UTF-8. Every constructor copies whole `&str`s or `char`s, or maps ASCII letters to
-//! ASCII letters, and only [`PyStr::filled`] (private) writes bytes.
+//! ASCII letters, and only `PyStr::filled` (private) writes bytes.
 
 use std::cell::Cell;
 use std::cmp::Ordering;
