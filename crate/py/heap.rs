@@ -147,7 +147,8 @@ impl Heap {
 /// items of a sequence, a dict's table). Shared `Rc` data counts once per holder: an upper bound.
 pub fn footprint(o: &Obj) -> usize {
     let own = match o {
-        Obj::Str(s) => s.len(),
+        // Inline text lives in the slot itself: only shared text adds bytes.
+        Obj::Str(s) => s.heap_bytes(),
         Obj::Bytes(b) | Obj::ByteArray(b) => b.capacity(),
         Obj::BigInt(n) => n.bits() as usize / 8,
         Obj::Tuple(v) | Obj::List(v) => v.capacity() * std::mem::size_of::<Value>(),

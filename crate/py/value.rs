@@ -9,6 +9,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use super::bytecode::Code;
+pub use super::pystr::PyStr;
 
 /// An index into the heap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -507,7 +508,7 @@ pub enum IterState {
 /// A heap object.
 #[derive(Clone, Debug)]
 pub enum Obj {
-    Str(Rc<str>),
+    Str(PyStr),
     Bytes(Vec<u8>),
     ByteArray(Vec<u8>),
     BigInt(BigInt),
@@ -570,82 +571,4 @@ pub enum Obj {
     Ellipsis,
     /// A freed slot.
     Free,
-}
-
-// Builders of str objects' text straight into its final `Rc<str>`: one allocation of the exact size,
-// no `String` in between to copy from and free (what str methods, `+` and `str()` return most).
-
-/// Reads bytes written as valid UTF-8 as the `str` they are, without a second allocation.
-/// Callers pass only bytes that are whole `str`s (or such bytes with ASCII letters case-mapped).
-fn utf8_rc(bytes: Rc<[u8]>) -> Rc<str> {
-    debug_assert!(std::str::from_utf8(&bytes).is_ok());
-    // SAFETY: every caller's bytes are valid UTF-8 (see above), and `str` has the layout of `[u8]`,
-    // so the pointer names the same allocation with the same length.
-    unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) }
-}
-
-/// `x + y` in one allocation. The bytes stream straight into the `Rc` (an exact-size iterator):
-/// measured cheaper than copying each part with `memcpy` for the short strings programs add most.
-pub fn concat_rc_str(x: &str, y: &str) -> Rc<str> {
-    utf8_rc(x.bytes().chain(y.bytes()).collect())
-}
-
-/// `s` with its ASCII letters upper-cased (`upper`) or lower-cased, in one allocation; other
-/// characters are kept as they are (the whole mapping of ASCII text).
-pub fn ascii_case_rc_str(s: &str, upper: bool) -> Rc<str> {
-    // Only bytes a-z / A-Z change, to ASCII bytes: the UTF-8 of other characters stays intact.
-    let bytes = if upper {
-        s.bytes().map(|b| b.to_ascii_uppercase()).collect()
-    } else {
-        s.bytes().map(|b| b.to_ascii_lowercase()).collect()
-    };
-    utf8_rc(bytes)
-}
-
-/// The decimal text of `n` (what `str(n)` and `repr(n)` show for an int), in one allocation.
-pub fn int_rc_str(n: i64) -> Rc<str> {
-    // Digits from the right into a stack buffer: an i64 has at most 19 digits and a sign.
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    // ASCII digits and '-' are valid UTF-8.
-    utf8_rc(buf[at..].iter().copied().collect())
-}
-
-#[cfg(test)]
-mod str_builder_tests {
-    use super::{ascii_case_rc_str, concat_rc_str, int_rc_str};
-
-    #[test]
-    fn concat_keeps_every_char_of_every_part() {
-        assert_eq!(&*concat_rc_str("añ", "€x"), "añ€x");
-        assert_eq!(&*concat_rc_str("", "é"), "é");
-        assert_eq!(&*concat_rc_str("abc", ""), "abc");
-    }
-
-    #[test]
-    fn ascii_case_maps_only_ascii_letters() {
-        assert_eq!(&*ascii_case_rc_str("abc-Z9", true), "ABC-Z9");
-        assert_eq!(&*ascii_case_rc_str("ÀbC", false), "Àbc");
-        assert_eq!(&*ascii_case_rc_str("", true), "");
-    }
-
-    #[test]
-    fn int_text_is_decimal_with_sign() {
-        for n in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
-            assert_eq!(&*int_rc_str(n), n.to_string());
-        }
-    }
 }
