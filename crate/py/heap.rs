@@ -34,7 +34,10 @@ impl Heap {
         self.bytes_since_gc += size;
         match self.free.pop() {
             Some(i) => {
-                self.objs[i as usize] = o;
+                let old = std::mem::replace(&mut self.objs[i as usize], o);
+                debug_assert!(matches!(old, Obj::Free), "the free list names free slots");
+                // A free slot owns nothing: no drop to run.
+                std::mem::forget(old);
                 ObjId(i)
             }
             None => {

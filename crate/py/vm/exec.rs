@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::super::bytecode::{Code, Op};
-use super::super::value::{Function, IterState, Obj, Value};
+use super::super::value::{Function, IterState, Obj, PyStr, Value};
 use super::call::{Action, ContKind, ReturnTo};
 use super::{Args, Block, BlockKind, Event, ExcKind, Frame, Fuel, GenState, Pending, Step, Vm};
 use crate::sys::Call;
@@ -986,13 +986,13 @@ impl Vm {
                 self.push(Value::Obj(d));
             }
             Op::BuildString(n) => {
+                // The parts are strs (FormatValue made them): their text goes straight into the new str.
                 let at = f.stack.len() - n as usize;
-                let items = f.stack.split_off(at);
-                let mut s = String::new();
-                for i in items {
-                    s.push_str(self.str_of(i).unwrap_or(""));
-                }
-                let v = self.new_str(&s);
+                let f = self.frames.last().expect("frame");
+                let parts: Vec<&str> = f.stack[at..].iter().map(|&v| self.str_of(v).unwrap_or("")).collect();
+                let s = PyStr::join("", &parts);
+                self.frames.last_mut().expect("frame").stack.truncate(at);
+                let v = Value::Obj(self.heap.alloc(Obj::Str(s)));
                 self.push(v);
             }
             Op::FormatValue(flags) => {
