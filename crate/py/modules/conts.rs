@@ -303,7 +303,7 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
                     cont: ContKind::Adapt { adaptor, got: std::mem::take(got) },
                 });
             }
-            Ok(Action::Call { func, args: Args::from_vec(std::mem::take(got)) })
+            Ok(Action::Call { func, args: Args::new(got) })
         }
         IterState::Filter { func, .. } => {
             if func == Value::None {
