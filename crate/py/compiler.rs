@@ -8,7 +8,7 @@ use super::ast::*;
 use super::bytecode::{AnchorKind, Code, CodeId, CodeKind, Loc, Op};
 use super::heap::Heap;
 use super::scope::{analyze, analyze_expr, arg_names, ScopeInfo};
-use super::value::{Interner, Obj, Sym, Value};
+use super::value::{Interner, Obj, PyStr, Sym, Value};
 
 /// A compile error the parser cannot see (e.g. `return` outside a function): CPython's SyntaxError text.
 #[derive(Debug, Clone)]
@@ -313,7 +313,7 @@ impl<'a> Compiler<'a> {
         });
         match existing {
             Some(v) => v,
-            None => Value::Obj(self.heap.alloc(Obj::Str(Rc::from(s)))),
+            None => Value::Obj(self.heap.alloc(Obj::Str(PyStr::new(s)))),
         }
     }
 

@@ -18,6 +18,11 @@ pub struct Heap {
     pub bytes_since_gc: usize,
     /// `...`: one object, made on first use (the builtins module keeps it alive).
     ellipsis: Option<ObjId>,
+    /// The collector's mark per slot and its list of values to visit: kept between collections, so
+    /// a collection allocates nothing (big frees also make the allocator consolidate); empty outside
+    /// one, so a checkpoint's clone copies nothing.
+    marks: Vec<bool>,
+    work: Vec<Value>,
 }
 
 impl Heap {
@@ -72,24 +77,22 @@ impl Heap {
 
     /// Frees every object not reachable from `roots`. `children` lists the values an object holds.
     pub fn collect(&mut self, roots: &[Value]) {
-        let mut marked = vec![false; self.objs.len()];
-        self.mark(roots, &mut marked);
-        self.sweep(&marked);
+        self.mark(roots);
+        self.sweep();
     }
 
     /// Like [`Heap::collect`], but the unreachable objects `finalizable` picks (suspended generators
     /// whose `close()` runs Python code) are kept, with all they refer to, and returned in heap order:
     /// the VM finalizes them, and a later collection frees them.
     pub fn collect_keeping(&mut self, roots: &[Value], finalizable: impl Fn(&Obj) -> bool) -> Vec<ObjId> {
-        let mut marked = vec![false; self.objs.len()];
-        self.mark(roots, &mut marked);
+        self.mark(roots);
         let kept: Vec<ObjId> = (0..self.objs.len())
-            .filter(|&i| !marked[i] && finalizable(&self.objs[i]))
+            .filter(|&i| !self.marks[i] && finalizable(&self.objs[i]))
             .map(|i| ObjId(i as u32))
             .collect();
         let kept_values: Vec<Value> = kept.iter().map(|&id| Value::Obj(id)).collect();
-        self.mark(&kept_values, &mut marked);
-        self.sweep(&marked);
+        self.mark(&kept_values);
+        self.sweep();
         kept
     }
 
@@ -98,66 +101,54 @@ impl Heap {
         (0..self.objs.len()).filter(|&i| !matches!(self.objs[i], Obj::Free)).map(|i| ObjId(i as u32))
     }
 
-    /// Marks everything reachable from `roots`.
-    fn mark(&self, roots: &[Value], marked: &mut [bool]) {
+    /// Marks everything reachable from `roots` (adding to the marks already made, if any).
+    fn mark(&mut self, roots: &[Value]) {
+        self.marks.resize(self.objs.len(), false);
         // The values still to visit: an object's children go straight onto it.
-        let mut work: Vec<Value> = roots.to_vec();
+        let work = &mut self.work;
+        work.extend_from_slice(roots);
         while let Some(v) = work.pop() {
             let Value::Obj(id) = v else { continue };
-            let m = &mut marked[id.0 as usize];
+            let m = &mut self.marks[id.0 as usize];
             if *m {
                 continue;
             }
             *m = true;
-            children(&self.objs[id.0 as usize], &mut work);
+            children(&self.objs[id.0 as usize], work);
         }
     }
 
     /// Frees every unmarked object; counts the bytes of the others afresh (containers grow in place).
-    fn sweep(&mut self, marked: &[bool]) {
-        // Sweep from the top down; the free list is kept in descending order (allocation pops the
-        // lowest slot), so merging in the freed slots keeps ids small and allocation deterministic.
+    fn sweep(&mut self) {
+        // Sweep from the top down and list every free slot again, so the free list is in descending
+        // order (allocation pops the lowest slot): ids stay small and allocation deterministic.
+        // (Between instructions, when the VM collects, every `Free` slot is unused.)
         let mut bytes = 0;
-        let mut freed = Vec::new();
-        for (i, m) in marked.iter().enumerate().rev() {
-            if *m {
+        self.free.clear();
+        for i in (0..self.objs.len()).rev() {
+            if self.marks[i] {
                 bytes += footprint(&self.objs[i]);
-            } else if !matches!(self.objs[i], Obj::Free) {
+                continue;
+            }
+            if !matches!(self.objs[i], Obj::Free) {
                 self.objs[i] = Obj::Free;
-                freed.push(i as u32);
                 self.live -= 1;
             }
+            self.free.push(i as u32);
         }
-        self.free = merge_descending(&self.free, &freed);
+        self.marks.clear();
         self.bytes = bytes;
         self.bytes_since_gc = 0;
         self.since_gc = 0;
     }
 }
 
-/// Two descending lists as one.
-fn merge_descending(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] > b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 /// About how many bytes `o` holds: its slot plus what it owns outside it (string and bytes data, the
 /// items of a sequence, a dict's table). Shared `Rc` data counts once per holder: an upper bound.
 pub fn footprint(o: &Obj) -> usize {
     let own = match o {
-        Obj::Str(s) => s.len(),
+        // Inline text lives in the slot itself: only shared text adds bytes.
+        Obj::Str(s) => s.heap_bytes(),
         Obj::Bytes(b) | Obj::ByteArray(b) => b.capacity(),
         Obj::BigInt(n) => n.bits() as usize / 8,
         Obj::Tuple(v) | Obj::List(v) => v.capacity() * std::mem::size_of::<Value>(),

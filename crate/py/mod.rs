@@ -11,6 +11,7 @@ pub mod lexer;
 pub mod lib;
 pub mod modules;
 pub mod parser;
+pub mod pystr;
 pub mod scope;
 pub mod unicode;
 pub mod value;

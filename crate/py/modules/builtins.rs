@@ -3,7 +3,7 @@
 use num_bigint::BigInt;
 
 use super::conts::finish_collect;
-use crate::py::value::{int_rc_str, Class, IterState, Kind, Obj, ObjId, Sym, Value};
+use crate::py::value::{Class, IterState, Kind, Obj, ObjId, PyStr, Sym, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, Vm};
 
 type R = Result<Action, Value>;
@@ -1248,7 +1248,9 @@ fn str_new(vm: &mut Vm, a: Args) -> R {
         None => ret(vm.new_str("")),
         // The common cases need no user `__str__`.
         // An int's digits go straight into the new str.
-        Some(Value::Int(n)) if a.pos.len() == 2 => ret(Value::Obj(vm.heap.alloc(Obj::Str(int_rc_str(n))))),
+        Some(Value::Int(n)) if a.pos.len() == 2 => {
+            ret(Value::Obj(vm.heap.alloc(Obj::Str(PyStr::from_int(n)))))
+        }
         Some(v @ (Value::Float(_) | Value::Bool(_) | Value::None)) if a.pos.len() == 2 => {
             let s = vm.plain_str(v);
             ret(vm.new_str(&s))

@@ -2,7 +2,7 @@
 //! to do next, so no native ever waits on the Rust stack.
 
 use crate::py::ast::BinOp;
-use crate::py::value::{IterState, Obj, Value};
+use crate::py::value::{IterState, Obj, PyStr, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, Vm};
 
 use crate::py::vm::call::Resume;
@@ -627,19 +627,11 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
             Ok(Action::Return(Value::Obj(vm.heap.alloc(o))))
         }
         Collected::Join(sep) => {
-            let sep_s = match vm.heap.get(sep) {
-                Obj::Str(s) => s.to_string(),
-                _ => String::new(),
-            };
-            let mut out = String::new();
+            // The parts are read where they live and copied once, into the new str.
+            let mut parts: Vec<&str> = Vec::with_capacity(items.len());
             for (i, it) in items.iter().enumerate() {
                 match vm.str_of(*it) {
-                    Some(s) => {
-                        if i > 0 {
-                            out.push_str(&sep_s);
-                        }
-                        out.push_str(s);
-                    }
+                    Some(s) => parts.push(s),
                     None => {
                         return Err(vm.type_error(format!(
                             "sequence item {i}: expected str instance, {} found",
@@ -648,7 +640,12 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
                     }
                 }
             }
-            Ok(Action::Return(vm.new_str(&out)))
+            let sep = match vm.heap.get(sep) {
+                Obj::Str(s) => s.as_str(),
+                _ => "",
+            };
+            let joined = PyStr::join(sep, &parts);
+            Ok(Action::Return(Value::Obj(vm.heap.alloc(Obj::Str(joined)))))
         }
         Collected::Sum(start) => sum_from(vm, start, items, 0),
         Collected::AnyAll { want } => {

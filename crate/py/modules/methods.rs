@@ -1,12 +1,10 @@
 //! Methods of the builtin types (`str`, `list`, `dict`, `set`, `tuple`, `bytes`, generators,
 //! exceptions, `object`), as natives in their classes.
 
-use std::rc::Rc;
-
 use super::builtins::collect;
 use crate::py::unicode;
 use crate::py::unicode::codecs::{self, Codec, Failure};
-use crate::py::value::{ascii_case_rc_str, Obj, ObjId, Value};
+use crate::py::value::{Obj, ObjId, PyStr, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, GenState, Vm};
 
 type R = Result<Action, Value>;
@@ -241,14 +239,14 @@ pub fn install(vm: &mut Vm) {
 
 // ---- helpers ----
 
-fn this_str(vm: &Vm, a: &Args) -> Rc<str> {
+fn this_str(vm: &Vm, a: &Args) -> PyStr {
     match a.get(0) {
         Some(Value::Obj(id)) => match vm.heap.get(id) {
             Obj::Str(s) => s.clone(),
-            Obj::Bytes(b) | Obj::ByteArray(b) => Rc::from(bytes_as_text(b).as_str()),
-            _ => Rc::from(""),
+            Obj::Bytes(b) | Obj::ByteArray(b) => PyStr::from(bytes_as_text(b)),
+            _ => PyStr::new(""),
         },
-        _ => Rc::from(""),
+        _ => PyStr::new(""),
     }
 }
 
@@ -356,7 +354,7 @@ fn change_case(vm: &mut Vm, a: &Args, upper: bool) -> R {
     if let Some(Value::Obj(id)) = a.get(0) {
         if let Obj::Str(s) = vm.heap.get(id) {
             if s.is_ascii() {
-                let s = ascii_case_rc_str(s, upper);
+                let s = PyStr::ascii_case(s, upper);
                 return ret(Value::Obj(vm.heap.alloc(Obj::Str(s))));
             }
         }

@@ -1,6 +1,7 @@
 //! Attribute access: instances, classes (MRO lookup, binding), modules, and the builtin types whose
 //! methods are natives in their class. A property getter or `__getattr__` becomes a call, not recursion.
 
+use super::super::heap::Heap;
 use super::super::value::{Obj, ObjId, Sym, Value};
 use super::call::{Action, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
@@ -11,20 +12,26 @@ pub(crate) enum AttrOut {
     Call(Value, Args),
 }
 
+/// `name` looked up along the MRO of `cls`, reading only the heap (the VM's tight loop holds a frame).
+#[inline]
+pub(crate) fn class_attr(heap: &Heap, cls: ObjId, name: Sym) -> Option<Value> {
+    let Obj::Class(c) = heap.get(cls) else {
+        return None;
+    };
+    for &k in &c.mro {
+        if let Obj::Class(kc) = heap.get(k) {
+            if let Some(v) = kc.attrs.get(name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
 impl Vm {
     /// Looks `name` up along the MRO of `cls`.
     pub(crate) fn lookup_in_class(&self, cls: ObjId, name: Sym) -> Option<Value> {
-        let Obj::Class(c) = self.heap.get(cls) else {
-            return None;
-        };
-        for &k in &c.mro {
-            if let Obj::Class(kc) = self.heap.get(k) {
-                if let Some(v) = kc.attrs.get(name) {
-                    return Some(v);
-                }
-            }
-        }
-        None
+        class_attr(&self.heap, cls, name)
     }
 
     /// A special method of `v`'s class (unbound).
@@ -93,15 +100,7 @@ impl Vm {
                 Obj::Instance(i) if i.dict.is_none() && i.attrs.get(name).is_none() => {
                     (Some(i.class), i.base != Value::Unbound)
                 }
-                // The builtin types whose methods programs call most, named without `class_of`'s
-                // second look at the object.
-                Obj::Str(_) => (Some(self.types.str_), false),
-                Obj::List(_) => (Some(self.types.list), false),
-                Obj::Dict(_) => (Some(self.types.dict), false),
-                Obj::Tuple(_) => (Some(self.types.tuple), false),
-                Obj::Set(_) => (Some(self.types.set), false),
-                Obj::Bytes(_) => (Some(self.types.bytes), false),
-                _ => (None, false),
+                o => (self.types.of_builtin_receiver(o), false),
             };
             if let Some(cls) = cls {
                 if let Some(f @ Value::Obj(fid)) = self.lookup_in_class(cls, name) {

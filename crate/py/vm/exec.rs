@@ -11,6 +11,27 @@ use crate::sys::Call;
 /// Instructions run between checks for the collector.
 const SLICE: u64 = 4096;
 
+/// Why `run_simple` stopped.
+enum Stop {
+    /// The budget is spent.
+    Budget,
+    /// At this instruction, which `exec_op` is to run (its `pc` not yet moved past it).
+    At(Op),
+    /// After an instruction it finished itself in a way the tight loop does not go on from (a native
+    /// that raised, or asked for a call or a syscall): the slice checks for an interrupt.
+    Ran,
+}
+
+/// What `switch_frames` did with an instruction.
+enum Switched {
+    /// Ran it; the tight loop goes on (in the new top frame).
+    Yes,
+    /// Left it for `exec_op`.
+    No,
+    /// Ran it, and the tight loop stops (see [`Stop::Ran`]).
+    Left,
+}
+
 impl Vm {
     /// Runs until the program finishes, makes a syscall, or `fuel` runs out.
     pub fn step(&mut self, fuel: &mut Fuel) -> Step {
@@ -73,15 +94,18 @@ impl Vm {
         let mut n = 0;
         while n < budget {
             let r = if self.cont_queue.is_empty() && !self.keys.enabled {
-                let (ran, stopped_at) = self.run_simple(budget - n);
+                let (ran, stop) = self.run_simple(budget - n);
                 n += ran;
-                if n == budget {
-                    break;
+                match stop {
+                    Stop::Budget => break,
+                    Stop::Ran => Ok(()),
+                    Stop::At(op) => {
+                        n += 1;
+                        // `run_simple` has traced and decoded it: run it as `exec_one` would.
+                        self.frames.last_mut().expect("a running frame").pc += 1;
+                        self.exec_op(op)
+                    }
                 }
-                n += 1;
-                // `run_simple` has traced and decoded it: run it as `exec_one` would.
-                self.frames.last_mut().expect("a running frame").pc += 1;
-                self.exec_op(stopped_at)
             } else {
                 n += 1;
                 match self.cont_queue.pop() {
@@ -104,30 +128,34 @@ impl Vm {
 
     /// Runs simple instructions in a tight loop (`run_simple_in_frame`), and goes on in the new top
     /// frame after a call of a plain Python function, a return or a `yield` onto the waiting frame's
-    /// stack, or a `for` step into a generator (`switch_frames`). It stops, without running it, at the
-    /// first instruction that needs more (another call, a return to a native, an error to raise, any
-    /// non-int operand), which `exec_one` then runs: `exec_one` stays the reference for every
-    /// instruction, and each case here is only its plain success path, through the same helpers.
-    /// Returns how many ran, and the instruction it stopped at.
-    fn run_simple(&mut self, budget: u64) -> (u64, Op) {
+    /// stack, or a `for` step into a generator (`switch_frames`), and after a native call that answered
+    /// with a value. It stops at the first instruction that needs more (another call, a return to a
+    /// native, an error to raise, any non-int operand), which `exec_one` then runs: `exec_one` stays
+    /// the reference for every instruction, and each case here is only its plain success path, through
+    /// the same helpers. Returns how many ran, and why it stopped.
+    fn run_simple(&mut self, budget: u64) -> (u64, Stop) {
         let mut n = 0;
         loop {
             let (ran, op) = self.run_simple_in_frame(budget - n);
             n += ran;
-            if n == budget || !self.switch_frames(op) {
-                return (n, op);
+            if n == budget {
+                return (n, Stop::Budget);
             }
-            n += 1;
+            match self.switch_frames(op) {
+                Switched::Yes => n += 1,
+                Switched::No => return (n, Stop::At(op)),
+                Switched::Left => return (n + 1, Stop::Ran),
+            }
         }
     }
 
     /// Runs `op`, the top frame's next instruction, when it only moves between frames and cannot fail:
     /// a call of a plain Python function, a return or a `yield` onto the waiting frame's stack, a `for`
-    /// step into a generator that can run. Otherwise does nothing and answers false. Out of line, so
-    /// the tight loop keeps its registers.
+    /// step into a generator that can run; and a call of a native function, which may fail or ask for
+    /// more (then it is finished here as `exec_op` would, and the tight loop is left). Otherwise does
+    /// nothing. Out of line, so the tight loop keeps its registers.
     #[inline(never)]
-    fn switch_frames(&mut self, op: Op) -> bool {
-        let room_for_a_frame = self.frames.len() < self.limits.recursion;
+    fn switch_frames(&mut self, op: Op) -> Switched {
         let f = self.frames.last_mut().expect("a running frame");
         match op {
             Op::Call(k) | Op::CallMethod(k) => {
@@ -138,9 +166,34 @@ impl Vm {
                     _ if f.stack[top - 1] == Value::Unbound => (f.stack[top - 2], top, k, 2),
                     _ => (f.stack[top - 2], top - 1, k + 1, 1),
                 };
-                f.pc += 1;
-                if self.try_fast_call(func, base, n as usize, below) {
-                    return true;
+                let Value::Obj(fid) = func else { return Switched::No };
+                match self.heap.get(fid) {
+                    Obj::Function(_) => {
+                        f.pc += 1;
+                        if self.try_fast_call(func, base, n as usize, below) {
+                            return Switched::Yes;
+                        }
+                        self.frames.last_mut().expect("the calling frame").pc -= 1;
+                    }
+                    Obj::Native(native) => {
+                        let native = native.f;
+                        f.pc += 1;
+                        let args = Args { pos: f.stack[base..].to_vec(), kw: Vec::new() };
+                        f.stack.truncate(base - below);
+                        let done = match native(self, args) {
+                            Ok(Action::Return(v)) => {
+                                self.frames.last_mut().expect("the calling frame").stack.push(v);
+                                return Switched::Yes;
+                            }
+                            Ok(act) => self.perform(act, ReturnTo::Push),
+                            Err(e) => Err(e),
+                        };
+                        if let Err(e) = done {
+                            self.unwind(e);
+                        }
+                        return Switched::Left;
+                    }
+                    _ => {}
                 }
             }
             Op::Return if f.gen.is_none() && !self.finalizers_armed && f.ret.pushes() => {
@@ -148,35 +201,35 @@ impl Vm {
                 f.pc += 1;
                 let done = self.return_value(v);
                 debug_assert!(done.is_ok(), "a return onto a stack cannot fail");
-                return true;
+                return Switched::Yes;
             }
             Op::Yield if f.ret.pushes() => {
                 let v = f.stack.pop().expect("stack");
                 f.pc += 1;
                 let done = self.yield_value(v);
                 debug_assert!(done.is_ok(), "a yield onto a stack cannot fail");
-                return true;
+                return Switched::Yes;
             }
-            Op::ForIter(exit) if room_for_a_frame => {
-                let Some(&Value::Obj(id)) = f.stack.last() else { return false };
-                let Obj::Generator(g) = self.heap.get(id) else { return false };
+            Op::ForIter(exit) if self.frames.len() < self.limits.recursion => {
+                let f = self.frames.last_mut().expect("a running frame");
+                let Some(&Value::Obj(id)) = f.stack.last() else { return Switched::No };
+                let Obj::Generator(g) = self.heap.get(id) else { return Switched::No };
                 if !matches!(g.state, GenState::Suspended | GenState::Created) {
-                    return false;
+                    return Switched::No;
                 }
                 f.pc += 1;
                 self.enter_generator(id, Value::None, false, ReturnTo::ForIter { exit });
-                return true;
+                return Switched::Yes;
             }
-            _ => return false,
+            _ => {}
         }
-        // A call that was not plain: `exec_one` makes it.
-        self.frames.last_mut().expect("the calling frame").pc -= 1;
-        false
+        Switched::No
     }
 
     /// Runs the top frame's simple instructions in a tight loop that holds the frame (no per-instruction
     /// look-up of the frame, the queue or the interrupt flag): locals, constants, int arithmetic and
-    /// comparisons, jumps, range and list iteration, and globals that are there. It stops, without
+    /// comparisons, jumps, range and list iteration, globals that are there, a builtin object's method
+    /// and a list or tuple item. It stops, without
     /// running it, at the first instruction that needs more (a call, a return, an error to raise, any
     /// non-int operand). Returns how many ran, and that instruction.
     fn run_simple_in_frame(&mut self, budget: u64) -> (u64, Op) {
@@ -298,6 +351,34 @@ impl Vm {
                         _ => None,
                     });
                     let Some(v) = found else { break };
+                    stack.push(v);
+                }
+                // A builtin object's method (their classes are immutable): what `load_method` pushes.
+                Op::LoadMethod(name) => {
+                    let Some(&Value::Obj(id)) = stack.last() else { break };
+                    let Some(cls) = self.types.of_builtin_receiver(self.heap.get(id)) else { break };
+                    let Some(f @ Value::Obj(fid)) = super::attr::class_attr(&self.heap, cls, name) else {
+                        break;
+                    };
+                    if !matches!(self.heap.get(fid), Obj::Native(_) | Obj::Function(_)) {
+                        break;
+                    }
+                    let top = stack.len() - 1;
+                    stack.push(stack[top]);
+                    stack[top] = f;
+                }
+                // A list or tuple item at an int index in range.
+                Op::Subscr => {
+                    let top = stack.len() - 2;
+                    let (Value::Obj(seq), Value::Int(i)) = (stack[top], stack[top + 1]) else { break };
+                    let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(seq) else { break };
+                    let Some(&v) = usize::try_from(if i < 0 { i + items.len() as i64 } else { i })
+                        .ok()
+                        .and_then(|i| items.get(i))
+                    else {
+                        break;
+                    };
+                    stack.truncate(top);
                     stack.push(v);
                 }
                 Op::LoadDeref(i) => {

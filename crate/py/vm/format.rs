@@ -3,7 +3,7 @@
 //! methods are called first (as continuations), their results kept in `overrides` while the native
 //! formatting runs; a user `__format__` is called first too (`ContKind::UserFormat`).
 
-use super::super::value::{IterState, Obj, ObjId, Value};
+use super::super::value::{IterState, Obj, ObjId, PyStr, Value};
 use super::call::{Action, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
 
@@ -705,6 +705,10 @@ impl Vm {
         if self.str_of(v).is_some() {
             return v;
         }
+        if let Value::Int(n) = v {
+            // An int's digits go straight into the new str.
+            return Value::Obj(self.heap.alloc(Obj::Str(PyStr::from_int(n))));
+        }
         let s = self.plain_str(v);
         self.new_str(&s)
     }
@@ -717,7 +721,7 @@ impl Vm {
                 return Ok(());
             }
             if let Value::Int(i) = v {
-                let s = self.new_str(&i.to_string());
+                let s = Value::Obj(self.heap.alloc(Obj::Str(PyStr::from_int(i))));
                 self.push(s);
                 return Ok(());
             }

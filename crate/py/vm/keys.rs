@@ -106,6 +106,12 @@ impl Vm {
     /// Key equality for dict and set probes: identity, then a Python `__eq__` of either side (from
     /// the memo, or recorded as needed and answered "no" for now), then builtin equality.
     pub(crate) fn key_eq(&self, stored: Value, probe: Value) -> bool {
+        // Two strs, the keys programs use most: equal text (no `__eq__` of a program can be involved).
+        if let (Value::Obj(a), Value::Obj(b)) = (stored, probe) {
+            if let (Obj::Str(x), Obj::Str(y)) = (self.heap.get(a), self.heap.get(b)) {
+                return a == b || x == y;
+            }
+        }
         if self.is_same(stored, probe) {
             return true;
         }

@@ -58,7 +58,7 @@ pub use types::Types;
 
 use super::bytecode::{Code, CodeId};
 use super::heap::Heap;
-use super::value::{Interner, Obj, ObjId, Sym, Value};
+use super::value::{Interner, Obj, ObjId, PyStr, Sym, Value};
 use crate::sys::{Call, Fd, Outcome, Ret};
 
 /// The most items a native collects from an iterator (`list(it)`, …) before MemoryError.
@@ -600,7 +600,7 @@ impl Vm {
     }
 
     pub fn new_str(&mut self, s: &str) -> Value {
-        Value::Obj(self.heap.alloc(Obj::Str(Rc::from(s))))
+        Value::Obj(self.heap.alloc(Obj::Str(PyStr::new(s))))
     }
 
     pub(crate) fn new_tuple(&mut self, items: Vec<Value>) -> Value {

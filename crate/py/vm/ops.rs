@@ -1,15 +1,14 @@
 //! Operators on values: arithmetic (ints grow into big ints), comparison, equality, hashing, truth,
 //! subscripts, iteration of builtin containers. Objects with Python dunders get a call instead.
 
-use std::rc::Rc;
-
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::super::ast::{BinOp, CmpOp};
 use super::super::bytecode::Op;
-use super::super::value::{concat_rc_str, IterState, Kind, Obj, ObjId, Value};
+use super::super::pystr::text_hash;
+use super::super::value::{IterState, Kind, Obj, ObjId, PyStr, Value};
 use super::call::{Action, Collected, ContKind, ReturnTo};
 use super::{Args, ExcKind, Vm};
 
@@ -155,16 +154,7 @@ pub fn float_mod(x: f64, y: f64) -> f64 {
 
 /// The hash of a str (what a dict stores for a str key).
 pub(crate) fn str_hash(s: &str) -> u64 {
-    fnv(s.as_bytes())
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    text_hash(s.as_bytes())
 }
 
 /// Python's hash of an int (mod 2**61 - 1), so `hash(n)` prints as CPython's for any int.
@@ -521,6 +511,13 @@ impl Vm {
         b: Value,
         inplace: bool,
     ) -> Result<Option<Value>, Value> {
+        // `str + str` first: neither is a number, so the number checks' heap look-ups can wait.
+        if let (BinOp::Add, Value::Obj(ia), Value::Obj(ib)) = (op, a, b) {
+            if let (Obj::Str(x), Obj::Str(y)) = (self.heap.get(ia), self.heap.get(ib)) {
+                let s = PyStr::concat(x, y);
+                return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
+            }
+        }
         // Ints (bools are ints).
         if self.is_int(a) && self.is_int(b) {
             return self.int_binary(op, a, b).map(Some);
@@ -532,12 +529,6 @@ impl Vm {
             return self.seq_repeat_left(op, a, b);
         };
         match (self.heap.get(ia), bv) {
-            (Obj::Str(x), Value::Obj(ib)) if op == BinOp::Add => {
-                if let Obj::Str(y) = self.heap.get(ib) {
-                    let s = concat_rc_str(x, y);
-                    return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
-                }
-            }
             (Obj::Str(_), _) if op == BinOp::Mod => return self.percent_format_native(a, b).map(Some),
             (Obj::Bytes(_), _) if op == BinOp::Mod => return self.percent_format_native(a, b).map(Some),
             (Obj::Str(x), _) if op == BinOp::Mult => {
@@ -545,8 +536,8 @@ impl Vm {
                     if x.len().saturating_mul(n.max(0) as usize) > MAX_SEQUENCE {
                         return Err(self.memory_error());
                     }
-                    let s = x.repeat(n.max(0) as usize);
-                    return Ok(Some(self.new_str(&s)));
+                    let s = PyStr::repeat(x, n.max(0) as usize);
+                    return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
                 }
             }
             (Obj::List(x), Value::Obj(ib)) if op == BinOp::Add => {
@@ -1245,8 +1236,8 @@ impl Vm {
             Value::Float(f) => hash_float(f) as u64,
             Value::Unbound => 0,
             Value::Obj(id) => match self.heap.get(id) {
-                Obj::Str(s) => fnv(s.as_bytes()),
-                Obj::Bytes(b) => fnv(b),
+                Obj::Str(s) => s.hash_value(),
+                Obj::Bytes(b) => text_hash(b),
                 Obj::BigInt(b) => hash_bigint(b) as u64,
                 Obj::Tuple(items) => {
                     let items = items.clone();
@@ -1409,7 +1400,7 @@ impl Vm {
                 Value::Bool(b) => b as u64,
                 Value::Int(i) => hash_int(i) as u64,
                 Value::Obj(id) => match self.heap.get(id) {
-                    Obj::Str(s) => fnv(s.as_bytes()),
+                    Obj::Str(s) => s.hash_value(),
                     _ => return None,
                 },
                 _ => return None,
@@ -1571,20 +1562,28 @@ impl Vm {
                 }
             },
             Obj::Str(s) => {
-                let s = s.clone();
-                if is_slice {
-                    let chars: Vec<char> = s.chars().collect();
-                    let idx = self.slice_indices(k, chars.len())?;
-                    let out: String = idx.into_iter().map(|i| chars[i]).collect();
-                    return Ok(Some(self.new_str(&out)));
-                }
-                if s.is_ascii() {
-                    let i = self.index_of(k, s.len(), "string")?;
-                    return Ok(Some(self.new_str(&s[i..i + 1])));
-                }
-                let chars: Vec<char> = s.chars().collect();
-                let i = self.index_of(k, chars.len(), "string")?;
-                Ok(Some(self.new_str(&chars[i].to_string())))
+                // ASCII text is indexed by byte; other text by its chars, gathered once.
+                let (ascii, len) = if s.is_ascii() { (true, s.len()) } else { (false, s.chars().count()) };
+                let out = if is_slice {
+                    let idx = self.slice_indices(k, len)?;
+                    let Obj::Str(s) = self.heap.get(id) else { unreachable!() };
+                    if ascii {
+                        let bytes = s.as_bytes();
+                        PyStr::from_chars(idx.iter().map(|&i| bytes[i] as char))
+                    } else {
+                        let chars: Vec<char> = s.chars().collect();
+                        PyStr::from_chars(idx.iter().map(|&i| chars[i]))
+                    }
+                } else {
+                    let i = self.index_of(k, len, "string")?;
+                    let Obj::Str(s) = self.heap.get(id) else { unreachable!() };
+                    if ascii {
+                        PyStr::new(&s[i..i + 1])
+                    } else {
+                        PyStr::from_char(s.chars().nth(i).expect("index within the char count"))
+                    }
+                };
+                Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(out)))))
             }
             Obj::Bytes(b) | Obj::ByteArray(b) => {
                 let b = b.clone();
@@ -1982,13 +1981,10 @@ impl Vm {
                 match text[p..].chars().next() {
                     Some(c) => {
                         let n = c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        let cs: &str = c.encode_utf8(&mut buf);
-                        let cs = Rc::from(cs);
                         if let Obj::Iter(IterState::Str { pos, .. }) = self.heap.get_mut(id) {
                             *pos += n;
                         }
-                        Ok(NextStep::Item(Value::Obj(self.heap.alloc(Obj::Str(cs)))))
+                        Ok(NextStep::Item(Value::Obj(self.heap.alloc(Obj::Str(PyStr::from_char(c))))))
                     }
                     None => Ok(NextStep::Done),
                 }
@@ -2202,8 +2198,8 @@ impl HashView<'_> {
             Value::Float(f) => hash_float(f) as u64,
             Value::Unbound => 0,
             Value::Obj(id) => match vm.heap.get(id) {
-                Obj::Str(s) => fnv(s.as_bytes()),
-                Obj::Bytes(b) => fnv(b),
+                Obj::Str(s) => s.hash_value(),
+                Obj::Bytes(b) => text_hash(b),
                 Obj::BigInt(b) => hash_bigint(b) as u64,
                 Obj::Tuple(items) => {
                     let mut h: u64 = 0x345678;
