@@ -178,7 +178,7 @@ impl Vm {
                     Obj::Native(native) => {
                         let native = native.f;
                         f.pc += 1;
-                        let args = Args { pos: f.stack[base..].to_vec(), kw: Vec::new() };
+                        let args = Args::new(&f.stack[base..]);
                         f.stack.truncate(base - below);
                         let done = match native(self, args) {
                             Ok(Action::Return(v)) => {
