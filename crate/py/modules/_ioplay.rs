@@ -703,7 +703,7 @@ pub fn run_signal_handler_then(vm: &mut Vm, sig: i32, retry: Option<Call>) {
     let pending = vm.pending.take().expect("an interrupted syscall is pending");
     let act = Action::CallThen {
         func: handler,
-        args: Args { pos: vec![Value::Int(sig as i64), Value::None], kw: Vec::new() },
+        args: Args::new(&[Value::Int(sig as i64), Value::None]),
         cont: ContKind::AfterSignalHandler { retry, kind: pending.kind },
     };
     if let Err(exc) = vm.perform(act, pending.ret) {
@@ -716,7 +716,7 @@ pub fn run_signal_handler_then(vm: &mut Vm, sig: i32, retry: Option<Call>) {
 /// propagates into the interrupted code, as in CPython.
 pub fn run_signal_handler(vm: &mut Vm, sig: i32) {
     let handler = handler_of(vm, sig);
-    let args = Args { pos: vec![Value::Int(sig as i64), Value::None], kw: Vec::new() };
+    let args = Args::new(&[Value::Int(sig as i64), Value::None]);
     if let Err(exc) = vm.call_value(handler, args, ReturnTo::Discard) {
         vm.unwind(exc);
     }

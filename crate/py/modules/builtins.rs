@@ -156,7 +156,7 @@ fn print(vm: &mut Vm, a: Args) -> R {
         _ => "\n".to_string(),
     };
     let fd = fd_of_file(vm, a.kw(vm, "file").unwrap_or(Value::None))?;
-    let after = crate::py::vm::format::AfterStrings::Print { items: a.pos, sep, end, fd };
+    let after = crate::py::vm::format::AfterStrings::Print { items: a.pos.into_vec(), sep, end, fd };
     Ok(Action::WithStrings(Box::new(after)))
 }
 
@@ -184,7 +184,7 @@ fn len(vm: &mut Vm, a: Args) -> R {
         return ret(Value::Int(n as i64));
     }
     if let Some(m) = vm.lookup_user_special(v, vm.sym.len) {
-        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+        return Ok(Action::Call { func: m, args: Args::one(v) });
     }
     Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(v))))
 }
@@ -320,7 +320,7 @@ fn iter(vm: &mut Vm, a: Args) -> R {
     match vm.get_iter_builtin(v)? {
         Some(it) => ret(it),
         None => match vm.lookup_user_special(v, vm.sym.iter) {
-            Some(m) => Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } }),
+            Some(m) => Ok(Action::Call { func: m, args: Args::one(v) }),
             None => Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v)))),
         },
     }
@@ -364,7 +364,7 @@ fn callable(vm: &mut Vm, a: Args) -> R {
 fn hash(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     if let Some(m) = vm.lookup_user_special(v, vm.sym.hash) {
-        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+        return Ok(Action::Call { func: m, args: Args::one(v) });
     }
     let h = vm.hash(v)?;
     let h = match vm.base_value(v) {
@@ -464,11 +464,9 @@ pub(crate) fn collect(vm: &mut Vm, v: Value, finish: Collected) -> R {
             Ok(Action::NextThen { iter, cont: ContKind::Collect { iter, acc: vec![], finish } })
         }
         Ok(None) => match vm.lookup_user_special(v, vm.sym.iter) {
-            Some(m) => Ok(Action::CallThen {
-                func: m,
-                args: Args { pos: vec![v], kw: vec![] },
-                cont: ContKind::StartCollect { finish },
-            }),
+            Some(m) => {
+                Ok(Action::CallThen { func: m, args: Args::one(v), cont: ContKind::StartCollect { finish } })
+            }
             None => Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v)))),
         },
         Err(e) => Err(e),
@@ -577,7 +575,7 @@ fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> R {
         0 => Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => collect(vm, a.pos[0], Collected::MinMax { is_max, key, default }),
         _ => {
-            let t = vm.new_tuple(a.pos.clone());
+            let t = vm.new_tuple(a.pos.to_vec());
             collect(vm, t, Collected::MinMax { is_max, key, default })
         }
     }
@@ -683,7 +681,7 @@ fn reversed(vm: &mut Vm, a: Args) -> R {
             let s = vm.names.intern("__reversed__");
             vm.lookup_user_special(v, s)
         } {
-            return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+            return Ok(Action::Call { func: m, args: Args::one(v) });
         }
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))));
     };
@@ -715,7 +713,7 @@ fn abs(vm: &mut Vm, a: Args) -> R {
                 let s = vm.names.intern("__abs__");
                 vm.lookup_user_special(v, s)
             } {
-                return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+                return Ok(Action::Call { func: m, args: Args::one(v) });
             }
             Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
         }
@@ -1078,7 +1076,7 @@ fn int_new(vm: &mut Vm, a: Args) -> R {
                     let s = vm.names.intern("__int__");
                     vm.lookup_user_special(v, s)
                 } {
-                    return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+                    return Ok(Action::Call { func: m, args: Args::one(v) });
                 }
                 Err(vm.type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1200,11 +1198,7 @@ fn new_bool(vm: &mut Vm, a: Args) -> R {
                     .lookup_special(v, vm.sym.bool_)
                     .or_else(|| vm.lookup_special(v, vm.sym.len))
                     .expect("truthy said a method decides");
-                Ok(Action::CallThen {
-                    func: m,
-                    args: Args { pos: vec![v], kw: vec![] },
-                    cont: ContKind::Truth,
-                })
+                Ok(Action::CallThen { func: m, args: Args::one(v), cont: ContKind::Truth })
             }
         },
     }
@@ -1229,7 +1223,7 @@ fn new_float(vm: &mut Vm, a: Args) -> R {
         let s = vm.names.intern("__float__");
         vm.lookup_user_special(v, s)
     } {
-        return Ok(Action::Call { func: m, args: Args { pos: vec![v], kw: vec![] } });
+        return Ok(Action::Call { func: m, args: Args::one(v) });
     }
     Err(vm
         .type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))

@@ -91,7 +91,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
                 let func = vm.str_method(o, rp);
                 return Ok(Action::CallThen {
                     func,
-                    args: Args { pos: vec![o], kw: vec![] },
+                    args: Args::one(o),
                     cont: ContKind::Stringify { calls, done, after },
                 });
             }
@@ -114,7 +114,7 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
                 let next = items[keys.len()];
                 return Ok(Action::CallThen {
                     func,
-                    args: Args { pos: vec![next], kw: vec![] },
+                    args: Args::one(next),
                     cont: ContKind::SortKeys { items, keys, func, finish },
                 });
             }
@@ -303,7 +303,7 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
                     cont: ContKind::Adapt { adaptor, got: std::mem::take(got) },
                 });
             }
-            Ok(Action::Call { func, args: Args { pos: std::mem::take(got), kw: vec![] } })
+            Ok(Action::Call { func, args: Args::new(got) })
         }
         IterState::Filter { func, .. } => {
             if func == Value::None {
@@ -314,7 +314,7 @@ fn adapt(vm: &mut Vm, adaptor: crate::py::value::ObjId, got: &mut Vec<Value>, r:
             }
             Ok(Action::CallThen {
                 func,
-                args: Args { pos: vec![v], kw: vec![] },
+                args: Args::one(v),
                 cont: ContKind::FilterCheck { item: v, iter: Value::Obj(adaptor) },
             })
         }
@@ -436,7 +436,7 @@ fn insert_sort_step(
     };
     Ok(Action::CallThen {
         func,
-        args: Args { pos: vec![key, other], kw: vec![] },
+        args: Args::new(&[key, other]),
         cont: ContKind::InsertSort { items, keys, sorted, next, pos, finish },
     })
 }
@@ -522,7 +522,7 @@ fn sum_from(vm: &mut Vm, mut acc: Value, items: Vec<Value>, next: usize) -> R {
                 // `acc + i` through the objects' methods, then the rest of the sum.
                 return Ok(Action::CallThen {
                     func: vm.native("sum.add", sum_add),
-                    args: Args { pos: vec![acc, i], kw: vec![] },
+                    args: Args::new(&[acc, i]),
                     cont: ContKind::SumRest { items, next: k + 1 },
                 });
             }
@@ -566,7 +566,7 @@ pub fn finish_collect(vm: &mut Vm, items: Vec<Value>, finish: Collected) -> R {
                 let first = items[0];
                 return Ok(Action::CallThen {
                     func: key,
-                    args: Args { pos: vec![first], kw: vec![] },
+                    args: Args::one(first),
                     cont: ContKind::SortKeys { items, keys: vec![], func: key, finish },
                 });
             }

@@ -22,7 +22,7 @@ pub fn merge_mapping(vm: &mut Vm, dict: ObjId, src: Value, result: Value) -> Opt
     let state = vm.new_tuple(vec![Value::Obj(dict), src, result, Value::None]);
     Some(Ok(Action::CallThen {
         func: keys,
-        args: Args { pos: vec![src], kw: vec![] },
+        args: Args::one(src),
         cont: ContKind::Native { f: ContFnPtr(got_keys), data: state },
     }))
 }
@@ -48,7 +48,7 @@ fn got_keys(vm: &mut Vm, r: Resume, state: Value) -> R {
     let iter = vm.builtin_value("iter");
     Ok(Action::CallThen {
         func: iter,
-        args: Args { pos: vec![keys], kw: vec![] },
+        args: Args::one(keys),
         cont: ContKind::Native { f: ContFnPtr(got_iter), data: state },
     })
 }
@@ -82,7 +82,7 @@ fn got_key(vm: &mut Vm, r: Resume, state: Value) -> R {
     let pending = vm.new_tuple(vec![state, key]);
     Ok(Action::CallThen {
         func: get,
-        args: Args { pos: vec![src, key], kw: vec![] },
+        args: Args::new(&[src, key]),
         cont: ContKind::Native { f: ContFnPtr(got_value), data: pending },
     })
 }

@@ -775,7 +775,7 @@ fn str_format_map(vm: &mut Vm, a: Args) -> R {
             }
         }
     }
-    let pieces = vm.parse_format(&fmt, &Args { pos: vec![], kw });
+    let pieces = vm.parse_format(&fmt, &Args::with_kw(&[], kw));
     Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Format {
         pieces,
         formatted: vec![],
@@ -1081,7 +1081,7 @@ fn bytearray_extend(vm: &mut Vm, a: Args) -> R {
             None => {
                 return Ok(Action::CallThen {
                     func: Value::Obj(vm.types.bytes),
-                    args: Args { pos: vec![x], kw: vec![] },
+                    args: Args::one(x),
                     cont: ContKind::Native {
                         f: crate::py::vm::ContFnPtr(bytearray_extend_collected),
                         data: a.pos[0],
@@ -1908,7 +1908,7 @@ fn gen_close(vm: &mut Vm, a: Args) -> R {
             let exc = vm.new_exc_from(vm.exc_class(ExcKind::GeneratorExit), vec![]);
             Ok(Action::CallThen {
                 func: vm.native("generator.throw", gen_throw_raw),
-                args: Args { pos: vec![Value::Obj(id), exc], kw: vec![] },
+                args: Args::new(&[Value::Obj(id), exc]),
                 cont: ContKind::Close,
             })
         }

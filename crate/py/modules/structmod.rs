@@ -416,7 +416,7 @@ fn iter_unpack(vm: &mut Vm, a: Args) -> R {
     let records: Vec<Value> = data.chunks(layout.size).map(|c| unpack_values(vm, &layout, c)).collect();
     let list = vm.new_list(records);
     let iter = vm.builtin_value("iter");
-    Ok(Action::Call { func: iter, args: Args { pos: vec![list], kw: vec![] } })
+    Ok(Action::Call { func: iter, args: Args::one(list) })
 }
 
 fn calcsize(vm: &mut Vm, a: Args) -> R {

@@ -164,7 +164,7 @@ impl Vm {
                 let cv = self.lookup_in_class(cls, name);
                 if let Some(Value::Obj(pid)) = cv {
                     if let Obj::Property { get, .. } = self.heap.get(pid) {
-                        return Ok(AttrOut::Call(*get, Args { pos: vec![obj], kw: vec![] }));
+                        return Ok(AttrOut::Call(*get, Args::one(obj)));
                     }
                 }
                 if let Some(v) = own {
@@ -194,7 +194,7 @@ impl Vm {
                         let n = self.sym_name(name).to_string();
                         self.new_str(&n)
                     };
-                    return Ok(AttrOut::Call(ga, Args { pos: vec![obj, n], kw: vec![] }));
+                    return Ok(AttrOut::Call(ga, Args::new(&[obj, n])));
                 }
                 Err(self.no_attr(obj, name))
             }
@@ -334,7 +334,7 @@ impl Vm {
                 if let Some(v) = self.lookup_in_class(cls, name) {
                     if let Value::Obj(pid) = v {
                         if let Obj::Property { get, .. } = self.heap.get(pid) {
-                            return Ok(AttrOut::Call(*get, Args { pos: vec![obj], kw: vec![] }));
+                            return Ok(AttrOut::Call(*get, Args::one(obj)));
                         }
                     }
                     return Ok(AttrOut::Value(self.bind(v, obj)));
@@ -360,7 +360,7 @@ impl Vm {
                     if let Some(v) = v {
                         if let Value::Obj(pid) = v {
                             if let Obj::Property { get, .. } = self.heap.get(pid) {
-                                return Ok(AttrOut::Call(*get, Args { pos: vec![recv], kw: vec![] }));
+                                return Ok(AttrOut::Call(*get, Args::one(recv)));
                             }
                         }
                         let bound = match recv {
@@ -564,11 +564,7 @@ impl Vm {
                                 format!("property '{n}' of '{t}' object has no setter"),
                             ));
                         }
-                        return self.call_value(
-                            set,
-                            Args { pos: vec![obj, v], kw: vec![] },
-                            ReturnTo::Discard,
-                        );
+                        return self.call_value(set, Args::new(&[obj, v]), ReturnTo::Discard);
                     }
                 }
                 if let Some(sa) = self.lookup_user_special(obj, self.sym.setattr) {
@@ -576,7 +572,7 @@ impl Vm {
                         let n = self.sym_name(name).to_string();
                         self.new_str(&n)
                     };
-                    return self.call_value(sa, Args { pos: vec![obj, n, v], kw: vec![] }, ReturnTo::Discard);
+                    return self.call_value(sa, Args::new(&[obj, n, v]), ReturnTo::Discard);
                 }
                 self.store_instance_attr(id, name, v)
             }
@@ -666,7 +662,7 @@ impl Vm {
                                 format!("property '{n}' of '{t}' object has no deleter"),
                             ));
                         }
-                        let args = Args { pos: vec![obj], kw: vec![] };
+                        let args = Args::one(obj);
                         return self.call_value(del, args, ReturnTo::Discard);
                     }
                 }
@@ -674,7 +670,7 @@ impl Vm {
         }
         if let Some(da) = self.lookup_user_special(obj, self.sym.delattr) {
             let n = self.name_str(name);
-            return self.call_value(da, Args { pos: vec![obj, n], kw: vec![] }, ReturnTo::Discard);
+            return self.call_value(da, Args::new(&[obj, n]), ReturnTo::Discard);
         }
         self.remove_instance_attr(obj, name)
     }

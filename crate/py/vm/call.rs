@@ -665,7 +665,7 @@ impl Vm {
             super::super::modules::greenlet::new_greenlet(self, cls, Value::None, None)
         } else {
             let exc = if kind == Kind::Exception {
-                Some(Box::new(super::super::value::ExcData { args: args.pos.clone(), ..Default::default() }))
+                Some(Box::new(super::super::value::ExcData { args: args.pos.to_vec(), ..Default::default() }))
             } else {
                 None
             };
@@ -830,7 +830,7 @@ impl Vm {
         match self.lookup_special(iter, self.sym.next) {
             Some(m) => {
                 let depth = self.frames.len();
-                self.call_value(m, Args { pos: vec![iter], kw: vec![] }, ret)?;
+                self.call_value(m, Args::one(iter), ret)?;
                 if self.frames.len() > depth {
                     self.frames.last_mut().expect("pushed").iter_call = true;
                 }
@@ -1056,10 +1056,10 @@ impl Vm {
         };
         match (args.pos.len(), kw) {
             (1, None) => args.pos[0],
-            (_, None) => self.new_tuple(args.pos),
+            (_, None) => self.new_tuple(args.pos.into_vec()),
             (0, Some(d)) => d,
             (_, Some(d)) => {
-                let t = self.new_tuple(args.pos);
+                let t = self.new_tuple(args.pos.into_vec());
                 self.new_tuple(vec![t, d])
             }
         }
@@ -1089,7 +1089,7 @@ impl Vm {
         let (args, throw) = if raised && !self.is_exc(v, ExcKind::GreenletExit) {
             (Args::default(), Some(v))
         } else {
-            (Args { pos: vec![v], kw: vec![] }, None)
+            (Args::one(v), None)
         };
         self.current_greenlet = g;
         self.switch_greenlet(target, args, throw, ReturnTo::Push)

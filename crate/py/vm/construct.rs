@@ -28,7 +28,7 @@ impl Vm {
             kw_flat.push(Value::Int(k.0 as i64));
             kw_flat.push(v);
         }
-        let pos = self.new_tuple(args.pos.clone());
+        let pos = self.new_tuple(args.pos.to_vec());
         let kw = self.new_tuple(kw_flat);
         let data = self.new_tuple(vec![Value::Obj(cls), pos, kw]);
         let mut a = args;
@@ -61,7 +61,7 @@ impl Vm {
         if !self.is_python_function(f) {
             return Ok(Action::Return(cls));
         }
-        let args = Args { pos: vec![cls], kw };
+        let args = Args::with_kw(&[cls], kw);
         Ok(Action::CallThen { func: f, args, cont: ContKind::Native { f: ContFnPtr(give_data), data: cls } })
     }
 
@@ -96,7 +96,7 @@ fn after_new(vm: &mut Vm, r: Resume, data: Value) -> Result<Action, Value> {
     let Some(init) = init.filter(|&f| Some(f) != object_init && vm.is_python_function(f)) else {
         return Ok(Action::Return(obj));
     };
-    let mut args = Args { pos: vec![obj], kw: vec![] };
+    let mut args = Args::one(obj);
     args.pos.extend(vm.seq_items(pos).unwrap_or_default());
     let flat = vm.seq_items(kw).unwrap_or_default();
     for pair in flat.chunks(2) {

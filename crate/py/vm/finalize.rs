@@ -115,6 +115,6 @@ fn close_next(vm: &mut Vm, _previous: Resume, data: Value) -> Result<Action, Val
     };
     let close_name = vm.names.intern("close");
     let close = vm.lookup_in_class(vm.types.generator, close_name).expect("generator.close");
-    let args = Args { pos: vec![gen], kw: vec![] };
+    let args = Args::one(gen);
     Ok(Action::CallThen { func: close, args, cont: ContKind::Native { f: ContFnPtr(close_next), data } })
 }

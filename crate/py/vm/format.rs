@@ -526,7 +526,7 @@ impl Vm {
                     Some(s) => *s,
                     None => self.new_str(""),
                 };
-                let args = Args { pos: vec![*v, spec], kw: vec![] };
+                let args = Args::new(&[*v, spec]);
                 return self.perform(
                     Action::CallThen { func: m, args, cont: ContKind::UserFormat(Box::new(after)) },
                     ret,
@@ -538,7 +538,7 @@ impl Vm {
             let calls = self.user_format_calls(pieces);
             if formatted.len() < calls.len() {
                 let (func, v, spec) = calls[formatted.len()];
-                let args = Args { pos: vec![v, spec], kw: vec![] };
+                let args = Args::new(&[v, spec]);
                 return self.perform(
                     Action::CallThen { func, args, cont: ContKind::UserFormat(Box::new(after)) },
                     ret,
@@ -559,7 +559,7 @@ impl Vm {
         self.perform(
             Action::CallThen {
                 func,
-                args: Args { pos: vec![obj], kw: vec![] },
+                args: Args::one(obj),
                 cont: ContKind::Stringify { calls, done: vec![], after },
             },
             ret,
@@ -638,7 +638,7 @@ impl Vm {
         let calls = self.user_format_calls(pieces);
         if formatted.len() < calls.len() {
             let (func, v, spec) = calls[formatted.len()];
-            let args = Args { pos: vec![v, spec], kw: vec![] };
+            let args = Args::new(&[v, spec]);
             return Ok(Action::CallThen { func, args, cont: ContKind::UserFormat(Box::new(after)) });
         }
         Ok(Action::WithStrings(Box::new(after)))

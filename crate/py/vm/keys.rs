@@ -195,16 +195,16 @@ impl Vm {
     /// Calls the Python method a step waits for; its answer goes to a [`ContKind::KeyAnswer`].
     fn ask_python(&mut self, need: KeyNeed, redo: Option<Box<(Cont, Resume)>>) -> Result<(), Value> {
         let memo = std::mem::take(&mut self.keys.memo);
-        let (func, pos) = match need {
-            KeyNeed::Hash(v) => (self.python_method(v, self.sym.hash), vec![v]),
+        let (func, args) = match need {
+            KeyNeed::Hash(v) => (self.python_method(v, self.sym.hash), Args::one(v)),
             KeyNeed::Eq { stored, probe } => match self.python_method(stored, self.sym.eq) {
-                Some(f) => (Some(f), vec![stored, probe]),
-                None => (self.python_method(probe, self.sym.eq), vec![probe, stored]),
+                Some(f) => (Some(f), Args::new(&[stored, probe])),
+                None => (self.python_method(probe, self.sym.eq), Args::new(&[probe, stored])),
             },
         };
         let func = func.expect("a key waits only for a Python method");
         let cont = Cont { kind: ContKind::KeyAnswer { need, memo, redo }, then: ReturnTo::Discard };
-        self.call_value(func, Args { pos, kw: vec![] }, ReturnTo::Native(Box::new(cont)))
+        self.call_value(func, args, ReturnTo::Native(Box::new(cont)))
     }
 
     /// A Python key method answered: remember it and let the waiting step run again.

@@ -67,11 +67,41 @@ pub const MAX_COLLECT: usize = 20_000_000;
 /// A native function: it reads its arguments and returns what the VM should do next.
 pub type NativeFn = fn(&mut Vm, Args) -> Result<Action, Value>;
 
+/// Positional arguments: nearly every call has at most four (a method's receiver included), and those
+/// stay inline, so a native call allocates nothing for them.
+pub type PosArgs = smallvec::SmallVec<[Value; 4]>;
+
 /// Arguments of a native call; for a method the receiver is `pos[0]`.
 #[derive(Clone, Debug, Default)]
 pub struct Args {
-    pub pos: Vec<Value>,
+    pub pos: PosArgs,
+    /// Keywords in call order (an empty `Vec` does not allocate).
     pub kw: Vec<(Sym, Value)>,
+}
+
+impl Args {
+    /// These positional arguments, no keywords.
+    pub fn new(pos: &[Value]) -> Args {
+        Args { pos: PosArgs::from_slice(pos), kw: Vec::new() }
+    }
+
+    /// One positional argument (a receiver, or a single value), no keywords.
+    pub fn one(v: Value) -> Args {
+        let mut pos = PosArgs::new();
+        pos.push(v);
+        Args { pos, kw: Vec::new() }
+    }
+
+    /// Positional arguments and keywords.
+    pub fn with_kw(pos: &[Value], kw: Vec<(Sym, Value)>) -> Args {
+        Args { pos: PosArgs::from_slice(pos), kw }
+    }
+
+    /// Positional arguments already collected in a `Vec` (one with more room than the inline storage
+    /// keeps its buffer), no keywords.
+    pub fn from_vec(pos: Vec<Value>) -> Args {
+        Args { pos: PosArgs::from_vec(pos), kw: Vec::new() }
+    }
 }
 
 /// How much a slice may run: one unit per instruction.
@@ -658,4 +688,36 @@ pub(crate) fn types_new_class(
         cl.module = module.to_string();
     }
     c
+}
+
+#[cfg(test)]
+mod args_tests {
+    use super::{Action, Args, Value};
+
+    #[test]
+    fn up_to_four_positional_arguments_stay_inline() {
+        let four = [Value::Int(1), Value::None, Value::Bool(true), Value::Float(2.5)];
+        let args = Args::new(&four);
+        assert!(!args.pos.spilled());
+        assert_eq!(&args.pos[..], &four[..]);
+        assert!(args.kw.is_empty());
+        let mut one = Args::one(Value::Int(7));
+        assert_eq!(&one.pos[..], &[Value::Int(7)]);
+        // A receiver put in front of three arguments still fits.
+        one.pos.extend([Value::None, Value::None]);
+        one.pos.insert(0, Value::Int(0));
+        assert!(!one.pos.spilled());
+        let five = Args::from_vec(vec![Value::None; 5]);
+        assert!(five.pos.spilled());
+        assert_eq!(five.pos.into_vec(), vec![Value::None; 5]);
+    }
+
+    #[test]
+    fn inline_arguments_keep_args_and_action_small() {
+        // Every native call moves an `Args` and returns an `Action`: growing them costs on every call.
+        // On 64-bit: `Args` is 72 (four values inline) + 24 (keywords); `Action::CallThen` adds a callee
+        // and a `ContKind`.
+        assert!(std::mem::size_of::<Args>() <= 96, "Args is {} bytes", std::mem::size_of::<Args>());
+        assert!(std::mem::size_of::<Action>() <= 256, "Action is {} bytes", std::mem::size_of::<Action>());
+    }
 }

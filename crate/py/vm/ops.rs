@@ -455,7 +455,7 @@ impl Vm {
         let (s, rs) = (self.names.intern(name), self.names.intern(rname));
         let call = |m: Value, x: Value, y: Value, next: u8| Action::CallThen {
             func: m,
-            args: Args { pos: vec![x, y], kw: vec![] },
+            args: Args::new(&[x, y]),
             cont: ContKind::Binary { op, a, b, inplace, stage: next },
         };
         if stage == 0 {
@@ -922,7 +922,7 @@ impl Vm {
                     };
                     let s = self.names.intern(name);
                     if let Some(m) = self.lookup_user_special(v, s) {
-                        return self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push);
+                        return self.call_value(m, Args::one(v), ReturnTo::Push);
                     }
                     let sym = match op {
                         Op::Neg => "-",
@@ -958,7 +958,7 @@ impl Vm {
                     return Ok(());
                 }
                 if let Some(m) = self.lookup_user_special(b, self.sym.contains) {
-                    let args = Args { pos: vec![b, a], kw: vec![] };
+                    let args = Args::new(&[b, a]);
                     return if op == CmpOp::In {
                         self.perform(
                             Action::CallThen { func: m, args, cont: ContKind::Truth },
@@ -975,7 +975,7 @@ impl Vm {
                     return self.perform(Action::NextThen { iter, cont }, ReturnTo::Push);
                 }
                 if let Some(m) = self.lookup_user_special(b, self.sym.iter) {
-                    let args = Args { pos: vec![b], kw: vec![] };
+                    let args = Args::one(b);
                     let cont = ContKind::ContainsIter { iter: Value::None, x: a, negate };
                     return self.perform(Action::CallThen { func: m, args, cont }, ReturnTo::Push);
                 }
@@ -1012,7 +1012,7 @@ impl Vm {
         };
         let call = |m: Value, x: Value, y: Value, next: u8, negate: bool| Action::CallThen {
             func: m,
-            args: Args { pos: vec![x, y], kw: vec![] },
+            args: Args::new(&[x, y]),
             cont: ContKind::Compare { op, a, b, stage: next, negate },
         };
         if stage == 0 {
@@ -1494,7 +1494,7 @@ impl Vm {
             return Ok(());
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.getitem) {
-            return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Push);
+            return self.call_value(m, Args::new(&[o, k]), ReturnTo::Push);
         }
         if let Value::Obj(id) = o {
             if let Obj::Class(_) = self.heap.get(id) {
@@ -1747,7 +1747,7 @@ impl Vm {
             }
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.setitem) {
-            return self.call_value(m, Args { pos: vec![o, k, v], kw: vec![] }, ReturnTo::Discard);
+            return self.call_value(m, Args::new(&[o, k, v]), ReturnTo::Discard);
         }
         let t = self.type_name(o);
         Err(self.type_error(format!("'{t}' object does not support item assignment")))
@@ -1800,7 +1800,7 @@ impl Vm {
             }
         }
         if let Some(m) = self.lookup_user_special(o, self.sym.delitem) {
-            return self.call_value(m, Args { pos: vec![o, k], kw: vec![] }, ReturnTo::Discard);
+            return self.call_value(m, Args::new(&[o, k]), ReturnTo::Discard);
         }
         let t = self.type_name(o);
         // CPython words it differently for a mappingproxy (a mapping) than for a sequence.
@@ -1842,7 +1842,7 @@ impl Vm {
                 Ok(())
             }
             None => match self.lookup_user_special(v, self.sym.iter) {
-                Some(m) => self.call_value(m, Args { pos: vec![v], kw: vec![] }, ReturnTo::Push),
+                Some(m) => self.call_value(m, Args::one(v), ReturnTo::Push),
                 None => {
                     if self.lookup_user_special(v, self.sym.getitem).is_some() {
                         return Err(
@@ -2056,7 +2056,7 @@ impl Vm {
                 let func = self.lookup_special(obj, self.sym.getitem).expect("made for __getitem__");
                 Ok(NextStep::Call {
                     func,
-                    args: Args { pos: vec![obj, Value::Int(i)], kw: vec![] },
+                    args: Args::new(&[obj, Value::Int(i)]),
                     cont: ContKind::GetItemIter { adaptor: id },
                 })
             }
@@ -2092,7 +2092,7 @@ impl Vm {
                     // A class's `__iter__` makes the iterator first.
                     Ok(None) if self.lookup_user_special(v, self.sym.iter).is_some() => {
                         let func = self.lookup_user_special(v, self.sym.iter).expect("just found");
-                        let args = Args { pos: vec![v], kw: vec![] };
+                        let args = Args::one(v);
                         Action::CallThen { func, args, cont: ContKind::StartCollect { finish } }
                     }
                     Ok(None) | Err(_) => {
