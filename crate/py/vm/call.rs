@@ -407,18 +407,14 @@ impl Vm {
             Obj::Function(_) => self.call_function(id, args, ret, None),
             Obj::Native(n) => {
                 let f = n.f;
-                match f(self, args)? {
-                    Action::Return(v) => self.deliver_here(ret, v),
-                    act => self.perform(act, ret),
-                }
+                let answer = f(self, args);
+                self.take_answer(answer, ret)
             }
             Obj::NativeMethod { recv, native } => {
                 let (recv, f) = (*recv, native.f);
                 args.pos.insert(0, recv);
-                match f(self, args)? {
-                    Action::Return(v) => self.deliver_here(ret, v),
-                    act => self.perform(act, ret),
-                }
+                let answer = f(self, args);
+                self.take_answer(answer, ret)
             }
             Obj::Method { recv, func } => {
                 let (recv, func) = (*recv, *func);
@@ -438,6 +434,17 @@ impl Vm {
                 None => Err(self.not_callable(func)),
             },
             _ => Err(self.not_callable(func)),
+        }
+    }
+
+    /// What a native answered, handed on: its value to `ret`, or its action performed. A value is read
+    /// where the answer lies (an `Action` is some 250 bytes: `?` or a move would copy all of it).
+    #[inline]
+    pub(crate) fn take_answer(&mut self, answer: Result<Action, Value>, ret: ReturnTo) -> Result<(), Value> {
+        match answer {
+            Ok(Action::Return(v)) => self.deliver_here(ret, v),
+            Ok(act) => self.perform(act, ret),
+            Err(e) => Err(e),
         }
     }
 

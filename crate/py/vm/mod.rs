@@ -82,7 +82,18 @@ pub struct Args {
 impl Args {
     /// These positional arguments, no keywords.
     pub fn new(pos: &[Value]) -> Args {
-        Args { pos: PosArgs::from_slice(pos), kw: Vec::new() }
+        // A few values are written straight into the inline room: `from_slice` calls `memcpy`, whose
+        // call costs more than the copy of a word or two.
+        let u = Value::Unbound;
+        let pos = match *pos {
+            [] => PosArgs::new(),
+            [a] => PosArgs::from_buf_and_len([a, u, u, u], 1),
+            [a, b] => PosArgs::from_buf_and_len([a, b, u, u], 2),
+            [a, b, c] => PosArgs::from_buf_and_len([a, b, c, u], 3),
+            [a, b, c, d] => PosArgs::from_buf([a, b, c, d]),
+            _ => PosArgs::from_slice(pos),
+        };
+        Args { pos, kw: Vec::new() }
     }
 
     /// One positional argument (a receiver, or a single value), no keywords.
