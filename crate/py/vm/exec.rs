@@ -22,7 +22,7 @@ enum Stop {
     Ran,
 }
 
-/// What `switch_frames` did with an instruction.
+/// What `call_or_switch` did with an instruction.
 enum Switched {
     /// Ran it; the tight loop goes on (in the new top frame).
     Yes,
@@ -128,7 +128,7 @@ impl Vm {
 
     /// Runs simple instructions in a tight loop (`run_simple_in_frame`), and goes on in the new top
     /// frame after a call of a plain Python function, a return or a `yield` onto the waiting frame's
-    /// stack, or a `for` step into a generator (`switch_frames`), and after a native call that answered
+    /// stack, or a `for` step into a generator (`call_or_switch`), and after a native call that answered
     /// with a value. It stops at the first instruction that needs more (another call, a return to a
     /// native, an error to raise, any non-int operand), which `exec_one` then runs: `exec_one` stays
     /// the reference for every instruction, and each case here is only its plain success path, through
@@ -141,7 +141,7 @@ impl Vm {
             if n == budget {
                 return (n, Stop::Budget);
             }
-            match self.switch_frames(op) {
+            match self.call_or_switch(op) {
                 Switched::Yes => n += 1,
                 Switched::No => return (n, Stop::At(op)),
                 Switched::Left => return (n + 1, Stop::Ran),
@@ -155,7 +155,7 @@ impl Vm {
     /// more (then it is finished here as `exec_op` would, and the tight loop is left). Otherwise does
     /// nothing. Out of line, so the tight loop keeps its registers.
     #[inline(never)]
-    fn switch_frames(&mut self, op: Op) -> Switched {
+    fn call_or_switch(&mut self, op: Op) -> Switched {
         let f = self.frames.last_mut().expect("a running frame");
         match op {
             Op::Call(k) | Op::CallMethod(k) => {
