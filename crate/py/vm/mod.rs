@@ -5,7 +5,9 @@
 //! Files: `exec` (the instruction loop), `call` (calls, returns and continuations), `ops` (arithmetic,
 //! comparison, hashing), `attr` (attribute access), `format` (repr, str, `%` and `format`), `exc`
 //! (exception objects), `traceback` (CPython 3.11's traceback text), `suggest` ("Did you mean"),
-//! `construct` (Python `__new__` and `__init_subclass__`), `finalize` (closing generators let go of), `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict and set keys).
+//! `construct` (Python `__new__` and `__init_subclass__`), `finalize` (closing generators let go of),
+//! `types` (the builtin classes), `proxy` (`mappingproxy`), `keys` (Python `__hash__`/`__eq__` for dict
+//! and set keys).
 //!
 //! Deliberate differences from CPython 3.11 (each also noted where it is made):
 //! - A dict or set key's Python `__hash__`/`__eq__` (and `__eq__` of list, tuple and dict items) is
