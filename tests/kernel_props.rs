@@ -1,6 +1,9 @@
 //! Property tests over random interleavings of sends, receives, closes and link behaviour (latency,
 //! bandwidth, loss): stream bytes arrive once and in order or the reader gets an error; no datagram is
 //! duplicated; the same seed gives the same trace.
+//!
+//! Native only: proptest does not build for wasm32-unknown-unknown.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ioplay::kernel::{HostConfig, Kernel, LinkConfig, WorldConfig};
 use ioplay::net::LinkSpec;
