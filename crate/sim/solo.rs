@@ -43,6 +43,8 @@ pub struct Solo {
     pub calls: Vec<Call>,
     /// Hook events, when the VM traces.
     pub events: Vec<Event>,
+    /// VM instructions run (the fuel the steps used).
+    pub instructions: u64,
 }
 
 impl Solo {
@@ -56,6 +58,7 @@ impl Solo {
             stream,
             calls: Vec::new(),
             events: Vec::new(),
+            instructions: 0,
         }
     }
 
@@ -64,6 +67,7 @@ impl Solo {
         loop {
             let mut fuel = Fuel::new(slice);
             let step = self.vm.step(&mut fuel);
+            self.instructions += slice - fuel.remaining;
             if self.vm.tracing {
                 self.events.append(&mut self.vm.events);
             }

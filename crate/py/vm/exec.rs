@@ -93,7 +93,7 @@ impl Vm {
     fn run_slice(&mut self, budget: u64) -> u64 {
         let mut n = 0;
         while n < budget {
-            let r = if self.cont_queue.is_empty() && !self.keys.enabled {
+            let r = if self.tight_loop && self.cont_queue.is_empty() && !self.keys.enabled {
                 let (ran, stop) = self.run_simple(budget - n);
                 n += ran;
                 match stop {

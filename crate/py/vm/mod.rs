@@ -358,6 +358,10 @@ pub struct Vm {
     pub(crate) argv: Vec<String>,
     pub limits: Limits,
     pub tracing: bool,
+    /// Runs simple instructions and plain calls in the tight loop (`exec::run_simple`). Off, every
+    /// instruction goes through `exec_one`, the reference the tight loop must agree with to the
+    /// instruction (tests compare the two).
+    pub tight_loop: bool,
     pub events: Vec<Event>,
     pub(crate) last_line: u32,
     pub(crate) sym: types::Syms,
@@ -426,6 +430,7 @@ impl Vm {
             argv,
             limits: Limits::default(),
             tracing: false,
+            tight_loop: true,
             events: Vec::new(),
             last_line: 0,
             sym,
