@@ -265,7 +265,9 @@ impl Kernel {
             Read { fd, count } => self.sys_read(pid, *fd, *count),
             ClockNanosleep { until } => self.sys_sleep(*until),
             Nanosleep { .. } => self.sys_sleep(deadline.unwrap_or(self.now)),
-            ClockGettime { .. } => Step::Done(Ok(Ret::Time(self.now))),
+            ClockGettime { monotonic } => {
+                Step::Done(Ok(Ret::Time(crate::sys::clock_reading(*monotonic, self.now))))
+            }
             Getpid => Step::Done(Ok(Ret::Int(pid as i64))),
             Socket { domain, ty, protocol } => Step::Done(self.sys_socket(pid, *domain, *ty, *protocol)),
             Bind { fd, addr } => Step::Done(self.sys_bind(pid, *fd, *addr)),

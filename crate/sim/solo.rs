@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 
 use crate::py::vm::{Event, Fuel, Step, Vm};
-use crate::sys::{Call, Errno, Nanos, Outcome, Ret};
+use crate::sys::{clock_reading, Call, Errno, Nanos, Outcome, Ret};
 
 /// Where the program's fd 0 reads from.
 pub enum Stdin {
@@ -16,9 +16,6 @@ pub enum Stdin {
     /// The host's stdin (the CLI without `--stdin`).
     Host,
 }
-
-/// The virtual wall clock starts here (2026-01-01T00:00:00Z), so `time.time()` looks like a date.
-pub const REALTIME_EPOCH: Nanos = 1_767_225_600_000_000_000;
 
 /// A finished run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +131,7 @@ impl Solo {
                 }
             },
             Call::Read { .. } => Outcome::Err(Errno::EBADF),
-            Call::ClockGettime { monotonic: true } => Outcome::Ok(Ret::Time(self.now)),
-            Call::ClockGettime { monotonic: false } => Outcome::Ok(Ret::Time(REALTIME_EPOCH + self.now)),
+            Call::ClockGettime { monotonic } => Outcome::Ok(Ret::Time(clock_reading(*monotonic, self.now))),
             Call::ClockNanosleep { until } => {
                 self.now = self.now.max(*until);
                 Outcome::Ok(Ret::Int(0))

@@ -31,6 +31,21 @@ pub type Fd = i32;
 /// Virtual time in nanoseconds since the world started.
 pub type Nanos = u64;
 
+/// What CLOCK_REALTIME reads when the virtual (or, natively, the elapsed) time is 0:
+/// 2026-01-01T00:00:00Z, so `time.time()` and `time.ctime()` look like a date and a float difference of
+/// two timestamps keeps CPython's digits (`5.000019073486328`, not `5.000019`). The same on every
+/// backend, so their traces agree.
+pub const REALTIME_EPOCH: Nanos = 1_767_225_600_000_000_000;
+
+/// `clock_gettime(2)`'s answer at time `now` on the clock it names.
+pub fn clock_reading(monotonic: bool, now: Nanos) -> Nanos {
+    if monotonic {
+        now
+    } else {
+        REALTIME_EPOCH + now
+    }
+}
+
 /// Linux's errno values (x86-64 numbering), the ones the simulation can produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[repr(i32)]

@@ -23,8 +23,8 @@ pub fn timeline(name: &str) -> Timeline {
 pub const TRACE_HASHES: &[(&str, u64)] = &[
     ("01_yield_producer_consumer", 0xbf99e69718520c1b),
     ("02_greenlet_switch", 0x5112925660d43fab),
-    ("03_gevent_sleep", 0xbdd6fca050ed2fa8),
-    ("04_gevent_monkey_urllib", 0x4b077eaef0e9213d),
+    ("03_gevent_sleep", 0xfc0d1e54644df914),
+    ("04_gevent_monkey_urllib", 0x72c20f2bec25d923),
     ("05_selectors_echo_server", 0x2d2581581eb2ee8a),
     ("06_nonblocking", 0x3206025851f1cebd),
     ("07_select_chat", 0xa4a1b54b2a31a17d),

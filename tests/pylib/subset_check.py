@@ -39,7 +39,7 @@ STD_DUNDERS = {"__delitem__", "__reversed__", "__add__", "__iadd__", "__sub__", 
                "__gt__", "__le__", "__ge__", "__missing__", "__setattr__", "__delattr__"}
 STD_BUILTINS = {"delattr"}
 
-NATIVE_MODULES = {"_ioplay", "greenlet", "sys", "time"}
+NATIVE_MODULES = {"_ioplay", "_time", "greenlet", "sys"}
 
 FORBIDDEN_NODES = {
     "AsyncFunctionDef": "async def",
@@ -58,6 +58,8 @@ def library_modules():
         for name in files:
             if name.endswith(".py"):
                 relative = os.path.relpath(os.path.join(directory, name), LIB)[:-3].replace(os.sep, ".")
+                # std/ holds top-level modules (`time`, `collections`), not a package.
+                relative = relative[len("std."):] if relative.startswith("std.") else relative
                 names.add(relative[: -len(".__init__")] if relative.endswith(".__init__") else relative)
     return names
 

@@ -32,7 +32,7 @@ pub fn install(vm: &mut Vm) {
 /// Makes one of ioplay's own modules on first import.
 pub fn import_native(vm: &mut Vm, name: &str) -> Option<ObjId> {
     match name {
-        "time" => Some(time::module(vm)),
+        "_time" => Some(time::module(vm)),
         "errno" => Some(errno::module(vm)),
         "random" => Some(random::module(vm)),
         "math" => Some(math::module(vm)),

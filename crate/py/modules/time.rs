@@ -1,4 +1,5 @@
-//! A minimal `time`: `sleep` (clock_nanosleep on the virtual clock), `time`, `monotonic`, `perf_counter`.
+//! `_time`, the clocks under `time` (`lib/std/time.py`, which adds the calendar views): `sleep`
+//! (clock_nanosleep on the virtual clock), `time`, `monotonic`, `perf_counter` and their `_ns` forms.
 
 use crate::py::value::{ObjId, Value};
 use crate::py::vm::{Action, Args, SysCont, Vm};
@@ -7,7 +8,7 @@ use crate::sys::Call;
 type R = Result<Action, Value>;
 
 pub fn module(vm: &mut Vm) -> ObjId {
-    let m = vm.new_module("time");
+    let m = vm.new_module("_time");
     vm.def_native(m, "time.sleep", sleep);
     vm.def_native(m, "time.time", time);
     vm.def_native(m, "time.monotonic", monotonic);

@@ -33,7 +33,9 @@ impl NativeKernel {
             Read { fd, count } => self.sys_read(pid, *fd, *count),
             ClockNanosleep { until } => self.sys_sleep(*until),
             Nanosleep { .. } => self.sys_sleep(ic.deadline.unwrap_or(self.now)),
-            ClockGettime { .. } => done(Ok(Ret::Time(self.now))),
+            ClockGettime { monotonic } => {
+                done(Ok(Ret::Time(crate::sys::clock_reading(*monotonic, self.now))))
+            }
             Getpid => done(Ok(Ret::Int(pid as i64))),
             Socket { domain, ty, protocol } => done(self.sys_socket(pid, *domain, *ty, *protocol)),
             Bind { fd, addr } => self.on_socket(pid, *fd, |s| int(os::bind(s, addr))),

@@ -71,6 +71,7 @@ pub const SOURCES: &[Source] = &[
     source!("signal", "signal.py", false),
     source!("socket", "socket.py", false),
     source!("string", "std/string.py", false),
+    source!("time", "std/time.py", false),
     source!("typing", "std/typing.py", false),
     source!("urllib", "urllib/__init__.py", true),
     source!("urllib.error", "urllib/error.py", false),
@@ -81,7 +82,7 @@ pub const SOURCES: &[Source] = &[
 pub const IOPLAY_CONTRACT: &str = include_str!("_ioplay.md");
 
 /// Modules the libraries may import besides each other: the VM provides them natively.
-pub const NATIVE_IMPORTS: &[&str] = &["_ioplay", "greenlet", "sys", "time"];
+pub const NATIVE_IMPORTS: &[&str] = &["_ioplay", "_time", "greenlet", "sys"];
 
 /// The source of module `name` (`"socket"`, `"gevent.hub"`), if the library has it.
 pub fn find(name: &str) -> Option<&'static Source> {
