@@ -36,7 +36,10 @@ EXTRA_DUNDERS = {"__bool__", "__new__", "__init_subclass__"}  # the last two for
 # CPython's own modules rewritten in std/ (collections, functools, …) give user programs the operators
 # CPython's have; tests/py/40x_std_*.py prove the VM dispatches each of them.
 STD_DUNDERS = {"__delitem__", "__reversed__", "__add__", "__iadd__", "__sub__", "__or__", "__and__",
-               "__gt__", "__le__", "__ge__", "__missing__", "__setattr__", "__delattr__"}
+               "__gt__", "__le__", "__ge__", "__missing__", "__setattr__", "__delattr__",
+               # datetime's arithmetic and format(); tests/py/424_mod_datetime*.py use each.
+               "__radd__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__floordiv__", "__mod__",
+               "__neg__", "__pos__", "__abs__", "__format__"}
 STD_BUILTINS = {"delattr"}
 
 NATIVE_MODULES = {"_ioplay", "_time", "greenlet", "sys"}

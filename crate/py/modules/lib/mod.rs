@@ -31,6 +31,7 @@ pub const SOURCES: &[Source] = &[
     source!("collections", "std/collections.py", false),
     source!("copy", "std/copy.py", false),
     source!("dataclasses", "std/dataclasses.py", false),
+    source!("datetime", "std/datetime.py", false),
     source!("enum", "enum.py", false),
     source!("errno", "errno.py", false),
     source!("eventlet", "eventlet/__init__.py", true),

@@ -1,0 +1,1379 @@
+"""datetime, in ioplay's Python subset: CPython 3.11's classes (`timedelta`, `date`, `time`, `datetime`,
+`tzinfo`, `timezone`) with the C module's reprs, messages and rounding. The clock is `time.time()`, the
+simulated machine's CLOCK_REALTIME, and the local zone is UTC (as in `time`), so `now()` equals `utcnow()`
+and naive datetimes convert to timestamps as UTC.
+
+Deliberate differences from CPython: there is no zone data (`timezone` holds fixed offsets only); a
+binary operator between one of these classes and an instance of a user class that does not support it
+names the classes without the `datetime.` prefix; `divmod()` of two timedeltas is not supported (use
+`//` and `%`); hashes differ from CPython's (equal values still hash equal)."""
+
+import time as _time
+
+MINYEAR = 1
+MAXYEAR = 9999
+
+_MAX_DELTA_DAYS = 999999999
+_US_PER_SECOND = 1000000
+_US_PER_DAY = 86400 * _US_PER_SECOND
+_DAYS_IN_MONTH = (-1, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAYS_BEFORE_MONTH = (-1, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+_DAY_NAMES = ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')
+_MONTH_NAMES = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+
+
+# ---- the proleptic Gregorian calendar (day 1 is 0001-01-01, as date.toordinal counts) ----
+
+def _is_leap(year):
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days_in_month(year, month):
+    if month == 2 and _is_leap(year):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
+def _days_before_year(year):
+    y = year - 1
+    return y * 365 + y // 4 - y // 100 + y // 400
+
+
+def _ymd2ord(year, month, day):
+    before_month = _DAYS_BEFORE_MONTH[month] + (month > 2 and _is_leap(year))
+    return _days_before_year(year) + before_month + day
+
+
+_DI400Y = _days_before_year(401)
+_DI100Y = _days_before_year(101)
+_DI4Y = _days_before_year(5)
+
+
+def _ord2ymd(n):
+    # CPython's algorithm: peel off 400-, 100-, 4- and 1-year cycles, then find the month.
+    n -= 1
+    n400, n = divmod(n, _DI400Y)
+    year = n400 * 400 + 1
+    n100, n = divmod(n, _DI100Y)
+    n4, n = divmod(n, _DI4Y)
+    n1, n = divmod(n, 365)
+    year += n100 * 100 + n4 * 4 + n1
+    if n1 == 4 or n100 == 4:
+        return year - 1, 12, 31
+    leapyear = n1 == 3 and (n4 != 24 or n100 == 3)
+    month = (n + 50) >> 5
+    preceding = _DAYS_BEFORE_MONTH[month] + (month > 2 and leapyear)
+    if preceding > n:
+        month -= 1
+        preceding -= _DAYS_IN_MONTH[month] + (month == 2 and leapyear)
+    return year, month, n - preceding + 1
+
+
+def _iso_week1_monday(year):
+    first_day = _ymd2ord(year, 1, 1)
+    first_weekday = (first_day + 6) % 7
+    week1_monday = first_day - first_weekday
+    if first_weekday > 3:
+        week1_monday += 7
+    return week1_monday
+
+
+_EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
+
+
+# ---- checks, with the C module's messages ----
+
+def _index(value):
+    if isinstance(value, int):
+        return int(value)
+    raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+
+
+def _check_date_fields(year, month, day):
+    year, month, day = _index(year), _index(month), _index(day)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError('year %d is out of range' % year)
+    if not 1 <= month <= 12:
+        raise ValueError('month must be in 1..12')
+    if not 1 <= day <= _days_in_month(year, month):
+        raise ValueError('day is out of range for month')
+    return year, month, day
+
+
+def _check_time_fields(hour, minute, second, microsecond, fold):
+    hour, minute, second, microsecond = _index(hour), _index(minute), _index(second), _index(microsecond)
+    if not 0 <= hour <= 23:
+        raise ValueError('hour must be in 0..23')
+    if not 0 <= minute <= 59:
+        raise ValueError('minute must be in 0..59')
+    if not 0 <= second <= 59:
+        raise ValueError('second must be in 0..59')
+    if not 0 <= microsecond <= 999999:
+        raise ValueError('microsecond must be in 0..999999')
+    if fold not in (0, 1):
+        raise ValueError('fold must be either 0 or 1')
+    return hour, minute, second, microsecond, fold
+
+
+def _check_tzinfo(tz):
+    if tz is not None and not isinstance(tz, tzinfo):
+        raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'"
+                        % type(tz).__name__)
+
+
+def _check_utc_offset(name, offset):
+    if offset is None:
+        return None
+    if not isinstance(offset, timedelta):
+        raise TypeError("tzinfo.%s() must return None or timedelta, not '%s'" % (name, _type_name(offset)))
+    if not -timedelta(1) < offset < timedelta(1):
+        raise ValueError('offset must be a timedelta strictly between -timedelta(hours=24) and '
+                         'timedelta(hours=24), not %r.' % offset)
+    return offset
+
+
+def _type_name(value):
+    # The C module's classes print with their module, as CPython's messages name them.
+    name = type(value).__name__
+    if isinstance(value, (timedelta, date, time, tzinfo)) and type(value).__module__ == __name__:
+        return 'datetime.' + name
+    return name
+
+
+def _is_foreign(value):
+    """True when `value` cannot take part in an operator with these classes: a builtin type or one of
+    ours. A user class may still answer with its reflected method, so it gets NotImplemented."""
+    return type(value).__module__ in ('builtins', __name__)
+
+
+def _operand_error(symbol, left, right):
+    if not _is_foreign(left) or not _is_foreign(right):
+        return NotImplemented
+    raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'"
+                    % (symbol, _type_name(left), _type_name(right)))
+
+
+def _order_error(symbol, left, right):
+    if not _is_foreign(left) or not _is_foreign(right):
+        return NotImplemented
+    raise TypeError("'%s' not supported between instances of '%s' and '%s'"
+                    % (symbol, _type_name(left), _type_name(right)))
+
+
+def _compare(symbol, a, b):
+    # a and b are comparable keys (tuples); symbol is the operator being answered.
+    if symbol == '<':
+        return a < b
+    if symbol == '<=':
+        return a <= b
+    if symbol == '>':
+        return a > b
+    return a >= b
+
+
+def _round_half_even(a, b):
+    """a / b rounded to the nearest int, ties to even (exact, on ints)."""
+    q, r = divmod(a, b)
+    r *= 2
+    greater_than_half = r > b if b > 0 else r < b
+    if greater_than_half or (r == b and q % 2 == 1):
+        q += 1
+    return q
+
+
+def _round_half_away(x):
+    # C's round(): a tie goes away from zero.
+    whole = float(int(abs(x) + 0.5))
+    return whole if x >= 0 else -whole
+
+
+# ---- timedelta ----
+
+_DELTA_UNITS = (('microseconds', 1), ('milliseconds', 1000), ('seconds', _US_PER_SECOND),
+                ('minutes', 60 * _US_PER_SECOND), ('hours', 3600 * _US_PER_SECOND), ('days', _US_PER_DAY),
+                ('weeks', 7 * _US_PER_DAY))
+
+
+class timedelta:
+    """A duration: days, seconds (0..86399) and microseconds (0..999999); only days carries the sign."""
+
+    def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
+        values = {'days': days, 'seconds': seconds, 'microseconds': microseconds,
+                  'milliseconds': milliseconds, 'minutes': minutes, 'hours': hours, 'weeks': weeks}
+        # CPython's delta_new: whole parts are summed exactly in microseconds, the fractions of floats
+        # apart, and their sum is rounded once at the end (a tie goes to the even total).
+        total = 0
+        leftover = 0.0
+        for name, factor in _DELTA_UNITS:
+            value = values[name]
+            if isinstance(value, int):
+                total += int(value) * factor
+            elif isinstance(value, float):
+                whole = int(value)
+                total += whole * factor
+                fraction = value - whole
+                if fraction != 0.0:
+                    scaled = float(factor) * fraction
+                    whole_us = int(scaled)
+                    total += whole_us
+                    leftover += scaled - whole_us
+            else:
+                raise TypeError('unsupported type for timedelta %s component: %s'
+                                % (name, type(value).__name__))
+        if leftover != 0.0:
+            whole_us = _round_half_away(leftover)
+            if abs(whole_us - leftover) == 0.5:
+                odd = total & 1
+                whole_us = 2.0 * _round_half_away((leftover + odd) * 0.5) - odd
+            total += int(whole_us)
+        self._set(total)
+
+    def _set(self, total_us):
+        days, us = divmod(total_us, _US_PER_DAY)
+        if not -_MAX_DELTA_DAYS <= days <= _MAX_DELTA_DAYS:
+            raise OverflowError('days=%d; must have magnitude <= %d' % (days, _MAX_DELTA_DAYS))
+        self._days = days
+        self._seconds, self._microseconds = divmod(us, _US_PER_SECOND)
+        self._hashcode = -1
+
+    @property
+    def days(self):
+        return self._days
+
+    @property
+    def seconds(self):
+        return self._seconds
+
+    @property
+    def microseconds(self):
+        return self._microseconds
+
+    def _to_microseconds(self):
+        return (self._days * 86400 + self._seconds) * _US_PER_SECOND + self._microseconds
+
+    def total_seconds(self):
+        return self._to_microseconds() / 10 ** 6
+
+    def __repr__(self):
+        args = []
+        if self._days:
+            args.append('days=%d' % self._days)
+        if self._seconds:
+            args.append('seconds=%d' % self._seconds)
+        if self._microseconds:
+            args.append('microseconds=%d' % self._microseconds)
+        return 'datetime.timedelta(%s)' % (', '.join(args) if args else '0')
+
+    def __str__(self):
+        minutes, seconds = divmod(self._seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        text = '%d:%02d:%02d' % (hours, minutes, seconds)
+        if self._days:
+            text = '%d day%s, ' % (self._days, '' if abs(self._days) == 1 else 's') + text
+        if self._microseconds:
+            text += '.%06d' % self._microseconds
+        return text
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return _delta(self._to_microseconds() + other._to_microseconds())
+        if isinstance(other, date):
+            return other.__add__(self)
+        return _operand_error('+', self, other)
+
+    def __radd__(self, other):
+        if isinstance(other, (timedelta, date)):
+            return self.__add__(other)
+        return _operand_error('+', other, self)
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return _delta(self._to_microseconds() - other._to_microseconds())
+        return _operand_error('-', self, other)
+
+    def __rsub__(self, other):
+        if isinstance(other, timedelta):
+            return other.__sub__(self)
+        if isinstance(other, date):
+            return other.__sub__(self)
+        return _operand_error('-', other, self)
+
+    def __neg__(self):
+        return _delta(-self._to_microseconds())
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return -self if self._days < 0 else self
+
+    def __mul__(self, other):
+        if isinstance(other, int):
+            return _delta(self._to_microseconds() * int(other))
+        if isinstance(other, float):
+            numerator, denominator = other.as_integer_ratio()
+            return _delta(_round_half_even(self._to_microseconds() * numerator, denominator))
+        return _operand_error('*', self, other)
+
+    def __rmul__(self, other):
+        if isinstance(other, (int, float)):
+            return self.__mul__(other)
+        return _operand_error('*', other, self)
+
+    def __floordiv__(self, other):
+        if isinstance(other, timedelta):
+            return self._to_microseconds() // _divisor(other._to_microseconds())
+        if isinstance(other, int):
+            return _delta(self._to_microseconds() // _divisor(int(other)))
+        return _operand_error('//', self, other)
+
+    def __truediv__(self, other):
+        if isinstance(other, timedelta):
+            return self._to_microseconds() / other._to_microseconds()
+        if isinstance(other, int):
+            return _delta(_round_half_even(self._to_microseconds(), _divisor(int(other))))
+        if isinstance(other, float):
+            numerator, denominator = other.as_integer_ratio()
+            return _delta(_round_half_even(denominator * self._to_microseconds(), _divisor(numerator)))
+        return _operand_error('/', self, other)
+
+    def __mod__(self, other):
+        if isinstance(other, timedelta):
+            return _delta(self._to_microseconds() % _divisor(other._to_microseconds()))
+        return _operand_error('%', self, other)
+
+    def __bool__(self):
+        return self._days != 0 or self._seconds != 0 or self._microseconds != 0
+
+    def _key(self):
+        return self._days, self._seconds, self._microseconds
+
+    def __eq__(self, other):
+        if isinstance(other, timedelta):
+            return self._key() == other._key()
+        return False if _is_foreign(other) else NotImplemented
+
+    def _order(self, symbol, other):
+        if isinstance(other, timedelta):
+            return _compare(symbol, self._key(), other._key())
+        return _order_error(symbol, self, other)
+
+    def __lt__(self, other):
+        return self._order('<', other)
+
+    def __le__(self, other):
+        return self._order('<=', other)
+
+    def __gt__(self, other):
+        return self._order('>', other)
+
+    def __ge__(self, other):
+        return self._order('>=', other)
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            self._hashcode = hash(self._key())
+        return self._hashcode
+
+
+def _divisor(n):
+    if n == 0:
+        raise ZeroDivisionError('integer division or modulo by zero')
+    return n
+
+
+def _delta(total_us):
+    delta = timedelta()
+    delta._set(total_us)
+    return delta
+
+
+timedelta.min = _delta(-_MAX_DELTA_DAYS * _US_PER_DAY)
+timedelta.max = _delta((_MAX_DELTA_DAYS + 1) * _US_PER_DAY - 1)
+timedelta.resolution = _delta(1)
+
+
+# ---- formatting helpers ----
+
+def _format_time(hour, minute, second, microsecond, timespec):
+    if timespec == 'auto':
+        timespec = 'microseconds' if microsecond else 'seconds'
+    if timespec == 'hours':
+        return '%02d' % hour
+    if timespec == 'minutes':
+        return '%02d:%02d' % (hour, minute)
+    if timespec == 'seconds':
+        return '%02d:%02d:%02d' % (hour, minute, second)
+    if timespec == 'milliseconds':
+        return '%02d:%02d:%02d.%03d' % (hour, minute, second, microsecond // 1000)
+    if timespec == 'microseconds':
+        return '%02d:%02d:%02d.%06d' % (hour, minute, second, microsecond)
+    raise ValueError('Unknown timespec value')
+
+
+def _format_offset(offset, sep=':'):
+    """+HH:MM (and :SS, .ffffff when present) of a utcoffset; '' for None."""
+    if offset is None:
+        return ''
+    sign = '+'
+    if offset.days < 0:
+        sign = '-'
+        offset = -offset
+    minutes, seconds = divmod(offset.seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    text = '%s%02d%s%02d' % (sign, hours, sep, minutes)
+    if seconds or offset.microseconds:
+        text += '%s%02d' % (sep, seconds)
+        if offset.microseconds:
+            text += '.%06d' % offset.microseconds
+    return text
+
+
+def _wrap_strftime(obj, fmt, timetuple):
+    # %f, %z and %Z belong to the object (time.strftime knows no microseconds and no tzinfo); the
+    # other directives go to time.strftime.
+    if not isinstance(fmt, str):
+        raise TypeError("strftime() argument 1 must be str, not %s" % type(fmt).__name__)
+    out = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        c = fmt[i]
+        i += 1
+        if c != '%' or i == n:
+            out.append(c)
+            continue
+        d = fmt[i]
+        i += 1
+        if d == 'f':
+            out.append('%06d' % getattr(obj, 'microsecond', 0))
+        elif d == 'z':
+            out.append(_format_offset(obj.utcoffset(), '') if hasattr(obj, 'utcoffset') else '')
+        elif d == 'Z':
+            name = obj.tzname() if hasattr(obj, 'tzname') else None
+            out.append('' if name is None else name.replace('%', '%%'))
+        else:
+            out.append('%' + d)
+    return _time.strftime(''.join(out), timetuple)
+
+
+def _check_format_spec(fmt):
+    if not isinstance(fmt, str):
+        raise TypeError('must be str, not %s' % type(fmt).__name__)
+
+
+# ---- ISO 8601 parsing (CPython 3.11's grammar; every failure is one ValueError) ----
+
+def _digits(text, start, count):
+    part = text[start:start + count]
+    if len(part) != count:
+        raise ValueError('too short')
+    for ch in part:
+        if ch not in '0123456789':
+            raise ValueError('not a digit')
+    return int(part)
+
+
+def _find_isoformat_datetime_separator(dtstr):
+    n = len(dtstr)
+    if n == 7:
+        return 7
+    if dtstr[4] == '-':
+        if dtstr[5] == 'W':
+            if n > 8 and dtstr[8] == '-':
+                if n == 9:
+                    raise ValueError('Invalid ISO string')
+                if n > 10 and dtstr[10] in '0123456789':
+                    return 8
+                return 10
+            return 8
+        return 10
+    if dtstr[4] == 'W':
+        idx = 7
+        while idx < n and dtstr[idx] in '0123456789':
+            idx += 1
+        if idx < 9:
+            return idx
+        return 7 if idx % 2 == 0 else 8
+    return 8
+
+
+def _parse_isoformat_date(dtstr):
+    if len(dtstr) not in (7, 8, 10):
+        raise ValueError('bad length')
+    year = _digits(dtstr, 0, 4)
+    has_sep = dtstr[4] == '-'
+    pos = 4 + has_sep
+    if dtstr[pos:pos + 1] == 'W':
+        pos += 1
+        week = _digits(dtstr, pos, 2)
+        pos += 2
+        weekday = 1
+        if len(dtstr) > pos:
+            if (dtstr[pos:pos + 1] == '-') != has_sep:
+                raise ValueError('Inconsistent use of dash separator')
+            pos += has_sep
+            weekday = _digits(dtstr, pos, 1)
+            pos += 1
+        if pos != len(dtstr):
+            raise ValueError('trailing characters')
+        return _isoweek_to_gregorian(year, week, weekday)
+    month = _digits(dtstr, pos, 2)
+    pos += 2
+    if (dtstr[pos:pos + 1] == '-') != has_sep:
+        raise ValueError('Inconsistent use of dash separator')
+    pos += has_sep
+    day = _digits(dtstr, pos, 2)
+    if pos + 2 != len(dtstr):
+        raise ValueError('trailing characters')
+    return year, month, day
+
+
+def _parse_hh_mm_ss_ff(tstr):
+    # HH[:?MM[:?SS[{.,}fff[fff]]]]
+    n = len(tstr)
+    comps = [0, 0, 0, 0]
+    pos = 0
+    has_sep = False
+    for comp in range(3):
+        comps[comp] = _digits(tstr, pos, 2)
+        pos += 2
+        next_char = tstr[pos:pos + 1]
+        if comp == 0:
+            has_sep = next_char == ':'
+        if not next_char or comp >= 2:
+            break
+        if has_sep and next_char != ':':
+            raise ValueError('Invalid time separator')
+        pos += has_sep
+    if pos < n:
+        if tstr[pos] not in '.,':
+            raise ValueError('Invalid microsecond component')
+        pos += 1
+        remainder = n - pos
+        if remainder < 1:
+            raise ValueError('empty fraction')
+        count = min(remainder, 6)
+        comps[3] = _digits(tstr, pos, count) * 10 ** (6 - count)
+        if remainder > count:
+            _digits(tstr, pos + count, remainder - count)  # digits beyond the microsecond are dropped
+    return comps
+
+
+def _parse_isoformat_time(tstr):
+    # HH[:MM[:SS[.fff[fff]]]][+HH:MM[:SS[.ffffff]]] or a trailing Z.
+    if len(tstr) < 2:
+        raise ValueError('Isoformat time too short')
+    tz_pos = tstr.find('-') + 1 or tstr.find('+') + 1 or tstr.find('Z') + 1
+    timestr = tstr[:tz_pos - 1] if tz_pos > 0 else tstr
+    comps = _parse_hh_mm_ss_ff(timestr)
+    tz = None
+    if tz_pos == len(tstr) and tstr[-1] == 'Z':
+        tz = timezone.utc
+    elif tz_pos > 0:
+        tzstr = tstr[tz_pos:]
+        if len(tzstr) in (0, 1, 3):
+            raise ValueError('Malformed time zone string')
+        tz_comps = _parse_hh_mm_ss_ff(tzstr)
+        if tz_comps == [0, 0, 0, 0]:
+            tz = timezone.utc
+        else:
+            sign = -1 if tstr[tz_pos - 1] == '-' else 1
+            tz = timezone(sign * timedelta(hours=tz_comps[0], minutes=tz_comps[1], seconds=tz_comps[2],
+                                           microseconds=tz_comps[3]))
+    comps.append(tz)
+    return comps
+
+
+def _isoweek_to_gregorian(year, week, day):
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError('Year is out of range: %d' % year)
+    if not 0 < week < 53:
+        first_weekday = _ymd2ord(year, 1, 1) % 7
+        if not (week == 53 and (first_weekday == 4 or (first_weekday == 3 and _is_leap(year)))):
+            raise ValueError('Invalid week: %d' % week)
+    if not 0 < day < 8:
+        raise ValueError('Invalid weekday: %d (range is [1, 7])' % day)
+    return _ord2ymd(_iso_week1_monday(year) + (week - 1) * 7 + (day - 1))
+
+
+def _check_isoformat_arg(text):
+    if not isinstance(text, str):
+        raise TypeError('fromisoformat: argument must be str')
+
+
+def _invalid_isoformat(text):
+    return ValueError('Invalid isoformat string: %r' % (text,))
+
+
+# ---- date ----
+
+class IsoCalendarDate:
+    """`date.isocalendar()`'s result: a (year, week, weekday) triple with names."""
+
+    def __init__(self, year, week, weekday):
+        self._fields = (year, week, weekday)
+        self.year, self.week, self.weekday = year, week, weekday
+
+    def __getitem__(self, i):
+        return self._fields[i]
+
+    def __len__(self):
+        return 3
+
+    def __iter__(self):
+        return iter(self._fields)
+
+    def __eq__(self, other):
+        if isinstance(other, IsoCalendarDate):
+            return self._fields == other._fields
+        return self._fields == other
+
+    def __hash__(self):
+        return hash(self._fields)
+
+    def __repr__(self):
+        return 'datetime.IsoCalendarDate(year=%d, week=%d, weekday=%d)' % self._fields
+
+
+class date:
+    """A day of the proleptic Gregorian calendar."""
+
+    def __init__(self, year, month, day):
+        self._year, self._month, self._day = _check_date_fields(year, month, day)
+        self._hashcode = -1
+
+    @classmethod
+    def fromtimestamp(cls, t):
+        if isinstance(t, float) and t == t:
+            t = int(t // 1)  # CPython floors a date's timestamp (no rounding to the microsecond)
+        y, m, d, hh, mm, ss, us = _utc_fields(t)
+        return cls(y, m, d)
+
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_time.time())
+
+    @classmethod
+    def fromordinal(cls, n):
+        n = _index(n)
+        if n < 1:
+            raise ValueError('ordinal must be >= 1')
+        if n > _MAX_ORDINAL:
+            raise ValueError('year %d is out of range' % _ord2ymd(n)[0])
+        y, m, d = _ord2ymd(n)
+        return cls(y, m, d)
+
+    @classmethod
+    def fromisoformat(cls, date_string):
+        _check_isoformat_arg(date_string)
+        try:
+            y, m, d = _parse_isoformat_date(date_string)
+        except ValueError:
+            raise _invalid_isoformat(date_string) from None
+        return cls(y, m, d)
+
+    @classmethod
+    def fromisocalendar(cls, year, week, day):
+        y, m, d = _isoweek_to_gregorian(_index(year), _index(week), _index(day))
+        return cls(y, m, d)
+
+    @property
+    def year(self):
+        return self._year
+
+    @property
+    def month(self):
+        return self._month
+
+    @property
+    def day(self):
+        return self._day
+
+    def __repr__(self):
+        return 'datetime.date(%d, %d, %d)' % (self._year, self._month, self._day)
+
+    def isoformat(self):
+        return '%04d-%02d-%02d' % (self._year, self._month, self._day)
+
+    def __str__(self):
+        return self.isoformat()
+
+    def ctime(self):
+        return '%s %s %2d 00:00:00 %04d' % (_DAY_NAMES[self.weekday()], _MONTH_NAMES[self._month - 1],
+                                            self._day, self._year)
+
+    def strftime(self, fmt):
+        return _wrap_strftime(self, fmt, self.timetuple())
+
+    def __format__(self, fmt):
+        _check_format_spec(fmt)
+        return self.strftime(fmt) if fmt else str(self)
+
+    def timetuple(self):
+        return _time.struct_time(_build_struct(self._year, self._month, self._day, 0, 0, 0))
+
+    def toordinal(self):
+        return _ymd2ord(self._year, self._month, self._day)
+
+    def replace(self, year=None, month=None, day=None):
+        return type(self)(self._year if year is None else year, self._month if month is None else month,
+                          self._day if day is None else day)
+
+    def weekday(self):
+        return (self.toordinal() + 6) % 7
+
+    def isoweekday(self):
+        return self.toordinal() % 7 or 7
+
+    def isocalendar(self):
+        year = self._year
+        week1_monday = _iso_week1_monday(year)
+        week, day = divmod(self.toordinal() - week1_monday, 7)
+        if week < 0:
+            year -= 1
+            week, day = divmod(self.toordinal() - _iso_week1_monday(year), 7)
+        elif week >= 52 and self.toordinal() >= _iso_week1_monday(year + 1):
+            year += 1
+            week = 0
+        return IsoCalendarDate(year, week + 1, day + 1)
+
+    def _date_key(self):
+        return self._year, self._month, self._day
+
+    def __eq__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return self._date_key() == other._date_key()
+        return False if _is_foreign(other) else NotImplemented
+
+    def _order(self, symbol, other):
+        if isinstance(other, datetime):
+            raise TypeError("can't compare datetime.datetime to datetime.date")
+        if isinstance(other, date):
+            return _compare(symbol, self._date_key(), other._date_key())
+        return _order_error(symbol, self, other)
+
+    def __lt__(self, other):
+        return self._order('<', other)
+
+    def __le__(self, other):
+        return self._order('<=', other)
+
+    def __gt__(self, other):
+        return self._order('>', other)
+
+    def __ge__(self, other):
+        return self._order('>=', other)
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            self._hashcode = hash(self._date_key())
+        return self._hashcode
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            ordinal = self.toordinal() + other.days
+            if not 0 < ordinal <= _MAX_ORDINAL:
+                raise OverflowError('date value out of range')
+            return type(self).fromordinal(ordinal)
+        return _operand_error('+', self, other)
+
+    def __radd__(self, other):
+        if isinstance(other, timedelta):
+            return self.__add__(other)
+        return _operand_error('+', other, self)
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return self.__add__(-other)
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return timedelta(self.toordinal() - other.toordinal())
+        return _operand_error('-', self, other)
+
+    def __rsub__(self, other):
+        return _operand_error('-', other, self)
+
+
+_MAX_ORDINAL = _ymd2ord(MAXYEAR, 12, 31)
+
+
+def _build_struct(y, m, d, hh, mm, ss, dst=-1):
+    weekday = (_ymd2ord(y, m, d) + 6) % 7
+    yday = _DAYS_BEFORE_MONTH[m] + (m > 2 and _is_leap(y)) + d
+    return (y, m, d, hh, mm, ss, weekday, yday, dst)
+
+
+def _utc_fields(t):
+    """(year, month, day, hour, minute, second, microsecond) of a POSIX timestamp, rounded to the
+    microsecond half to even as CPython's fromtimestamp rounds it."""
+    if isinstance(t, float):
+        if t != t:
+            raise ValueError('Invalid value NaN (not a number)')
+        whole = int(t)
+        us = round((t - whole) * 1e6)
+        if us >= 1000000:
+            whole += 1
+            us -= 1000000
+        elif us < 0:
+            whole -= 1
+            us += 1000000
+    elif isinstance(t, int):
+        whole, us = int(t), 0
+    else:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(t).__name__)
+    if not -2 ** 63 <= whole < 2 ** 63:
+        raise OverflowError('timestamp out of range for platform time_t')
+    days, secs = divmod(whole, 86400)
+    y, m, d = _ord2ymd(days + _EPOCH_ORDINAL)
+    if not -2 ** 31 <= y - 1900 < 2 ** 31:
+        # glibc's gmtime() keeps the year minus 1900 in an int.
+        raise OSError(75, 'Value too large for defined data type')
+    if not MINYEAR <= y <= MAXYEAR:
+        raise ValueError('year %d is out of range' % y)
+    hh, rest = divmod(secs, 3600)
+    mm, ss = divmod(rest, 60)
+    return y, m, d, hh, mm, ss, us
+
+
+date.min = date(1, 1, 1)
+date.max = date(9999, 12, 31)
+date.resolution = timedelta(days=1)
+
+
+# ---- tzinfo and timezone ----
+
+class tzinfo:
+    """The abstract base of time zones: subclasses define utcoffset, dst and tzname."""
+
+    def tzname(self, dt):
+        raise NotImplementedError('a tzinfo subclass must implement tzname()')
+
+    def utcoffset(self, dt):
+        raise NotImplementedError('a tzinfo subclass must implement utcoffset()')
+
+    def dst(self, dt):
+        raise NotImplementedError('a tzinfo subclass must implement dst()')
+
+    def fromutc(self, dt):
+        if not isinstance(dt, datetime):
+            raise TypeError('fromutc() requires a datetime argument')
+        if dt.tzinfo is not self:
+            raise ValueError('dt.tzinfo is not self')
+        offset = dt.utcoffset()
+        if offset is None:
+            raise ValueError('fromutc() requires a non-None utcoffset() result')
+        dst = dt.dst()
+        if dst is None:
+            raise ValueError('fromutc() requires a non-None dst() result')
+        delta = offset - dst
+        if delta:
+            dt += delta
+            dst = dt.dst()
+            if dst is None:
+                raise ValueError('fromutc(): dt.dst gave inconsistent results; cannot convert')
+        return dt + dst
+
+
+class timezone(tzinfo):
+    """A fixed offset from UTC."""
+
+    def __init__(self, offset, name=None):
+        if not isinstance(offset, timedelta):
+            raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s" % type(offset).__name__)
+        if name is not None and not isinstance(name, str):
+            raise TypeError("timezone() argument 2 must be str, not %s" % type(name).__name__)
+        if not -timedelta(1) < offset < timedelta(1):
+            raise ValueError('offset must be a timedelta strictly between -timedelta(hours=24) and '
+                             'timedelta(hours=24), not %r.' % offset)
+        self._offset = offset
+        self._name = name
+
+    def __eq__(self, other):
+        if isinstance(other, timezone):
+            return self._offset == other._offset
+        return False if _is_foreign(other) else NotImplemented
+
+    def __hash__(self):
+        return hash(self._offset)
+
+    def __repr__(self):
+        if self is _UTC:
+            return 'datetime.timezone.utc'
+        if self._name is None:
+            return 'datetime.timezone(%r)' % self._offset
+        return 'datetime.timezone(%r, %r)' % (self._offset, self._name)
+
+    def __str__(self):
+        return self.tzname(None)
+
+    def utcoffset(self, dt):
+        if isinstance(dt, datetime) or dt is None:
+            return self._offset
+        raise TypeError('utcoffset() argument must be a datetime instance or None')
+
+    def tzname(self, dt):
+        if isinstance(dt, datetime) or dt is None:
+            if self._name is not None:
+                return self._name
+            if not self._offset:
+                return 'UTC'
+            return 'UTC' + _format_offset(self._offset)
+        raise TypeError('tzname() argument must be a datetime instance or None')
+
+    def dst(self, dt):
+        if isinstance(dt, datetime) or dt is None:
+            return None
+        raise TypeError('dst() argument must be a datetime instance or None')
+
+    def fromutc(self, dt):
+        if isinstance(dt, datetime):
+            if dt.tzinfo is not self:
+                raise ValueError('fromutc: dt.tzinfo is not self')
+            return dt + self._offset
+        raise TypeError('fromutc() argument must be a datetime instance or None')
+
+
+_UTC = timezone(timedelta(0))
+timezone.utc = _UTC
+timezone.min = timezone(-timedelta(hours=23, minutes=59))
+timezone.max = timezone(timedelta(hours=23, minutes=59))
+UTC = _UTC
+
+
+# ---- time ----
+
+class time:
+    """A time of day, optionally with a tzinfo."""
+
+    def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        (self._hour, self._minute, self._second, self._microsecond,
+         self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
+        _check_tzinfo(tzinfo)
+        self._tzinfo = tzinfo
+        self._hashcode = -1
+
+    @classmethod
+    def fromisoformat(cls, time_string):
+        _check_isoformat_arg(time_string)
+        text = time_string[1:] if time_string[:1] == 'T' else time_string
+        try:
+            hh, mm, ss, us, tz = _parse_isoformat_time(text)
+        except ValueError:
+            raise _invalid_isoformat(time_string) from None
+        return cls(hh, mm, ss, us, tz)
+
+    @property
+    def hour(self):
+        return self._hour
+
+    @property
+    def minute(self):
+        return self._minute
+
+    @property
+    def second(self):
+        return self._second
+
+    @property
+    def microsecond(self):
+        return self._microsecond
+
+    @property
+    def tzinfo(self):
+        return self._tzinfo
+
+    @property
+    def fold(self):
+        return self._fold
+
+    def utcoffset(self):
+        if self._tzinfo is None:
+            return None
+        return _check_utc_offset('utcoffset', self._tzinfo.utcoffset(None))
+
+    def dst(self):
+        if self._tzinfo is None:
+            return None
+        return _check_utc_offset('dst', self._tzinfo.dst(None))
+
+    def tzname(self):
+        return None if self._tzinfo is None else self._tzinfo.tzname(None)
+
+    def __repr__(self):
+        return 'datetime.time(%s)' % _time_repr_args(self._hour, self._minute, self._second,
+                                                      self._microsecond, self._tzinfo, self._fold)
+
+    def isoformat(self, timespec='auto'):
+        text = _format_time(self._hour, self._minute, self._second, self._microsecond, timespec)
+        return text + _format_offset(self.utcoffset())
+
+    def __str__(self):
+        return self.isoformat()
+
+    def strftime(self, fmt):
+        timetuple = (1900, 1, 1, self._hour, self._minute, self._second, 0, 1, -1)
+        return _wrap_strftime(self, fmt, _time.struct_time(timetuple))
+
+    def __format__(self, fmt):
+        _check_format_spec(fmt)
+        return self.strftime(fmt) if fmt else str(self)
+
+    def replace(self, hour=None, minute=None, second=None, microsecond=None, tzinfo=True, *, fold=None):
+        return type(self)(self._hour if hour is None else hour, self._minute if minute is None else minute,
+                          self._second if second is None else second,
+                          self._microsecond if microsecond is None else microsecond,
+                          self._tzinfo if tzinfo is True else tzinfo, fold=self._fold if fold is None else fold)
+
+    def _key(self, other_aware):
+        # Times compare by their UTC moment when both are aware, as naive values when neither is.
+        offset = self.utcoffset()
+        if (offset is not None) != other_aware:
+            return None
+        minutes = self._hour * 60 + self._minute - (0 if offset is None else offset // timedelta(minutes=1))
+        return minutes, self._second, self._microsecond
+
+    def _compare_to(self, other):
+        if self._tzinfo is other._tzinfo:
+            return ((self._hour, self._minute, self._second, self._microsecond),
+                    (other._hour, other._minute, other._second, other._microsecond))
+        mine = self._key(other.utcoffset() is not None)
+        if mine is None:
+            return None
+        return mine, other._key(self.utcoffset() is not None)
+
+    def __eq__(self, other):
+        if isinstance(other, time):
+            keys = self._compare_to(other)
+            return keys is not None and keys[0] == keys[1]
+        return False if _is_foreign(other) else NotImplemented
+
+    def _order(self, symbol, other):
+        if isinstance(other, time):
+            keys = self._compare_to(other)
+            if keys is None:
+                raise TypeError("can't compare offset-naive and offset-aware times")
+            return _compare(symbol, keys[0], keys[1])
+        return _order_error(symbol, self, other)
+
+    def __lt__(self, other):
+        return self._order('<', other)
+
+    def __le__(self, other):
+        return self._order('<=', other)
+
+    def __gt__(self, other):
+        return self._order('>', other)
+
+    def __ge__(self, other):
+        return self._order('>=', other)
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            key = self._key(self.utcoffset() is not None)
+            self._hashcode = hash(key)
+        return self._hashcode
+
+    def __bool__(self):
+        return True
+
+
+def _time_repr_args(hour, minute, second, microsecond, tz, fold):
+    if microsecond:
+        text = '%d, %d, %d, %d' % (hour, minute, second, microsecond)
+    elif second:
+        text = '%d, %d, %d' % (hour, minute, second)
+    else:
+        text = '%d, %d' % (hour, minute)
+    if tz is not None:
+        text += ', tzinfo=%r' % tz
+    if fold:
+        text += ', fold=1'
+    return text
+
+
+time.min = time(0, 0, 0)
+time.max = time(23, 59, 59, 999999)
+time.resolution = timedelta(microseconds=1)
+
+
+# ---- datetime ----
+
+class datetime(date):
+    """A date and a time of day, optionally with a tzinfo."""
+
+    def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        self._year, self._month, self._day = _check_date_fields(year, month, day)
+        (self._hour, self._minute, self._second, self._microsecond,
+         self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
+        _check_tzinfo(tzinfo)
+        self._tzinfo = tzinfo
+        self._hashcode = -1
+
+    @classmethod
+    def fromtimestamp(cls, t, tz=None):
+        _check_tzinfo(tz)
+        y, m, d, hh, mm, ss, us = _utc_fields(t)
+        result = cls(y, m, d, hh, mm, ss, us, tz)
+        if tz is not None:
+            # The fields are UTC's; the zone says what the wall clock shows.
+            result = tz.fromutc(result)
+        return result
+
+    @classmethod
+    def utcfromtimestamp(cls, t):
+        y, m, d, hh, mm, ss, us = _utc_fields(t)
+        return cls(y, m, d, hh, mm, ss, us)
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(_time.time(), tz)
+
+    @classmethod
+    def utcnow(cls):
+        return cls.utcfromtimestamp(_time.time())
+
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_time.time())
+
+    @classmethod
+    def fromordinal(cls, n):
+        d = date.fromordinal(n)
+        return cls(d.year, d.month, d.day)
+
+    @classmethod
+    def combine(cls, date_part, time_part, tzinfo=True):
+        if not isinstance(date_part, date):
+            raise TypeError("combine() argument 1 must be datetime.date, not %s" % type(date_part).__name__)
+        if not isinstance(time_part, time):
+            raise TypeError("combine() argument 2 must be datetime.time, not %s" % type(time_part).__name__)
+        if tzinfo is True:
+            tzinfo = time_part.tzinfo
+        return cls(date_part.year, date_part.month, date_part.day, time_part.hour, time_part.minute,
+                   time_part.second, time_part.microsecond, tzinfo, fold=time_part.fold)
+
+    @classmethod
+    def fromisoformat(cls, date_string):
+        _check_isoformat_arg(date_string)
+        try:
+            if len(date_string) < 7:
+                raise ValueError('too short')
+            separator = _find_isoformat_datetime_separator(date_string)
+            y, m, d = _parse_isoformat_date(date_string[:separator])
+            time_fields = [0, 0, 0, 0, None]
+            if len(date_string) > separator:
+                time_fields = _parse_isoformat_time(date_string[separator + 1:])
+        except ValueError:
+            raise _invalid_isoformat(date_string) from None
+        hh, mm, ss, us, tz = time_fields
+        return cls(y, m, d, hh, mm, ss, us, tz)
+
+    @property
+    def hour(self):
+        return self._hour
+
+    @property
+    def minute(self):
+        return self._minute
+
+    @property
+    def second(self):
+        return self._second
+
+    @property
+    def microsecond(self):
+        return self._microsecond
+
+    @property
+    def tzinfo(self):
+        return self._tzinfo
+
+    @property
+    def fold(self):
+        return self._fold
+
+    def utcoffset(self):
+        if self._tzinfo is None:
+            return None
+        return _check_utc_offset('utcoffset', self._tzinfo.utcoffset(self))
+
+    def dst(self):
+        if self._tzinfo is None:
+            return None
+        return _check_utc_offset('dst', self._tzinfo.dst(self))
+
+    def tzname(self):
+        return None if self._tzinfo is None else self._tzinfo.tzname(self)
+
+    def date(self):
+        return date(self._year, self._month, self._day)
+
+    def time(self):
+        return time(self._hour, self._minute, self._second, self._microsecond, fold=self._fold)
+
+    def timetz(self):
+        return time(self._hour, self._minute, self._second, self._microsecond, self._tzinfo, fold=self._fold)
+
+    def timetuple(self):
+        dst = self.dst()
+        flag = -1 if dst is None else (1 if dst else 0)
+        return _time.struct_time(_build_struct(self._year, self._month, self._day, self._hour, self._minute,
+                                               self._second, flag))
+
+    def utctimetuple(self):
+        offset = self.utcoffset()
+        moment = self if offset is None else self - offset
+        return _time.struct_time(_build_struct(moment.year, moment.month, moment.day, moment.hour,
+                                               moment.minute, moment.second, 0))
+
+    def toordinal(self):
+        return _ymd2ord(self._year, self._month, self._day)
+
+    def _local_microseconds(self):
+        # Microseconds since 0001-01-01T00:00 of the wall-clock fields (no offset applied).
+        seconds = (self.toordinal() * 86400 + self._hour * 3600 + self._minute * 60 + self._second)
+        return seconds * _US_PER_SECOND + self._microsecond
+
+    def timestamp(self):
+        # The local zone is UTC, so a naive datetime is a UTC one.
+        offset = self.utcoffset()
+        us = self._local_microseconds() - _EPOCH_ORDINAL * _US_PER_DAY
+        if offset is not None:
+            us -= offset._to_microseconds()
+        return us / 10 ** 6
+
+    def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None, microsecond=None,
+                tzinfo=True, *, fold=None):
+        return type(self)(self._year if year is None else year, self._month if month is None else month,
+                          self._day if day is None else day, self._hour if hour is None else hour,
+                          self._minute if minute is None else minute,
+                          self._second if second is None else second,
+                          self._microsecond if microsecond is None else microsecond,
+                          self._tzinfo if tzinfo is True else tzinfo, fold=self._fold if fold is None else fold)
+
+    def astimezone(self, tz=None):
+        if tz is None:
+            tz = _UTC
+        elif not isinstance(tz, tzinfo):
+            raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'" % type(tz).__name__)
+        offset = self.utcoffset()
+        if offset is None:
+            # A naive datetime is local time, and local time is UTC here.
+            offset = timedelta(0)
+        if self._tzinfo is tz:
+            return self
+        utc = (self - offset).replace(tzinfo=tz)
+        return tz.fromutc(utc)
+
+    def ctime(self):
+        return '%s %s %2d %02d:%02d:%02d %04d' % (_DAY_NAMES[self.weekday()], _MONTH_NAMES[self._month - 1],
+                                                  self._day, self._hour, self._minute, self._second,
+                                                  self._year)
+
+    def isoformat(self, sep='T', timespec='auto'):
+        if not isinstance(sep, str) or len(sep) != 1:
+            raise TypeError('isoformat() argument 1 must be a unicode character, not %s' % type(sep).__name__)
+        text = '%04d-%02d-%02d%s' % (self._year, self._month, self._day, sep)
+        text += _format_time(self._hour, self._minute, self._second, self._microsecond, timespec)
+        return text + _format_offset(self.utcoffset())
+
+    def __str__(self):
+        return self.isoformat(sep=' ')
+
+    def __repr__(self):
+        return 'datetime.datetime(%d, %d, %d, %s)' % (
+            self._year, self._month, self._day,
+            _time_repr_args(self._hour, self._minute, self._second, self._microsecond, self._tzinfo,
+                            self._fold))
+
+    def strftime(self, fmt):
+        return _wrap_strftime(self, fmt, self.timetuple())
+
+    def __format__(self, fmt):
+        _check_format_spec(fmt)
+        return self.strftime(fmt) if fmt else str(self)
+
+    def _utc_microseconds(self, offset):
+        return self._local_microseconds() - (0 if offset is None else offset._to_microseconds())
+
+    def _compare_to(self, other, equality):
+        """The two keys to compare, or None when one is naive and the other aware."""
+        if self._tzinfo is other._tzinfo:
+            return self._local_microseconds(), other._local_microseconds()
+        mine, theirs = self.utcoffset(), other.utcoffset()
+        if (mine is None) != (theirs is None):
+            if equality:
+                return None
+            raise TypeError("can't compare offset-naive and offset-aware datetimes")
+        return self._utc_microseconds(mine), other._utc_microseconds(theirs)
+
+    def __eq__(self, other):
+        if isinstance(other, datetime):
+            keys = self._compare_to(other, True)
+            return keys is not None and keys[0] == keys[1]
+        if isinstance(other, date):
+            return False
+        return False if _is_foreign(other) else NotImplemented
+
+    def _order(self, symbol, other):
+        if isinstance(other, datetime):
+            keys = self._compare_to(other, False)
+            return _compare(symbol, keys[0], keys[1])
+        if isinstance(other, date):
+            raise TypeError("can't compare datetime.datetime to datetime.date")
+        return _order_error(symbol, self, other)
+
+    def __lt__(self, other):
+        return self._order('<', other)
+
+    def __le__(self, other):
+        return self._order('<=', other)
+
+    def __gt__(self, other):
+        return self._order('>', other)
+
+    def __ge__(self, other):
+        return self._order('>=', other)
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            self._hashcode = hash(self._utc_microseconds(self.utcoffset()))
+        return self._hashcode
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            us = self._local_microseconds() + other._to_microseconds()
+            days, us = divmod(us, _US_PER_DAY)
+            if not 0 < days <= _MAX_ORDINAL:
+                raise OverflowError('date value out of range')
+            y, m, d = _ord2ymd(days)
+            seconds, us = divmod(us, _US_PER_SECOND)
+            hh, seconds = divmod(seconds, 3600)
+            mm, ss = divmod(seconds, 60)
+            return type(self)(y, m, d, hh, mm, ss, us, self._tzinfo)
+        return _operand_error('+', self, other)
+
+    def __radd__(self, other):
+        if isinstance(other, timedelta):
+            return self.__add__(other)
+        return _operand_error('+', other, self)
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return self.__add__(-other)
+        if isinstance(other, datetime):
+            mine, theirs = self.utcoffset(), other.utcoffset()
+            if self._tzinfo is other._tzinfo:
+                mine = theirs = None
+            elif (mine is None) != (theirs is None):
+                raise TypeError("can't subtract offset-naive and offset-aware datetimes")
+            return _delta(self._utc_microseconds(mine) - other._utc_microseconds(theirs))
+        return _operand_error('-', self, other)
+
+    def __rsub__(self, other):
+        return _operand_error('-', other, self)
+
+
+datetime.min = datetime(1, 1, 1)
+datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
+datetime.resolution = timedelta(microseconds=1)
