@@ -879,7 +879,8 @@ class timezone(tzinfo):
 
     def __init__(self, offset, name=None):
         if not isinstance(offset, timedelta):
-            raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s" % type(offset).__name__)
+            raise TypeError('timezone() argument 1 must be datetime.timedelta, not %s'
+                            % type(offset).__name__)
         if name is not None and not isinstance(name, str):
             raise TypeError("timezone() argument 2 must be str, not %s" % type(name).__name__)
         if not -timedelta(1) < offset < timedelta(1):
@@ -938,6 +939,8 @@ timezone.utc = _UTC
 timezone.min = timezone(-timedelta(hours=23, minutes=59))
 timezone.max = timezone(timedelta(hours=23, minutes=59))
 UTC = _UTC
+# The simulated machine's local zone, as CPython's astimezone() names it (from localtime's tm_zone).
+_LOCAL = timezone(timedelta(0), 'UTC')
 
 
 # ---- time ----
@@ -1022,7 +1025,8 @@ class time:
         return type(self)(self._hour if hour is None else hour, self._minute if minute is None else minute,
                           self._second if second is None else second,
                           self._microsecond if microsecond is None else microsecond,
-                          self._tzinfo if tzinfo is True else tzinfo, fold=self._fold if fold is None else fold)
+                          self._tzinfo if tzinfo is True else tzinfo,
+                          fold=self._fold if fold is None else fold)
 
     def _key(self, other_aware):
         # Times compare by their UTC moment when both are aware, as naive values when neither is.
@@ -1113,6 +1117,10 @@ class datetime(date):
     def fromtimestamp(cls, t, tz=None):
         _check_tzinfo(tz)
         y, m, d, hh, mm, ss, us = _utc_fields(t)
+        if tz is None:
+            # CPython probes local time a day earlier (to find a fold); before year 1 that fails.
+            if _ymd2ord(y, m, d) == 1:
+                raise ValueError('year 0 is out of range')
         result = cls(y, m, d, hh, mm, ss, us, tz)
         if tz is not None:
             # The fields are UTC's; the zone says what the wall clock shows.
@@ -1249,13 +1257,13 @@ class datetime(date):
                           self._minute if minute is None else minute,
                           self._second if second is None else second,
                           self._microsecond if microsecond is None else microsecond,
-                          self._tzinfo if tzinfo is True else tzinfo, fold=self._fold if fold is None else fold)
+                          self._tzinfo if tzinfo is True else tzinfo,
+                          fold=self._fold if fold is None else fold)
 
     def astimezone(self, tz=None):
         if tz is None:
-            tz = _UTC
-        elif not isinstance(tz, tzinfo):
-            raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'" % type(tz).__name__)
+            tz = _LOCAL
+        _check_tzinfo(tz)
         offset = self.utcoffset()
         if offset is None:
             # A naive datetime is local time, and local time is UTC here.
