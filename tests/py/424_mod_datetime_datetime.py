@@ -99,3 +99,6 @@ print(f'{stamp:%Y-%m-%d %H:%M:%S} took {(stamp - start).total_seconds():.3f}s', 
 print(type(datetime.now()).__name__, datetime.now().tzinfo, datetime.now(timezone.utc).tzinfo,
       datetime.utcnow().tzinfo, type(date.today()).__name__, type(datetime.today()).__name__,
       date.today() > date(2025, 1, 1), dt_module.datetime is datetime)
+far = datetime(2999, 12, 31, 23, 59, 59, 999999)
+print(far.timestamp(), far.replace(tzinfo=timezone(timedelta(hours=3))).timestamp(), datetime(1000, 1, 1, 0, 0, 0, 1).timestamp(),
+      datetime(1, 1, 1, tzinfo=timezone.utc).timestamp(), datetime(9999, 11, 23, 18, 49, 40, 272476, timezone.utc).timestamp())

@@ -86,7 +86,7 @@ _EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 def _index(value):
     if isinstance(value, int):
         return int(value)
-    raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
+    raise TypeError("'%s' object cannot be interpreted as an integer" % _type_name(value))
 
 
 def _check_date_fields(year, month, day):
@@ -171,6 +171,31 @@ def _compare(symbol, a, b):
     return a >= b
 
 
+def _true_divide(n, d):
+    """n / d of two ints, correctly rounded as CPython's int division is. The VM converts both ints to
+    floats first, which rounds twice once a value passes 2**53 (timestamps far from 1970, long deltas)."""
+    if -2 ** 53 <= n <= 2 ** 53 and -2 ** 53 <= d <= 2 ** 53:
+        return n / d
+    negative = (n < 0) != (d < 0)
+    n, d = abs(n), abs(d)
+    if n == 0:
+        return -0.0 if negative else 0.0
+    # A quotient of 55 or 56 bits, the remainder kept as a sticky bit, then rounded to 53 bits.
+    shift = 55 - (n.bit_length() - d.bit_length())
+    if shift >= 0:
+        q, r = divmod(n << shift, d)
+    else:
+        q, r = divmod(n, d << -shift)
+    extra = q.bit_length() - 53
+    low = q & ((1 << extra) - 1)
+    q >>= extra
+    half = 1 << (extra - 1)
+    if low > half or (low == half and (r != 0 or q & 1)):
+        q += 1
+    result = float(q) * 2.0 ** (extra - shift)
+    return -result if negative else result
+
+
 def _round_half_even(a, b):
     """a / b rounded to the nearest int, ties to even (exact, on ints)."""
     q, r = divmod(a, b)
@@ -230,6 +255,9 @@ class timedelta:
 
     def _set(self, total_us):
         days, us = divmod(total_us, _US_PER_DAY)
+        if not -2 ** 31 <= days < 2 ** 31:
+            # The C module holds days in a C int before it checks the range.
+            raise OverflowError('Python int too large to convert to C int')
         if not -_MAX_DELTA_DAYS <= days <= _MAX_DELTA_DAYS:
             raise OverflowError('days=%d; must have magnitude <= %d' % (days, _MAX_DELTA_DAYS))
         self._days = days
@@ -252,7 +280,7 @@ class timedelta:
         return (self._days * 86400 + self._seconds) * _US_PER_SECOND + self._microseconds
 
     def total_seconds(self):
-        return self._to_microseconds() / 10 ** 6
+        return _true_divide(self._to_microseconds(), _US_PER_SECOND)
 
     def __repr__(self):
         args = []
@@ -329,7 +357,7 @@ class timedelta:
 
     def __truediv__(self, other):
         if isinstance(other, timedelta):
-            return self._to_microseconds() / other._to_microseconds()
+            return _true_divide(self._to_microseconds(), _divisor_float(other._to_microseconds()))
         if isinstance(other, int):
             return _delta(_round_half_even(self._to_microseconds(), _divisor(int(other))))
         if isinstance(other, float):
@@ -379,6 +407,12 @@ class timedelta:
 def _divisor(n):
     if n == 0:
         raise ZeroDivisionError('integer division or modulo by zero')
+    return n
+
+
+def _divisor_float(n):
+    if n == 0:
+        raise ZeroDivisionError('division by zero')
     return n
 
 
@@ -514,19 +548,14 @@ def _parse_isoformat_date(dtstr):
                 raise ValueError('Inconsistent use of dash separator')
             pos += has_sep
             weekday = _digits(dtstr, pos, 1)
-            pos += 1
-        if pos != len(dtstr):
-            raise ValueError('trailing characters')
         return _isoweek_to_gregorian(year, week, weekday)
     month = _digits(dtstr, pos, 2)
     pos += 2
     if (dtstr[pos:pos + 1] == '-') != has_sep:
         raise ValueError('Inconsistent use of dash separator')
     pos += has_sep
-    day = _digits(dtstr, pos, 2)
-    if pos + 2 != len(dtstr):
-        raise ValueError('trailing characters')
-    return year, month, day
+    # Like the C module, ignore what follows the day (only date.fromisoformat can pass more).
+    return year, month, _digits(dtstr, pos, 2)
 
 
 def _parse_hh_mm_ss_ff(tstr):
@@ -877,7 +906,7 @@ class tzinfo:
 class timezone(tzinfo):
     """A fixed offset from UTC."""
 
-    def __init__(self, offset, name=None):
+    def __new__(cls, offset, name=None):
         if not isinstance(offset, timedelta):
             raise TypeError('timezone() argument 1 must be datetime.timedelta, not %s'
                             % type(offset).__name__)
@@ -886,8 +915,12 @@ class timezone(tzinfo):
         if not -timedelta(1) < offset < timedelta(1):
             raise ValueError('offset must be a timedelta strictly between -timedelta(hours=24) and '
                              'timedelta(hours=24), not %r.' % offset)
-        self._offset = offset
-        self._name = name
+        if name is None and not offset and _UTC is not None:
+            return _UTC  # as in CPython, a nameless zero offset is the one timezone.utc
+        zone = object.__new__(cls)
+        zone._offset = offset
+        zone._name = name
+        return zone
 
     def __eq__(self, other):
         if isinstance(other, timezone):
@@ -934,6 +967,7 @@ class timezone(tzinfo):
         raise TypeError('fromutc() argument must be a datetime instance or None')
 
 
+_UTC = None
 _UTC = timezone(timedelta(0))
 timezone.utc = _UTC
 timezone.min = timezone(-timedelta(hours=23, minutes=59))
@@ -1243,12 +1277,13 @@ class datetime(date):
         return seconds * _US_PER_SECOND + self._microsecond
 
     def timestamp(self):
-        # The local zone is UTC, so a naive datetime is a UTC one.
         offset = self.utcoffset()
         us = self._local_microseconds() - _EPOCH_ORDINAL * _US_PER_DAY
         if offset is not None:
-            us -= offset._to_microseconds()
-        return us / 10 ** 6
+            return _true_divide(us - offset._to_microseconds(), _US_PER_SECOND)
+        # The local zone is UTC, so a naive datetime is a UTC one; CPython adds the microseconds to the
+        # whole seconds in floats here (not one exact division), and so do we, for the same last digit.
+        return float(us // _US_PER_SECOND) + self._microsecond / 1e6
 
     def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None, microsecond=None,
                 tzinfo=True, *, fold=None):
