@@ -102,3 +102,26 @@ print(type(datetime.now()).__name__, datetime.now().tzinfo, datetime.now(timezon
 far = datetime(2999, 12, 31, 23, 59, 59, 999999)
 print(far.timestamp(), far.replace(tzinfo=timezone(timedelta(hours=3))).timestamp(), datetime(1000, 1, 1, 0, 0, 0, 1).timestamp(),
       datetime(1, 1, 1, tzinfo=timezone.utc).timestamp(), datetime(9999, 11, 23, 18, 49, 40, 272476, timezone.utc).timestamp())
+
+# Subclasses keep their type through arithmetic and print their own name; copies keep timezone.utc;
+# the fields are read-only.
+import copy
+
+
+class Stamp(datetime):
+    def label(self):
+        return 'stamp ' + self.isoformat()
+
+
+s = Stamp(2026, 1, 1, 12)
+print(repr(s), s, (s + timedelta(1)).label(), type(s - timedelta(1)).__name__, type(Stamp.fromtimestamp(0)).__name__,
+      type(s.replace(hour=1)).__name__, s - datetime(2026, 1, 1))
+print(repr(copy.copy(aware)), repr(copy.deepcopy(aware)), copy.deepcopy(ist) == ist, copy.copy(x) == x)
+events = {date(2026, 1, 1): 'new year', date(2026, 12, 25): 'xmas'}
+print(sorted(events), date(2026, 1, 1) in events, datetime(2026, 1, 1) in events,
+      sum([timedelta(seconds=1), timedelta(seconds=2)], timedelta()), f'{timedelta(seconds=5)}')
+show(lambda: f'{timedelta(seconds=5):>10}')
+show(lambda: setattr(x, 'year', 5))
+show(lambda: setattr(x, 'hour', 5))
+show(lambda: setattr(timedelta(1), 'days', 5))
+show(lambda: setattr(time(1), 'minute', 5))

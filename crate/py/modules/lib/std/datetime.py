@@ -132,6 +132,18 @@ def _check_utc_offset(name, offset):
     return offset
 
 
+def _read_only(owner):
+    """A property whose assignment fails with the C module's message (its fields are not writable):
+    timedelta's are members (owner None), the others' getters."""
+    def make(getter):
+        def refuse(self, value):
+            if owner is None:
+                raise AttributeError('readonly attribute')
+            raise AttributeError("attribute '%s' of '%s' objects is not writable" % (getter.__name__, owner))
+        return property(getter, refuse)
+    return make
+
+
 def _type_name(value):
     # The C module's classes print with their module, as CPython's messages name them.
     name = type(value).__name__
@@ -264,15 +276,15 @@ class timedelta:
         self._seconds, self._microseconds = divmod(us, _US_PER_SECOND)
         self._hashcode = -1
 
-    @property
+    @_read_only(None)
     def days(self):
         return self._days
 
-    @property
+    @_read_only(None)
     def seconds(self):
         return self._seconds
 
-    @property
+    @_read_only(None)
     def microseconds(self):
         return self._microseconds
 
@@ -290,7 +302,7 @@ class timedelta:
             args.append('seconds=%d' % self._seconds)
         if self._microseconds:
             args.append('microseconds=%d' % self._microseconds)
-        return 'datetime.timedelta(%s)' % (', '.join(args) if args else '0')
+        return '%s(%s)' % (_type_name(self), ', '.join(args) if args else '0')
 
     def __str__(self):
         minutes, seconds = divmod(self._seconds, 60)
@@ -369,6 +381,12 @@ class timedelta:
         if isinstance(other, timedelta):
             return _delta(self._to_microseconds() % _divisor(other._to_microseconds()))
         return _operand_error('%', self, other)
+
+    def __format__(self, fmt):
+        _check_format_spec(fmt)
+        if fmt:
+            raise TypeError('unsupported format string passed to %s.__format__' % _type_name(self))
+        return str(self)
 
     def __bool__(self):
         return self._days != 0 or self._seconds != 0 or self._microseconds != 0
@@ -707,20 +725,20 @@ class date:
         y, m, d = _isoweek_to_gregorian(_index(year), _index(week), _index(day))
         return cls(y, m, d)
 
-    @property
+    @_read_only('datetime.date')
     def year(self):
         return self._year
 
-    @property
+    @_read_only('datetime.date')
     def month(self):
         return self._month
 
-    @property
+    @_read_only('datetime.date')
     def day(self):
         return self._day
 
     def __repr__(self):
-        return 'datetime.date(%d, %d, %d)' % (self._year, self._month, self._day)
+        return '%s(%d, %d, %d)' % (_type_name(self), self._year, self._month, self._day)
 
     def isoformat(self):
         return '%04d-%02d-%02d' % (self._year, self._month, self._day)
@@ -922,6 +940,13 @@ class timezone(tzinfo):
         zone._name = name
         return zone
 
+    def __copy__(self):
+        # Rebuilt from the offset and the name, as CPython's pickling does: timezone.utc stays the one.
+        return timezone(self._offset, self._name)
+
+    def __deepcopy__(self, memo):
+        return timezone(self._offset, self._name)
+
     def __eq__(self, other):
         if isinstance(other, timezone):
             return self._offset == other._offset
@@ -999,27 +1024,27 @@ class time:
             raise _invalid_isoformat(time_string) from None
         return cls(hh, mm, ss, us, tz)
 
-    @property
+    @_read_only('datetime.time')
     def hour(self):
         return self._hour
 
-    @property
+    @_read_only('datetime.time')
     def minute(self):
         return self._minute
 
-    @property
+    @_read_only('datetime.time')
     def second(self):
         return self._second
 
-    @property
+    @_read_only('datetime.time')
     def microsecond(self):
         return self._microsecond
 
-    @property
+    @_read_only('datetime.time')
     def tzinfo(self):
         return self._tzinfo
 
-    @property
+    @_read_only('datetime.time')
     def fold(self):
         return self._fold
 
@@ -1037,8 +1062,9 @@ class time:
         return None if self._tzinfo is None else self._tzinfo.tzname(None)
 
     def __repr__(self):
-        return 'datetime.time(%s)' % _time_repr_args(self._hour, self._minute, self._second,
-                                                      self._microsecond, self._tzinfo, self._fold)
+        fields = _time_repr_args(self._hour, self._minute, self._second, self._microsecond, self._tzinfo,
+                                 self._fold)
+        return '%s(%s)' % (_type_name(self), fields)
 
     def isoformat(self, timespec='auto'):
         text = _format_time(self._hour, self._minute, self._second, self._microsecond, timespec)
@@ -1210,27 +1236,27 @@ class datetime(date):
         hh, mm, ss, us, tz = time_fields
         return cls(y, m, d, hh, mm, ss, us, tz)
 
-    @property
+    @_read_only('datetime.datetime')
     def hour(self):
         return self._hour
 
-    @property
+    @_read_only('datetime.datetime')
     def minute(self):
         return self._minute
 
-    @property
+    @_read_only('datetime.datetime')
     def second(self):
         return self._second
 
-    @property
+    @_read_only('datetime.datetime')
     def microsecond(self):
         return self._microsecond
 
-    @property
+    @_read_only('datetime.datetime')
     def tzinfo(self):
         return self._tzinfo
 
-    @property
+    @_read_only('datetime.datetime')
     def fold(self):
         return self._fold
 
@@ -1324,8 +1350,8 @@ class datetime(date):
         return self.isoformat(sep=' ')
 
     def __repr__(self):
-        return 'datetime.datetime(%d, %d, %d, %s)' % (
-            self._year, self._month, self._day,
+        return '%s(%d, %d, %d, %s)' % (
+            _type_name(self), self._year, self._month, self._day,
             _time_repr_args(self._hour, self._minute, self._second, self._microsecond, self._tzinfo,
                             self._fold))
 
