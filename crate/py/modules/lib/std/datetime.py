@@ -3,10 +3,11 @@
 simulated machine's CLOCK_REALTIME, and the local zone is UTC (as in `time`), so `now()` equals `utcnow()`
 and naive datetimes convert to timestamps as UTC.
 
-Deliberate differences from CPython: there is no zone data (`timezone` holds fixed offsets only); a
-binary operator between one of these classes and an instance of a user class that does not support it
-names the classes without the `datetime.` prefix; `divmod()` of two timedeltas is not supported (use
-`//` and `%`); hashes differ from CPython's (equal values still hash equal)."""
+Deliberate differences from CPython: there is no zone data (`timezone` holds fixed offsets only) and no
+`strptime`; an operator these classes do not define at all (`dt * 2`), or one between them and a user
+class that refuses it too, names the classes without the `datetime.` prefix in its TypeError; a new
+attribute can be set on an instance; `divmod()` of two timedeltas is not supported (use `//` and `%`);
+hashes differ from CPython's (equal values still hash equal)."""
 
 import time as _time
 
