@@ -116,3 +116,10 @@ show(lambda: timedelta(days=3 * 10**9))
 show(lambda: timedelta(microseconds=-10**23))
 show(lambda: date.fromisoformat('2026010101'))
 show(lambda: date.fromisoformat('2026W0112'))
+inf, nan = float('inf'), float('nan')
+for f in (lambda: timedelta(seconds=inf), lambda: timedelta(seconds=nan), lambda: timedelta(1) * inf,
+          lambda: timedelta(1) * nan, lambda: timedelta(1) / 0.0, lambda: timedelta(days=1) * 1e-30,
+          lambda: timedelta.max * 5e-324, lambda: timedelta.max / 1e300, lambda: timedelta(1) / 5e-324,
+          lambda: date.fromtimestamp(nan), lambda: date.fromtimestamp(inf), lambda: date.fromtimestamp('x'),
+          lambda: timedelta(True), lambda: timedelta(1) * True, lambda: date(True, True, True)):
+    show(f)

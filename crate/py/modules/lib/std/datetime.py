@@ -209,6 +209,23 @@ def _true_divide(n, d):
     return -result if negative else result
 
 
+_INFINITY = float('inf')
+
+
+def _float_ratio(x):
+    """x.as_integer_ratio(), in ints: doubling a float is exact until it is integral (at most 1074 times).
+    The VM's float.as_integer_ratio keeps the denominator in 128 bits, too few for tiny floats."""
+    if x != x:
+        raise ValueError('cannot convert NaN to integer ratio')
+    if x == _INFINITY or x == -_INFINITY:
+        raise OverflowError('cannot convert Infinity to integer ratio')
+    exponent = 0
+    while x != int(x):
+        x *= 2.0
+        exponent += 1
+    return int(x), 2 ** exponent
+
+
 def _round_half_even(a, b):
     """a / b rounded to the nearest int, ties to even (exact, on ints)."""
     q, r = divmod(a, b)
@@ -352,7 +369,7 @@ class timedelta:
         if isinstance(other, int):
             return _delta(self._to_microseconds() * int(other))
         if isinstance(other, float):
-            numerator, denominator = other.as_integer_ratio()
+            numerator, denominator = _float_ratio(other)
             return _delta(_round_half_even(self._to_microseconds() * numerator, denominator))
         return _operand_error('*', self, other)
 
@@ -374,7 +391,7 @@ class timedelta:
         if isinstance(other, int):
             return _delta(_round_half_even(self._to_microseconds(), _divisor(int(other))))
         if isinstance(other, float):
-            numerator, denominator = other.as_integer_ratio()
+            numerator, denominator = _float_ratio(other)
             return _delta(_round_half_even(denominator * self._to_microseconds(), _divisor(numerator)))
         return _operand_error('/', self, other)
 
@@ -693,7 +710,7 @@ class date:
 
     @classmethod
     def fromtimestamp(cls, t):
-        if isinstance(t, float) and t == t:
+        if isinstance(t, float) and -_INFINITY < t < _INFINITY:
             t = int(t // 1)  # CPython floors a date's timestamp (no rounding to the microsecond)
         y, m, d, hh, mm, ss, us = _utc_fields(t)
         return cls(y, m, d)
@@ -857,6 +874,8 @@ def _utc_fields(t):
     if isinstance(t, float):
         if t != t:
             raise ValueError('Invalid value NaN (not a number)')
+        if t == _INFINITY or t == -_INFINITY:
+            raise OverflowError('timestamp out of range for platform time_t')
         whole = int(t)
         us = round((t - whole) * 1e6)
         if us >= 1000000:
