@@ -125,3 +125,19 @@ show(lambda: setattr(x, 'year', 5))
 show(lambda: setattr(x, 'hour', 5))
 show(lambda: setattr(timedelta(1), 'days', 5))
 show(lambda: setattr(time(1), 'minute', 5))
+
+# strptime in the C locale: CPython's regular expressions, their alternatives tried in order.
+for data, fmt in [('2026-01-01 12:30:15', '%Y-%m-%d %H:%M:%S'), ('2026-01-01T12:30:15.123', '%Y-%m-%dT%H:%M:%S.%f'),
+                  ('1/2/26', '%m/%d/%y'), ('1/2/69', '%m/%d/%y'), ('Mon Jan  5 10:00:00 2026', '%c'),
+                  ('Thu, 01 Jan 2026 00:00:00 GMT', '%a, %d %b %Y %H:%M:%S %Z'), ('12:30 PM', '%I:%M %p'),
+                  ('12:30 am', '%I:%M %p'), ('PM 1', '%p %I'), ('2026-02-29', '%Y-%m-%d'), ('02-29', '%m-%d'),
+                  ('2026 032', '%Y %j'), ('2025 366', '%Y %j'), ('2026-01-01 12:00 +0530', '%Y-%m-%d %H:%M %z'),
+                  ('2026-01-01 12:00 -05:30:15.5', '%Y-%m-%d %H:%M %z'), ('2026-01-01 12:00 Z', '%Y-%m-%d %H:%M %z'),
+                  ('2026-01-01 12:00 +05:3015', '%Y-%m-%d %H:%M %z'), ('2026-01-01 12:00 +0000 UTC', '%Y-%m-%d %H:%M %z %Z'),
+                  ('20260101', '%Y%m%d'), ('2026111', '%Y%m%d'), ('2026-01-01 extra', '%Y-%m-%d'), ('nope', '%Y'),
+                  ('2026', '%Y %'), ('2026', '%Q'), ('2026', '%.'), ('JANUARY 5 2026', '%B %d %Y'), ('2026-13-01', '%Y-%m-%d'),
+                  ('  5', '%d'), ('5', ' %d'), ('a  b', 'A B'), ('12', '%H%M'), ('123', '%H%M'), ('1234', '%H%M%S'),
+                  ('10:00:00', '%X'), ('01/02/03', '%x'), ('2026-01-01 1:2:3.1234567', '%Y-%m-%d %H:%M:%S.%f'),
+                  ('5 mOnDaY', '%d %A'), ('100%', '%d%%'), ('1999 26', '%Y %y'), ('3 1', '%w %u'), (5, '%d'), ('5', None)]:
+    show(lambda: datetime.strptime(data, fmt))
+print(type(Stamp.strptime('2026', '%Y')).__name__)

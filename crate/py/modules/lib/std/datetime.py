@@ -3,8 +3,9 @@
 simulated machine's CLOCK_REALTIME, and the local zone is UTC (as in `time`), so `now()` equals `utcnow()`
 and naive datetimes convert to timestamps as UTC.
 
-Deliberate differences from CPython: there is no zone data (`timezone` holds fixed offsets only) and no
-`strptime`; an operator these classes do not define at all (`dt * 2`), or one between them and a user
+Deliberate differences from CPython: there is no zone data (`timezone` holds fixed offsets only);
+`strptime` (the C locale, ASCII digits) refuses the week directives %U %W %V %G, and a repeated directive
+is a ValueError where CPython's `re` raises re.error; an operator these classes do not define at all (`dt * 2`), or one between them and a user
 class that refuses it too, names the classes without the `datetime.` prefix in its TypeError; a new
 attribute can be set on an instance; `divmod()` of two timedeltas is not supported (use `//` and `%`);
 hashes differ from CPython's (equal values still hash equal)."""
@@ -1241,6 +1242,10 @@ class datetime(date):
                    time_part.second, time_part.microsecond, tzinfo, fold=time_part.fold)
 
     @classmethod
+    def strptime(cls, date_string, format):
+        return _strptime(cls, date_string, format)
+
+    @classmethod
     def fromisoformat(cls, date_string):
         _check_isoformat_arg(date_string)
         try:
@@ -1466,3 +1471,254 @@ class datetime(date):
 datetime.min = datetime(1, 1, 1)
 datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
+
+
+# ---- strptime: CPython's _strptime in the C locale, its regular expressions matched by hand ----
+
+def _char_classes(pattern):
+    """The characters each position of a tiny regular expression accepts: literals, [a-z] sets, \\d."""
+    classes = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == '[':
+            end = pattern.index(']', i)
+            chars = ''
+            j = i + 1
+            while j < end:
+                if j + 2 < end and pattern[j + 1] == '-':
+                    chars += ''.join(chr(n) for n in range(ord(pattern[j]), ord(pattern[j + 2]) + 1))
+                    j += 3
+                else:
+                    chars += pattern[j]
+                    j += 1
+            classes.append(chars)
+            i = end + 1
+        elif c == '\\':
+            classes.append('0123456789')
+            i += 2
+        else:
+            classes.append(c)
+            i += 1
+    return classes
+
+
+def _alternatives(patterns):
+    return [_char_classes(pattern) for pattern in patterns]
+
+
+def _words(words):
+    # Longest first, as _strptime orders them; matched regardless of case.
+    ordered = sorted(words, key=len, reverse=True)
+    return [[c + c.upper() for c in word] for word in ordered]
+
+
+def _offset_alternatives():
+    # (?P<z>[+-]\d\d:?[0-5]\d(:?[0-5]\d(\.\d{1,6})?)?|(?-i:Z)), in the order the regex tries them.
+    found = []
+    for first_colon in (':', ''):
+        head = '[+-]\\d\\d' + first_colon + '[0-5]\\d'
+        for second_colon in (':', ''):
+            seconds = head + second_colon + '[0-5]\\d'
+            for digits in range(6, 0, -1):
+                found.append(_char_classes(seconds + '.' + '\\d' * digits))
+            found.append(_char_classes(seconds))
+        found.append(_char_classes(head))
+    found.append(['Z'])
+    return found
+
+
+_MONTHS_ABBR = [name.lower() for name in _MONTH_NAMES]
+_MONTHS_LOWER = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+                 'october', 'november', 'december']
+
+_STRPTIME_DIRECTIVES = {
+    'd': _alternatives(['3[0-1]', '[1-2]\\d', '0[1-9]', '[1-9]', ' [1-9]']),
+    'f': _alternatives(['\\d' * n for n in range(6, 0, -1)]),
+    'H': _alternatives(['2[0-3]', '[0-1]\\d', '\\d']),
+    'I': _alternatives(['1[0-2]', '0[1-9]', '[1-9]']),
+    'j': _alternatives(['36[0-6]', '3[0-5]\\d', '[1-2]\\d\\d', '0[1-9]\\d', '00[1-9]', '[1-9]\\d', '0[1-9]',
+                        '[1-9]']),
+    'm': _alternatives(['1[0-2]', '0[1-9]', '[1-9]']),
+    'M': _alternatives(['[0-5]\\d', '\\d']),
+    'S': _alternatives(['6[0-1]', '[0-5]\\d', '\\d']),
+    'w': _alternatives(['[0-6]']),
+    'u': _alternatives(['[1-7]']),
+    'y': _alternatives(['\\d\\d']),
+    'Y': _alternatives(['\\d\\d\\d\\d']),
+    'z': _offset_alternatives(),
+    'a': _words([name.lower() for name in _DAY_NAMES]),
+    'A': _words(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+    'b': _words(_MONTHS_ABBR),
+    'B': _words(_MONTHS_LOWER),
+    'p': _words(['am', 'pm']),
+    'Z': _words(['utc', 'gmt']),
+}
+# The C locale's %c, %x and %X, as _strptime spells them out.
+_STRPTIME_LOCALE = {'c': '%a %b %d %H:%M:%S %Y', 'x': '%m/%d/%y', 'X': '%H:%M:%S'}
+# Valid directives that need week arithmetic ioplay's strptime does not do.
+_STRPTIME_UNSUPPORTED = 'UWVG'
+_REGEX_SPECIALS = '\\.^$*+?(){}[]|'
+
+
+def _strptime_tokens(fmt, whole_format, tokens):
+    """Appends the format's tokens: (None, classes) for a literal, ('', None) for a run of whitespace
+    (\\s+), (directive, alternatives) for a directive."""
+    i = 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c.isspace():
+            while i < len(fmt) and fmt[i].isspace():
+                i += 1
+            tokens.append(('', None))
+            continue
+        if c != '%':
+            tokens.append((None, [[c + c.upper() + c.lower()]]))
+            i += 1
+            continue
+        if i + 1 == len(fmt):
+            raise ValueError("stray %% in format '%s'" % whole_format)
+        d = fmt[i + 1]
+        i += 2
+        if d == '%':
+            tokens.append((None, [['%']]))
+        elif d in _STRPTIME_LOCALE:
+            _strptime_tokens(_STRPTIME_LOCALE[d], whole_format, tokens)
+        elif d in _STRPTIME_DIRECTIVES:
+            for directive, alternatives in tokens:
+                if directive == d:
+                    # CPython's re.error, as a ValueError here (ioplay has no re).
+                    raise ValueError("redefinition of group name '%s' in format '%s'" % (d, whole_format))
+            tokens.append((d, _STRPTIME_DIRECTIVES[d]))
+        elif d in _STRPTIME_UNSUPPORTED:
+            raise ValueError("ioplay's strptime does not support %%%s (format '%s')" % (d, whole_format))
+        else:
+            bad = '%' if d in _REGEX_SPECIALS else d
+            raise ValueError("'%s' is a bad directive in format '%s'" % (bad, whole_format))
+
+
+def _strptime_match(tokens, i, text, pos, found):
+    """Where the first match of tokens[i:] at text[pos:] ends, trying alternatives in the regular
+    expression's order (and backtracking as it does); None when there is none. Fills `found`."""
+    if i == len(tokens):
+        return pos
+    directive, alternatives = tokens[i]
+    if directive == '':
+        end = pos
+        while end < len(text) and text[end].isspace():
+            end += 1
+        for stop in range(end, pos, -1):
+            result = _strptime_match(tokens, i + 1, text, stop, found)
+            if result is not None:
+                return result
+        return None
+    for classes in alternatives:
+        stop = pos + len(classes)
+        if stop > len(text):
+            continue
+        matched = True
+        for k in range(len(classes)):
+            if text[pos + k] not in classes[k]:
+                matched = False
+                break
+        if matched:
+            result = _strptime_match(tokens, i + 1, text, stop, found)
+            if result is not None:
+                if directive is not None:
+                    found[directive] = text[pos:stop]
+                return result
+    return None
+
+
+def _strptime(cls, data_string, format):
+    for index, arg in enumerate((data_string, format)):
+        if not isinstance(arg, str):
+            name = 'None' if arg is None else type(arg).__name__
+            raise TypeError('strptime() argument %d must be str, not %s' % (index + 1, name))
+    tokens = []
+    _strptime_tokens(format, format, tokens)
+    matched = {}
+    end = _strptime_match(tokens, 0, data_string, 0, matched)
+    if end is None:
+        raise ValueError('time data %r does not match format %r' % (data_string, format))
+    if end != len(data_string):
+        raise ValueError('unconverted data remains: %s' % data_string[end:])
+    # The fields in the format's order, as the regular expression's groupdict() gives them: a later one
+    # wins (%y after %Y), and %I reads %p wherever it is.
+    found = {}
+    for directive, alternatives in tokens:
+        if directive:
+            found[directive] = matched[directive]
+    year = None
+    month = day = 1
+    hour = minute = second = fraction = 0
+    gmtoff = None
+    gmtoff_fraction = 0
+    julian = None
+    for key in found:
+        value = found[key]
+        if key == 'y':
+            year = int(value)
+            year += 2000 if year <= 68 else 1900
+        elif key == 'Y':
+            year = int(value)
+        elif key == 'm':
+            month = int(value)
+        elif key == 'B' or key == 'b':
+            month = (_MONTHS_LOWER if key == 'B' else _MONTHS_ABBR).index(value.lower()) + 1
+        elif key == 'd':
+            day = int(value)
+        elif key == 'H':
+            hour = int(value)
+        elif key == 'I':
+            hour = int(value)
+            ampm = found.get('p', '').lower()
+            if ampm in ('', 'am'):
+                if hour == 12:
+                    hour = 0
+            elif ampm == 'pm' and hour != 12:
+                hour += 12
+        elif key == 'M':
+            minute = int(value)
+        elif key == 'S':
+            second = int(value)
+        elif key == 'f':
+            fraction = int(value + '0' * (6 - len(value)))
+        elif key == 'j':
+            julian = int(value)
+        elif key == 'z':
+            if value == 'Z':
+                gmtoff = 0
+            else:
+                z = value
+                if z[3] == ':':
+                    z = z[:3] + z[4:]
+                    if len(z) > 5:
+                        if z[5] != ':':
+                            raise ValueError('Inconsistent use of : in %s' % value)
+                        z = z[:5] + z[6:]
+                gmtoff = int(z[1:3]) * 3600 + int(z[3:5]) * 60 + int(z[5:7] or 0)
+                remainder = z[8:]
+                gmtoff_fraction = int(remainder + '0' * (6 - len(remainder))) if remainder else 0
+                if z[0] == '-':
+                    gmtoff = -gmtoff
+                    gmtoff_fraction = -gmtoff_fraction
+    leap_year_fix = False
+    if year is None and month == 2 and day == 29:
+        year = 1904  # a leap year, so that Feb 29 parses; the year goes back to 1900 below
+        leap_year_fix = True
+    elif year is None:
+        year = 1900
+    if julian is None:
+        julian = date(year, month, day).toordinal() - date(year, 1, 1).toordinal() + 1
+    else:
+        result = date.fromordinal(julian - 1 + date(year, 1, 1).toordinal())
+        year, month, day = result.year, result.month, result.day
+    if leap_year_fix:
+        year = 1900
+    tz = None
+    if gmtoff is not None:
+        offset = timedelta(seconds=gmtoff, microseconds=gmtoff_fraction)
+        tz = timezone(offset, found['Z']) if 'Z' in found else timezone(offset)
+    return cls(year, month, day, hour, minute, second, fraction, tz)
+
