@@ -3,12 +3,12 @@
 simulated machine's CLOCK_REALTIME, and the local zone is UTC (as in `time`), so `now()` equals `utcnow()`
 and naive datetimes convert to timestamps as UTC.
 
-Deliberate differences from CPython: there is no zone data (`timezone` holds fixed offsets only);
-`strptime` (the C locale, ASCII digits) refuses the week directives %U %W %V %G, and a repeated directive
-is a ValueError where CPython's `re` raises re.error; an operator these classes do not define at all (`dt * 2`), or one between them and a user
-class that refuses it too, names the classes without the `datetime.` prefix in its TypeError; a new
-attribute can be set on an instance; `divmod()` of two timedeltas is not supported (use `//` and `%`);
-hashes differ from CPython's (equal values still hash equal)."""
+Deliberate differences from CPython: there is no zone data (`timezone` holds fixed offsets only); `strptime`
+(the C locale, ASCII digits) refuses the week directives %U %W %V %G, and a repeated directive is a
+ValueError where CPython's `re` raises re.error; an operator these classes do not define at all (`dt * 2`),
+or one between them and a user class that refuses it too, names the classes without the `datetime.` prefix
+in its TypeError; a new attribute can be set on an instance; `divmod()` of two timedeltas is not supported
+(use `//` and `%`); hashes differ from CPython's (equal values still hash equal)."""
 
 import time as _time
 
