@@ -123,3 +123,7 @@ for f in (lambda: timedelta(seconds=inf), lambda: timedelta(seconds=nan), lambda
           lambda: date.fromtimestamp(nan), lambda: date.fromtimestamp(inf), lambda: date.fromtimestamp('x'),
           lambda: timedelta(True), lambda: timedelta(1) * True, lambda: date(True, True, True)):
     show(f)
+for f in (lambda: date(10**10, 1, 1), lambda: date(-10**10, 1, 1), lambda: date(10**20, 1, 1), lambda: date(2026, 2**31, 1),
+          lambda: time(2**40), lambda: date.fromordinal(2**70), lambda: date.fromordinal(10**9), lambda: date.fromisocalendar(2026, 54, 1),
+          lambda: date.fromisocalendar(2026, 1, 8), lambda: date.fromisocalendar(2020, 53, 7), lambda: date.fromisocalendar(10000, 1, 1)):
+    show(f)

@@ -86,9 +86,17 @@ _EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 # ---- checks, with the C module's messages ----
 
 def _index(value):
-    if isinstance(value, int):
-        return int(value)
-    raise TypeError("'%s' object cannot be interpreted as an integer" % _type_name(value))
+    """An int argument the C module parses into a C int, with its overflow messages."""
+    if not isinstance(value, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % _type_name(value))
+    value = int(value)
+    if not -2 ** 63 <= value < 2 ** 63:
+        raise OverflowError('Python int too large to convert to C long')
+    if value >= 2 ** 31:
+        raise OverflowError('signed integer is greater than maximum')
+    if value < -2 ** 31:
+        raise OverflowError('signed integer is less than minimum')
+    return value
 
 
 def _check_date_fields(year, month, day):
@@ -659,7 +667,7 @@ def _isoweek_to_gregorian(year, week, day):
         if not (week == 53 and (first_weekday == 4 or (first_weekday == 3 and _is_leap(year)))):
             raise ValueError('Invalid week: %d' % week)
     if not 0 < day < 8:
-        raise ValueError('Invalid weekday: %d (range is [1, 7])' % day)
+        raise ValueError('Invalid day: %d (range is [1, 7])' % day)
     return _ord2ymd(_iso_week1_monday(year) + (week - 1) * 7 + (day - 1))
 
 
