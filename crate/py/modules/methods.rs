@@ -1668,21 +1668,37 @@ fn int_from_bytes(vm: &mut Vm, a: Args) -> R {
 
 fn float_as_integer_ratio(vm: &mut Vm, a: Args) -> R {
     let f = a.get(0).and_then(|v| vm.as_f64(v)).unwrap_or(0.0);
-    if !f.is_finite() {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
         return Err(vm.exc(ExcKind::OverflowError, "cannot convert Infinity to integer ratio"));
     }
-    // Scale by two until integral; both parts stay exact.
-    let (mut num, mut den) = (f, 1u128);
-    while num.fract() != 0.0 {
-        num *= 2.0;
-        den *= 2;
-    }
-    let n = num_bigint::BigInt::from(num as i128);
-    let d = num_bigint::BigInt::from(den);
-    let g = num_integer::Integer::gcd(&n, &d);
-    let (n, d) = (n / &g, d / &g);
+    let (n, d) = exact_ratio(f);
     let (nv, dv) = (vm.int_value(n), vm.int_value(d));
     ret(vm.new_tuple(vec![nv, dv]))
+}
+
+/// A finite float as numerator / denominator in lowest terms, exactly: its bits are a 53-bit integer
+/// times a power of two, so the denominator is a power of two (or 1).
+fn exact_ratio(f: f64) -> (num_bigint::BigInt, num_bigint::BigInt) {
+    use num_bigint::BigInt;
+    if f == 0.0 {
+        return (BigInt::from(0), BigInt::from(1));
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    // Subnormals have no implicit leading bit and the smallest exponent.
+    let (mantissa, exp) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+    let sign = if f < 0.0 { -1 } else { 1 };
+    if exp >= 0 {
+        return (BigInt::from(sign * mantissa as i64) << exp as usize, BigInt::from(1));
+    }
+    // Halve both while the numerator is even and the denominator above 1.
+    let shift = (mantissa.trailing_zeros() as i64).min(-exp);
+    let num = BigInt::from(sign * (mantissa >> shift) as i64);
+    (num, BigInt::from(1) << (-exp - shift) as usize)
 }
 
 fn bytes_fromhex(vm: &mut Vm, a: Args) -> R {

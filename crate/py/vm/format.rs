@@ -85,7 +85,12 @@ pub fn float_repr(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
-    let e = format!("{:e}", f);
+    // The shortest digit count that round-trips, then the nearest decimal with that many digits, ties to
+    // even, as CPython's dtoa picks it: when two such decimals are equally near (1095931841389538.25
+    // lies midway between ...538.2 and ...538.3), Rust's shortest form may give the odd one.
+    let shortest = format!("{:e}", f);
+    let len = shortest.split_once('e').expect("exponent form").0.bytes().filter(u8::is_ascii_digit).count();
+    let e = format!("{:.*e}", len - 1, f);
     let (mant, exp) = e.split_once('e').expect("exponent form");
     let exp: i32 = exp.parse().expect("exponent");
     let neg = mant.starts_with('-');

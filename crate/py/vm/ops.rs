@@ -29,6 +29,29 @@ fn int_direct(v: Value) -> Option<i64> {
     }
 }
 
+/// `x / y` for ints, correctly rounded as CPython's: one rounding of the exact quotient (converting
+/// each int to a float first rounds twice past 2**53, and huge ints would become infinities). `None`
+/// when the quotient is too large for a float; `y` is not zero.
+fn int_true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
+    if x.bits() <= 53 && y.bits() <= 53 {
+        // Both are exact as floats: IEEE division rounds the exact quotient once.
+        return Some(x.to_f64()? / y.to_f64()?);
+    }
+    let negative = x.is_negative() != y.is_negative();
+    let (a, b) = (x.abs(), y.abs());
+    // Scale so the integer quotient has at least 65 bits: a float keeps 53, so the bits below hold the
+    // rounding, and a nonzero remainder is folded into the lowest one (a "sticky" bit).
+    let shift = 65 + b.bits() as i64 - a.bits() as i64;
+    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let q = if r.is_zero() { q } else { q | BigInt::from(1) };
+    let scaled = libm::ldexp(q.to_f64()?, (-shift).clamp(i32::MIN as i64, i32::MAX as i64) as i32);
+    if scaled.is_infinite() {
+        return None;
+    }
+    Some(if negative { -scaled } else { scaled })
+}
+
 /// The common case of `int op int` without overflow; `None` sends it the long way.
 #[inline]
 pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
@@ -707,8 +730,12 @@ impl Vm {
                 if y.is_zero() {
                     return Err(self.exc(ExcKind::ZeroDivisionError, "division by zero"));
                 }
-                let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
-                return Ok(self.made_float(fx / fy));
+                return match int_true_divide(&x, &y) {
+                    Some(q) => Ok(self.made_float(q)),
+                    None => {
+                        Err(self.exc(ExcKind::OverflowError, "integer division result too large for a float"))
+                    }
+                };
             }
             BinOp::Pow => {
                 if y.is_negative() {
