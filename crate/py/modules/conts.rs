@@ -1,7 +1,7 @@
 //! Natives that continue after a Python call or an iterator step: each gets the result and says what
 //! to do next, so no native ever waits on the Rust stack.
 
-use crate::py::ast::BinOp;
+use crate::py::ast::{BinOp, CmpOp};
 use crate::py::value::{IterState, Obj, PyStr, Value};
 use crate::py::vm::{Action, Args, Collected, ContKind, ExcKind, Vm};
 
@@ -233,6 +233,17 @@ pub fn resume(vm: &mut Vm, kind: ContKind, r: Resume) -> R {
             }
             Ok(Action::Return(v))
         }
+        ContKind::SeqOrder { op, a, b, i } => {
+            let Resume::Value(v) = r else {
+                return Ok(Action::Return(Value::None));
+            };
+            if vm.truthy(v)?.unwrap_or(true) {
+                vm.seq_order(op, a, b, i + 1)
+            } else {
+                let (x, y) = (vm.seq_item(a, i), vm.seq_item(b, i));
+                vm.order_action(op, x.unwrap_or(Value::None), y.unwrap_or(Value::None))
+            }
+        }
         ContKind::InsertSort { items, keys, mut sorted, next, pos, finish } => {
             let Resume::Value(v) = r else {
                 return Ok(Action::Return(Value::None));
@@ -374,6 +385,7 @@ fn needs_user_lt(vm: &Vm, keys: &[Value]) -> bool {
     keys.iter().any(|&k| match k {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Instance(i) => i.base == Value::Unbound || vm.lookup_user_special(k, vm.sym.lt).is_some(),
+            Obj::List(_) | Obj::Tuple(_) => vm.orders_by_python(k),
             _ => false,
         },
         _ => false,
@@ -426,17 +438,11 @@ fn insert_sort_step(
     let pos = if pos == usize::MAX { sorted.len() } else { pos };
     let other = keys[sorted[pos - 1]];
     let key = keys[next];
-    let lt = vm.names.intern("__lt__");
-    let func = match vm.lookup_user_special(key, lt) {
-        Some(m) => m,
-        None => {
-            let (ta, tb) = (vm.type_name(key), vm.type_name(other));
-            return Err(vm.type_error(format!("'<' not supported between instances of '{ta}' and '{tb}'")));
-        }
-    };
-    Ok(Action::CallThen {
-        func,
-        args: Args::new(&[key, other]),
+    // `key < other` as the `<` operator makes it (`__lt__`, the reflected `__gt__`, item by item for
+    // tuples); its answer goes on to the next step.
+    let less = vm.order_action(CmpOp::Lt, key, other)?;
+    Ok(Action::Then {
+        act: Box::new(less),
         cont: ContKind::InsertSort { items, keys, sorted, next, pos, finish },
     })
 }

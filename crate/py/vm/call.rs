@@ -115,6 +115,12 @@ pub enum Action {
         ns: ObjId,
         cont: ContKind,
     },
+    /// Carry out `act`, then hand its result to `cont`: how a native step uses another that may itself
+    /// call Python (a sort's `<` on tuples of objects is a chain of `__eq__` and `__lt__` calls).
+    Then {
+        act: Box<Action>,
+        cont: ContKind,
+    },
 }
 
 /// What a continuation sees.
@@ -184,6 +190,9 @@ pub enum ContKind {
     GetItemIter { adaptor: ObjId },
     /// A rich comparison got a result: `NotImplemented` moves to the next stage.
     Compare { op: super::super::ast::CmpOp, a: Value, b: Value, stage: u8, negate: bool },
+    /// Ordering two lists or two tuples whose items compare through Python methods: the items before
+    /// `i` are equal, and the answer of `a[i] == b[i]` is awaited.
+    SeqOrder { op: super::super::ast::CmpOp, a: Value, b: Value, i: usize },
     /// Sorting or min/max with Python `__lt__`: insertion sort (stable), one comparison per step.
     /// `sorted[..]` is done; `item` is being placed and compared with `sorted[pos - 1]`.
     InsertSort {
@@ -317,7 +326,9 @@ impl ContKind {
             }
             ContKind::GetAttrDefault { default } => out.push(*default),
             ContKind::RaiseResult { cause } => out.extend(cause.iter().copied()),
-            ContKind::Compare { a, b, .. } | ContKind::Binary { a, b, .. } => out.extend([*a, *b]),
+            ContKind::Compare { a, b, .. }
+            | ContKind::Binary { a, b, .. }
+            | ContKind::SeqOrder { a, b, .. } => out.extend([*a, *b]),
             ContKind::SumRest { items, .. } => out.extend_from_slice(items),
             ContKind::ContainsIter { iter, x, .. } => out.extend([*iter, *x]),
             ContKind::GetItemIter { adaptor } => out.push(Value::Obj(*adaptor)),
@@ -722,6 +733,9 @@ impl Vm {
                 Ok(())
             }
             Action::Switch { target, args, throw } => self.switch_greenlet(target, args, throw, ret),
+            Action::Then { act, cont } => {
+                self.perform(*act, ReturnTo::Native(Box::new(Cont { kind: cont, then: ret })))
+            }
             Action::RunBody { func, ns, cont } => {
                 let Value::Obj(fid) = func else { unreachable!() };
                 self.call_function(

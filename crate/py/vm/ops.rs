@@ -1015,10 +1015,103 @@ impl Vm {
                     let act = self.compare_step(op, a, b, 0)?;
                     return self.perform(act, ReturnTo::Push);
                 }
+                // Lists or tuples of such objects: item by item, through their methods.
+                if !matches!(op, CmpOp::Eq | CmpOp::NotEq)
+                    && self.same_kind_sequences(a, b)
+                    && (self.orders_by_python(a) || self.orders_by_python(b))
+                {
+                    let act = self.seq_order(op, a, b, 0)?;
+                    return self.perform(act, ReturnTo::Push);
+                }
                 let r = self.compare_builtin(op, a, b)?;
                 self.push(Value::Bool(r));
                 Ok(())
             }
+        }
+    }
+
+    /// `x op y` (an ordering) as an action: through Python comparison methods where either side has
+    /// them or is a list or tuple holding such objects, else builtin.
+    pub(crate) fn order_action(&mut self, op: CmpOp, x: Value, y: Value) -> Result<Action, Value> {
+        if self.has_user_compare(x) || self.has_user_compare(y) {
+            return self.compare_step(op, x, y, 0);
+        }
+        if self.same_kind_sequences(x, y) && (self.orders_by_python(x) || self.orders_by_python(y)) {
+            return self.seq_order(op, x, y, 0);
+        }
+        Ok(Action::Return(Value::Bool(self.compare_builtin(op, x, y)?)))
+    }
+
+    /// Two lists or two tuples `a op b`, item by item as CPython orders them: the first pair that is not
+    /// equal decides (`__eq__`, then the operator, through Python methods where the items have them);
+    /// when one runs out, the lengths do. `from`: the items before it are known equal.
+    pub(crate) fn seq_order(&mut self, op: CmpOp, a: Value, b: Value, from: usize) -> Result<Action, Value> {
+        let mut i = from;
+        loop {
+            let (Some(x), Some(y)) = (self.seq_item(a, i), self.seq_item(b, i)) else {
+                let (la, lb) = (self.seq_len(a), self.seq_len(b));
+                let r = match op {
+                    CmpOp::Lt => la < lb,
+                    CmpOp::LtE => la <= lb,
+                    CmpOp::Gt => la > lb,
+                    _ => la >= lb,
+                };
+                return Ok(Action::Return(Value::Bool(r)));
+            };
+            if self.orders_by_python(x) || self.orders_by_python(y) {
+                let eq = self.compare_step(CmpOp::Eq, x, y, 0)?;
+                return Ok(Action::Then { act: Box::new(eq), cont: ContKind::SeqOrder { op, a, b, i } });
+            }
+            if !self.compare_builtin(CmpOp::Eq, x, y)? {
+                return self.order_action(op, x, y);
+            }
+            i += 1;
+        }
+    }
+
+    /// Whether ordering `v` may call Python code: an object with comparison methods, or a list or tuple
+    /// holding one (looked for a few levels down; deeper nesting orders as builtin values).
+    pub(crate) fn orders_by_python(&self, v: Value) -> bool {
+        fn look(vm: &Vm, v: Value, depth: u32) -> bool {
+            let Value::Obj(id) = v else { return false };
+            match vm.heap.get(id) {
+                Obj::Instance(i) => {
+                    i.base == Value::Unbound || vm.lookup_user_special(v, vm.sym.lt).is_some()
+                }
+                Obj::Greenlet(_) => true,
+                Obj::List(items) | Obj::Tuple(items) if depth > 0 => {
+                    items.iter().any(|&x| look(vm, x, depth - 1))
+                }
+                _ => false,
+            }
+        }
+        look(self, v, 4)
+    }
+
+    fn same_kind_sequences(&self, a: Value, b: Value) -> bool {
+        match (a, b) {
+            (Value::Obj(x), Value::Obj(y)) => matches!(
+                (self.heap.get(x), self.heap.get(y)),
+                (Obj::List(_), Obj::List(_)) | (Obj::Tuple(_), Obj::Tuple(_))
+            ),
+            _ => false,
+        }
+    }
+
+    /// Item `i` of a list or tuple (`None` past its end or for other values).
+    pub(crate) fn seq_item(&self, v: Value, i: usize) -> Option<Value> {
+        let Value::Obj(id) = v else { return None };
+        match self.heap.get(id) {
+            Obj::List(items) | Obj::Tuple(items) => items.get(i).copied(),
+            _ => None,
+        }
+    }
+
+    fn seq_len(&self, v: Value) -> usize {
+        let Value::Obj(id) = v else { return 0 };
+        match self.heap.get(id) {
+            Obj::List(items) | Obj::Tuple(items) => items.len(),
+            _ => 0,
         }
     }
 
