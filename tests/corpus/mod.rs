@@ -265,6 +265,8 @@ fn oracle_command(python: &str, root: &Path, corpus: &Corpus) -> Command {
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONIOENCODING", "utf-8")
         .env("PYTHONDONTWRITEBYTECODE", "1")
+        // The simulated machine's zone is UTC (`time.localtime`, `mktime`, `datetime.now`).
+        .env("TZ", "UTC")
         .envs(corpus.oracle_env.iter().copied());
     command
 }

@@ -11,7 +11,8 @@ from the repository root, feeding `NNN_topic.stdin` when present, and write besi
 
 The interpreter is `$IOPLAY_PYTHON`, else `.venv/bin/python` when that venv exists (it has greenlet,
 gevent and eventlet), else `python3` -- the same choice the Rust runners make (tests/corpus/mod.rs).
-The environment is pinned the same way too: PYTHONHASHSEED=0 so nothing depends on str hashing, and,
+The environment is pinned the same way too: PYTHONHASHSEED=0 so nothing depends on str hashing, TZ=UTC
+as the simulated machine's zone, and,
 for the concurrency corpus, PYTHONWARNINGS=ignore because eventlet warns on import that it is
 deprecated, and warnings are not part of ioplay's subset.
 
@@ -45,6 +46,8 @@ def oracle_python(root):
 def oracle_env(corpus_dir):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONHASHSEED"] = "0"
+    # The simulated machine's zone is UTC (`time.localtime`, `mktime`, `datetime.now`).
+    env["TZ"] = "UTC"
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     if corpus_dir.rstrip("/").endswith("py_concurrency"):

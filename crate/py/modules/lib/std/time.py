@@ -115,6 +115,23 @@ def ctime(secs=None):
     return asctime(localtime(secs))
 
 
+def _is_leap(y):
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
+def _iso_week(y, yday, wday):
+    # ISO 8601: weeks start on Monday, and week 1 holds the year's first Thursday.
+    week = (yday - wday + 9) // 7
+    if week < 1:
+        prev = y - 1
+        prev_days = 366 if _is_leap(prev) else 365
+        return prev, (yday + prev_days - wday + 9) // 7
+    days = 366 if _is_leap(y) else 365
+    if week == 53 and yday - wday + 3 > days:
+        return y + 1, 1
+    return y, week
+
+
 def strftime(format, t=None):
     t = localtime() if t is None else t
     y, mon, mday, hour, minute, sec, wday, yday = t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]
@@ -158,6 +175,20 @@ def strftime(format, t=None):
             out.append(_MONTHS[mon - 1])
         elif d == 'B':
             out.append(_MONTH_NAMES[mon - 1])
+        elif d == 'C':
+            out.append('%02d' % (y // 100))
+        elif d == 'k':
+            out.append('%2d' % hour)
+        elif d == 'l':
+            out.append('%2d' % ((hour + 11) % 12 + 1))
+        elif d == 'G' or d == 'g' or d == 'V':
+            iso_year, iso_week = _iso_week(y, yday, wday)
+            if d == 'G':
+                out.append(str(iso_year))
+            elif d == 'g':
+                out.append('%02d' % (iso_year % 100))
+            else:
+                out.append('%02d' % iso_week)
         elif d == 'U':
             out.append('%02d' % ((yday - 1 + 7 - (wday + 1) % 7) // 7))
         elif d == 'W':
@@ -176,6 +207,12 @@ def strftime(format, t=None):
             out.append('%02d/%02d/%02d' % (mon, mday, y % 100))
         elif d == 'F':
             out.append('%d-%02d-%02d' % (y, mon, mday))
+        elif d == 'r':
+            out.append('%02d:%02d:%02d %s' % ((hour + 11) % 12 + 1, minute, sec, 'AM' if hour < 12 else 'PM'))
+        elif d == 'n':
+            out.append('\n')
+        elif d == 't':
+            out.append('\t')
         elif d == 'R':
             out.append('%02d:%02d' % (hour, minute))
         elif d == 'Z':
