@@ -441,9 +441,14 @@ pub(crate) fn big(vm: &Vm, v: Value) -> Option<BigInt> {
     vm.big_of(v)
 }
 
-fn format(_vm: &mut Vm, a: Args) -> R {
+fn format(vm: &mut Vm, a: Args) -> R {
     let v = a.get(0).unwrap_or(Value::None);
     let spec = a.get(1);
+    // The spec is checked before any `__format__` runs, as CPython's `format()` does.
+    if let Some(s) = spec.filter(|&s| vm.str_of(s).is_none()) {
+        let t = vm.type_name(s);
+        return Err(vm.type_error(format!("format() argument 2 must be str, not {t}")));
+    }
     Ok(Action::WithStrings(Box::new(crate::py::vm::format::AfterStrings::Field { v, conv: 0, spec })))
 }
 
