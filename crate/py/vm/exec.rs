@@ -93,12 +93,19 @@ impl Vm {
     fn run_slice(&mut self, budget: u64) -> u64 {
         let mut n = 0;
         while n < budget {
-            let r = if self.tight_loop && self.cont_queue.is_empty() && !self.keys.enabled {
+            let r = if self.tight_loop && self.cont_queue.is_empty() {
                 let (ran, stop) = self.run_simple(budget - n);
                 n += ran;
                 match stop {
                     Stop::Budget => break,
                     Stop::Ran => Ok(()),
+                    // Once a class has Python key methods, an instruction that may hash or compare keys
+                    // runs so that it can be retried after a Python answer (the tight loop's own
+                    // instructions never do).
+                    Stop::At(_) if self.keys.enabled => {
+                        n += 1;
+                        self.exec_one_retryable()
+                    }
                     Stop::At(op) => {
                         n += 1;
                         // `run_simple` has traced and decoded it: run it as `exec_one` would.
@@ -175,7 +182,9 @@ impl Vm {
                         }
                         self.frames.last_mut().expect("the calling frame").pc -= 1;
                     }
-                    Obj::Native(native) => {
+                    // Natives may hash or compare keys: with Python key methods about, they are retryable
+                    // steps of `exec_one_retryable`, not calls made here.
+                    Obj::Native(native) if !self.keys.enabled => {
                         let native = native.f;
                         f.pc += 1;
                         let args = Args::new(&f.stack[base..]);
