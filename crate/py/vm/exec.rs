@@ -742,29 +742,7 @@ impl Vm {
                 f.stack.truncate(at - 1);
                 return self.call_value(func, args, ReturnTo::Push);
             }
-            Op::CallKw { n, names } => {
-                let names_v = f.code.consts[names as usize];
-                let at = f.stack.len() - n as usize;
-                let mut pos = f.stack.split_off(at);
-                let func = f.stack.pop().expect("stack");
-                let names: Vec<Value> = match names_v {
-                    Value::Obj(id) => match self.heap.get(id) {
-                        Obj::Tuple(t) => t.clone(),
-                        _ => Vec::new(),
-                    },
-                    _ => Vec::new(),
-                };
-                let kvals = pos.split_off(pos.len() - names.len());
-                let mut kw = Vec::with_capacity(names.len());
-                for (k, v) in names.iter().zip(kvals) {
-                    let name = self.str_of(*k).unwrap_or("").to_string();
-                    kw.push((self.names.intern(&name), v));
-                }
-                // Kept on `Vec`s: building the inline form here changes how the instruction loop
-                // (`run_slice`, which inlines this) compiles: +0.4-1.6% instructions on the loop,
-                // calls and generators benches, none of which makes a keyword call.
-                return self.call_value(func, Args { pos: PosArgs::from_vec(pos), kw }, ReturnTo::Push);
-            }
+            Op::CallKw { n, names } => return self.call_kw(n as usize, names),
             Op::CallEx => {
                 let kwargs = f.stack.pop().expect("stack");
                 let args = f.stack.pop().expect("stack");
@@ -801,6 +779,31 @@ impl Vm {
             _ => return self.exec_rare(op),
         }
         Ok(())
+    }
+
+    /// A call with keywords: the callable, then `n` values on the stack, the last of them named by the
+    /// constant tuple `names`. The names are interned straight from the constant's text (no copies).
+    #[inline(never)]
+    fn call_kw(&mut self, n: usize, names: u32) -> Result<(), Value> {
+        let f = self.frames.last_mut().expect("a running frame");
+        let at = f.stack.len() - n;
+        let func = f.stack[at - 1];
+        let Value::Obj(names) = f.code.consts[names as usize] else {
+            unreachable!("the compiler names keywords with a tuple constant")
+        };
+        let Obj::Tuple(names) = self.heap.get(names) else {
+            unreachable!("the compiler names keywords with a tuple constant")
+        };
+        let first_kw = at + n - names.len();
+        let mut kw = Vec::with_capacity(names.len());
+        for (&name, &v) in names.iter().zip(&f.stack[first_kw..]) {
+            let Value::Obj(name) = name else { unreachable!("keyword names are strs") };
+            let Obj::Str(name) = self.heap.get(name) else { unreachable!("keyword names are strs") };
+            kw.push((self.names.intern(name), v));
+        }
+        let args = Args::with_kw(&f.stack[at..first_kw], kw);
+        f.stack.truncate(at - 1);
+        self.call_value(func, args, ReturnTo::Push)
     }
 
     /// A call of a plain Python function with exactly its positional parameters: the arguments go
